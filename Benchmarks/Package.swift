@@ -1,0 +1,20 @@
+// swift-tools-version: 6.1
+// Benchmarks for lotse, in their own package so that `make test` never builds them.
+// Run with `make bench` (it builds the release binary first).
+import PackageDescription
+
+let package = Package(
+    name: "lotse-benchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "Startup",
+            dependencies: [.product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/Startup",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)

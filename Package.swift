@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+// lotse: case management for municipal integration management (see DESIGN.md).
+import PackageDescription
+
+/// Settings every target of ours shares: Swift 6 strict concurrency plus the upcoming
+/// features that keep imports and existentials explicit.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+/// The five integration modules. Each depends on PluginKit only.
+let moduleNames = ["Language", "Work", "School", "Housing", "Social"]
+
+let package = Package(
+    name: "lotse",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lotse", targets: ["Host"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"4.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CReadline",
+            path: "Sources/CReadline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZip",
+            path: "Sources/CZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
+        ),
+        .target(name: "PluginKit", swiftSettings: strict),
+        .target(
+            name: "LotseCore",
+            dependencies: [
+                "PluginKit",
+                "CZip",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "Host",
+            dependencies: [
+                "LotseCore", "PluginKit", "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ] + moduleNames.map { .target(name: "\($0)Module") },
+            swiftSettings: strict
+        ),
+        .testTarget(name: "PluginKitTests", dependencies: ["PluginKit"], swiftSettings: strict),
+        .testTarget(name: "LotseCoreTests", dependencies: ["LotseCore", "PluginKit"], swiftSettings: strict),
+        .testTarget(
+            name: "HostTests",
+            dependencies: ["Host", "LotseCore", "PluginKit"] + moduleNames.map { .target(name: "\($0)Module") },
+            swiftSettings: strict
+        ),
+    ] + moduleNames.map {
+        .target(name: "\($0)Module", dependencies: ["PluginKit"], path: "Sources/Plugins/\($0)", swiftSettings: strict)
+    }
+)

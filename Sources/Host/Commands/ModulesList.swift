@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+import PluginKit
+
+extension Lotse.Modules {
+    /// `lotse modules [--json]`: one row per module, enabled ones in configured order.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "Table of modules: id, version, questions, goal templates, metrics."
+        )
+
+        @OptionGroup var config: ConfigOptions
+        @Flag(help: "Print JSON instead of a table.") var json = false
+
+        struct Row: Encodable {
+            let id: String
+            let version: String
+            let enabled: Bool
+            let questions: Int
+            let goalTemplates: Int
+            let outcomeKinds: [String]
+            let metrics: [String]
+        }
+
+        func run() throws {
+            let context = try AppContext(options: config)
+            let enabled = context.configuration.modules.map(\.module)
+            let disabled = builtinModules.modules.filter { module in !enabled.contains { $0.id == module.id } }
+            let rows = (enabled + disabled).map { module in
+                Row(id: module.id, version: module.version, enabled: enabled.contains { $0.id == module.id },
+                    questions: module.questions.count, goalTemplates: module.goalTemplates.count,
+                    outcomeKinds: module.outcomeKinds.map(\.id), metrics: module.metrics.map(\.id))
+            }
+            if json {
+                print(try JSONOutput.string(rows))
+                return
+            }
+            let table = TextTable(
+                header: ["id", "version", "questions", "goal templates", "metrics", "enabled"].map {
+                    context.text("modules.header.\($0 == "goal templates" ? "goals" : $0)")
+                },
+                rows: rows.map { [$0.id, $0.version, String($0.questions), String($0.goalTemplates), String($0.metrics.count), $0.enabled ? "✓" : "–"] }
+            )
+            print(table.render())
+        }
+    }
+}

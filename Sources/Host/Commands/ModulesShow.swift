@@ -1,0 +1,67 @@
+import ArgumentParser
+import LotseCore
+import PluginKit
+
+extension Lotse.Modules {
+    /// `lotse modules show ID`: a module's questions in order with their skip
+    /// conditions, its goal templates, outcome kinds, metrics and settings.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one module: questions in order with their conditions, goals, metrics.")
+
+        @OptionGroup var config: ConfigOptions
+        @Argument(help: "Module id, e.g. language.") var id: String
+
+        func run() throws {
+            let context = try AppContext(options: config)
+            guard let module = builtinModules.module(id) else {
+                throw UsageError("no module \"\(id)\"; known modules: \(builtinModules.ids.joined(separator: ", "))")
+            }
+            let settings = context.configuration.module(id)?.settings ?? ModuleSettings(defaultsOf: module.settings)
+            print(ModuleDescription(module: module, settings: settings, context: context).render())
+        }
+    }
+}
+
+/// The readable description of a module printed by `modules show`.
+struct ModuleDescription {
+    let module: any IntegrationModule
+    let settings: ModuleSettings
+    let context: AppContext
+
+    private func text(_ key: String) -> String {
+        context.catalog.text(module.id, key, ["person": context.text("modules.show.person"), "due": "…"])
+    }
+
+    func render() -> String {
+        var lines = [Console.bold("\(text("module.title")) (\(module.id) \(module.version))"), text("module.summary"), ""]
+        lines.append(context.text("modules.show.questions"))
+        for (number, question) in module.questions.enumerated() {
+            var kind = "\(context.text("scope.\(question.scope.rawValue)")), \(question.type.name)"
+            if question.isOptional { kind += ", \(context.text("modules.show.optional"))" }
+            lines.append("\(number + 1). \(question.id) [\(kind)]")
+            lines.append("   \(text(question.promptKey))")
+            if !question.type.choices.isEmpty {
+                lines.append("   " + question.type.choices.map { "\($0) = \(text(question.choiceKey($0)))" }.joined(separator: "; "))
+            }
+            if let condition = question.askIf {
+                lines.append("   " + Console.dim("\(context.text("modules.show.askedIf")) \(condition)"))
+            }
+        }
+        lines += ["", context.text("modules.show.goals")]
+        for template in module.goalTemplates {
+            var detail = "\(context.text("scope.\(template.scope.rawValue)")), \(template.dueAfterMonths)/\(template.reviewEveryMonths) Mon., \(context.text("responsible.\(template.responsible.rawValue)"))"
+            if let service = template.service { detail += ", \(context.text("service.\(service)"))" }
+            if let outcome = template.outcome { detail += " → \(outcome)" }
+            lines.append("- \(template.id): \(text(template.titleKey)) [\(detail)]")
+        }
+        lines += ["", context.text("modules.show.outcomes")]
+        lines += module.outcomeKinds.map { "- \($0.id): \(text($0.labelKey))" }
+        lines += ["", context.text("modules.show.metrics")]
+        lines += module.metrics.map { "- \($0.id): \(text($0.docKey))" }
+        if !module.settings.isEmpty {
+            lines += ["", context.text("modules.show.settings")]
+            lines += module.settings.map { "- \($0.key) = \(settings.values[$0.key] ?? $0.defaultValue) (\(text($0.labelKey)))" }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+
+/// `lotse`: with a command it runs that command; without one it opens the REPL.
+@main
+struct Lotse: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "lotse",
+        abstract: "Case management for municipal integration management (Integrationsmanagement).",
+        discussion: "Without a command, lotse opens an interactive prompt. Exit codes: 0 ok, 1 user error, 2 data error.",
+        version: version,
+        subcommands: [Modules.self]
+    )
+
+    @OptionGroup var config: ConfigOptions
+
+    func run() throws {
+        let context = try AppContext(options: config)
+        Repl(context: context).run()
+    }
+
+    /// Runs one command line. Errors of lotse print one line and set the exit code;
+    /// argument errors print ArgumentParser's usage message.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as any LotseError {
+            Console.error(error.message)
+            exit(withError: ExitCode(error.exitCode))
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import LotseCore
+import PluginKit
+
+/// What every command needs after start-up: the validated configuration, the resources
+/// folder and the texts of the configured locale. Loading it validates plugins.json, so
+/// a broken file stops the program before anything else happens.
+struct AppContext {
+    let configuration: Configuration
+    let resources: URL
+    let catalog: Catalog
+    let locations: Locations
+
+    init(options: ConfigOptions, locations: Locations = Locations()) throws {
+        self.locations = locations
+        let loader = ConfigurationLoader(registry: builtinModules)
+        if let url = try locations.configuration(explicit: options.path) {
+            configuration = try loader.load(contentsOf: url)
+        } else {
+            configuration = .defaults(for: builtinModules)
+        }
+        resources = try locations.resources()
+        catalog = try Catalog.load(from: resources, locale: configuration.deployment.locale)
+    }
+
+    /// A text of the core namespace.
+    func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
+        catalog.text("core", key, arguments)
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+
+/// The interactive prompt: `lotse` with no arguments. On a terminal it uses readline
+/// (completion, history, Ctrl-C, Ctrl-D); with stdin not a terminal it reads commands
+/// line by line, without prompts, so it can be scripted.
+struct Repl {
+    let context: AppContext
+
+    func run() {
+        // Commands run inside the REPL find the same configuration as the REPL itself.
+        if let source = context.configuration.source { setenv("LOTSE_CONFIG", source, 1) }
+        if isatty(STDIN_FILENO) == 1 {
+            interactive()
+        } else {
+            while let line = readLine(), execute(line) {}
+        }
+    }
+
+    private func interactive() {
+        let tree = CommandTree.lotse
+        let editor = LineEditor(
+            name: "lotse",
+            historyFile: context.locations.dataDirectory.appendingPathComponent("history"),
+            completer: { before, _ in
+                let words = (try? CommandLineWords.split(before)) ?? []
+                return words.isEmpty ? CommandTree.replWords + tree.names(after: []) : tree.names(after: words)
+            }
+        )
+        print(context.text("repl.welcome", ["version": Lotse.version]))
+        let prompt = Console.colorEnabled ? "\u{1}\u{1B}[1;36m\u{2}lotse>\u{1}\u{1B}[0m\u{2} " : "lotse> "
+        loop: while true {
+            switch editor.read(prompt: prompt) {
+            case .line(let line):
+                if let words = try? CommandLineWords.split(line), !words.isEmpty {
+                    editor.remember(tree.historyEntry(for: words))
+                }
+                if !execute(line) { break loop }
+            case .interrupted, .timedOut: continue
+            case .endOfInput: break loop
+            }
+        }
+        editor.saveHistory()
+        print(context.text("repl.goodbye"))
+    }
+
+    /// Runs one line; false when the user wants to leave.
+    func execute(_ line: String) -> Bool {
+        let words: [String]
+        do { words = try CommandLineWords.split(line) } catch {
+            Console.error("a quote is not closed; close it and enter the line again")
+            return true
+        }
+        guard let first = words.first else { return true }
+        switch first {
+        case "quit", "exit": return false
+        case "help", "?":
+            print(context.text("repl.help"))
+            return true
+        default: break
+        }
+        guard CommandTree.lotse.children[first] != nil else {
+            Console.error(context.text("repl.unknown", ["command": first]))
+            return true
+        }
+        do {
+            var command = try Lotse.parseAsRoot(words)
+            try command.run()
+        } catch let error as any LotseError {
+            Console.error(error.message)
+        } catch {
+            let message = Lotse.fullMessage(for: error)
+            if Lotse.exitCode(for: error) == .success { print(message) } else if !message.isEmpty { Console.error(message) }
+        }
+        return true
+    }
+}

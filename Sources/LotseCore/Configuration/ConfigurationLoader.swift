@@ -1,0 +1,158 @@
+import Foundation
+import PluginKit
+
+/// Reads and validates plugins.json against the registered modules. Everything that
+/// can be wrong is found here, at start-up, so a reordered or mistyped file never
+/// surfaces later in the middle of an intake.
+public struct ConfigurationLoader: Sendable {
+    public let registry: ModuleRegistry
+
+    public init(registry: ModuleRegistry) { self.registry = registry }
+
+    public func load(contentsOf url: URL) throws(ConfigurationError) -> Configuration {
+        let name = url.path
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ConfigurationError(file: name, key: "(file)", expected: "a readable file; check the path and its permissions")
+        }
+        return try parse(data, file: name)
+    }
+
+    public func parse(_ data: Data, file: String) throws(ConfigurationError) -> Configuration {
+        let root: JSONValue
+        do { root = try JSONValue.parse(data) } catch {
+            throw ConfigurationError(file: file, key: "line \(error.line), column \(error.column)",
+                                     expected: "malformed JSON; expected a JSON object like {\"modules\": [...]}")
+        }
+        var validator = Validator(file: file, registry: registry)
+        return try validator.configuration(from: root)
+    }
+}
+
+/// One pass over the document, carrying the file name for messages.
+private struct Validator {
+    let file: String
+    let registry: ModuleRegistry
+    /// Each module's position in the file, for messages about enabled modules.
+    var position: [String: Int] = [:]
+
+    func fail(_ key: String, _ expected: String) -> ConfigurationError {
+        ConfigurationError(file: file, key: key, expected: expected)
+    }
+
+    mutating func configuration(from root: JSONValue) throws(ConfigurationError) -> Configuration {
+        guard case .object(let top) = root else { throw fail("(top level)", "a JSON object, got \(root.shortDescription)") }
+        for key in top.keys.sorted() where !["modules", "deployment", "$comment"].contains(key) {
+            throw fail(key, "an unknown key; expected \"modules\" or \"deployment\"")
+        }
+        var config = Configuration.defaults(for: registry)
+        config.source = file
+        if let deployment = top["deployment"] { config.deployment = try self.deployment(deployment) }
+        if let modules = top["modules"] { config.modules = try self.modules(modules) }
+        try checkConditions(config.modules)
+        return config
+    }
+
+    mutating func modules(_ value: JSONValue) throws(ConfigurationError) -> [Configuration.EnabledModule] {
+        guard case .array(let entries) = value else { throw fail("modules", "a list of modules, got \(value.shortDescription)") }
+        var seen: Set<String> = []
+        var enabled: [Configuration.EnabledModule] = []
+        for (index, entry) in entries.enumerated() {
+            let path = "modules[\(index)]"
+            guard case .object(let fields) = entry else { throw fail(path, "an object like {\"id\": \"language\"}, got \(entry.shortDescription)") }
+            for key in fields.keys.sorted() where !["id", "enabled", "settings"].contains(key) {
+                throw fail("\(path).\(key)", "an unknown key; expected \"id\", \"enabled\" or \"settings\"")
+            }
+            guard case .string(let id)? = fields["id"] else {
+                throw fail("\(path).id", "a module id (one of \(registry.ids.joined(separator: ", ")))")
+            }
+            guard let module = registry.module(id) else {
+                throw fail("\(path).id", "unknown module \"\(id)\"; expected one of \(registry.ids.joined(separator: ", "))")
+            }
+            guard seen.insert(id).inserted else { throw fail("\(path).id", "module \"\(id)\" is listed twice; list each module once") }
+            position[id] = index
+            var isEnabled = true
+            if let flag = fields["enabled"] {
+                guard case .bool(let b) = flag else { throw fail("\(path).enabled", "true or false, got \(flag.shortDescription)") }
+                isEnabled = b
+            }
+            let settings = try self.settings(fields["settings"], of: module, path: "\(path).settings")
+            if isEnabled { enabled.append(.init(module: module, settings: settings)) }
+        }
+        return enabled
+    }
+
+    func settings(_ value: JSONValue?, of module: any IntegrationModule, path: String) throws(ConfigurationError) -> ModuleSettings {
+        var settings = ModuleSettings(defaultsOf: module.settings)
+        guard let value else { return settings }
+        guard case .object(let fields) = value else { throw fail(path, "an object of settings, got \(value.shortDescription)") }
+        for (key, given) in fields.sorted(by: { $0.key < $1.key }) {
+            guard let spec = module.settings.first(where: { $0.key == key }) else {
+                let known = module.settings.map(\.key)
+                throw fail("\(path).\(key)", known.isEmpty ? "module \"\(module.id)\" has no settings"
+                                                           : "an unknown setting; expected one of \(known.joined(separator: ", "))")
+            }
+            guard let typed = Self.typed(given, like: spec.defaultValue) else {
+                throw fail("\(path).\(key)", "\(spec.defaultValue.expected), got \(given.shortDescription)")
+            }
+            settings.values[key] = typed
+        }
+        return settings
+    }
+
+    static func typed(_ value: JSONValue, like example: SettingValue) -> SettingValue? {
+        switch (example, value) {
+        case (.integer, .integer(let n)): .integer(n)
+        case (.text, .string(let s)): .text(s)
+        case (.flag, .bool(let b)): .flag(b)
+        case (.level, .string(let s)): CEFRLevel(rawValue: s.uppercased()).map(SettingValue.level)
+        default: nil
+        }
+    }
+
+    func deployment(_ value: JSONValue) throws(ConfigurationError) -> Deployment {
+        guard case .object(let fields) = value else { throw fail("deployment", "an object, got \(value.shortDescription)") }
+        var deployment = Deployment()
+        for (key, given) in fields.sorted(by: { $0.key < $1.key }) {
+            let path = "deployment.\(key)"
+            switch key {
+            case "locale":
+                guard case .string(let s) = given, ["de", "en"].contains(s) else { throw fail(path, "\"de\" or \"en\", got \(given.shortDescription)") }
+                deployment.locale = s
+            case "retentionYears": deployment.retentionYears = try positive(given, path)
+            case "personsPerFTE": deployment.personsPerFTE = try positive(given, path)
+            case "inactiveMonths": deployment.inactiveMonths = try positive(given, path)
+            case "maxCareYears": deployment.maxCareYears = try positive(given, path)
+            case "idleLogoutMinutes": deployment.idleLogoutMinutes = try positive(given, path)
+            case "trustedKeysDir":
+                guard case .string(let s) = given, !s.isEmpty else { throw fail(path, "a folder path, got \(given.shortDescription)") }
+                deployment.trustedKeysDir = s
+            default:
+                throw fail(path, "an unknown deployment setting; expected one of locale, retentionYears, personsPerFTE, inactiveMonths, maxCareYears, idleLogoutMinutes, trustedKeysDir")
+            }
+        }
+        return deployment
+    }
+
+    func positive(_ value: JSONValue, _ path: String) throws(ConfigurationError) -> Int {
+        guard case .integer(let n) = value, n > 0 else { throw fail(path, "a whole number above 0, got \(value.shortDescription)") }
+        return n
+    }
+
+    /// Every `askIf` must refer to a question asked earlier in the configured order, so
+    /// reordering or disabling modules cannot silently break skip logic.
+    func checkConditions(_ modules: [Configuration.EnabledModule]) throws(ConfigurationError) {
+        var asked: Set<QuestionID> = []
+        for entry in modules {
+            let index = position[entry.module.id] ?? registry.ids.firstIndex(of: entry.module.id) ?? 0
+            for question in entry.module.questions {
+                for reference in question.askIf?.referencedQuestions ?? [] where !asked.contains(reference) {
+                    let owner = reference.split(separator: ".").first.map(String.init) ?? reference
+                    let hint = owner == entry.module.id ? "reorder the module's questions"
+                        : "enable module \"\(owner)\" and list it before \"\(entry.module.id)\""
+                    throw fail("modules[\(index)]", "question \(question.id) is asked only if \(reference) was answered before it; \(hint)")
+                }
+                asked.insert(question.id)
+            }
+        }
+    }
+}

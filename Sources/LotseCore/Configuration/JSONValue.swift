@@ -1,0 +1,67 @@
+import Foundation
+
+/// A parsed JSON document that keeps booleans and numbers apart, so configuration
+/// validation can say exactly which type a key has and which it should have.
+public enum JSONValue: Sendable, Equatable, Decodable {
+    case null
+    case bool(Bool)
+    case integer(Int)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Int.self) { self = .integer(value) }
+        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+
+    /// Parses a document; a syntax error names its line and column.
+    public static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw JSONSyntaxError(data: data)
+        }
+    }
+
+    /// How the value reads in an error message: its type and a short form of it.
+    public var shortDescription: String {
+        switch self {
+        case .null: "null"
+        case .bool(let b): String(b)
+        case .integer(let n): String(n)
+        case .number(let d): String(d)
+        case .string(let s): "\"\(s.prefix(40))\""
+        case .array: "a list"
+        case .object: "an object"
+        }
+    }
+}
+
+/// Where a JSON document stops being valid.
+public struct JSONSyntaxError: Error, Equatable {
+    public let line: Int
+    public let column: Int
+
+    init(data: Data) {
+        // JSONSerialization reports the offset ("around character 17"); turn it into a line.
+        var offset = data.count
+        do { _ = try JSONSerialization.jsonObject(with: data) } catch {
+            let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            if let range = text.range(of: #"character (\d+)"#, options: .regularExpression),
+               let n = Int(text[range].dropFirst("character ".count)) {
+                offset = min(n, data.count)
+            }
+        }
+        let before = data.prefix(offset)
+        line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
+        column = offset - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+    }
+}

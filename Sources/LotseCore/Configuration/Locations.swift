@@ -1,0 +1,62 @@
+import Foundation
+
+/// Where lotse finds its configuration, resources and database: the same lookup
+/// order for every command (DESIGN.md, "Storage and deployment").
+public struct Locations: Sendable {
+    public var environment: [String: String]
+    /// Folder of the running executable, for resources installed beside it.
+    public var executableDirectory: URL?
+    public var currentDirectory: URL
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
+                executableDirectory: URL? = Bundle.main.executableURL?.deletingLastPathComponent(),
+                currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        self.environment = environment
+        self.executableDirectory = executableDirectory
+        self.currentDirectory = currentDirectory
+    }
+
+    /// `--config`, `$LOTSE_CONFIG`, `/etc/lotse/plugins.json`, `./plugins.json`; nil when
+    /// none exists (lotse then runs with every module enabled and default settings).
+    /// A file named explicitly must exist.
+    public func configuration(explicit: String?) throws(ConfigurationError) -> URL? {
+        for (named, source) in [(explicit, "--config"), (environment["LOTSE_CONFIG"], "$LOTSE_CONFIG")] {
+            guard let named, !named.isEmpty else { continue }
+            guard FileManager.default.fileExists(atPath: named) else {
+                throw ConfigurationError(file: named, key: source, expected: "no such file; give the path of a plugins.json")
+            }
+            return URL(fileURLWithPath: named)
+        }
+        let candidates = [URL(fileURLWithPath: "/etc/lotse/plugins.json"), currentDirectory.appendingPathComponent("plugins.json")]
+        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    /// `$LOTSE_RESOURCES`, `/usr/share/lotse`, `./resources`, then beside the executable.
+    public func resources() throws(DataError) -> URL {
+        var candidates: [URL] = []
+        if let named = environment["LOTSE_RESOURCES"], !named.isEmpty { candidates.append(URL(fileURLWithPath: named)) }
+        candidates.append(URL(fileURLWithPath: "/usr/share/lotse"))
+        candidates.append(currentDirectory.appendingPathComponent("resources"))
+        if let executableDirectory { candidates.append(executableDirectory.appendingPathComponent("resources")) }
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("services.json").path) }) else {
+            throw DataError("resources not found (looked in \(candidates.map(\.path).joined(separator: ", "))); set LOTSE_RESOURCES to the resources folder")
+        }
+        return found
+    }
+
+    /// `--db`, `$LOTSE_DB`, else `lotse.sqlite` in the XDG data directory.
+    public func database(explicit: String?) -> URL {
+        if let explicit, !explicit.isEmpty { return URL(fileURLWithPath: explicit) }
+        if let named = environment["LOTSE_DB"], !named.isEmpty { return URL(fileURLWithPath: named) }
+        return dataDirectory.appendingPathComponent("lotse.sqlite")
+    }
+
+    /// `$XDG_DATA_HOME/lotse`, else `~/.local/share/lotse`: database and REPL history.
+    public var dataDirectory: URL {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("lotse")
+        }
+        let home = environment["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
+        return home.appendingPathComponent(".local/share/lotse")
+    }
+}

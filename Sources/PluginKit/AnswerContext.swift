@@ -1,0 +1,38 @@
+/// What skip logic may see while a question is being decided.
+public struct AnswerContext: Sendable {
+    public var household: [QuestionID: AnswerValue]
+    /// The answers about the person the question is for; empty for household questions.
+    public var person: [QuestionID: AnswerValue]
+    public var facts: HouseholdFacts
+
+    public init(household: [QuestionID: AnswerValue] = [:], person: [QuestionID: AnswerValue] = [:], facts: HouseholdFacts) {
+        self.household = household
+        self.person = person
+        self.facts = facts
+    }
+
+    /// A person's own answer wins over a household answer with the same id.
+    public func answer(_ id: QuestionID) -> AnswerValue? { person[id] ?? household[id] }
+}
+
+/// Household facts on the intake date.
+public struct HouseholdFacts: Sendable, Hashable {
+    public var adults: Int
+    public var children: Int
+    /// Age of the person being asked about, if the question is per person.
+    public var personAge: Int?
+
+    public init(adults: Int, children: Int, personAge: Int? = nil) {
+        self.adults = adults
+        self.children = children
+        self.personAge = personAge
+    }
+
+    public func value(of fact: HouseholdFact) -> Int? {
+        switch fact {
+        case .adults: adults
+        case .children: children
+        case .personAge: personAge
+        }
+    }
+}

@@ -1,0 +1,90 @@
+/// Skip logic: when a question is asked. A condition looks at earlier answers (a
+/// per-person question sees that person's and the household's answers) and at
+/// household facts the core supplies. Unanswered questions make a test false.
+public indirect enum Condition: Sendable, Hashable, CustomStringConvertible {
+    case answer(QuestionID, AnswerTest)
+    case fact(HouseholdFact, atLeast: Int)
+    case all([Condition])
+    case any([Condition])
+    case not(Condition)
+
+    // Readable builders for module code.
+    public static func yes(_ id: QuestionID) -> Condition { .answer(id, .isYes) }
+    public static func no(_ id: QuestionID) -> Condition { .answer(id, .isNo) }
+    public static func oneOf(_ id: QuestionID, _ keys: String...) -> Condition { .answer(id, .isOneOf(keys)) }
+    public static func includes(_ id: QuestionID, _ key: String) -> Condition { .answer(id, .includes(key)) }
+    public static var hasChildren: Condition { .fact(.children, atLeast: 1) }
+
+    /// Every question id the condition reads, checked against the configured order
+    /// when plugins.json is loaded.
+    public var referencedQuestions: [QuestionID] {
+        switch self {
+        case .answer(let id, _): [id]
+        case .fact: []
+        case .all(let parts), .any(let parts): parts.flatMap(\.referencedQuestions)
+        case .not(let inner): inner.referencedQuestions
+        }
+    }
+
+    public func evaluate(_ context: AnswerContext) -> Bool {
+        switch self {
+        case .answer(let id, let test): context.answer(id).map(test.holds) ?? false
+        case .fact(let fact, let minimum): (context.facts.value(of: fact) ?? -1) >= minimum
+        case .all(let parts): parts.allSatisfy { $0.evaluate(context) }
+        case .any(let parts): parts.contains { $0.evaluate(context) }
+        case .not(let inner): !inner.evaluate(context)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .answer(let id, let test): "\(id) \(test)"
+        case .fact(let fact, let minimum): "\(fact.rawValue) ≥ \(minimum)"
+        case .all(let parts): parts.map(\.description).joined(separator: " and ")
+        case .any(let parts): "(" + parts.map(\.description).joined(separator: " or ") + ")"
+        case .not(let inner): "not (\(inner))"
+        }
+    }
+}
+
+/// A test on one answer.
+public enum AnswerTest: Sendable, Hashable, CustomStringConvertible {
+    case isYes
+    case isNo
+    case isOneOf([String])
+    case includes(String)
+    case atLeast(Int)
+    case levelBelow(CEFRLevel)
+
+    public func holds(for value: AnswerValue) -> Bool {
+        switch (self, value) {
+        case (.isYes, .yes(let flag)): flag
+        case (.isNo, .yes(let flag)): !flag
+        case (.isOneOf(let keys), .choice(let key)): keys.contains(key)
+        case (.includes(let key), .choices(let keys)): keys.contains(key)
+        case (.atLeast(let minimum), .number(let n)): n >= minimum
+        case (.levelBelow(let level), .level(let reached)): reached < level
+        default: false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .isYes: "= yes"
+        case .isNo: "= no"
+        case .isOneOf(let keys): "in {\(keys.joined(separator: ", "))}"
+        case .includes(let key): "includes \(key)"
+        case .atLeast(let n): "≥ \(n)"
+        case .levelBelow(let level): "below \(level.rawValue)"
+        }
+    }
+}
+
+/// Facts about the household that the core derives from its data (members and their
+/// birth dates on the intake date), so conditions need not ask for them.
+public enum HouseholdFact: String, Sendable, Hashable, CaseIterable {
+    case adults
+    case children
+    /// Age in years of the person a per-person question is about.
+    case personAge
+}

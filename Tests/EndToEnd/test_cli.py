@@ -1,0 +1,67 @@
+"""Command-line behaviour of the built binary: version, modules, configuration errors."""
+import json
+
+
+def test_version(run):
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == "0.1.0"
+
+
+def test_modules_json_lists_every_module_in_configured_order(run):
+    result = run("modules", "--json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [row["id"] for row in rows] == ["language", "work", "school", "housing", "social"]
+    assert all(row["questions"] >= 8 and row["goalTemplates"] >= 4 for row in rows)
+    assert "housing.housed" in next(r for r in rows if r["id"] == "housing")["metrics"]
+
+
+def test_modules_show_lists_questions_with_conditions_in_english(run, tmp_path):
+    config = tmp_path / "en.json"
+    config.write_text('{"deployment": {"locale": "en"}}')
+    result = run("modules", "show", "school", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    assert "1. school.attends" in result.stdout
+    assert "asked if children ≥ 1" in result.stdout
+    assert "School and day care" in result.stdout
+
+
+def config_error(run, tmp_path, text):
+    config = tmp_path / "plugins.json"
+    config.write_text(text)
+    result = run("modules", "--config", str(config))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"lotse: {config}: ")
+    return lines[0]
+
+
+def test_configuration_errors_stop_with_exit_code_2_and_one_line(run, tmp_path):
+    assert "modules[1].id: unknown module \"jobs\"" in config_error(run, tmp_path, '{"modules": [{"id": "work"}, {"id": "jobs"}]}')
+    assert "listed twice" in config_error(run, tmp_path, '{"modules": [{"id": "work"}, {"id": "work"}]}')
+    assert "settings.targetLevel: a CEFR level" in config_error(
+        run, tmp_path, '{"modules": [{"id": "language", "settings": {"targetLevel": 3}}]}')
+    assert "line 1, column" in config_error(run, tmp_path, '{"modules": [')
+
+
+def test_modules_can_be_reordered_and_disabled(run, tmp_path):
+    config = tmp_path / "plugins.json"
+    config.write_text('{"modules": [{"id": "social"}, {"id": "language"}, {"id": "work", "enabled": false}]}')
+    result = run("modules", "--json", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    assert [r["id"] for r in json.loads(result.stdout) if r["enabled"]] == ["social", "language"]
+
+
+def test_missing_explicit_config_is_a_data_error(run, tmp_path):
+    result = run("modules", "--config", str(tmp_path / "nope.json"))
+    assert result.returncode == 2
+    assert "no such file" in result.stderr
+
+
+def test_unknown_option_is_a_user_error(run):
+    result = run("modules", "--colour")
+    assert result.returncode not in (0, 2)
+    assert "Unknown option" in result.stderr

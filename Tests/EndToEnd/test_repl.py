@@ -1,0 +1,108 @@
+"""The REPL driven through a pseudo-terminal (pexpect), and through a pipe."""
+import os
+import stat
+
+import pexpect
+import pytest
+
+# The prompt is coloured on a terminal: "lotse>" then a reset sequence, then a space.
+PROMPT = r"lotse>(\x1b\[0m)? "
+
+
+@pytest.fixture
+def repl(lotse_bin, env, tmp_path):
+    child = pexpect.spawn(lotse_bin, env=env, cwd=str(tmp_path), encoding="utf-8", timeout=20, dimensions=(40, 160))
+    child.expect("Integrationsmanagement")
+    child.expect(PROMPT)
+    yield child
+    child.close(force=True)
+
+
+def test_starts_shows_help_and_quits(repl):
+    repl.sendline("help")
+    repl.expect_exact("modules show ID")
+    repl.expect(PROMPT)
+    repl.sendline("quit")
+    repl.expect_exact("Auf Wiedersehen.")
+    repl.expect(pexpect.EOF)
+    repl.close()
+    assert repl.exitstatus == 0
+
+
+def test_ctrl_d_leaves(repl):
+    repl.sendcontrol("d")
+    repl.expect_exact("Auf Wiedersehen.")
+    repl.expect(pexpect.EOF)
+    repl.close()
+    assert repl.exitstatus == 0
+
+
+def test_ctrl_c_cancels_the_line_and_prompts_again(repl):
+    repl.send("modules show lang")
+    repl.sendcontrol("c")
+    repl.expect_exact("^C")
+    repl.expect(PROMPT)
+    repl.sendline("modules")
+    repl.expect(r"language\s+1\.0\.0\s+10")
+    repl.expect(PROMPT)
+    repl.sendline("quit")
+    repl.expect(pexpect.EOF)
+
+
+def test_tab_completes_commands_and_subcommands(repl):
+    repl.send("mod\t")
+    repl.expect_exact("modules ")
+    repl.send("sh\t")
+    repl.expect_exact("show ")
+    repl.sendline("housing")
+    repl.expect_exact("housing.current")
+    repl.expect(PROMPT)
+    repl.sendline("quit")
+    repl.expect(pexpect.EOF)
+
+
+def test_unknown_command_and_errors_keep_the_repl_running(repl):
+    repl.sendline("fly away")
+    repl.expect_exact("Unbekannter Befehl „fly“")
+    repl.expect(PROMPT)
+    repl.sendline("modules show Mueller")
+    repl.expect_exact('no module "Mueller"')
+    repl.expect(PROMPT)
+    repl.sendline("quit")
+    repl.expect(pexpect.EOF)
+
+
+def test_history_is_private_and_holds_no_personal_words(repl, env):
+    repl.sendline("modules show Yilmaz")
+    repl.expect(PROMPT)
+    repl.sendline("modules --json")
+    repl.expect(PROMPT)
+    repl.sendline("quit")
+    repl.expect(pexpect.EOF)
+    history = os.path.join(env["HOME"], ".local/share/lotse/history")
+    text = open(history, encoding="utf-8").read()
+    assert "Yilmaz" not in text
+    assert "modules show …" in text and "modules --json" in text
+    assert stat.S_IMODE(os.stat(history).st_mode) == 0o600
+
+
+def test_no_colour_with_no_color(lotse_bin, env, tmp_path):
+    child = pexpect.spawn(lotse_bin, ["modules", "show", "work"], env={**env, "NO_COLOR": "1"}, cwd=str(tmp_path),
+                          encoding="utf-8", timeout=20)
+    child.expect(pexpect.EOF)
+    assert "Arbeit und Ausbildung" in child.before
+    assert "\x1b[" not in child.before
+
+
+def test_colour_on_a_terminal(lotse_bin, env, tmp_path):
+    child = pexpect.spawn(lotse_bin, ["modules", "show", "work"], env=env, cwd=str(tmp_path), encoding="utf-8", timeout=20)
+    child.expect(pexpect.EOF)
+    assert "\x1b[1m" in child.before
+
+
+def test_commands_through_a_pipe(run):
+    result = run(stdin="help\nmodules\nmodules show social\nquit\n")
+    assert result.returncode == 0, result.stderr
+    assert "social.adults_in_clubs" in result.stdout
+    assert "\x1b[" not in result.stdout
+    assert "lotse>" not in result.stdout
