@@ -12,7 +12,12 @@ struct Lotse: ParsableCommand {
         abstract: "Case management for municipal integration management (Integrationsmanagement).",
         discussion: "Without a command, lotse opens an interactive prompt. Exit codes: 0 ok, 1 user error, 2 data error.",
         version: version,
-        subcommands: [Modules.self]
+        subcommands: [
+            Modules.self, MunicipalityCommand.self, StaffCommand.self, CaseCommand.self, PersonCommand.self,
+            ConversationCommand.self, ReferralCommand.self, OutcomeCommand.self, MoveCommand.self, ConsentCommand.self,
+            AttachCommand.self, NoteCommand.self, ContactCommand.self, WaitlistCommand.self, AuditCommand.self,
+            ImportCommand.self, DemoCommand.self,
+        ]
     )
 
     @OptionGroup var config: ConfigOptions

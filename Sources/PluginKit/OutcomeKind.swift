@@ -23,7 +23,7 @@ public enum OutcomeValueKind: String, Sendable, Hashable {
     public func problem(with value: String?) -> String? {
         switch self {
         case .none: nil
-        case .cefrLevel: value.flatMap(CEFRLevel.init(rawValue:)) == nil ? "a CEFR level A1–C2" : nil
+        case .cefrLevel: value.flatMap { CEFRLevel(rawValue: $0.uppercased()) } == nil ? "a CEFR level A1–C2" : nil
         case .text: (value ?? "").isEmpty ? "a text" : nil
         }
     }

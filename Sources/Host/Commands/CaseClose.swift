@@ -1,0 +1,19 @@
+import ArgumentParser
+import LotseCore
+import PluginKit
+
+extension Lotse.CaseCommand {
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close a case with a reason from closure-reasons.json.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Case id.") var id: Int64
+        @Option(help: "moved_away, integration_completed, no_longer_eligible, no_contact, declined, deceased or other.") var reason: String
+        @Option(help: ArgumentHelp("Closing date (default today).", valueName: "date")) var on: LocalDate?
+
+        func run() throws {
+            let session = try store.session()
+            let caseFile = try session.store.closeCase(id, reason: reason, on: on ?? session.today)
+            print("case \(caseFile.id!) closed on \(caseFile.closedOn!.german) (\(session.context.text("closure.\(reason)")))")
+        }
+    }
+}

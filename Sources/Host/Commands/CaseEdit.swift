@@ -1,0 +1,23 @@
+import ArgumentParser
+import LotseCore
+import PluginKit
+
+extension Lotse.CaseCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a case's staff, justified extension or next review date.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Case id.") var id: Int64
+        @Option(help: "Responsible staff member (id or name).") var staff: String?
+        @Flag(name: .customLong("extension"), inversion: .prefixedNo, help: "Care beyond the funded maximum is justified.") var justifiedExtension: Bool?
+        @Option(name: .customLong("next-review"), help: ArgumentHelp("Next review date.", valueName: "date")) var nextReview: LocalDate?
+
+        func run() throws {
+            guard staff != nil || justifiedExtension != nil || nextReview != nil else {
+                throw ValidationError("nothing to change; give --staff, --extension/--no-extension or --next-review")
+            }
+            let changes = CaseStore.CaseChanges(staff: staff, justifiedExtension: justifiedExtension, nextReviewOn: nextReview)
+            let caseFile = try store.session().store.editCase(id, changes)
+            print("case \(caseFile.id!) updated")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import LotseCore
+import PluginKit
+
+extension Lotse.CaseCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List cases, newest first, a page at a time.")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Municipality id or name.") var municipality: String?
+        @Option(help: "waiting, active, closed, archived or handed_over.") var status: CaseStatus?
+        @Option(help: "Staff member id or name.") var staff: String?
+        @Option(help: "Page number, from 1.") var page = 1
+        @Option(name: .customLong("page-size"), help: "Cases per page.") var pageSize = 50
+
+        func validate() throws {
+            guard page >= 1, (1...1000).contains(pageSize) else { throw ValidationError("--page must be 1 or more and --page-size 1 to 1000") }
+        }
+
+        struct Page: Encodable {
+            let page: Int
+            let pageSize: Int
+            let total: Int
+            let cases: [CaseSummary]
+        }
+
+        func run() throws {
+            let filter = CaseFilter(municipality: municipality, status: status, staff: staff, page: page, pageSize: pageSize)
+            let (cases, total) = try store.session().store.listCases(filter)
+            if output.json { return print(try JSONOutput.string(Page(page: page, pageSize: pageSize, total: total, cases: cases))) }
+            print(TextTable(header: ["case", "kind", "status", "name", "persons", "municipality", "staff", "opened", "review"],
+                            rows: cases.map { [String($0.id), $0.kind.rawValue, $0.status.rawValue, $0.name ?? "–", String($0.persons),
+                                               $0.municipality, $0.staff ?? "–", $0.openedOn?.german ?? "–", $0.nextReviewOn?.german ?? "–"] }).render())
+            let pages = max(1, (total + pageSize - 1) / pageSize)
+            print("page \(page) of \(pages), \(total) cases")
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import LotseCore
+import PluginKit
+
+extension Lotse.CaseCommand {
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open a case with its first person; it waits on the waiting list unless --open.",
+            discussion: "Add more household members with 'lotse person add CASE'."
+        )
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Municipality id or name.") var municipality: String
+        @Option(help: "family (the household) or individual (one adult).") var kind: CaseKind = .family
+        @Option(help: "Responsible staff member (id or name).") var staff: String?
+        @Flag(help: "Open the case now instead of putting it on the waiting list.") var open = false
+        @Option(help: ArgumentHelp("Date (default today).", valueName: "date")) var on: LocalDate?
+        @OptionGroup var person: PersonOptions
+
+        func run() throws {
+            let session = try store.session()
+            let result = try session.store.newCase(kind: kind, municipality: municipality, staff: staff, person: person.person,
+                                                   open: open, on: on ?? session.today)
+            result.similar.warnAsPossibleDuplicates(except: result.personId)
+            print("case \(result.caseFile.id!) \(result.caseFile.status.rawValue), person \(result.personId)")
+        }
+    }
+}

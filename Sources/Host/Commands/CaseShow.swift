@@ -1,0 +1,17 @@
+import ArgumentParser
+import LotseCore
+
+extension Lotse.CaseCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show everything recorded about a case (the read is audited).")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "Case id.") var id: Int64
+
+        func run() throws {
+            let session = try store.session()
+            let detail = try session.store.caseDetail(id)
+            print(output.json ? try JSONOutput.string(detail) : CaseDetailText(detail: detail, context: session.context).render())
+        }
+    }
+}

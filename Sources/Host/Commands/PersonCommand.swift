@@ -1,0 +1,45 @@
+import ArgumentParser
+import LotseCore
+import PluginKit
+
+extension Lotse {
+    /// `lotse person add|find`.
+    struct PersonCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "person",
+            abstract: "Add a household member to a case, or find persons by name.",
+            subcommands: [Add.self, Find.self]
+        )
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Add a person to a family case's household.")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "Case id.") var caseId: Int64
+            @Option(help: ArgumentHelp("Member of the household from (default today).", valueName: "date")) var from: LocalDate?
+            @OptionGroup var person: PersonOptions
+
+            func run() throws {
+                let session = try store.session()
+                let result = try session.store.addPerson(to: caseId, person.person, from: from ?? session.today)
+                result.similar.warnAsPossibleDuplicates(except: result.personId)
+                print("person \(result.personId) added to case \(caseId)")
+            }
+        }
+
+        struct Find: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Find persons by name parts and birth year (the search is audited).")
+            @OptionGroup var store: StoreOptions
+            @OptionGroup var output: OutputOptions
+            @Argument(help: "Parts of the family or given names.") var names: [String] = []
+            @Option(help: "Birth year.") var born: Int?
+
+            func run() throws {
+                let matches = try store.session().store.findPersons(nameParts: names, bornIn: born)
+                if output.json { return print(try JSONOutput.string(matches)) }
+                if matches.isEmpty { return print("no person found") }
+                print(TextTable(header: ["person", "family name", "given names", "born", "cases"],
+                                rows: matches.map { [String($0.personId), $0.familyName, $0.givenNames, $0.birth, $0.caseIds.map(String.init).joined(separator: ", ")] }).render())
+            }
+        }
+    }
+}

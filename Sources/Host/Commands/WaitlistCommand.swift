@@ -1,0 +1,70 @@
+import ArgumentParser
+import LotseCore
+import PluginKit
+
+extension Lotse {
+    /// `lotse waitlist [admit]`.
+    struct WaitlistCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "waitlist",
+            abstract: "Show the waiting list, or admit from it while places are free.",
+            discussion: "Order: arrival between 01.01.2015 and 29.02.2016 first, then stay prospect (high, medium, low, unknown), then waiting time.",
+            subcommands: [Show.self, Admit.self],
+            defaultSubcommand: Show.self
+        )
+
+        struct Show: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "The waiting list in admission order.")
+            @OptionGroup var store: StoreOptions
+            @OptionGroup var output: OutputOptions
+            @Option(help: "Municipality id or name.") var municipality: String?
+
+            func run() throws {
+                let session = try store.session()
+                let entries = try session.store.waitlist(municipality: municipality, on: session.today)
+                if output.json { return print(try JSONOutput.string(entries)) }
+                print(TextTable(header: ["#", "case", "municipality", "persons", "2015/16", "prospect", "waiting since"],
+                                rows: entries.enumerated().map { [String($0.offset + 1), String($0.element.caseId), $0.element.municipality, String($0.element.persons),
+                                                                  $0.element.arrivedInPriorityWindow ? "yes" : "no", $0.element.stayProspect.rawValue,
+                                                                  $0.element.waitlistedOn?.german ?? "–"] }).render())
+            }
+        }
+
+        struct Admit: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Admit waiting cases in order while places are free (FTE × persons per FTE).")
+            @OptionGroup var store: StoreOptions
+            @OptionGroup var output: OutputOptions
+            @Option(help: "Municipality id or name.") var municipality: String?
+            @OptionGroup var date: DateOption
+
+            func run() throws {
+                let session = try store.session()
+                let result = try session.store.admit(municipality: municipality, personsPerFTE: session.context.configuration.deployment.personsPerFTE, on: date.date)
+                if output.json { return print(try JSONOutput.string(result)) }
+                for entry in result.admitted { print("admitted case \(entry.caseId) (\(entry.municipality), \(entry.persons) persons)") }
+                for skip in result.skipped { print("skipped case \(skip.caseId): \(skip.persons) persons, only \(skip.freePlaces) places free") }
+                if result.admitted.isEmpty && result.skipped.isEmpty { print("nobody is waiting") }
+                for capacity in result.capacities { print("\(capacity.municipality): \(capacity.inCare) of \(capacity.places) places taken, \(capacity.free) free") }
+            }
+        }
+    }
+
+    /// `lotse audit verify`.
+    struct AuditCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "audit", abstract: "Check the audit log.", subcommands: [Verify.self])
+
+        struct Verify: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Check the hash chain: edited, deleted or cut-off events are named.")
+            @OptionGroup var store: StoreOptions
+
+            func run() throws {
+                let result = try store.session().store.verifyAudit()
+                guard result.isIntact else {
+                    for problem in result.problems { print("audit: \(problem)") }
+                    throw DataError("the audit log was tampered with (\(result.problems.count) problem(s)); restore a backup and report it")
+                }
+                print("audit log intact: \(result.events) events")
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import LotseCore
+import PluginKit
+
+/// What is asked about a person joining a case (`case new`, `person add`).
+struct PersonOptions: ParsableArguments {
+    @Option(name: .customLong("family-name"), help: "Family name.") var familyName: String
+    @Option(name: .customLong("given-names"), help: "Given names.") var givenNames: String
+    @Option(help: ArgumentHelp("Birth date (1985-03-02 or 02.03.1985) or year alone (1985).", valueName: "date")) var born: BirthDate
+    @Option(help: "f, m, d or u.") var sex: Sex = .unknown
+    @Option(help: ArgumentHelp("Arrival date in Germany.", valueName: "date")) var arrival: LocalDate?
+    @Option(name: .customLong("stay-prospect"), help: "high, medium, low or unknown.") var stayProspect: StayProspect = .unknown
+    @Option(name: .customLong("residence-status"), help: "Residence status, e.g. Aufenthaltserlaubnis, Gestattung, Duldung.") var residenceStatus: String?
+    @Option(help: "Languages spoken, comma-separated.") var languages: String?
+    @Flag(help: "Needs an interpreter.") var interpreter = false
+    @Option(help: "Phone number.") var phone: String?
+    @Option(help: "Address.") var address: String?
+
+    var person: NewPerson {
+        NewPerson(familyName: familyName, givenNames: givenNames, birth: born, sex: sex, arrivalDate: arrival, stayProspect: stayProspect,
+                  residenceStatus: residenceStatus, languages: languages, interpreterNeeded: interpreter, phone: phone, address: address)
+    }
+}
+
+extension Array where Element == PersonMatch {
+    /// Warns that a new person looks like persons already recorded.
+    func warnAsPossibleDuplicates(except personId: Int64) {
+        let others = filter { $0.personId != personId }
+        guard !others.isEmpty else { return }
+        Console.error("warning: this person looks like " + others.map { "person \($0.personId) (\($0.givenNames) \($0.familyName), \($0.birth), case \($0.caseIds.map(String.init).joined(separator: ", ")))" }
+            .joined(separator: "; ") + " — check for a duplicate")
+    }
+}

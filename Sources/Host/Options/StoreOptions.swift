@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+import PluginKit
+
+/// Which database to use, plus the configuration: shared by every command that reads
+/// or writes case data.
+struct StoreOptions: ParsableArguments {
+    @OptionGroup var config: ConfigOptions
+
+    @Option(name: .customLong("db"), help: ArgumentHelp("Database file (else $LOTSE_DB, else lotse.sqlite in the XDG data directory).", valueName: "file"))
+    var path: String?
+
+    /// Loads the configuration and opens the store, acting as the operating-system user.
+    func session() throws -> Session {
+        let context = try AppContext(options: config)
+        let database = try LotseDatabase.open(at: context.locations.database(explicit: path))
+        let vocabulary = Vocabulary(registry: builtinModules, services: try ServiceCatalog.load(from: context.resources),
+                                    closureReasons: try ClosureReasons.load(from: context.resources))
+        return Session(context: context, store: CaseStore(database: database, actor: CaseStore.operatingSystemUser, vocabulary: vocabulary))
+    }
+}
+
+/// A command's working set: configuration, texts and the store.
+struct Session {
+    let context: AppContext
+    let store: CaseStore
+
+    var today: LocalDate { LocalDate.today }
+}
+
+/// `--json` on commands whose output is data.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print JSON instead of text.") var json = false
+}

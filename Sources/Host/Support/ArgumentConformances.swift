@@ -1,0 +1,20 @@
+import ArgumentParser
+import LotseCore
+import PluginKit
+
+extension LocalDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+    public static var defaultCompletionKind: CompletionKind { .default }
+}
+
+extension BirthDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
+
+extension CaseStatus: ExpressibleByArgument {}
+extension CaseKind: ExpressibleByArgument {}
+extension StaffRole: ExpressibleByArgument {}
+extension MunicipalityKind: ExpressibleByArgument {}
+extension Sex: ExpressibleByArgument {}
+extension StayProspect: ExpressibleByArgument {}
+extension ConversationKind: ExpressibleByArgument {}

@@ -1,0 +1,40 @@
+import Crypto
+import Foundation
+
+/// The hashing rules of the audit chain, shared by writing and verifying.
+enum AuditChain {
+    /// The "previous hash" of the first event.
+    static let genesis = String(repeating: "0", count: 64)
+
+    struct Event {
+        let seq: Int64
+        let at: String
+        let actor: String
+        let action: String
+        let entity: String
+        let entityId: Int64?
+        let caseId: Int64?
+        let field: String?
+        let valueHash: String?
+
+        /// SHA-256 over the previous hash and every column, each on its own line.
+        func hash(after previous: String) -> String {
+            let parts = [previous, String(seq), at, actor, action, entity, entityId.map(String.init) ?? "",
+                         caseId.map(String.init) ?? "", field ?? "", valueHash ?? ""]
+            return hex(SHA256.hash(data: Data(parts.joined(separator: "\n").utf8)))
+        }
+    }
+
+    static func valueHash(salt: String, value: String?) -> String {
+        hex(SHA256.hash(data: Data((salt + "\n" + (value.map { "=" + $0 } ?? "NULL")).utf8)))
+    }
+
+    static func randomSalt() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
+    }
+}

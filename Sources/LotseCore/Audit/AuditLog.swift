@@ -1,0 +1,92 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The append-only audit log: every change and every read of personal data is an
+/// event (who, when, what, which record and field), chained by SHA-256.
+///
+/// An event holds a salted hash of the value, not the value: values (personal data) sit
+/// in `auditValue` rows that archiving and erasure may delete. The salt goes with the
+/// value, so a deleted value cannot be guessed back from its hash, and the chain still
+/// verifies. `auditHead` repeats the chain's length and last hash.
+struct AuditLog {
+    let db: Database
+    let actor: String
+    let at: String
+
+    init(_ db: Database, actor: String, at: Date = Date()) {
+        self.db = db
+        self.actor = actor
+        self.at = Timestamp.string(at)
+    }
+
+    enum Action: String {
+        case create, update, delete, read, close, reopen, reassign, admit, `import`
+    }
+
+    /// Records one event; `value` (personal data) is stored apart from the chain.
+    func record(_ action: Action, _ entity: String, id: Int64?, caseId: Int64?, field: String? = nil, value: String?? = .none) throws {
+        let head = try Row.fetchOne(db, sql: "SELECT count, lastHash FROM auditHead WHERE id = 1")
+        let count: Int64 = head?["count"] ?? 0
+        let previous: String = head?["lastHash"] ?? AuditChain.genesis
+        let seq = count + 1
+        var valueHash: String?
+        var salt: String?
+        if case .some(let stored) = value {
+            let newSalt = AuditChain.randomSalt()
+            salt = newSalt
+            valueHash = AuditChain.valueHash(salt: newSalt, value: stored)
+        }
+        let event = AuditChain.Event(seq: seq, at: at, actor: actor, action: action.rawValue, entity: entity, entityId: id,
+                                     caseId: caseId, field: field, valueHash: valueHash)
+        let hash = event.hash(after: previous)
+        try db.execute(sql: """
+            INSERT INTO auditEvent (seq, at, actor, action, entity, entityId, caseId, field, valueHash, prevHash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [seq, at, actor, action.rawValue, entity, id, caseId, field, valueHash, previous, hash])
+        if let salt, case .some(let stored) = value {
+            try db.execute(sql: "INSERT INTO auditValue (seq, salt, value) VALUES (?, ?, ?)", arguments: [seq, salt, stored])
+        }
+        try db.execute(sql: """
+            INSERT INTO auditHead (id, count, lastHash) VALUES (1, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET count = excluded.count, lastHash = excluded.lastHash
+            """, arguments: [seq, hash])
+    }
+
+    /// Records a new record: one event per field that has a value.
+    func created(_ record: some EncodableRecord & TableRecord, id: Int64?, caseId: Int64?) throws {
+        let fields = try record.databaseDictionary
+        for (field, value) in fields.sorted(by: { $0.key < $1.key }) where field != "id" && !value.isNull {
+            try self.record(.create, type(of: record).databaseTableName, id: id, caseId: caseId, field: field, value: value.auditText)
+        }
+    }
+
+    /// Records the fields that changed between two versions of a record.
+    func updated<R: EncodableRecord & TableRecord>(from old: R, to new: R, id: Int64?, caseId: Int64?, action: Action = .update) throws {
+        let before = try old.databaseDictionary
+        let after = try new.databaseDictionary
+        for (field, value) in after.sorted(by: { $0.key < $1.key }) where before[field] != value {
+            try record(action, R.databaseTableName, id: id, caseId: caseId, field: field, value: value.auditText)
+        }
+    }
+}
+
+extension DatabaseValue {
+    /// The value as audit text; nil for NULL.
+    var auditText: String? {
+        switch storage {
+        case .null: nil
+        case .int64(let n): String(n)
+        case .double(let d): String(d)
+        case .string(let s): s
+        case .blob(let data): data.base64EncodedString()
+        }
+    }
+}
+
+/// UTC timestamps in the audit log and answer history: "2026-11-26T10:54:16Z".
+enum Timestamp {
+    static func string(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon))
+    }
+}

@@ -1,0 +1,64 @@
+import PluginKit
+
+/// A case (Fall): a family, covering its household, or one adult individual.
+public struct CaseFile: Sendable, Equatable, Codable {
+    public var id: Int64?
+    public var kind: CaseKind
+    public var householdId: Int64
+    /// The adult an individual case is about; nil for a family case.
+    public var personId: Int64?
+    public var municipalityId: Int64
+    /// The responsible integration manager.
+    public var staffId: Int64?
+    public var status: CaseStatus
+    public var waitlistedOn: LocalDate?
+    public var openedOn: LocalDate?
+    public var closedOn: LocalDate?
+    public var closureReason: String?
+    /// Care beyond the funded maximum is justified (batch close allows a fourth year).
+    public var justifiedExtension: Bool
+    public var nextReviewOn: LocalDate?
+    public var sourceRef: String?
+    public var origin: String?
+
+    public init(id: Int64? = nil, kind: CaseKind, householdId: Int64, personId: Int64? = nil, municipalityId: Int64,
+                staffId: Int64? = nil, status: CaseStatus, waitlistedOn: LocalDate? = nil, openedOn: LocalDate? = nil,
+                closedOn: LocalDate? = nil, closureReason: String? = nil, justifiedExtension: Bool = false,
+                nextReviewOn: LocalDate? = nil, sourceRef: String? = nil, origin: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.householdId = householdId
+        self.personId = personId
+        self.municipalityId = municipalityId
+        self.staffId = staffId
+        self.status = status
+        self.waitlistedOn = waitlistedOn
+        self.openedOn = openedOn
+        self.closedOn = closedOn
+        self.closureReason = closureReason
+        self.justifiedExtension = justifiedExtension
+        self.nextReviewOn = nextReviewOn
+        self.sourceRef = sourceRef
+        self.origin = origin
+    }
+}
+
+/// One answer to an intake question. Answers are never overwritten: a new answer is a
+/// new row, so the history of every answer stays.
+public struct Answer: Sendable, Equatable, Codable {
+    public var id: Int64?
+    public var caseId: Int64
+    public var personId: Int64?
+    public var questionId: String
+    public var value: String
+    public var givenAt: String
+
+    public init(id: Int64? = nil, caseId: Int64, personId: Int64?, questionId: String, value: String, givenAt: String) {
+        self.id = id
+        self.caseId = caseId
+        self.personId = personId
+        self.questionId = questionId
+        self.value = value
+        self.givenAt = givenAt
+    }
+}

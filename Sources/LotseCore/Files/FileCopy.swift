@@ -1,0 +1,36 @@
+import Crypto
+import Foundation
+
+/// Copies files the safe way: stream in blocks (memory stays flat whatever the size),
+/// hash while copying, write to a temporary name with mode 0600 and rename at the end,
+/// so a crash never leaves a half-written file under the final name.
+enum FileCopy {
+    static let blockSize = 1 << 20
+
+    static func copy(from source: URL, to target: URL) throws -> (sha256: String, size: Int64) {
+        guard let input = FileHandle(forReadingAtPath: source.path) else {
+            throw UsageError("cannot read \(source.path); check the path and its permissions")
+        }
+        defer { try? input.close() }
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
+        let descriptor = open(temporary.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw DataError("cannot create \(temporary.path): \(String(cString: strerror(errno)))") }
+        let output = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var hasher = SHA256()
+        var size: Int64 = 0
+        do {
+            while let block = try input.read(upToCount: blockSize), !block.isEmpty {
+                hasher.update(data: block)
+                try output.write(contentsOf: block)
+                size += Int64(block.count)
+            }
+            try output.synchronize()
+            try output.close()
+            guard rename(temporary.path, target.path) == 0 else { throw DataError("cannot rename \(temporary.path): \(String(cString: strerror(errno)))") }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        return (AuditChain.hex(hasher.finalize()), size)
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import PluginKit
+
+/// A realistic sample county in the legacy CSV format, at any size: the county office
+/// and two cities with the reference document's FTE (3, 3 and 1.5), staff with
+/// shares from 25 % to 100 %, households arriving mostly in 2015/16, cases waiting,
+/// active and closed, with agreements, goals, conversations, referrals, outcomes and
+/// network contacts. Deterministic for a seed, so benchmarks are repeatable.
+public struct DemoCounty {
+    public var households: Int
+    public var seed: UInt64
+
+    public init(households: Int, seed: UInt64 = 2018) {
+        self.households = households
+        self.seed = seed
+    }
+
+    static let municipalities: [(name: String, kind: String, fte: Double, share: Double, staff: [Double])] = [
+        ("Landratsamt Ostalbkreis", "county", 3.0, 0.4, [0.25, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.35, 0.41]),
+        ("Stadt Schwäbisch Gmünd", "city", 3.0, 0.4, [1, 1, 1]),
+        ("Stadt Aalen", "city", 1.5, 0.2, [0.25, 0.5, 0.75]),
+    ]
+    static let familyNames = ["Al-Hassan", "Haddad", "Khalil", "Nasser", "Ahmadi", "Hosseini", "Rahimi", "Mohammadi", "Tesfaye", "Berhane",
+                              "Ghebreyesus", "Okafor", "Adeyemi", "Ibrahim", "Mahmoud", "Saleh", "Yousef", "Karimi", "Omar", "Hussein",
+                              "Abdullahi", "Mustafa", "Qasim", "Jaber", "Darwish", "Sharifi", "Hakimi", "Tekle", "Kidane", "Osman"]
+    static let femaleNames = ["Amal", "Fatima", "Aisha", "Zahra", "Maryam", "Huda", "Rania", "Layla", "Nour", "Senait", "Helen", "Sara", "Amina", "Rahel"]
+    static let maleNames = ["Omar", "Ahmad", "Mohammed", "Ali", "Hassan", "Yonas", "Dawit", "Samuel", "Mustafa", "Karim", "Bilal", "Tariq", "Emeka", "Yusuf"]
+    static let staffNames = ["Petra Maier", "Thomas Schmid", "Sabine Weber", "Markus Wagner", "Julia Fischer", "Andreas Becker", "Claudia Hoffmann",
+                             "Stefan Schäfer", "Monika Koch", "Michael Bauer", "Katrin Richter", "Daniel Klein", "Susanne Wolf", "Jürgen Neumann",
+                             "Anja Schwarz", "Frank Zimmermann"]
+    static let statuses = ["Aufenthaltserlaubnis", "Aufenthaltserlaubnis", "Aufenthaltsgestattung", "Duldung", "Niederlassungserlaubnis"]
+    static let problems = ["Leistungsbescheid klären", "Anmeldung Sprachkurs", "Anerkennung Zeugnisse", "Aufenthaltstitel verlängern",
+                           "Schulden beim Energieversorger", "Erziehungsfragen", "Belastung nach Flucht", "Bewerbungsunterlagen", "Kita-Anmeldung"]
+    static let partners = [("municipality", "Bürgermeisteramt"), ("club", "TSV Sportverein"), ("volunteers", "Helferkreis Asyl"),
+                           ("employer", "Handwerksbetrieb"), ("church", "Kirchengemeinde"), ("school", "Grundschule")]
+
+    /// Writes the CSV files into `folder` (created if needed); returns the number of cases.
+    @discardableResult
+    public func write(to folder: URL) throws -> Int {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        var random = SplitMix64(seed: seed)
+        var files = Dictionary(uniqueKeysWithValues: LegacyImporter.files.map { ($0.name, $0.columns.joined(separator: ",") + "\n") })
+        func add(_ file: String, _ fields: [Any?]) {
+            files[file]!.append(fields.map { field in
+                let text = field.map { "\($0)" } ?? ""
+                return text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+            }.joined(separator: ","))
+            files[file]!.append("\n")
+        }
+        var staffByMunicipality: [Int: [Int]] = [:]
+        var staffId = 0
+        for (index, municipality) in Self.municipalities.enumerated() {
+            add("municipalities.csv", [index + 1, municipality.name, municipality.kind, municipality.fte])
+            for share in municipality.staff {
+                staffId += 1
+                add("staff.csv", [staffId, index + 1, Self.staffNames[staffId % Self.staffNames.count] + (staffId > Self.staffNames.count ? " \(staffId)" : ""),
+                                  staffId % 7 == 0 ? "lead" : "manager", share])
+                staffByMunicipality[index + 1, default: []].append(staffId)
+            }
+        }
+        var personId = 0, caseId = 0, agreementId = 0, goalId = 0, conversationId = 0, referralId = 0, outcomeId = 0
+        let templates: [(module: String, template: String, outcome: String?)] = [
+            ("language", "enrol_course", "course_enrolled"), ("language", "reach_target_level", "level_reached"),
+            ("work", "find_employment", "employment"), ("work", "find_apprenticeship", "training"), ("school", "tutoring", "tutoring"),
+            ("housing", "find_flat", "own_housing"), ("social", "join_club", "club"), ("social", "holiday_programme", "holiday_programme"),
+        ]
+        for household in 1...max(1, households) {
+            let roll = random.unit()
+            let municipality = roll < 0.4 ? 1 : roll < 0.8 ? 2 : 3
+            add("households.csv", [household, municipality])
+            let family = Self.familyNames[random.int(Self.familyNames.count)]
+            let adults = random.unit() < 0.55 ? 2 : 1
+            let children = adults == 2 ? random.int(5) : random.int(2)
+            let arrival = random.date(from: LocalDate(year: 2015, month: 1, day: 1)!, days: random.unit() < 0.7 ? 425 : 1400)
+            let prospect = ["high", "high", "medium", "low", "unknown"][random.int(5)]
+            var members: [(id: Int, adult: Bool)] = []
+            for adult in 0..<adults {
+                personId += 1
+                let female = adult == 1 || random.unit() < 0.4
+                let birth = random.unit() < 0.3 ? "\(1960 + random.int(35))" : random.date(from: LocalDate(year: 1960, month: 1, day: 1)!, days: 35 * 365).iso
+                add("persons.csv", [personId, household, family, (female ? Self.femaleNames : Self.maleNames)[random.int(14)], birth, female ? "f" : "m",
+                                    arrival.iso, Self.statuses[random.int(Self.statuses.count)], prospect])
+                members.append((personId, true))
+            }
+            for _ in 0..<children {
+                personId += 1
+                let female = random.unit() < 0.5
+                let birth = random.date(from: LocalDate(year: 2001, month: 1, day: 1)!, days: 17 * 365)
+                add("persons.csv", [personId, household, family, (female ? Self.femaleNames : Self.maleNames)[random.int(14)], birth.iso, female ? "f" : "m",
+                                    max(arrival, birth).iso, Self.statuses[0], prospect])
+                members.append((personId, false))
+            }
+            caseId += 1
+            let individual = adults == 1 && children == 0
+            let waitlisted = max(arrival, LocalDate(year: 2018, month: 1, day: 15)!).adding(days: random.int(60))
+            let state = random.unit()
+            let opened: LocalDate? = state < 0.12 ? nil : waitlisted.adding(days: 14 + random.int(500))
+            let closed: LocalDate? = opened.flatMap { state > 0.8 ? $0.adding(days: 90 + random.int(600)) : nil }
+            let reason = closed.map { _ in ["moved_away", "integration_completed", "no_contact", "declined", "no_longer_eligible"][random.int(5)] }
+            let staffList = staffByMunicipality[municipality]!
+            add("cases.csv", [caseId, individual ? "individual" : "family", household, individual ? members[0].id : nil, municipality,
+                              opened == nil ? nil : staffList[random.int(staffList.count)], waitlisted.iso, opened?.iso, closed?.iso, reason])
+            guard let opened else { continue }
+            let end = closed ?? opened.adding(days: 700)
+            let span = max(1, end.dayNumber - opened.dayNumber)
+            agreementId += 1
+            let signed = opened.adding(days: random.int(min(60, span)))
+            add("agreements.csv", [agreementId, caseId, signed.iso])
+            for _ in 0..<(2 + random.int(3)) {
+                goalId += 1
+                let template = templates[random.int(templates.count)]
+                let member = members[random.int(members.count)]
+                let status = ["open", "open", "achieved", "dropped"][random.int(4)]
+                add("goals.csv", [goalId, agreementId, member.id, template.module, template.template, template.template.replacingOccurrences(of: "_", with: " "),
+                                  signed.adding(months: 6).iso, status, status == "open" ? nil : signed.adding(days: random.int(180) + 1).iso])
+            }
+            for _ in 0..<(3 + random.int(5)) {
+                conversationId += 1
+                let topics = ["language", "work", "school", "housing", "social"].filter { _ in random.unit() < 0.35 }
+                add("conversations.csv", [conversationId, caseId, opened.adding(days: random.int(span)).iso, individual || random.unit() < 0.55 ? "individual" : "family",
+                                          (topics.isEmpty ? ["language"] : topics).joined(separator: ";")])
+            }
+            for _ in 0..<random.int(4) {
+                referralId += 1
+                let services = ["jobcenter", "employment_agency", "nifo", "language_course_provider", "schools", "recognition_counselling", "migration_counselling",
+                                "immigration_office", "welfare_associations", "bamf", "psychological_counselling", "parenting_counselling", "debt_counselling",
+                                "addiction_counselling", "early_help"]
+                add("referrals.csv", [referralId, caseId, members[random.int(members.count)].id, opened.adding(days: random.int(span)).iso,
+                                      services[random.int(services.count)], Self.problems[random.int(Self.problems.count)], nil])
+            }
+            for member in members {
+                for _ in 0..<random.int(3) {
+                    outcomeId += 1
+                    let date = opened.adding(days: random.int(span)).iso
+                    if member.adult {
+                        switch random.int(6) {
+                        case 0: add("outcomes.csv", [outcomeId, member.id, "language", "course_enrolled", nil, date])
+                        case 1: add("outcomes.csv", [outcomeId, member.id, "language", "level_reached", ["A1", "A2", "B1", "B2"][random.int(4)], date])
+                        case 2: add("outcomes.csv", [outcomeId, member.id, "work", ["employment", "training", "qualification"][random.int(3)], nil, date])
+                        case 3: add("outcomes.csv", [outcomeId, member.id, "housing", ["own_housing", "police_law_accommodation", "seeking_better_housing"][random.int(3)], nil, date])
+                        case 4: add("outcomes.csv", [outcomeId, member.id, "social", ["club", "volunteering"][random.int(2)], nil, date])
+                        default: add("outcomes.csv", [outcomeId, member.id, "language", "course_completed", nil, date])
+                        }
+                    } else {
+                        let (module, kind) = [("school", "tutoring"), ("school", "homework_support"), ("school", "parent_teacher_talk"),
+                                              ("social", "holiday_programme"), ("social", "club"), ("housing", "own_housing")][random.int(6)]
+                        add("outcomes.csv", [outcomeId, member.id, module, kind, nil, date])
+                    }
+                }
+            }
+        }
+        for contact in 1...max(3, households / 2) {
+            let municipality = 1 + random.int(3)
+            let partner = Self.partners[random.int(Self.partners.count)]
+            let staffList = staffByMunicipality[municipality]!
+            add("contacts.csv", [contact, municipality, staffList[random.int(staffList.count)],
+                                 random.date(from: LocalDate(year: 2018, month: 3, day: 1)!, days: 900).iso, partner.0, partner.1])
+        }
+        for (name, text) in files {
+            let url = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: url, options: .atomic)
+            chmod(url.path, 0o600)
+        }
+        return caseId
+    }
+}
+
+/// A small, fast, seedable random number generator (SplitMix64).
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    mutating func int(_ bound: Int) -> Int { bound <= 1 ? 0 : Int(next() % UInt64(bound)) }
+    mutating func date(from start: LocalDate, days: Int) -> LocalDate { start.adding(days: int(days)) }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import PluginKit
+
+/// Every problem found in an import, as `file:line: column: what is wrong`.
+final class ImportProblems {
+    private(set) var lines: [String] = []
+
+    func add(_ file: String, _ line: Int, _ column: String, _ problem: String) {
+        lines.append("\(file):\(line): \(column): \(problem)")
+    }
+}
+
+/// One CSV record with typed access to its columns; a bad value is reported and read
+/// as nil, so every problem of every row is found in one pass.
+struct ImportRow {
+    let file: String
+    let line: Int
+    let fields: [String]
+    let columns: [String: Int]
+    let problems: ImportProblems
+
+    func raw(_ column: String) -> String {
+        columns[column].map { fields.indices.contains($0) ? fields[$0].trimmingCharacters(in: .whitespaces) : "" } ?? ""
+    }
+
+    func fail(_ column: String, _ problem: String) {
+        problems.add(file, line, column, problem)
+    }
+
+    /// A required or optional text.
+    func text(_ column: String, required: Bool = true) -> String? {
+        let value = raw(column)
+        if value.isEmpty {
+            if required { fail(column, "is empty; a value is required") }
+            return nil
+        }
+        return value
+    }
+
+    func date(_ column: String, required: Bool = true) -> LocalDate? {
+        guard let value = text(column, required: required) else { return nil }
+        guard let date = LocalDate(iso: value) else { fail(column, "expected a date YYYY-MM-DD, got \"\(value)\""); return nil }
+        return date
+    }
+
+    func number(_ column: String) -> Double? {
+        guard let value = text(column) else { return nil }
+        guard let number = Double(value), number.isFinite else { fail(column, "expected a number like 1.5, got \"\(value)\""); return nil }
+        return number
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ column: String, _ type: T.Type, required: Bool = true) -> T? where T.RawValue == String {
+        guard let value = text(column, required: required) else { return nil }
+        guard let parsed = T(rawValue: value) else {
+            fail(column, "expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(value)\"")
+            return nil
+        }
+        return parsed
+    }
+
+    /// A reference to a row of another file, by its legacy id.
+    func reference(_ column: String, in ids: LegacyIds, file target: String, required: Bool = true) -> Int64? {
+        guard let value = text(column, required: required) else { return nil }
+        if let rowid = ids.rowids[value] { return rowid }
+        if !ids.invalid.contains(value) { fail(column, "\(target) has no id \"\(value)\"") }
+        return nil
+    }
+}
+
+/// Legacy ids of one file: which rows exist (and their rowid here), which were invalid.
+struct LegacyIds {
+    var rowids: [String: Int64] = [:]
+    /// Ids of rows that had problems: references to them are not reported again.
+    var invalid: Set<String> = []
+}

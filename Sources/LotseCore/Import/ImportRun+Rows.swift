@@ -1,0 +1,202 @@
+import Foundation
+import GRDB
+import PluginKit
+
+// MARK: - One row per file: validate, then insert
+
+extension ImportRun {
+    mutating func insert(_ file: String, _ row: ImportRow, _ id: String) throws {
+        switch file {
+        case "municipalities.csv": try municipality(row, id)
+        case "staff.csv": try staffMember(row, id)
+        case "households.csv": try household(row, id)
+        case "persons.csv": try person(row, id)
+        case "cases.csv": try caseFile(row, id)
+        case "agreements.csv": try agreement(row, id)
+        case "goals.csv": try goal(row, id)
+        case "conversations.csv": try conversation(row, id)
+        case "referrals.csv": try referral(row, id)
+        case "outcomes.csv": try outcome(row, id)
+        case "contacts.csv": try contact(row, id)
+        default: break
+        }
+    }
+
+    /// Runs `validate`; when the row had no problem, inserts it with `sql` and the
+    /// arguments `validate` returned, and records its new rowid under `ids`.
+    private mutating func row(_ row: ImportRow, _ id: String, _ ids: WritableKeyPath<ImportRun, LegacyIds>, _ sql: String,
+                              _ validate: (inout ImportRun) throws -> StatementArguments?) throws {
+        if self[keyPath: ids].rowids[id] != nil {
+            summary.unchanged += 1
+            return
+        }
+        let before = problems.lines.count
+        let arguments = try validate(&self)
+        guard problems.lines.count == before, let arguments else {
+            self[keyPath: ids].invalid.insert(id)
+            return
+        }
+        try db.cachedStatement(sql: sql).execute(arguments: arguments + ["legacy:\(id)"])
+        self[keyPath: ids].rowids[id] = db.lastInsertedRowID
+        summary.inserted[row.file, default: 0] += 1
+    }
+
+    mutating func municipality(_ r: ImportRow, _ id: String) throws {
+        try row(r, id, \.municipalities, "INSERT INTO municipality (name, kind, fte, sourceRef) VALUES (?, ?, ?, ?)") { run in
+            let name = r.text("name"), kind = r.choice("kind", MunicipalityKind.self), fte = r.number("fte")
+            if let fte, fte < 0 { r.fail("fte", "must be 0 or more, got \(fte)") }
+            if let name, try Bool.fetchOne(run.db, sql: "SELECT EXISTS (SELECT 1 FROM municipality WHERE name = ? COLLATE NOCASE)", arguments: [name]) == true {
+                r.fail("name", "a municipality named \"\(name)\" exists already")
+            }
+            return [name, kind?.rawValue, fte]
+        }
+    }
+
+    mutating func staffMember(_ r: ImportRow, _ id: String) throws {
+        try row(r, id, \.staff, "INSERT INTO staff (municipalityId, name, role, fteShare, sourceRef) VALUES (?, ?, ?, ?, ?)") { run in
+            let municipality = r.reference("municipality_id", in: run.municipalities, file: "municipalities.csv")
+            let name = r.text("name"), role = r.choice("role", StaffRole.self), share = r.number("fte_share")
+            if let share, !(share > 0 && share <= 1) { r.fail("fte_share", "must be above 0 and at most 1 (0.25 for 25 %), got \(share)") }
+            return [municipality, name, role?.rawValue, share]
+        }
+    }
+
+    mutating func household(_ r: ImportRow, _ id: String) throws {
+        try row(r, id, \.households, "INSERT INTO household (municipalityId, sourceRef) VALUES (?, ?)") { run in
+            [r.reference("municipality_id", in: run.municipalities, file: "municipalities.csv")]
+        }
+    }
+
+    mutating func person(_ r: ImportRow, _ id: String) throws {
+        if persons.rowids[id] != nil {
+            summary.unchanged += 1
+            return
+        }
+        let before = problems.lines.count
+        let household = r.reference("household_id", in: households, file: "households.csv")
+        let family = r.text("family_name"), given = r.text("given_names")
+        var birth: BirthDate?
+        if let text = r.text("birth_date") {
+            birth = text.count == 4 ? BirthDate(year: Int(text) ?? 0) : LocalDate(iso: text).map(BirthDate.init)
+            if birth == nil { r.fail("birth_date", "expected a date YYYY-MM-DD or a year YYYY, got \"\(text)\"") }
+        }
+        let sex = r.choice("sex", Sex.self), arrival = r.date("arrival_date", required: false)
+        let prospect = r.choice("stay_prospect", StayProspect.self)
+        if let arrival, let birth, arrival < birth.date { r.fail("arrival_date", "is before the birth date \(birth)") }
+        guard problems.lines.count == before, let household, let family, let given, let birth, let sex, let prospect else {
+            persons.invalid.insert(id)
+            return
+        }
+        try db.cachedStatement(sql: "INSERT INTO person (birthDate, birthYearOnly, sex, arrivalDate, stayProspect, sourceRef) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [birth.date, birth.yearOnly, sex.rawValue, arrival, prospect.rawValue, "legacy:\(id)"])
+        let personId = db.lastInsertedRowID
+        try db.cachedStatement(sql: "INSERT INTO personIdentity (personId, familyName, givenNames, residenceStatus) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [personId, family, given, r.text("residence_status", required: false)])
+        try db.cachedStatement(sql: "INSERT INTO householdMember (householdId, personId, fromDate) VALUES (?, ?, ?)")
+            .execute(arguments: [household, personId, max(arrival ?? birth.date, birth.date)])
+        persons.rowids[id] = personId
+        householdOf[personId] = household
+        summary.inserted[r.file, default: 0] += 1
+    }
+
+    mutating func caseFile(_ r: ImportRow, _ id: String) throws {
+        try row(r, id, \.cases, """
+            INSERT INTO caseFile (kind, householdId, personId, municipalityId, staffId, status, waitlistedOn, openedOn, closedOn, closureReason, sourceRef)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """) { run in
+            let kind = r.choice("kind", CaseKind.self)
+            let household = r.reference("household_id", in: run.households, file: "households.csv")
+            let person = r.reference("person_id", in: run.persons, file: "persons.csv", required: kind == .individual)
+            if kind == .family, person != nil { r.fail("person_id", "must be empty for a family case (it covers the household)") }
+            if let person, let household, let home = try run.householdOf(person), home != household {
+                r.fail("person_id", "\"\(r.raw("person_id"))\" does not belong to household \"\(r.raw("household_id"))\"")
+            }
+            let municipality = r.reference("municipality_id", in: run.municipalities, file: "municipalities.csv")
+            let staff = r.reference("staff_id", in: run.staff, file: "staff.csv", required: false)
+            let waitlisted = r.date("waitlisted_on", required: false), opened = r.date("opened_on", required: false)
+            let closed = r.date("closed_on", required: false), reason = r.text("closure_reason", required: closed != nil)
+            if let reason, let problem = run.vocabulary.closureProblem(reason) { r.fail("closure_reason", problem) }
+            if closed == nil, reason != nil { r.fail("closure_reason", "is set but closed_on is empty") }
+            if let opened, let closed, closed < opened { r.fail("closed_on", "\(closed.iso) is before opened_on \(opened.iso)") }
+            if let waitlisted, let opened, opened < waitlisted { r.fail("opened_on", "\(opened.iso) is before waitlisted_on \(waitlisted.iso)") }
+            if closed != nil, opened == nil { r.fail("opened_on", "is empty but the case was closed; give the date care began") }
+            let status: CaseStatus = closed != nil ? .closed : opened != nil ? .active : .waiting
+            return [kind?.rawValue, household, person, municipality, staff, status.rawValue, waitlisted, opened, closed, reason]
+        }
+    }
+
+    func householdOf(_ personId: Int64) throws -> Int64? {
+        if let known = householdOf[personId] { return known }
+        return try Int64.fetchOne(db, sql: "SELECT householdId FROM householdMember WHERE personId = ? LIMIT 1", arguments: [personId])
+    }
+
+    mutating func agreement(_ r: ImportRow, _ id: String) throws {
+        try row(r, id, \.agreements, "INSERT INTO agreement (caseId, signedOn, sourceRef) VALUES (?, ?, ?)") { run in
+            [r.reference("case_id", in: run.cases, file: "cases.csv"), r.date("signed_on")]
+        }
+    }
+
+    mutating func goal(_ r: ImportRow, _ id: String) throws {
+        try row(r, id, \.goals, """
+            INSERT INTO goal (agreementId, personId, module, template, title, dueOn, responsible, status, statusOn, sourceRef)
+            VALUES (?, ?, ?, ?, ?, ?, 'client', ?, ?, ?)
+            """) { run in
+            let agreement = r.reference("agreement_id", in: run.agreements, file: "agreements.csv")
+            let person = r.reference("person_id", in: run.persons, file: "persons.csv", required: false)
+            let module = r.text("module"), template = r.text("template")
+            if let module {
+                if let templates = run.vocabulary.templates[module] {
+                    if let template, !templates.contains(template), !templates.contains("\(module).\(template)") {
+                        r.fail("template", "module \(module) has no goal template \"\(template)\"; expected one of \(templates.sorted().joined(separator: ", "))")
+                    }
+                } else {
+                    r.fail("module", "unknown module \"\(module)\"; expected one of \(run.vocabulary.modules.keys.sorted().joined(separator: ", "))")
+                }
+            }
+            let title = r.text("title"), due = r.date("due_on"), status = r.choice("status", GoalStatus.self)
+            let statusOn = r.date("status_on", required: status != nil && status != .open)
+            let fullTemplate = template.map { $0.contains(".") ? $0 : "\(module ?? "").\($0)" }
+            return [agreement, person, module, fullTemplate, title, due, status?.rawValue, statusOn]
+        }
+    }
+
+    mutating func conversation(_ r: ImportRow, _ id: String) throws {
+        try row(r, id, \.conversations, "INSERT INTO conversation (caseId, date, kind, topics, sourceRef) VALUES (?, ?, ?, ?, ?)") { run in
+            let caseId = r.reference("case_id", in: run.cases, file: "cases.csv")
+            let topics = r.raw("topics").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            for topic in topics where run.vocabulary.modules[topic] == nil {
+                r.fail("topics", "unknown module \"\(topic)\"; topics are module ids separated by ';'")
+            }
+            return [caseId, r.date("date"), r.choice("kind", ConversationKind.self)?.rawValue, topics.joined(separator: ";")]
+        }
+    }
+
+    mutating func referral(_ r: ImportRow, _ id: String) throws {
+        try row(r, id, \.referrals, "INSERT INTO referral (caseId, personId, date, service, problem, outcome, sourceRef) VALUES (?, ?, ?, ?, ?, ?, ?)") { run in
+            let caseId = r.reference("case_id", in: run.cases, file: "cases.csv")
+            let person = r.reference("person_id", in: run.persons, file: "persons.csv", required: false)
+            let service = r.text("service")
+            if let service, let problem = run.vocabulary.serviceProblem(service) { r.fail("service", problem) }
+            return [caseId, person, r.date("date"), service, r.text("problem"), r.text("outcome", required: false)]
+        }
+    }
+
+    mutating func outcome(_ r: ImportRow, _ id: String) throws {
+        try row(r, id, \.outcomes, "INSERT INTO outcome (personId, module, kind, value, date, sourceRef) VALUES (?, ?, ?, ?, ?, ?)") { run in
+            let person = r.reference("person_id", in: run.persons, file: "persons.csv")
+            let module = r.text("module"), kind = r.text("kind"), value = r.text("value", required: false)
+            if let module, let kind, let problem = run.vocabulary.problem(module: module, kind: kind, value: value) {
+                r.fail(problem.hasPrefix("unknown module") ? "module" : problem.hasPrefix("outcome") ? "value" : "kind", problem)
+            }
+            return [person, module, kind, kind == "level_reached" ? value?.uppercased() : value, r.date("date")]
+        }
+    }
+
+    mutating func contact(_ r: ImportRow, _ id: String) throws {
+        try row(r, id, \.contacts, "INSERT INTO networkContact (municipalityId, staffId, date, partnerKind, partner, sourceRef) VALUES (?, ?, ?, ?, ?, ?)") { run in
+            [r.reference("municipality_id", in: run.municipalities, file: "municipalities.csv"),
+             r.reference("staff_id", in: run.staff, file: "staff.csv", required: false),
+             r.date("date"), r.text("partner_kind"), r.text("partner")]
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import PluginKit
+
+/// One import inside its transaction: reads each file in dependency order, validates
+/// every row, inserts the valid new ones with prepared statements.
+struct ImportRun {
+    let db: Database
+    let vocabulary: Vocabulary
+    let problems = ImportProblems()
+    var summary = LegacyImporter.Summary()
+
+    var municipalities = LegacyIds(), staff = LegacyIds(), households = LegacyIds(), persons = LegacyIds()
+    var cases = LegacyIds(), agreements = LegacyIds(), goals = LegacyIds(), conversations = LegacyIds()
+    var referrals = LegacyIds(), outcomes = LegacyIds(), contacts = LegacyIds()
+    /// Household of each imported person, to check that an individual case's person belongs to it.
+    var householdOf: [Int64: Int64] = [:]
+
+    init(db: Database, vocabulary: Vocabulary) {
+        self.db = db
+        self.vocabulary = vocabulary
+    }
+
+    mutating func load(_ contents: [String: Data]) throws {
+        municipalities = try existing("municipality")
+        staff = try existing("staff")
+        households = try existing("household")
+        persons = try existing("person")
+        cases = try existing("caseFile")
+        agreements = try existing("agreement")
+        goals = try existing("goal")
+        conversations = try existing("conversation")
+        referrals = try existing("referral")
+        outcomes = try existing("outcome")
+        contacts = try existing("networkContact")
+        for (name, columns) in LegacyImporter.files {
+            guard let data = contents[name] else { continue }
+            try each(name, columns, data) { run, row, ref in try run.insert(name, row, ref) }
+        }
+    }
+
+    /// Legacy ids already in the database, from earlier imports.
+    func existing(_ table: String) throws -> LegacyIds {
+        var ids = LegacyIds()
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, sourceRef FROM \(table) WHERE sourceRef LIKE 'legacy:%'")
+        while let row = try rows.next() {
+            let ref: String = row["sourceRef"]
+            ids.rowids[String(ref.dropFirst("legacy:".count))] = row["id"]
+        }
+        return ids
+    }
+
+    /// Reads one file: header check, duplicate ids, then `body` per new row.
+    mutating func each(_ file: String, _ columns: [String], _ data: Data,
+                       _ body: (inout ImportRun, ImportRow, String) throws -> Void) throws {
+        guard String(data: data, encoding: .utf8) != nil else {
+            problems.add(file, 1, "(file)", "is not UTF-8 text; export it as UTF-8")
+            return
+        }
+        var iterator = CSVReader(data: data).makeIterator()
+        guard case .success(let header)? = iterator.next() else {
+            problems.add(file, 1, "(header)", "missing; the first line must name the columns \(columns.joined(separator: ","))")
+            return
+        }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let missing = columns.filter { !names.contains($0) }
+        guard missing.isEmpty else {
+            problems.add(file, 1, "(header)", "lacks the column(s) \(missing.joined(separator: ", ")); expected \(columns.joined(separator: ","))")
+            return
+        }
+        let index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var seen: Set<String> = []
+        while let next = iterator.next() {
+            let record: CSVReader.Record
+            switch next {
+            case .failure(let malformed):
+                problems.add(file, malformed.line, "(row)", malformed.problem)
+                return
+            case .success(let parsed): record = parsed
+            }
+            if record.fields.count == 1 && record.fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            let row = ImportRow(file: file, line: record.line, fields: record.fields, columns: index, problems: problems)
+            if record.fields.count != names.count {
+                row.fail("(row)", "has \(record.fields.count) fields; the header has \(names.count)")
+                continue
+            }
+            guard let id = row.text("id") else { continue }
+            guard seen.insert(id).inserted else {
+                row.fail("id", "\"\(id)\" appears twice in the file")
+                continue
+            }
+            try body(&self, row, id)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Crypto
+import Foundation
+import GRDB
+import PluginKit
+
+/// `lotse import legacy DIR`: migrates a team's data from its previous software, a
+/// folder of UTF-8 CSV files (RFC 4180, header row, ISO dates).
+///
+/// Everything is validated in one pass and written in one transaction: on any problem
+/// nothing is imported and every problem is listed. Legacy ids are kept as source
+/// references ("legacy:ID"), so importing the same data again changes nothing.
+public struct LegacyImporter {
+    public let store: CaseStore
+
+    public init(store: CaseStore) { self.store = store }
+
+    /// The files and their columns, in the order references need.
+    public static let files: [(name: String, columns: [String])] = [
+        ("municipalities.csv", ["id", "name", "kind", "fte"]),
+        ("staff.csv", ["id", "municipality_id", "name", "role", "fte_share"]),
+        ("households.csv", ["id", "municipality_id"]),
+        ("persons.csv", ["id", "household_id", "family_name", "given_names", "birth_date", "sex", "arrival_date", "residence_status", "stay_prospect"]),
+        ("cases.csv", ["id", "kind", "household_id", "person_id", "municipality_id", "staff_id", "waitlisted_on", "opened_on", "closed_on", "closure_reason"]),
+        ("agreements.csv", ["id", "case_id", "signed_on"]),
+        ("goals.csv", ["id", "agreement_id", "person_id", "module", "template", "title", "due_on", "status", "status_on"]),
+        ("conversations.csv", ["id", "case_id", "date", "kind", "topics"]),
+        ("referrals.csv", ["id", "case_id", "person_id", "date", "service", "problem", "outcome"]),
+        ("outcomes.csv", ["id", "person_id", "module", "kind", "value", "date"]),
+        ("contacts.csv", ["id", "municipality_id", "staff_id", "date", "partner_kind", "partner"]),
+    ]
+
+    /// What an import did.
+    public struct Summary: Sendable, Codable, Equatable {
+        /// Rows written per file.
+        public var inserted: [String: Int] = [:]
+        /// Rows already imported before (same legacy id), left as they were.
+        public var unchanged = 0
+        /// The very same files were imported before: nothing was done.
+        public var alreadyImported = false
+
+        public var total: Int { inserted.values.reduce(0, +) }
+    }
+
+    /// The import found problems; nothing was imported.
+    public struct Failure: LotseError {
+        public let problems: [String]
+        public var message: String {
+            (problems.prefix(1000) + (problems.count > 1000 ? ["… and \(problems.count - 1000) more"] : []))
+                .joined(separator: "\n") + "\nnothing was imported: \(problems.count) problem(s); fix the files and import again"
+        }
+        public var exitCode: Int32 { 2 }
+    }
+
+    public func run(folder: URL) throws -> Summary {
+        var contents: [String: Data] = [:]
+        for (name, _) in Self.files {
+            let url = folder.appendingPathComponent(name)
+            if let data = FileManager.default.contents(atPath: url.path) { contents[name] = data }
+        }
+        guard !contents.isEmpty else {
+            throw UsageError("\(folder.path) holds none of the legacy files (\(Self.files.map(\.name).joined(separator: ", ")))")
+        }
+        let fingerprint = Self.fingerprint(contents)
+        return try store.write { audit in
+            if try Bool.fetchOne(audit.db, sql: "SELECT EXISTS (SELECT 1 FROM importBatch WHERE fingerprint = ?)", arguments: [fingerprint]) == true {
+                return Summary(alreadyImported: true)
+            }
+            var run = ImportRun(db: audit.db, vocabulary: store.vocabulary)
+            try run.load(contents)
+            guard run.problems.lines.isEmpty else { throw Failure(problems: run.problems.lines) }
+            let rows = run.summary.total
+            try audit.db.execute(sql: "INSERT INTO importBatch (fingerprint, importedAt, source, rows) VALUES (?, ?, ?, ?)",
+                                 arguments: [fingerprint, audit.at, folder.lastPathComponent, rows])
+            try audit.record(.import, "importBatch", id: audit.db.lastInsertedRowID, caseId: nil, field: "rows", value: .some(String(rows)))
+            return run.summary
+        }
+    }
+
+    /// SHA-256 over the files' names and contents.
+    static func fingerprint(_ contents: [String: Data]) -> String {
+        var hasher = SHA256()
+        for name in contents.keys.sorted() {
+            hasher.update(data: Data(name.utf8))
+            hasher.update(data: Data(SHA256.hash(data: contents[name]!)))
+        }
+        return AuditChain.hex(hasher.finalize())
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+import PluginKit
+
+// MARK: - Cases: open, edit, close, reopen, reassign
+
+extension CaseStore {
+    /// A new case with its household and first person. A case starts on the waiting
+    /// list unless `open` is set. Returns the case, and persons that look like the new
+    /// one (the caller warns about possible duplicates).
+    public func newCase(kind: CaseKind, municipality: String, staff: String?, person: NewPerson, open: Bool,
+                        on date: LocalDate) throws -> (caseFile: CaseFile, personId: Int64, similar: [PersonMatch]) {
+        if kind == .individual, !Person(birth: person.birth, sex: person.sex, arrivalDate: nil, stayProspect: .unknown).isAdult(on: date) {
+            throw UsageError("an individual case is for an adult; this person is under 18 on \(date.german), open a family case")
+        }
+        return try write { audit in
+            let db = audit.db
+            let municipality = try Municipality.resolve(municipality, db)
+            let staffId = try staff.map { try Staff.resolve($0, db).id! }
+            let similar = try Self.similarPersons(to: person, db)
+            var household = Household(municipalityId: municipality.id!)
+            try household.insert(db)
+            try audit.created(household, id: household.id, caseId: nil)
+            let personId = try Self.insert(person, into: household.id!, from: date, audit: audit, caseId: nil)
+            var caseFile = CaseFile(kind: kind, householdId: household.id!, personId: kind == .individual ? personId : nil,
+                                    municipalityId: municipality.id!, staffId: staffId, status: open ? .active : .waiting,
+                                    waitlistedOn: date, openedOn: open ? date : nil)
+            try caseFile.insert(db)
+            try audit.created(caseFile, id: caseFile.id, caseId: caseFile.id)
+            return (caseFile, personId, similar)
+        }
+    }
+
+    /// Adds a person to a case's household from a date.
+    public func addPerson(to caseId: Int64, _ person: NewPerson, from date: LocalDate) throws -> (personId: Int64, similar: [PersonMatch]) {
+        try write { audit in
+            let caseFile = try CaseFile.existing(caseId, audit.db)
+            guard caseFile.kind == .family else {
+                throw UsageError("case \(caseId) is an individual case; open a family case to add household members")
+            }
+            let similar = try Self.similarPersons(to: person, audit.db)
+            let personId = try Self.insert(person, into: caseFile.householdId, from: date, audit: audit, caseId: caseId)
+            return (personId, similar)
+        }
+    }
+
+    static func insert(_ new: NewPerson, into householdId: Int64, from date: LocalDate, audit: AuditLog, caseId: Int64?) throws -> Int64 {
+        guard !new.familyName.isEmpty, !new.givenNames.isEmpty else { throw UsageError("a person needs a family name and given names") }
+        var person = Person(birth: new.birth, sex: new.sex, arrivalDate: new.arrivalDate, stayProspect: new.stayProspect)
+        try person.insert(audit.db)
+        let identity = PersonIdentity(personId: person.id!, familyName: new.familyName, givenNames: new.givenNames,
+                                      residenceStatus: new.residenceStatus, languages: new.languages,
+                                      interpreterNeeded: new.interpreterNeeded, phone: new.phone, address: new.address)
+        try identity.insert(audit.db)
+        let member = HouseholdMember(householdId: householdId, personId: person.id!, fromDate: date)
+        try member.insert(audit.db)
+        try audit.created(person, id: person.id, caseId: caseId)
+        try audit.created(identity, id: person.id, caseId: caseId)
+        try audit.created(member, id: person.id, caseId: caseId)
+        return person.id!
+    }
+
+    /// What `case edit` may change.
+    public struct CaseChanges: Sendable {
+        public var staff: String?
+        public var justifiedExtension: Bool?
+        public var nextReviewOn: LocalDate?
+        public init(staff: String? = nil, justifiedExtension: Bool? = nil, nextReviewOn: LocalDate? = nil) {
+            self.staff = staff
+            self.justifiedExtension = justifiedExtension
+            self.nextReviewOn = nextReviewOn
+        }
+    }
+
+    public func editCase(_ caseId: Int64, _ changes: CaseChanges) throws -> CaseFile {
+        try change(caseId, action: .update) { caseFile, db in
+            if let staff = changes.staff { caseFile.staffId = try Staff.resolve(staff, db).id }
+            if let extended = changes.justifiedExtension { caseFile.justifiedExtension = extended }
+            if let review = changes.nextReviewOn { caseFile.nextReviewOn = review }
+        }
+    }
+
+    public func closeCase(_ caseId: Int64, reason: String, on date: LocalDate) throws -> CaseFile {
+        if let problem = vocabulary.closureProblem(reason) { throw UsageError(problem) }
+        return try change(caseId, action: .close) { caseFile, _ in
+            guard caseFile.status == .active || caseFile.status == .waiting else {
+                throw UsageError("case \(caseId) is \(caseFile.status.rawValue); only active or waiting cases can be closed")
+            }
+            if let opened = caseFile.openedOn, date < opened {
+                throw UsageError("case \(caseId) was opened on \(opened.german); it cannot close before that")
+            }
+            caseFile.status = .closed
+            caseFile.closedOn = date
+            caseFile.closureReason = reason
+        }
+    }
+
+    public func reopenCase(_ caseId: Int64, on date: LocalDate) throws -> CaseFile {
+        try change(caseId, action: .reopen) { caseFile, _ in
+            guard caseFile.status == .closed else {
+                throw UsageError("case \(caseId) is \(caseFile.status.rawValue); only closed cases can be reopened")
+            }
+            caseFile.status = .active
+            caseFile.closedOn = nil
+            caseFile.closureReason = nil
+            if caseFile.openedOn == nil { caseFile.openedOn = date }
+        }
+    }
+
+    public func reassignCase(_ caseId: Int64, to staff: String) throws -> CaseFile {
+        try change(caseId, action: .reassign) { caseFile, db in
+            let member = try Staff.resolve(staff, db)
+            guard member.municipalityId == caseFile.municipalityId else {
+                throw UsageError("\(member.name) works for another municipality; reassign to a member of the case's team")
+            }
+            caseFile.staffId = member.id
+        }
+    }
+
+    /// Loads a case, applies a change and saves it with its audit events.
+    func change(_ caseId: Int64, action: AuditLog.Action, _ body: (inout CaseFile, Database) throws -> Void) throws -> CaseFile {
+        try write { audit in
+            let old = try CaseFile.existing(caseId, audit.db)
+            var new = old
+            try body(&new, audit.db)
+            try new.update(audit.db)
+            try audit.updated(from: old, to: new, id: caseId, caseId: caseId, action: action)
+            return new
+        }
+    }
+}
+
+extension CaseFile {
+    static func existing(_ id: Int64, _ db: Database) throws -> CaseFile {
+        guard let found = try CaseFile.fetchOne(db, key: id) else {
+            throw notFound("case", String(id), hint: "'lotse case list' shows the cases")
+        }
+        return found
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import PluginKit
+
+// MARK: - Facts recorded on a case
+
+extension CaseStore {
+    public func addConversation(_ caseId: Int64, on date: LocalDate, kind: ConversationKind, topics: [String], note: String?) throws -> Conversation {
+        for topic in topics where vocabulary.modules[topic] == nil {
+            throw UsageError("unknown topic \"\(topic)\"; topics are module ids: \(vocabulary.modules.keys.sorted().joined(separator: ", "))")
+        }
+        return try insertFact(caseId) { caseFile in
+            Conversation(caseId: caseId, date: date, kind: kind, topics: topics, note: note, staffId: caseFile.staffId)
+        }
+    }
+
+    public func addReferral(_ caseId: Int64, personId: Int64?, on date: LocalDate, service: String, problem: String, outcome: String?) throws -> Referral {
+        if let problem = vocabulary.serviceProblem(service) { throw UsageError(problem) }
+        return try insertFact(caseId, person: personId) { _ in
+            Referral(caseId: caseId, personId: personId, date: date, service: service, problem: problem, outcome: outcome)
+        }
+    }
+
+    /// Records an outcome for a person of the case.
+    public func addOutcome(_ caseId: Int64, personId: Int64, module: String, kind: String, value: String?, on date: LocalDate) throws -> Outcome {
+        if let problem = vocabulary.problem(module: module, kind: kind, value: value) { throw UsageError(problem) }
+        let normalized = kind == "level_reached" ? value?.uppercased() : value
+        return try insertFact(caseId, person: personId) { _ in
+            Outcome(personId: personId, caseId: caseId, module: module, kind: kind, value: normalized, date: date)
+        }
+    }
+
+    public func recordMove(_ caseId: Int64, on date: LocalDate, to destination: String, leavesMunicipality: Bool) throws -> Move {
+        try insertFact(caseId) { caseFile in
+            Move(caseId: caseId, householdId: caseFile.householdId, movedOn: date, destination: destination, leavesMunicipality: leavesMunicipality)
+        }
+    }
+
+    public func addConsent(_ caseId: Int64, personId: Int64?, scope: String, recipient: String, givenOn: LocalDate, form: URL?) throws -> Consent {
+        let stored = try form.map { try storeFile($0) }
+        return try write { audit in
+            _ = try CaseFile.existing(caseId, audit.db)
+            if let personId { try Self.checkMember(personId, of: caseId, audit.db) }
+            var attachmentId: Int64?
+            if let stored {
+                var attachment = Attachment(caseId: caseId, originalName: form!.lastPathComponent, storedName: stored.name,
+                                            sha256: stored.sha256, size: stored.size, addedOn: givenOn)
+                try attachment.insert(audit.db)
+                try audit.created(attachment, id: attachment.id, caseId: caseId)
+                attachmentId = attachment.id
+            }
+            var consent = Consent(caseId: caseId, personId: personId, scope: scope, recipient: recipient, givenOn: givenOn, attachmentId: attachmentId)
+            try consent.insert(audit.db)
+            try audit.created(consent, id: consent.id, caseId: caseId)
+            return consent
+        }
+    }
+
+    public func withdrawConsent(_ consentId: Int64, on date: LocalDate) throws -> Consent {
+        try write { audit in
+            guard let old = try Consent.fetchOne(audit.db, key: consentId) else {
+                throw notFound("consent", String(consentId), hint: "'lotse case show CASE' lists a case's consents")
+            }
+            guard old.withdrawnOn == nil else { throw UsageError("consent \(consentId) was withdrawn on \(old.withdrawnOn!.german) already") }
+            guard date >= old.givenOn else { throw UsageError("consent \(consentId) was given on \(old.givenOn.german); it cannot be withdrawn before") }
+            var new = old
+            new.withdrawnOn = date
+            try new.update(audit.db)
+            try audit.updated(from: old, to: new, id: consentId, caseId: old.caseId)
+            return new
+        }
+    }
+
+    /// Copies a file into the attachments folder and records it with the case.
+    public func attach(_ caseId: Int64, file: URL, on date: LocalDate) throws -> Attachment {
+        let stored = try storeFile(file)
+        do {
+            return try insertFact(caseId) { _ in
+                Attachment(caseId: caseId, originalName: file.lastPathComponent, storedName: stored.name, sha256: stored.sha256,
+                           size: stored.size, addedOn: date)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: attachmentsFolder.appendingPathComponent(stored.name))
+            throw error
+        }
+    }
+
+    public func addNote(_ caseId: Int64, text: String, on date: LocalDate) throws -> CaseNote {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw UsageError("the note is empty") }
+        return try insertFact(caseId) { caseFile in CaseNote(caseId: caseId, writtenOn: date, text: text, staffId: caseFile.staffId) }
+    }
+
+    public func addNetworkContact(municipality: String, staff: String?, on date: LocalDate, partnerKind: String, partner: String) throws -> NetworkContact {
+        try write { audit in
+            let municipality = try Municipality.resolve(municipality, audit.db)
+            var contact = NetworkContact(municipalityId: municipality.id!, staffId: try staff.map { try Staff.resolve($0, audit.db).id! },
+                                         date: date, partnerKind: partnerKind, partner: partner)
+            try contact.insert(audit.db)
+            try audit.created(contact, id: contact.id, caseId: nil)
+            return contact
+        }
+    }
+
+    /// Inserts a record belonging to an existing case (and, if given, one of its persons).
+    func insertFact<R: IdentifiedRecord & EncodableRecord & TableRecord>(_ caseId: Int64, person: Int64? = nil,
+                                                                         _ make: (CaseFile) throws -> R) throws -> R {
+        try write { audit in
+            let caseFile = try CaseFile.existing(caseId, audit.db)
+            if let person { try Self.checkMember(person, of: caseId, audit.db) }
+            var record = try make(caseFile)
+            try record.insert(audit.db)
+            try audit.created(record, id: record.id, caseId: caseId)
+            return record
+        }
+    }
+
+    static func checkMember(_ personId: Int64, of caseId: Int64, _ db: Database) throws {
+        let isMember = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM caseFile c JOIN householdMember m ON m.householdId = c.householdId
+                           WHERE c.id = ? AND m.personId = ? AND (c.personId IS NULL OR c.personId = m.personId))
+            """, arguments: [caseId, personId]) ?? false
+        guard isMember else { throw UsageError("person \(personId) does not belong to case \(caseId); 'lotse case show \(caseId)' lists its persons") }
+    }
+
+    /// Copies a file under a generated name (mode 0600), hashing it as it streams.
+    func storeFile(_ source: URL) throws -> (name: String, sha256: String, size: Int64) {
+        try FileManager.default.createDirectory(at: attachmentsFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let name = UUID().uuidString.lowercased()
+        let target = attachmentsFolder.appendingPathComponent(name)
+        let (sha256, size) = try FileCopy.copy(from: source, to: target)
+        return (name, sha256, size)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import PluginKit
+
+// MARK: - Finding persons
+
+extension CaseStore {
+    /// Persons whose names contain every given part (in family or given names), born in
+    /// `bornIn` if given. The search is a read of personal data and audited.
+    public func findPersons(nameParts: [String], bornIn year: Int?) throws -> [PersonMatch] {
+        guard !nameParts.isEmpty || year != nil else { throw UsageError("give at least a name part or --born YEAR") }
+        return try write { audit in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            for part in nameParts {
+                conditions.append("(pi.familyName LIKE ? ESCAPE '\\' OR pi.givenNames LIKE ? ESCAPE '\\')")
+                let pattern = "%" + part.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "_", with: "\\_") + "%"
+                arguments += [pattern, pattern]
+            }
+            if let year {
+                conditions.append("substr(p.birthDate, 1, 4) = ?")
+                arguments.append(String(year))
+            }
+            let matches = try Self.matches(where: conditions.joined(separator: " AND "), arguments, audit.db)
+            try audit.record(.read, "person", id: nil, caseId: nil, field: "search", value: .some(nil))
+            return matches
+        }
+    }
+
+    /// Persons that look like a new one: same family name (ignoring case) and the same
+    /// birth year or the same given names.
+    static func similarPersons(to person: NewPerson, _ db: Database) throws -> [PersonMatch] {
+        try matches(where: "pi.familyName = ? COLLATE NOCASE AND (substr(p.birthDate, 1, 4) = ? OR pi.givenNames = ? COLLATE NOCASE)",
+                    [person.familyName, String(person.birth.date.year), person.givenNames], db)
+    }
+
+    static func matches(where condition: String, _ arguments: [any DatabaseValueConvertible], _ db: Database) throws -> [PersonMatch] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT p.id, pi.familyName, pi.givenNames, p.birthDate, p.birthYearOnly,
+                   (SELECT group_concat(c.id) FROM caseFile c JOIN householdMember m ON m.householdId = c.householdId
+                     WHERE m.personId = p.id AND (c.personId IS NULL OR c.personId = p.id)) AS caseIds
+            FROM person p JOIN personIdentity pi ON pi.personId = p.id
+            WHERE \(condition)
+            ORDER BY pi.familyName, pi.givenNames LIMIT 200
+            """, arguments: StatementArguments(arguments))
+        return rows.map { row in
+            let birth: String = row["birthDate"]
+            let yearOnly: Bool = row["birthYearOnly"]
+            let cases: String? = row["caseIds"]
+            return PersonMatch(personId: row["id"], familyName: row["familyName"], givenNames: row["givenNames"],
+                               birth: yearOnly ? String(birth.prefix(4)) : birth,
+                               caseIds: (cases ?? "").split(separator: ",").compactMap { Int64($0) })
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import GRDB
+import PluginKit
+
+// MARK: - Waiting list and admission
+
+extension CaseStore {
+    /// Waiting cases in admission order, optionally of one municipality.
+    public func waitlist(municipality reference: String? = nil, on date: LocalDate) throws -> [WaitlistEntry] {
+        try read { db in try Self.waitlist(reference.map { try Municipality.resolve($0, db) }, on: date, db) }
+    }
+
+    /// Places and persons in care per municipality on a date.
+    public func capacities(personsPerFTE: Int, on date: LocalDate) throws -> [Capacity] {
+        try read { db in try Self.capacities(personsPerFTE: personsPerFTE, on: date, db) }
+    }
+
+    /// Admits waiting cases in order while places are free; a household larger than the
+    /// free places is skipped (and said so), smaller ones after it may still come in.
+    public func admit(municipality reference: String? = nil, personsPerFTE: Int, on date: LocalDate) throws -> Admission {
+        try write { audit in
+            let db = audit.db
+            let only = try reference.map { try Municipality.resolve($0, db) }
+            var free = Dictionary(uniqueKeysWithValues: try Self.capacities(personsPerFTE: personsPerFTE, on: date, db).map { ($0.municipality, $0.free) })
+            var result = Admission()
+            for entry in try Self.waitlist(only, on: date, db) {
+                let places = free[entry.municipality] ?? 0
+                guard entry.persons <= places else {
+                    result.skipped.append(.init(caseId: entry.caseId, persons: entry.persons, freePlaces: places))
+                    continue
+                }
+                free[entry.municipality] = places - entry.persons
+                let old = try CaseFile.existing(entry.caseId, db)
+                var new = old
+                new.status = .active
+                new.openedOn = date
+                try new.update(db)
+                try audit.updated(from: old, to: new, id: entry.caseId, caseId: entry.caseId, action: .admit)
+                result.admitted.append(entry)
+            }
+            result.capacities = try Self.capacities(personsPerFTE: personsPerFTE, on: date, db)
+                .filter { only == nil || $0.municipality == only!.name }
+            return result
+        }
+    }
+
+    static func waitlist(_ municipality: Municipality?, on date: LocalDate, _ db: Database) throws -> [WaitlistEntry] {
+        var sql = """
+            SELECT c.id, c.waitlistedOn, m.name AS municipality,
+                   count(p.id) AS persons,
+                   max(p.arrivalDate BETWEEN '2015-01-01' AND '2016-02-29') AS inWindow,
+                   min(CASE p.stayProspect WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END) AS prospect
+            FROM caseFile c
+            JOIN municipality m ON m.id = c.municipalityId
+            JOIN householdMember hm ON hm.householdId = c.householdId AND (c.personId IS NULL OR hm.personId = c.personId)
+                 AND hm.fromDate <= ? AND (hm.toDate IS NULL OR hm.toDate > ?)
+            JOIN person p ON p.id = hm.personId
+            WHERE c.status = 'waiting'
+            """
+        var arguments: StatementArguments = [date, date]
+        if let municipality {
+            sql += " AND c.municipalityId = ?"
+            arguments += [municipality.id]
+        }
+        sql += " GROUP BY c.id"
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            WaitlistEntry(caseId: row["id"], municipality: row["municipality"], persons: row["persons"],
+                          arrivedInPriorityWindow: row["inWindow"] ?? false,
+                          stayProspect: StayProspect.allCases[row["prospect"] ?? 3], waitlistedOn: row["waitlistedOn"])
+        }.sorted(by: WaitlistEntry.precedes)
+    }
+
+    /// Persons in care on a date: members of active family cases and individuals of
+    /// active individual cases.
+    static func capacities(personsPerFTE: Int, on date: LocalDate, _ db: Database) throws -> [Capacity] {
+        try Row.fetchAll(db, sql: """
+            SELECT m.name, m.fte,
+                   (SELECT count(DISTINCT hm.personId) FROM caseFile c
+                      JOIN householdMember hm ON hm.householdId = c.householdId AND (c.personId IS NULL OR hm.personId = c.personId)
+                       AND hm.fromDate <= ? AND (hm.toDate IS NULL OR hm.toDate > ?)
+                     WHERE c.municipalityId = m.id AND c.status = 'active') AS inCare
+            FROM municipality m ORDER BY m.name
+            """, arguments: [date, date]).map { row in
+            let fte: Double = row["fte"]
+            return Capacity(municipality: row["name"], fte: fte, places: Int((fte * Double(personsPerFTE)).rounded(.down)), inCare: row["inCare"])
+        }
+    }
+}
