@@ -58,7 +58,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "PluginKitTests", dependencies: ["PluginKit"], swiftSettings: strict),
-        .testTarget(name: "LotseCoreTests", dependencies: ["LotseCore", "PluginKit"], swiftSettings: strict),
+        .testTarget(
+            name: "LotseCoreTests",
+            dependencies: ["LotseCore", "PluginKit", .product(name: "GRDB", package: "GRDB.swift")] + moduleNames.map { .target(name: "\($0)Module") },
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "HostTests",
             dependencies: ["Host", "LotseCore", "PluginKit"] + moduleNames.map { .target(name: "\($0)Module") },

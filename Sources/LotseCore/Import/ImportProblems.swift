@@ -4,6 +4,11 @@ import PluginKit
 /// Every problem found in an import, as `file:line: column: what is wrong`.
 final class ImportProblems {
     private(set) var lines: [String] = []
+    /// Rows left out because they refer to a row that had problems (reported there).
+    var dependents = 0
+
+    /// Changes whenever a row turns out invalid, reported or not.
+    var mark: Int { lines.count + dependents }
 
     func add(_ file: String, _ line: Int, _ column: String, _ problem: String) {
         lines.append("\(file):\(line): \(column): \(problem)")
@@ -62,7 +67,7 @@ struct ImportRow {
     func reference(_ column: String, in ids: LegacyIds, file target: String, required: Bool = true) -> Int64? {
         guard let value = text(column, required: required) else { return nil }
         if let rowid = ids.rowids[value] { return rowid }
-        if !ids.invalid.contains(value) { fail(column, "\(target) has no id \"\(value)\"") }
+        if ids.unreadable || ids.invalid.contains(value) { problems.dependents += 1 } else { fail(column, "\(target) has no id \"\(value)\"") }
         return nil
     }
 }
@@ -72,4 +77,6 @@ struct LegacyIds {
     var rowids: [String: Int64] = [:]
     /// Ids of rows that had problems: references to them are not reported again.
     var invalid: Set<String> = []
+    /// The whole file could not be read: no reference into it is reported.
+    var unreadable = false
 }

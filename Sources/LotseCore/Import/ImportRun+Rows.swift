@@ -30,9 +30,9 @@ extension ImportRun {
             summary.unchanged += 1
             return
         }
-        let before = problems.lines.count
+        let before = problems.mark
         let arguments = try validate(&self)
-        guard problems.lines.count == before, let arguments else {
+        guard problems.mark == before, let arguments else {
             self[keyPath: ids].invalid.insert(id)
             return
         }
@@ -72,7 +72,7 @@ extension ImportRun {
             summary.unchanged += 1
             return
         }
-        let before = problems.lines.count
+        let before = problems.mark
         let household = r.reference("household_id", in: households, file: "households.csv")
         let family = r.text("family_name"), given = r.text("given_names")
         var birth: BirthDate?
@@ -83,7 +83,7 @@ extension ImportRun {
         let sex = r.choice("sex", Sex.self), arrival = r.date("arrival_date", required: false)
         let prospect = r.choice("stay_prospect", StayProspect.self)
         if let arrival, let birth, arrival < birth.date { r.fail("arrival_date", "is before the birth date \(birth)") }
-        guard problems.lines.count == before, let household, let family, let given, let birth, let sex, let prospect else {
+        guard problems.mark == before, let household, let family, let given, let birth, let sex, let prospect else {
             persons.invalid.insert(id)
             return
         }
@@ -139,15 +139,17 @@ extension ImportRun {
     mutating func goal(_ r: ImportRow, _ id: String) throws {
         try row(r, id, \.goals, """
             INSERT INTO goal (agreementId, personId, module, template, title, dueOn, responsible, status, statusOn, sourceRef)
-            VALUES (?, ?, ?, ?, ?, ?, 'client', ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """) { run in
             let agreement = r.reference("agreement_id", in: run.agreements, file: "agreements.csv")
             let person = r.reference("person_id", in: run.persons, file: "persons.csv", required: false)
-            let module = r.text("module"), template = r.text("template")
+            let module = r.text("module"), template = r.text("template").map { $0.contains(".") ? $0 : "\(module ?? "").\($0)" }
+            var known: GoalTemplate?
             if let module {
                 if let templates = run.vocabulary.templates[module] {
-                    if let template, !templates.contains(template), !templates.contains("\(module).\(template)") {
-                        r.fail("template", "module \(module) has no goal template \"\(template)\"; expected one of \(templates.sorted().joined(separator: ", "))")
+                    known = template.flatMap { templates[$0] }
+                    if let template, known == nil {
+                        r.fail("template", "module \(module) has no goal template \"\(r.raw("template"))\"; expected one of \(templates.keys.sorted().joined(separator: ", "))")
                     }
                 } else {
                     r.fail("module", "unknown module \"\(module)\"; expected one of \(run.vocabulary.modules.keys.sorted().joined(separator: ", "))")
@@ -155,8 +157,7 @@ extension ImportRun {
             }
             let title = r.text("title"), due = r.date("due_on"), status = r.choice("status", GoalStatus.self)
             let statusOn = r.date("status_on", required: status != nil && status != .open)
-            let fullTemplate = template.map { $0.contains(".") ? $0 : "\(module ?? "").\($0)" }
-            return [agreement, person, module, fullTemplate, title, due, status?.rawValue, statusOn]
+            return [agreement, person, module, template, title, due, known?.responsible.rawValue, status?.rawValue, statusOn]
         }
     }
 

@@ -39,6 +39,23 @@ struct ImportRun {
         }
     }
 
+    /// Where the ids of a file's rows are kept.
+    static func ids(of file: String) -> WritableKeyPath<ImportRun, LegacyIds> {
+        switch file {
+        case "municipalities.csv": \.municipalities
+        case "staff.csv": \.staff
+        case "households.csv": \.households
+        case "persons.csv": \.persons
+        case "cases.csv": \.cases
+        case "agreements.csv": \.agreements
+        case "goals.csv": \.goals
+        case "conversations.csv": \.conversations
+        case "referrals.csv": \.referrals
+        case "outcomes.csv": \.outcomes
+        default: \.contacts
+        }
+    }
+
     /// Legacy ids already in the database, from earlier imports.
     func existing(_ table: String) throws -> LegacyIds {
         var ids = LegacyIds()
@@ -53,19 +70,23 @@ struct ImportRun {
     /// Reads one file: header check, duplicate ids, then `body` per new row.
     mutating func each(_ file: String, _ columns: [String], _ data: Data,
                        _ body: (inout ImportRun, ImportRow, String) throws -> Void) throws {
+        let ids = Self.ids(of: file)
         guard String(data: data, encoding: .utf8) != nil else {
             problems.add(file, 1, "(file)", "is not UTF-8 text; export it as UTF-8")
+            self[keyPath: ids].unreadable = true
             return
         }
         var iterator = CSVReader(data: data).makeIterator()
         guard case .success(let header)? = iterator.next() else {
             problems.add(file, 1, "(header)", "missing; the first line must name the columns \(columns.joined(separator: ","))")
+            self[keyPath: ids].unreadable = true
             return
         }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let missing = columns.filter { !names.contains($0) }
         guard missing.isEmpty else {
             problems.add(file, 1, "(header)", "lacks the column(s) \(missing.joined(separator: ", ")); expected \(columns.joined(separator: ","))")
+            self[keyPath: ids].unreadable = true
             return
         }
         let index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -75,6 +96,7 @@ struct ImportRun {
             switch next {
             case .failure(let malformed):
                 problems.add(file, malformed.line, "(row)", malformed.problem)
+                self[keyPath: ids].unreadable = true
                 return
             case .success(let parsed): record = parsed
             }
@@ -82,11 +104,13 @@ struct ImportRun {
             let row = ImportRow(file: file, line: record.line, fields: record.fields, columns: index, problems: problems)
             if record.fields.count != names.count {
                 row.fail("(row)", "has \(record.fields.count) fields; the header has \(names.count)")
+                self[keyPath: ids].invalid.insert(row.raw("id"))
                 continue
             }
             guard let id = row.text("id") else { continue }
             guard seen.insert(id).inserted else {
                 row.fail("id", "\"\(id)\" appears twice in the file")
+                self[keyPath: ids].invalid.insert(id)
                 continue
             }
             try body(&self, row, id)

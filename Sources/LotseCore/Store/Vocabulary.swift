@@ -5,14 +5,16 @@ import PluginKit
 /// reasons.
 public struct Vocabulary: Sendable {
     public let modules: [String: [OutcomeKind]]
-    /// Goal template ids per module.
-    public let templates: [String: Set<String>]
+    /// Goal templates per module, by id.
+    public let templates: [String: [String: GoalTemplate]]
     public let services: ServiceCatalog
     public let closureReasons: ClosureReasons
 
     public init(registry: ModuleRegistry, services: ServiceCatalog, closureReasons: ClosureReasons) {
         modules = Dictionary(uniqueKeysWithValues: registry.modules.map { ($0.id, $0.outcomeKinds) })
-        templates = Dictionary(uniqueKeysWithValues: registry.modules.map { ($0.id, Set($0.goalTemplates.map(\.id))) })
+        templates = Dictionary(uniqueKeysWithValues: registry.modules.map { module in
+            (module.id, Dictionary(uniqueKeysWithValues: module.goalTemplates.map { ($0.id, $0) }))
+        })
         self.services = services
         self.closureReasons = closureReasons
     }

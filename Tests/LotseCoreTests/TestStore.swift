@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+import HousingModule
+import LanguageModule
+import LotseCore
+import PluginKit
+import SchoolModule
+import SocialModule
+import WorkModule
+
+/// Helpers shared by the store tests: an in-memory store with the real modules and
+/// resources, and a temporary folder.
+enum TestStore {
+    static let resources = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("resources")
+
+    static let registry = ModuleRegistry([LanguageModule(), WorkModule(), SchoolModule(), HousingModule(), SocialModule()])
+
+    static let vocabulary: Vocabulary = {
+        Vocabulary(registry: registry, services: try! ServiceCatalog.load(from: resources), closureReasons: try! ClosureReasons.load(from: resources))
+    }()
+
+    static func make(folder: URL? = nil) throws -> CaseStore {
+        CaseStore(database: try LotseDatabase.inMemory(), actor: "tester", vocabulary: vocabulary,
+                  attachmentsFolder: (folder ?? temporaryFolder()).appendingPathComponent("files"))
+    }
+
+    static func temporaryFolder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-test-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func date(_ text: String) -> LocalDate { LocalDate(iso: text)! }
+
+    static func person(_ family: String, _ given: String, born: String, arrival: String? = nil, prospect: StayProspect = .unknown) -> NewPerson {
+        NewPerson(familyName: family, givenNames: given, birth: BirthDate(parsing: born)!, sex: .unknown,
+                  arrivalDate: arrival.map(date), stayProspect: prospect)
+    }
+
+    static func count(_ store: CaseStore, _ table: String) throws -> Int {
+        try store.database.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+    }
+}
