@@ -10,10 +10,17 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .target(name: "LotseBinary", path: "Sources/LotseBinary"),
         .executableTarget(
             name: "Startup",
-            dependencies: [.product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["LotseBinary", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/Startup",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "Store",
+            dependencies: ["LotseBinary", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/Store",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

@@ -20,10 +20,12 @@ struct Lotse: ParsableCommand {
         ]
     )
 
-    @OptionGroup var config: ConfigOptions
+    @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let context = try AppContext(options: config)
+        let context = try AppContext(options: store.config)
+        // Commands typed in the REPL use the same database as the REPL.
+        if let path = store.path { setenv("LOTSE_DB", path, 1) }
         Repl(context: context).run()
     }
 

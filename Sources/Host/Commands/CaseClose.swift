@@ -4,7 +4,7 @@ import PluginKit
 
 extension Lotse.CaseCommand {
     struct Close: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Close a case with a reason from closure-reasons.json.")
+        static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a case with a reason from closure-reasons.json.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Case id.") var id: Int64
         @Option(help: "moved_away, integration_completed, no_longer_eligible, no_contact, declined, deceased or other.") var reason: String

@@ -4,7 +4,7 @@ import PluginKit
 
 extension Lotse.CaseCommand {
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a case's staff, justified extension or next review date.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a case's staff, justified extension or next review date.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Case id.") var id: Int64
         @Option(help: "Responsible staff member (id or name).") var staff: String?

@@ -4,7 +4,7 @@ import PluginKit
 
 extension Lotse.CaseCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List cases, newest first, a page at a time.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List cases, newest first, a page at a time.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "Municipality id or name.") var municipality: String?

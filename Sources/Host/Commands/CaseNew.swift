@@ -4,7 +4,7 @@ import PluginKit
 
 extension Lotse.CaseCommand {
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "new", 
             abstract: "Open a case with its first person; it waits on the waiting list unless --open.",
             discussion: "Add more household members with 'lotse person add CASE'."
         )

@@ -4,7 +4,7 @@ import PluginKit
 
 extension Lotse.CaseCommand {
     struct Reassign: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Give a case to another member of its team.")
+        static let configuration = CommandConfiguration(commandName: "reassign", abstract: "Give a case to another member of its team.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Case id.") var id: Int64
         @Option(help: "Staff member (id or name).") var staff: String

@@ -4,7 +4,7 @@ import PluginKit
 
 extension Lotse.CaseCommand {
     struct Reopen: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reopen a closed case.")
+        static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a closed case.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Case id.") var id: Int64
         @Option(help: ArgumentHelp("Date (default today).", valueName: "date")) var on: LocalDate?

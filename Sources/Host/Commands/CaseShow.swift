@@ -3,7 +3,7 @@ import LotseCore
 
 extension Lotse.CaseCommand {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show everything recorded about a case (the read is audited).")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show everything recorded about a case (the read is audited).")
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "Case id.") var id: Int64

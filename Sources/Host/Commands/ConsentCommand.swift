@@ -10,7 +10,7 @@ extension Lotse {
                                                         subcommands: [Add.self, Withdraw.self])
 
         struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Record a consent: what may be passed to whom.")
+            static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a consent: what may be passed to whom.")
             @OptionGroup var store: StoreOptions
             @Argument(help: "Case id.") var caseId: Int64
             @Option(help: "What may be passed on, e.g. handover, referral or a module id.") var scope: String
@@ -27,7 +27,7 @@ extension Lotse {
         }
 
         struct Withdraw: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Record that a consent was withdrawn.")
+            static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "Record that a consent was withdrawn.")
             @OptionGroup var store: StoreOptions
             @Argument(help: "Consent id.") var id: Int64
             @OptionGroup var date: DateOption
@@ -35,28 +35,6 @@ extension Lotse {
             func run() throws {
                 let consent = try store.session().store.withdrawConsent(id, on: date.date)
                 print("consent \(consent.id!) withdrawn on \(consent.withdrawnOn!.german)")
-            }
-        }
-    }
-
-    /// `lotse contact add`: network work with local partners.
-    struct ContactCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "contact", abstract: "Record network contacts with local partners.",
-                                                        subcommands: [Add.self])
-
-        struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Record a network contact (municipality, club, volunteers, employer, …).")
-            @OptionGroup var store: StoreOptions
-            @Option(help: "Municipality id or name.") var municipality: String
-            @Option(name: .customLong("partner-kind"), help: "Kind of partner, e.g. club, volunteers, employer, municipality.") var partnerKind: String
-            @Option(help: "The partner.") var partner: String
-            @Option(help: "Staff member (id or name).") var staff: String?
-            @OptionGroup var date: DateOption
-
-            func run() throws {
-                let contact = try store.session().store.addNetworkContact(municipality: municipality, staff: staff, on: date.date,
-                                                                          partnerKind: partnerKind, partner: partner)
-                print("network contact \(contact.id!) recorded")
             }
         }
     }

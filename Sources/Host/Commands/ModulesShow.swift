@@ -6,7 +6,7 @@ extension Lotse.Modules {
     /// `lotse modules show ID`: a module's questions in order with their skip
     /// conditions, its goal templates, outcome kinds, metrics and settings.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one module: questions in order with their conditions, goals, metrics.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one module: questions in order with their conditions, goals, metrics.")
 
         @OptionGroup var config: ConfigOptions
         @Argument(help: "Module id, e.g. language.") var id: String

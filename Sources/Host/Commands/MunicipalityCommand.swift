@@ -12,7 +12,7 @@ extension Lotse {
         )
 
         struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Add a municipality.")
+            static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a municipality.")
             @OptionGroup var store: StoreOptions
             @Argument(help: "Its name, e.g. \"Stadt Aalen\".") var name: String
             @Option(help: "county or city.") var kind: MunicipalityKind
@@ -25,7 +25,7 @@ extension Lotse {
         }
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List municipalities with places and persons in care.")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List municipalities with places and persons in care.")
             @OptionGroup var store: StoreOptions
             @OptionGroup var output: OutputOptions
 

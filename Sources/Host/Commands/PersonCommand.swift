@@ -12,7 +12,7 @@ extension Lotse {
         )
 
         struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Add a person to a family case's household.")
+            static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a person to a family case's household.")
             @OptionGroup var store: StoreOptions
             @Argument(help: "Case id.") var caseId: Int64
             @Option(help: ArgumentHelp("Member of the household from (default today).", valueName: "date")) var from: LocalDate?
@@ -27,7 +27,7 @@ extension Lotse {
         }
 
         struct Find: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Find persons by name parts and birth year (the search is audited).")
+            static let configuration = CommandConfiguration(commandName: "find", abstract: "Find persons by name parts and birth year (the search is audited).")
             @OptionGroup var store: StoreOptions
             @OptionGroup var output: OutputOptions
             @Argument(help: "Parts of the family or given names.") var names: [String] = []

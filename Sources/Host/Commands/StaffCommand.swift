@@ -12,7 +12,7 @@ extension Lotse {
         )
 
         struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Add a staff member.")
+            static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a staff member.")
             @OptionGroup var store: StoreOptions
             @Argument(help: "Name.") var name: String
             @Option(help: "Municipality id or name.") var municipality: String
@@ -26,7 +26,7 @@ extension Lotse {
         }
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List staff.")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List staff.")
             @OptionGroup var store: StoreOptions
             @OptionGroup var output: OutputOptions
             @Option(help: "Only this municipality (id or name).") var municipality: String?

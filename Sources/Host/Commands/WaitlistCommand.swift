@@ -14,7 +14,7 @@ extension Lotse {
         )
 
         struct Show: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "The waiting list in admission order.")
+            static let configuration = CommandConfiguration(commandName: "show", abstract: "The waiting list in admission order.")
             @OptionGroup var store: StoreOptions
             @OptionGroup var output: OutputOptions
             @Option(help: "Municipality id or name.") var municipality: String?
@@ -31,7 +31,7 @@ extension Lotse {
         }
 
         struct Admit: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Admit waiting cases in order while places are free (FTE × persons per FTE).")
+            static let configuration = CommandConfiguration(commandName: "admit", abstract: "Admit waiting cases in order while places are free (FTE × persons per FTE).")
             @OptionGroup var store: StoreOptions
             @OptionGroup var output: OutputOptions
             @Option(help: "Municipality id or name.") var municipality: String?
@@ -45,25 +45,6 @@ extension Lotse {
                 for skip in result.skipped { print("skipped case \(skip.caseId): \(skip.persons) persons, only \(skip.freePlaces) places free") }
                 if result.admitted.isEmpty && result.skipped.isEmpty { print("nobody is waiting") }
                 for capacity in result.capacities { print("\(capacity.municipality): \(capacity.inCare) of \(capacity.places) places taken, \(capacity.free) free") }
-            }
-        }
-    }
-
-    /// `lotse audit verify`.
-    struct AuditCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "audit", abstract: "Check the audit log.", subcommands: [Verify.self])
-
-        struct Verify: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Check the hash chain: edited, deleted or cut-off events are named.")
-            @OptionGroup var store: StoreOptions
-
-            func run() throws {
-                let result = try store.session().store.verifyAudit()
-                guard result.isIntact else {
-                    for problem in result.problems { print("audit: \(problem)") }
-                    throw DataError("the audit log was tampered with (\(result.problems.count) problem(s)); restore a backup and report it")
-                }
-                print("audit log intact: \(result.events) events")
             }
         }
     }

@@ -31,22 +31,60 @@ extension IdentifiedRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension Municipality: FetchableRecord, IdentifiedRecord, TableRecord {}
-extension Staff: FetchableRecord, IdentifiedRecord {}
-extension Household: FetchableRecord, IdentifiedRecord {}
-extension Person: FetchableRecord, IdentifiedRecord {}
-extension PersonIdentity: FetchableRecord, PersistableRecord {}
-extension HouseholdMember: FetchableRecord, PersistableRecord {}
-extension CaseFile: FetchableRecord, IdentifiedRecord {}
-extension Answer: FetchableRecord, IdentifiedRecord {}
-extension Agreement: FetchableRecord, IdentifiedRecord {}
-extension Goal: FetchableRecord, IdentifiedRecord {}
-extension GoalReview: FetchableRecord, IdentifiedRecord {}
-extension Conversation: FetchableRecord, IdentifiedRecord {}
-extension Referral: FetchableRecord, IdentifiedRecord {}
-extension Outcome: FetchableRecord, IdentifiedRecord {}
-extension Move: FetchableRecord, IdentifiedRecord {}
-extension Consent: FetchableRecord, IdentifiedRecord {}
-extension Attachment: FetchableRecord, IdentifiedRecord {}
-extension CaseNote: FetchableRecord, IdentifiedRecord {}
-extension NetworkContact: FetchableRecord, IdentifiedRecord {}
+extension Municipality: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "municipality"
+}
+extension Staff: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "staff"
+}
+extension Household: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "household"
+}
+extension Person: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "person"
+}
+extension PersonIdentity: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "personIdentity"
+}
+extension HouseholdMember: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "householdMember"
+}
+extension CaseFile: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "caseFile"
+}
+extension Answer: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "answer"
+}
+extension Agreement: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "agreement"
+}
+extension Goal: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "goal"
+}
+extension GoalReview: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "goalReview"
+}
+extension Conversation: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "conversation"
+}
+extension Referral: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "referral"
+}
+extension Outcome: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "outcome"
+}
+extension Move: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "move"
+}
+extension Consent: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "consent"
+}
+extension Attachment: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "attachment"
+}
+extension CaseNote: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "caseNote"
+}
+extension NetworkContact: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "networkContact"
+}

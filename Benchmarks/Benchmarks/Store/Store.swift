@@ -1,0 +1,54 @@
+import Benchmark
+import Foundation
+import LotseBinary
+
+/// The case store at county scale (issue #3): a demo county of 100,000 cases (about
+/// 290,000 persons and 1.1 million conversations, referrals, outcomes and goals).
+/// Targets: import under 60 s with peak memory under 500 MB; `case show --json`
+/// under 20 ms median; a `case list` page under 50 ms.
+let benchmarks: @Sendable () -> Void = {
+    let lotse = LotseBinary()
+    let folder = LotseBinary.dataFolder.appendingPathComponent("county-100k")
+    let csv = folder.appendingPathComponent("csv")
+    let database = folder.appendingPathComponent("lotse.sqlite").path
+
+    /// Writes the CSV files and imports them once; later runs reuse them.
+    @Sendable func prepare() throws {
+        if !FileManager.default.fileExists(atPath: csv.appendingPathComponent("cases.csv").path) {
+            try lotse.run(["demo", "--households", "100000", "--out", csv.path])
+        }
+        if !FileManager.default.fileExists(atPath: database) {
+            try lotse.run(["import", "legacy", csv.path], database: database)
+        }
+    }
+
+    Benchmark("import legacy, 100,000 cases",
+              configuration: .init(metrics: [.wallClock, .custom("peak memory of lotse (MB)", useScalingFactor: false)],
+                                   maxDuration: .seconds(600), maxIterations: 1,
+                                   thresholds: [.wallClock: .init(absolute: [.p50: 60_000_000_000])])) { benchmark in
+        let target = folder.appendingPathComponent("import-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) } }
+        benchmark.startMeasurement()
+        try lotse.run(["import", "legacy", csv.path], database: target)
+        benchmark.stopMeasurement()
+        benchmark.measurement(.custom("peak memory of lotse (MB)", useScalingFactor: false), LotseBinary.childPeakMegabytes)
+        let size = (try FileManager.default.attributesOfItem(atPath: target)[.size] as? Int ?? 0) / 1_000_000
+        print("database size after import: \(size) MB")
+    } setup: {
+        try prepare()
+    }
+
+    let query = Benchmark.Configuration(metrics: [.wallClock], maxDuration: .seconds(10), maxIterations: 200)
+    Benchmark("case show ID --json, 100,000 cases", configuration: query) { benchmark in
+        for iteration in benchmark.scaledIterations { try lotse.run(["case", "show", String(1 + (iteration * 7919) % 100_000), "--json"], database: database) }
+    } setup: {
+        try prepare()
+    }
+    Benchmark("case list page, 100,000 cases", configuration: query) { benchmark in
+        for iteration in benchmark.scaledIterations {
+            try lotse.run(["case", "list", "--municipality", "Stadt Aalen", "--status", "active", "--page", String(1 + iteration % 100)], database: database)
+        }
+    } setup: {
+        try prepare()
+    }
+}

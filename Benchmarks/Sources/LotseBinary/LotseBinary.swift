@@ -1,0 +1,44 @@
+import Foundation
+
+/// The release binary of lotse, run as a user or a script runs it: benchmarks measure
+/// whole commands, process start included.
+public struct LotseBinary: Sendable {
+    public let root: URL
+    public let binary: URL
+    public var environment: [String: String]
+
+    public init() {
+        root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        binary = root.appendingPathComponent(".build/release/lotse")
+        environment = ["LOTSE_RESOURCES": root.appendingPathComponent("resources").path,
+                       "LOTSE_CONFIG": root.appendingPathComponent("plugins.json").path,
+                       "HOME": NSTemporaryDirectory(), "PATH": "/usr/bin:/bin"]
+    }
+
+    /// Runs lotse; throws unless it exits 0.
+    public func run(_ arguments: [String], database: String? = nil) throws {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var environment = environment
+        if let database { environment["LOTSE_DB"] = database }
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "lotse \(arguments.joined(separator: " ")) exited \(process.terminationStatus)"])
+        }
+    }
+
+    /// The largest resident set of any child process so far, in MB.
+    public static var childPeakMegabytes: Int {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return Int(usage.ru_maxrss) / 1024
+    }
+
+    /// A folder for benchmark data that survives between runs (it takes a while to make).
+    public static let dataFolder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("lotse-bench")
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+import PluginKit
+
+extension Lotse {
+    /// `lotse attach`.
+    struct AttachCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "attach", abstract: "Keep a file with a case (copied, mode 0600, sha256).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Case id.") var caseId: Int64
+        @Argument(help: "The file.") var file: String
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let attachment = try store.session().store.attach(caseId, file: URL(fileURLWithPath: file), on: date.date)
+            print("attachment \(attachment.id!) stored (\(attachment.size) bytes, sha256 \(attachment.sha256))")
+        }
+    }
+}

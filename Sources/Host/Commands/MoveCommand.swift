@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+import PluginKit
+
+extension Lotse {
+    /// `lotse move`.
+    struct MoveCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "move", abstract: "Record that a case's household moved out.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Case id.") var caseId: Int64
+        @Option(help: "Where to.") var to: String
+        @Flag(help: "The move stays within the municipality (no batch closure).") var within = false
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let move = try store.session().store.recordMove(caseId, on: date.date, to: to, leavesMunicipality: !within)
+            print("move \(move.id!) recorded on \(move.movedOn.german)")
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+import PluginKit
+
+extension Lotse {
+    /// `lotse note`.
+    struct NoteCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a free-text note to a case (text from the arguments or stdin).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Case id.") var caseId: Int64
+        @Argument(help: "The note; read from stdin when left out.") var text: [String] = []
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let body = text.isEmpty ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text.joined(separator: " ")
+            let note = try store.session().store.addNote(caseId, text: body.trimmingCharacters(in: .whitespacesAndNewlines), on: date.date)
+            print("note \(note.id!) added")
+        }
+    }
+}
