@@ -33,9 +33,9 @@ final class LineEditor {
         lotse_rl_set_getc(readKey)
         signalDescriptor = lotse_install_signal_pipe()
         completion.withLock { $0.completer = completer }
-        using_history()
-        stifle_history(1000)
         if let historyFile {
+            using_history()
+            stifle_history(1000)
             try? FileManager.default.createDirectory(at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true,
                                                      attributes: [.posixPermissions: 0o700])
             read_history(historyFile.path)
@@ -87,6 +87,11 @@ final class LineEditor {
             case nil: continue
             }
         }
+    }
+
+    /// Replaces what Tab offers (the REPL's commands, an intake question's choices).
+    func setCompleter(_ completer: @escaping Completer) {
+        completion.withLock { $0.completer = completer }
     }
 
     /// Adds an entry to the history (the caller decides what may be kept).

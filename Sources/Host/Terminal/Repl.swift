@@ -20,17 +20,15 @@ struct Repl {
 
     private func interactive() {
         let tree = CommandTree.lotse
-        let editor = LineEditor(
-            name: "lotse",
-            historyFile: context.locations.dataDirectory.appendingPathComponent("history"),
-            completer: { before, _ in
-                let words = (try? CommandLineWords.split(before)) ?? []
-                return words.isEmpty ? CommandTree.replWords + tree.names(after: []) : tree.names(after: words)
-            }
-        )
+        let completer: LineEditor.Completer = { before, _ in
+            let words = (try? CommandLineWords.split(before)) ?? []
+            return words.isEmpty ? CommandTree.replWords + tree.names(after: []) : tree.names(after: words)
+        }
+        let editor = LineEditor(name: "lotse", historyFile: context.locations.dataDirectory.appendingPathComponent("history"), completer: completer)
         print(context.text("repl.welcome", ["version": Lotse.version]))
         let prompt = Console.colorEnabled ? "\u{1}\u{1B}[1;36m\u{2}lotse>\u{1}\u{1B}[0m\u{2} " : "lotse> "
         loop: while true {
+            editor.setCompleter(completer)  // a command (an intake) may have changed it
             switch editor.read(prompt: prompt) {
             case .line(let line):
                 if let words = try? CommandLineWords.split(line), !words.isEmpty {

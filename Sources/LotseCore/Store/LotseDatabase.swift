@@ -55,6 +55,7 @@ public struct LotseDatabase: Sendable {
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: Schema.v1)
+        migrator.registerMigration("v2-intake", migrate: Schema.v2)
         return migrator
     }()
 }

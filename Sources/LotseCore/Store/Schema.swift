@@ -242,4 +242,17 @@ enum Schema {
             );
             """)
     }
+
+    /// Where a paused intake resumes, and whether it was completed.
+    static func v2(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE intakeSession (
+                caseId INTEGER PRIMARY KEY REFERENCES caseFile(id),
+                position TEXT,
+                completed INTEGER NOT NULL DEFAULT 0,
+                startedAt TEXT NOT NULL,
+                updatedAt TEXT NOT NULL
+            );
+            """)
+    }
 }

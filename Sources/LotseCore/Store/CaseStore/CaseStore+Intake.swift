@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import PluginKit
+
+// MARK: - Intake: persons, answers as they are given, the agreement at the end
+
+extension CaseStore {
+    /// The persons of a case on a date, with names and ages (an audited read).
+    public func intakePersons(_ caseId: Int64, on date: LocalDate) throws -> [IntakePerson] {
+        try write { audit in
+            let caseFile = try CaseFile.existing(caseId, audit.db)
+            guard caseFile.status == .active || caseFile.status == .waiting else {
+                throw UsageError("case \(caseId) is \(caseFile.status.rawValue); an intake needs an active or waiting case")
+            }
+            let rows = try Row.fetchAll(audit.db, sql: """
+                SELECT p.id, p.birthDate, pi.givenNames, pi.familyName FROM householdMember m
+                JOIN person p ON p.id = m.personId LEFT JOIN personIdentity pi ON pi.personId = p.id
+                WHERE m.householdId = ? AND (? IS NULL OR m.personId = ?) AND m.fromDate <= ? AND (m.toDate IS NULL OR m.toDate > ?)
+                ORDER BY p.birthDate, p.id
+                """, arguments: [caseFile.householdId, caseFile.personId, caseFile.personId, date, date])
+            try audit.record(.read, "caseFile", id: caseId, caseId: caseId, field: "intake")
+            return rows.map { row in
+                let birth: LocalDate = row["birthDate"]
+                let name = [row["givenNames"] as String?, row["familyName"] as String?].compactMap { $0 }.joined(separator: " ")
+                return IntakePerson(id: row["id"], name: name.isEmpty ? "Person \(row["id"] as Int64)" : name, age: birth.age(on: date))
+            }
+        }
+    }
+
+    /// The latest answer to every question of the case, and where a paused intake resumes.
+    public func intakeState(_ caseId: Int64, plan: IntakePlan) throws -> (answers: IntakeAnswersState, position: String?, completed: Bool) {
+        try read { db in
+            var answers = IntakeAnswersState()
+            let rows = try Answer.filter(Column("caseId") == caseId).order(Column("id")).fetchAll(db)
+            let byKey = Dictionary(plan.steps.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+            for answer in rows {
+                let key = answer.personId.map { "\(answer.questionId)@\($0)" } ?? answer.questionId
+                guard let step = byKey[key] else { continue }
+                answers.set(plan.question(step).type.decode(stored: answer.value), for: step)
+            }
+            let session = try Row.fetchOne(db, sql: "SELECT position, completed FROM intakeSession WHERE caseId = ?", arguments: [caseId])
+            return (answers, session?["position"], session?["completed"] ?? false)
+        }
+    }
+
+    /// Saves one answer the moment it is given (nothing typed is lost by a crash), and
+    /// where the intake goes on.
+    public func saveAnswer(_ caseId: Int64, step: IntakeStep, value: AnswerValue, next: IntakeStep?) throws {
+        try write { audit in
+            var answer = Answer(caseId: caseId, personId: step.personId, questionId: step.question, value: value.stored, givenAt: audit.at)
+            try answer.insert(audit.db)
+            try audit.created(answer, id: answer.id, caseId: caseId)
+            try Self.setPosition(caseId, next?.key, audit)
+        }
+    }
+
+    /// Remembers where a paused intake resumes.
+    public func setIntakePosition(_ caseId: Int64, _ step: IntakeStep?) throws {
+        try write { audit in try Self.setPosition(caseId, step?.key, audit) }
+    }
+
+    static func setPosition(_ caseId: Int64, _ key: String?, _ audit: AuditLog) throws {
+        try audit.db.execute(sql: """
+            INSERT INTO intakeSession (caseId, position, completed, startedAt, updatedAt) VALUES (?, ?, 0, ?, ?)
+            ON CONFLICT(caseId) DO UPDATE SET position = excluded.position, completed = 0, updatedAt = excluded.updatedAt
+            """, arguments: [caseId, key, audit.at, audit.at])
+    }
+
+    /// Saves the agreement and its goals in one transaction and completes the intake.
+    /// The case's next review is the earliest review any goal asks for.
+    public func saveAgreement(_ caseId: Int64, signedOn date: LocalDate, goals: [NewGoal]) throws -> Agreement {
+        guard !goals.isEmpty else { throw UsageError("an agreement needs at least one goal") }
+        return try write { audit in
+            let oldCase = try CaseFile.existing(caseId, audit.db)
+            let review = goals.map { date.adding(months: $0.template.reviewEveryMonths) }.min()
+            var agreement = Agreement(caseId: caseId, signedOn: date, nextReviewOn: review)
+            try agreement.insert(audit.db)
+            try audit.created(agreement, id: agreement.id, caseId: caseId)
+            for new in goals {
+                var goal = Goal(agreementId: agreement.id!, personId: new.personId, module: new.module, template: new.template.id,
+                                title: new.title, dueOn: new.dueOn, responsible: new.responsible)
+                try goal.insert(audit.db)
+                try audit.created(goal, id: goal.id, caseId: caseId)
+            }
+            var newCase = oldCase
+            newCase.nextReviewOn = review
+            try newCase.update(audit.db)
+            try audit.updated(from: oldCase, to: newCase, id: caseId, caseId: caseId)
+            try audit.db.execute(sql: "UPDATE intakeSession SET completed = 1, position = NULL, updatedAt = ? WHERE caseId = ?", arguments: [audit.at, caseId])
+            return agreement
+        }
+    }
+
+    /// An agreement with its goals and names, for printing (an audited read).
+    public func agreementDocument(_ agreementId: Int64) throws -> AgreementDocument {
+        try write { audit in
+            guard let agreement = try Agreement.fetchOne(audit.db, key: agreementId) else {
+                throw notFound("agreement", String(agreementId), hint: "'lotse case show CASE' lists a case's agreements")
+            }
+            let caseFile = try CaseFile.existing(agreement.caseId, audit.db)
+            let goals = try Goal.filter(Column("agreementId") == agreementId).order(Column("id")).fetchAll(audit.db)
+            let names = try Row.fetchAll(audit.db, sql: """
+                SELECT pi.personId, pi.givenNames || ' ' || pi.familyName AS name FROM personIdentity pi
+                JOIN householdMember m ON m.personId = pi.personId WHERE m.householdId = ?
+                """, arguments: [caseFile.householdId])
+            try audit.record(.read, "agreement", id: agreementId, caseId: caseFile.id)
+            return AgreementDocument(agreement: agreement, goals: goals, caseFile: caseFile,
+                                     municipality: try Municipality.fetchOne(audit.db, key: caseFile.municipalityId)?.name ?? "",
+                                     staff: try caseFile.staffId.flatMap { try Staff.fetchOne(audit.db, key: $0)?.name },
+                                     names: Dictionary(names.map { ($0["personId"], $0["name"]) }, uniquingKeysWith: { first, _ in first }))
+        }
+    }
+}

@@ -1,0 +1,186 @@
+"""The guided intake through a pseudo-terminal and through a pipe."""
+import json
+import sqlite3
+
+import pexpect
+import pytest
+from pexpect.popen_spawn import PopenSpawn
+
+from intake_driver import ASKED, PROMPT, answer_questions
+
+ANSWERS = {
+    ("language.has_certificate", "Karim"): "ja",
+    ("language.certified_level", "Karim"): "B1",
+    ("language.has_certificate", "Amal"): "nein",
+    ("language.estimated_level", "Amal"): "a2",
+    ("language.literate_latin", "Amal"): "ja",
+    ("language.in_course", "Amal"): "nein",
+    ("language.course_entitlement", "Amal"): "entitled",
+    ("language.barriers", "Amal"): "childcare, distance",
+    ("language.commute_minutes", "Amal"): "70",
+    "work.status": "unemployed",
+    "work.aim": "employment",
+    "school.attends": "primary",
+    ("school.attends", "Lina"): "daycare",
+    "school.tutoring_needed": "ja",
+    "housing.current": "police_law",
+    "housing.rooms": "2",
+    "housing.wants_to_move": "ja",
+    "housing.move_reasons": "1,3",
+    "housing.tenant_skills": "none",
+}
+
+
+@pytest.fixture
+def family(run, tmp_path):
+    """Two adults and two children (Lina is two years old at the intake)."""
+    db = str(tmp_path / "lotse.sqlite")
+    assert run("municipality", "add", "Stadt Aalen", "--kind", "city", "--fte", "1.5", "--db", db).returncode == 0
+    assert run("case", "new", "--db", db, "--municipality", "Stadt Aalen", "--open", "--on", "2018-03-01", "--family-name", "Haddad",
+               "--given-names", "Amal", "--born", "1985", "--sex", "f", "--arrival", "2015-10-01", "--stay-prospect", "high").returncode == 0
+    for given, born in [("Karim", "1982-02-02"), ("Omar", "2010-05-02"), ("Lina", "2016-01-20")]:
+        assert run("person", "add", "1", "--db", db, "--family-name", "Haddad", "--given-names", given, "--born", born,
+                   "--from", "2018-03-01").returncode == 0
+    return db
+
+
+def spawn(lotse_bin, env, tmp_path, db, *args):
+    return pexpect.spawn(lotse_bin, ["intake", "1", "--db", db, "--on", "2018-03-05", *args], env={**env, "NO_COLOR": "1"},
+                         cwd=str(tmp_path), encoding="utf-8", timeout=20, dimensions=(50, 200))
+
+
+def agree_all_goals(child):
+    """Accepts every suggested goal, adds none, and returns the goals' lines."""
+    goals = []
+    while True:
+        index = child.expect([r"\n([^\n]+ – fällig [^\n]+)\r?\n" + PROMPT + r"Übernehmen\? \(j/n/ä\) ", r"Weiteres Ziel"])
+        if index == 1:
+            child.expect(PROMPT)
+            child.sendline("")
+            return goals
+        goals.append(child.match.group(1).strip())
+        child.sendline("j")
+
+
+def test_full_intake_of_a_family_through_a_terminal(lotse_bin, env, tmp_path, family):
+    child = spawn(lotse_bin, env, tmp_path, family)
+    seen = answer_questions(child, ANSWERS)
+    asked = {question for question, _ in seen}
+    # Skip logic: Karim holds a certificate, so he is not asked to estimate his level.
+    assert ("language.certified_level", "Karim") in seen and ("language.estimated_level", "Karim") not in seen
+    assert ("language.commute_minutes", "Amal") in seen, "asked because distance is a barrier"
+    # School questions per child; day care for Lina skips the school-only ones.
+    assert ("school.attends", "Omar") in seen and ("school.attends", "Lina") in seen
+    assert ("school.grade", "Lina") not in seen and ("school.grade", "Omar") in seen
+    assert ("social.holiday_programme_wanted", "Lina") not in seen, "only from age 6"
+    assert "school.parent_contact" in asked and "housing.rent_arrears" not in asked
+    goals = agree_all_goals(child)
+    assert any("Anmeldung zum Sprachkurs" in g and "Amal" in g for g in goals)
+    assert any("Nachhilfe organisieren" in g and "Omar" in g for g in goals)
+    assert any("Bezahlbaren Wohnraum finden" in g for g in goals)
+    assert any("Kinderbetreuung" in g for g in goals)
+    child.expect(r"Vereinbarung (\d+) mit (\d+) Zielen gespeichert")
+    count = int(child.match.group(2))
+    child.expect(pexpect.EOF)
+    connection = sqlite3.connect(family)
+    assert connection.execute("SELECT count(*) FROM goal").fetchone()[0] == count == len(goals)
+    assert connection.execute("SELECT count(DISTINCT questionId || ifnull(personId, '')) FROM answer").fetchone()[0] == len(seen)
+    assert connection.execute("SELECT nextReviewOn FROM caseFile WHERE id = 1").fetchone()[0] == "2018-04-05"
+
+
+def test_validation_back_ctrl_c_and_help(lotse_bin, env, tmp_path, family):
+    child = spawn(lotse_bin, env, tmp_path, family)
+    child.expect(r"\(language\.has_certificate[^)]*\)\r?\n" + PROMPT)
+    child.sendline("vielleicht")
+    child.expect_exact("Bitte „ja“ oder „nein“ eingeben.")
+    child.sendline("?")
+    child.expect_exact("Nur schriftlich nachgewiesene Prüfungen zählen")
+    child.send("ja")
+    child.sendcontrol("c")
+    child.expect_exact("^C")
+    child.sendline("ja")  # Karim has a certificate
+    child.expect(r"\(language\.has_certificate[^)]*\)\r?\n" + PROMPT)  # Amal's turn
+    child.sendline("back")
+    child.expect(r"\[Sprache 1/\d+ · Karim Haddad\]")
+    child.expect(r"bisher: ja")
+    child.sendline("nein")  # changed: now Karim is asked to estimate instead
+    child.expect(r"\(language\.has_certificate[^)]*\)\r?\n" + PROMPT)
+    child.sendline("nein")
+    child.expect(r"\(language\.estimated_level[^)]*\)\r?\n" + PROMPT)
+    assert "Karim" in child.before
+    child.sendline("pause")
+    child.expect_exact("Unterbrochen")
+    child.expect(pexpect.EOF)
+
+
+def test_pause_and_resume_in_a_second_process(lotse_bin, env, tmp_path, family):
+    first = spawn(lotse_bin, env, tmp_path, family)
+    for expected, reply in [("language.has_certificate", "nein"), ("language.has_certificate", "nein"), ("language.estimated_level", "1")]:
+        first.expect(ASKED)
+        assert first.match.group(1) == expected
+        first.sendline(reply)
+    first.expect(ASKED)
+    paused_at = first.match.group(1)
+    assert paused_at == "language.estimated_level" and "Amal Haddad" in first.before
+    first.sendcontrol("d")
+    first.expect_exact("Unterbrochen")
+    first.expect(pexpect.EOF)
+    second = spawn(lotse_bin, env, tmp_path, family)
+    second.expect_exact("Fortsetzung des Erstgesprächs")
+    second.expect(ASKED)
+    assert second.match.group(1) == paused_at and "Amal Haddad" in second.before
+    second.sendline("back")
+    second.expect(ASKED)
+    assert second.match.group(1) == "language.estimated_level" and "Karim Haddad" in second.before
+    assert "bisher: keine Kenntnisse" in second.match.group(0)
+    second.sendline("pause")
+    second.expect(pexpect.EOF)
+
+
+def spawn_piped(lotse_bin, env, tmp_path, db, *args):
+    """stdin and stdout are pipes: lotse reads one answer per line, prompts without escape codes."""
+    return PopenSpawn([lotse_bin, "intake", "1", "--db", db, "--on", "2018-03-05", *args], env=env, cwd=str(tmp_path),
+                      encoding="utf-8", timeout=20)
+
+
+def test_the_same_intake_through_a_pipe(lotse_bin, env, tmp_path, family):
+    child = spawn_piped(lotse_bin, env, tmp_path, family)
+    seen = answer_questions(child, ANSWERS)
+    assert ("language.certified_level", "Karim") in seen and ("school.grade", "Lina") not in seen
+    goals = agree_all_goals(child)
+    child.expect(r"Vereinbarung (\d+) mit (\d+) Zielen gespeichert")
+    child.expect(pexpect.EOF)
+    transcript = child.before
+    assert "\x1b[" not in transcript
+    assert sqlite3.connect(family).execute("SELECT count(*) FROM goal").fetchone()[0] == len(goals) > 3
+
+
+def test_prefilled_answers_and_the_printed_agreement(run, lotse_bin, env, tmp_path, family):
+    prefilled = tmp_path / "answers.json"
+    prefilled.write_text(json.dumps({"household": {"housing.current": "own_flat", "housing.rent_arrears": "ja"},
+                                     "persons": {"1": {"language.has_certificate": "nein", "language.in_course": "nein"}}}))
+    child = spawn_piped(lotse_bin, env, tmp_path, family, "--answers", str(prefilled))
+    seen = answer_questions(child, ANSWERS)
+    assert ("language.has_certificate", "Amal") not in seen and ("language.in_course", "Amal") not in seen
+    assert ("housing.current", None) not in seen and ("housing.rent_arrears", None) not in seen
+    assert ("housing.tenancy_at_risk", None) in seen, "asked because the prefilled answer says own flat"
+    goals = agree_all_goals(child)
+    assert any("Mietschulden klären" in g for g in goals)
+    child.expect(r"Vereinbarung (\d+) mit")
+    agreement = child.match.group(1)
+    child.expect(pexpect.EOF)
+    printed = run("agreement", "print", agreement, "--db", family)
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout.startswith("Integrationsvereinbarung\nStadt Aalen – Integrationsmanagement")
+    assert "Amal Haddad ist bis 05.06.2018 bei einem Sprachkursträger" in printed.stdout
+    assert "Integrationsmanager/in" in printed.stdout and "Nächste gemeinsame Überprüfung: 05.04.2018" in printed.stdout
+    english = run("agreement", "print", agreement, "--db", family, "--locale", "en")
+    assert english.stdout.startswith("Integration agreement") and "By 2018-06-05, Amal Haddad is enrolled" in english.stdout
+
+
+def test_bad_prefilled_answers_are_refused_before_anything_is_asked(run, tmp_path, family):
+    prefilled = tmp_path / "answers.json"
+    prefilled.write_text(json.dumps({"household": {"housing.rooms": "many"}}))
+    result = run("intake", "1", "--db", family, "--answers", str(prefilled), stdin="")
+    assert result.returncode == 1
+    assert "housing.rooms" in result.stderr and "many" in result.stderr
