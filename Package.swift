@@ -17,7 +17,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lotse", targets: ["Host"]),
-    ],
+        // Libraries for the in-process benchmarks in Benchmarks/.
+        .library(name: "LotseCore", targets: ["LotseCore"]),
+        .library(name: "PluginKit", targets: ["PluginKit"]),
+    ] + moduleNames.map { .library(name: "\($0)Module", targets: ["\($0)Module"]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),

@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(name: "lotse", path: ".."),
     ],
     targets: [
         .target(name: "LotseBinary", path: "Sources/LotseBinary"),
@@ -15,6 +16,15 @@ let package = Package(
             name: "Startup",
             dependencies: ["LotseBinary", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/Startup",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "Intake",
+            dependencies: [
+                "LotseBinary", .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "LotseCore", package: "lotse"), .product(name: "PluginKit", package: "lotse"),
+            ] + ["Language", "Work", "School", "Housing", "Social"].map { .product(name: "\($0)Module", package: "lotse") },
+            path: "Benchmarks/Intake",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(

@@ -184,3 +184,36 @@ def test_bad_prefilled_answers_are_refused_before_anything_is_asked(run, tmp_pat
     result = run("intake", "1", "--db", family, "--answers", str(prefilled), stdin="")
     assert result.returncode == 1
     assert "housing.rooms" in result.stderr and "many" in result.stderr
+
+
+def test_review_records_decisions_outcomes_and_next_review(run, lotse_bin, env, tmp_path, family):
+    child = spawn_piped(lotse_bin, env, tmp_path, family)
+    answer_questions(child, ANSWERS)
+    agree_all_goals(child)
+    child.expect(pexpect.EOF)
+    due = json.loads(run("due", "--db", family, "--on", "2018-03-05", "--days", "31", "--json").stdout)
+    assert {"caseId": 1, "kind": "review", "date": "2018-04-05"} in [{k: d[k] for k in ("caseId", "kind", "date")} for d in due]
+    connection = sqlite3.connect(family)
+    first, second, third = connection.execute(
+        "SELECT id, template, personId FROM goal WHERE status = 'open' ORDER BY dueOn, id LIMIT 3").fetchall()
+    replies = ["e", "B1" if first[1] == "language.reach_target_level" else None, "a", "Kurs fällt aus", "w", "01.09.2018"]
+    script = "\n".join(r for r in replies if r is not None) + "\n" + "\n" * 20
+    result = run("review", "1", "--db", family, "--on", "2018-04-05", stdin=script)
+    assert result.returncode == 0, result.stderr
+    assert "Überprüfung gespeichert: 3 Ziele" in result.stdout
+    statuses = dict(connection.execute("SELECT id, status FROM goal").fetchall())
+    assert statuses[first[0]] == "achieved" and statuses[second[0]] == "dropped" and statuses[third[0]] == "open"
+    assert connection.execute("SELECT dueOn FROM goal WHERE id = ?", (third[0],)).fetchone()[0] == "2018-09-01"
+    assert connection.execute("SELECT note FROM goal WHERE id = ?", (second[0],)).fetchone()[0] == "Kurs fällt aus"
+    outcome_kinds = {"language.organise_childcare": None, "housing.find_flat": "own_housing", "language.enrol_course": "course_enrolled",
+                     "school.tutoring": "tutoring", "work.find_employment": "employment", "language.reach_target_level": "level_reached",
+                     "school.daycare_place": None, "housing.practise_tenancy": None}
+    expected = outcome_kinds.get(first[1], "unknown")
+    kinds = [row[0] for row in connection.execute("SELECT kind FROM outcome WHERE date = '2018-04-05'")]
+    if expected is None:
+        assert kinds == []
+    else:
+        assert expected in kinds
+    assert connection.execute("SELECT count(*) FROM conversation WHERE date = '2018-04-05'").fetchone()[0] == 1
+    assert connection.execute("SELECT nextReviewOn FROM caseFile WHERE id = 1").fetchone()[0] > "2018-04-05"
+    assert run("audit", "verify", "--db", family).returncode == 0

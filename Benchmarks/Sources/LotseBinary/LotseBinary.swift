@@ -16,8 +16,8 @@ public struct LotseBinary: Sendable {
                        "HOME": NSTemporaryDirectory(), "PATH": "/usr/bin:/bin"]
     }
 
-    /// Runs lotse; throws unless it exits 0.
-    public func run(_ arguments: [String], database: String? = nil) throws {
+    /// Runs lotse (with `input` on its stdin); throws unless it exits 0.
+    public func run(_ arguments: [String], database: String? = nil, input: String? = nil) throws {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -25,7 +25,13 @@ public struct LotseBinary: Sendable {
         if let database { environment["LOTSE_DB"] = database }
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
+        let pipe = Pipe()
+        if input != nil { process.standardInput = pipe }
         try process.run()
+        if let input {
+            pipe.fileHandleForWriting.write(Data(input.utf8))
+            try pipe.fileHandleForWriting.close()
+        }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "lotse \(arguments.joined(separator: " ")) exited \(process.terminationStatus)"])

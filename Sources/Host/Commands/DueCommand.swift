@@ -1,0 +1,25 @@
+import ArgumentParser
+import LotseCore
+import PluginKit
+
+extension Lotse {
+    /// `lotse due`.
+    struct DueCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "due", abstract: "Reviews and goals due within N days.")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Days ahead.") var days = 14
+        @Option(help: "Only this staff member's cases (id or name).") var staff: String?
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let session = try store.session()
+            let until = date.date.adding(days: days)
+            let items = try session.store.due(until: until, staff: staff)
+            if output.json { return print(try JSONOutput.string(items)) }
+            if items.isEmpty { return print(session.context.text("due.none", ["date": until.german])) }
+            print(TextTable(header: ["date", "case", "what", "staff"],
+                            rows: items.map { [$0.date.german, String($0.caseId), $0.title ?? session.context.text("due.\($0.kind)"), $0.staff ?? "–"] }).render())
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import GRDB
+import PluginKit
+
+// MARK: - Reviews of goals, and what is due
+
+extension CaseStore {
+    /// The open goals of a case, oldest agreement first (an audited read).
+    public func openGoals(_ caseId: Int64) throws -> [OpenGoal] {
+        try write { audit in
+            _ = try CaseFile.existing(caseId, audit.db)
+            let rows = try Row.fetchAll(audit.db, sql: """
+                SELECT g.*, pi.givenNames || ' ' || pi.familyName AS personName FROM goal g
+                JOIN agreement a ON a.id = g.agreementId LEFT JOIN personIdentity pi ON pi.personId = g.personId
+                WHERE a.caseId = ? AND g.status = 'open' ORDER BY g.dueOn, g.id
+                """, arguments: [caseId])
+            try audit.record(.read, "goal", id: nil, caseId: caseId, field: "review")
+            return try rows.map { OpenGoal(goal: try Goal(row: $0), personName: $0["personName"]) }
+        }
+    }
+
+    /// Records a review in one transaction: each goal's decision and review row, the
+    /// outcomes achieved goals imply (for the goal's person, or every current member
+    /// for a household goal), a conversation, and the next review date.
+    public func recordReview(_ caseId: Int64, on date: LocalDate, decisions: [Int64: GoalDecision], templates: [String: GoalTemplate],
+                             nextReviewOn: LocalDate?) throws -> ReviewResult {
+        try write { audit in
+            let db = audit.db
+            let oldCase = try CaseFile.existing(caseId, db)
+            var outcomes: [Outcome] = []
+            var topics: [String] = []
+            for (goalId, decision) in decisions.sorted(by: { $0.key < $1.key }) {
+                guard let old = try Goal.fetchOne(db, key: goalId), old.status == .open,
+                      try Int64.fetchOne(db, sql: "SELECT caseId FROM agreement WHERE id = ?", arguments: [old.agreementId]) == caseId else {
+                    throw UsageError("goal \(goalId) is not an open goal of case \(caseId)")
+                }
+                var goal = old
+                var review = GoalReview(goalId: goalId, reviewedOn: date, result: .open)
+                switch decision {
+                case .achieved(let value):
+                    goal.status = .achieved
+                    goal.statusOn = date
+                    review.result = .achieved
+                    if let kind = templates[goal.template]?.outcome {
+                        if let problem = vocabulary.problem(module: goal.module, kind: kind, value: value) { throw UsageError(problem) }
+                        let persons = try goal.personId.map { [$0] } ?? Int64.fetchAll(db, sql: """
+                            SELECT personId FROM householdMember WHERE householdId = ? AND fromDate <= ? AND (toDate IS NULL OR toDate > ?)
+                            """, arguments: [oldCase.householdId, date, date])
+                        for person in persons {
+                            var outcome = Outcome(personId: person, caseId: caseId, module: goal.module, kind: kind,
+                                                  value: kind == "level_reached" ? value?.uppercased() : value, date: date)
+                            try outcome.insert(db)
+                            try audit.created(outcome, id: outcome.id, caseId: caseId)
+                            outcomes.append(outcome)
+                        }
+                    }
+                case .dropped(let reason):
+                    goal.status = .dropped
+                    goal.statusOn = date
+                    goal.note = reason
+                    review.result = .dropped
+                    review.note = reason
+                case .continued(let due):
+                    guard due >= date else { throw UsageError("the new due date \(due.german) lies before the review on \(date.german)") }
+                    goal.dueOn = due
+                    review.newDueOn = due
+                }
+                try goal.update(db)
+                try audit.updated(from: old, to: goal, id: goalId, caseId: caseId)
+                try review.insert(db)
+                try audit.created(review, id: review.id, caseId: caseId)
+                if !topics.contains(goal.module) { topics.append(goal.module) }
+            }
+            var conversation = Conversation(caseId: caseId, date: date, kind: oldCase.kind == .family ? .family : .individual,
+                                            topics: topics, note: nil, staffId: oldCase.staffId)
+            try conversation.insert(db)
+            try audit.created(conversation, id: conversation.id, caseId: caseId)
+            var newCase = oldCase
+            newCase.nextReviewOn = nextReviewOn
+            try newCase.update(db)
+            try audit.updated(from: oldCase, to: newCase, id: caseId, caseId: caseId)
+            return ReviewResult(reviewed: decisions.count, outcomes: outcomes, conversationId: conversation.id!, nextReviewOn: nextReviewOn)
+        }
+    }
+
+    /// Reviews and goals of active cases due on or before `until`, optionally of one staff member.
+    public func due(until: LocalDate, staff: String?) throws -> [DueItem] {
+        try read { db in
+            let staffId = try staff.map { try Staff.resolve($0, db).id! }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT c.id AS caseId, s.name AS staff, 'review' AS kind, c.nextReviewOn AS date, NULL AS title
+                  FROM caseFile c LEFT JOIN staff s ON s.id = c.staffId
+                 WHERE c.status = 'active' AND c.nextReviewOn IS NOT NULL AND c.nextReviewOn <= ?1 AND (?2 IS NULL OR c.staffId = ?2)
+                UNION ALL
+                SELECT c.id, s.name, 'goal', g.dueOn, g.title
+                  FROM goal g JOIN agreement a ON a.id = g.agreementId JOIN caseFile c ON c.id = a.caseId LEFT JOIN staff s ON s.id = c.staffId
+                 WHERE c.status = 'active' AND g.status = 'open' AND g.dueOn <= ?1 AND (?2 IS NULL OR c.staffId = ?2)
+                ORDER BY date, caseId
+                """, arguments: [until, staffId])
+            return rows.map { DueItem(caseId: $0["caseId"], staff: $0["staff"], kind: $0["kind"], date: $0["date"], title: $0["title"]) }
+        }
+    }
+}
