@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+import PluginKit
+
+extension Lotse {
+    /// `lotse report --as-of DATE`.
+    struct ReportCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "report",
+            abstract: "Figures as they stood on a date: persons in care, cases, agreements, conversations, services and every module's metrics.",
+            discussion: "Formats: text (like the committee report), csv (--delimiter ';' for German spreadsheets), json, html (one file with SVG charts)."
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json, html }
+
+        @OptionGroup var store: StoreOptions
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("Report date.", valueName: "date")) var asOf: LocalDate
+        @Option(help: ArgumentHelp("Start of the period for conversations, referrals and contacts (default: all time).", valueName: "date")) var from: LocalDate?
+        @Option(help: "Only this municipality (id or name).") var municipality: String?
+        @Option(help: "text, csv, json or html.") var format: Format = .text
+        @Option(help: "CSV field separator.") var delimiter = ","
+        @Option(name: .customLong("suppress-below"), help: "Show counts under N as <N, for publication.") var suppressBelow: Int?
+        @Flag(name: .customLong("include-origin"), help: "Count facts that came with handovers from other municipalities.") var includeOrigin = false
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+        func validate() throws {
+            if delimiter.count != 1 { throw ValidationError("--delimiter must be one character, e.g. ';'") }
+            if let suppressBelow, suppressBelow < 1 { throw ValidationError("--suppress-below must be 1 or more") }
+        }
+
+        func run() throws {
+            let session = try store.session()
+            let builder = ReportBuilder(store: session.store, modules: session.context.configuration.modules.map(\.module),
+                                        personsPerFTE: session.context.configuration.deployment.personsPerFTE)
+            let report = try builder.build(ReportQuery(asOf: asOf, from: from, municipality: municipality, includeOrigin: includeOrigin))
+            let presenter = ReportPresenter(report: report, catalog: session.context.catalog, suppressBelow: suppressBelow)
+            let text: String = switch format {
+            case .text: ReportText(presenter: presenter).render()
+            case .csv: ReportCSV(presenter: presenter, delimiter: delimiter).render()
+            case .html: ReportHTML(presenter: presenter).render()
+            case .json: try JSONOutput.string(ReportJSON(report: report, suppressBelow: suppressBelow))
+            }
+            if let output {
+                try OutputFile.write(text, to: output)
+            } else {
+                print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            }
+        }
+    }
+}
+
+/// `--format json`: `{"asOf", "from", "metrics": {id: n}, "byMunicipality": {name: {id: n}}}`;
+/// suppressed counts are null.
+struct ReportJSON: Encodable {
+    let asOf: LocalDate
+    let from: LocalDate?
+    let includeOrigin: Bool
+    let suppressBelow: Int?
+    let metrics: [String: Int?]
+    let byMunicipality: [String: [String: Int?]]
+    let referralsByService: [String: Int?]
+
+    init(report: Report, suppressBelow: Int?) {
+        func shown(_ n: Int) -> Int? { suppressBelow.map { n > 0 && n < $0 ? nil : n } ?? n }
+        asOf = report.asOf
+        from = report.from
+        includeOrigin = report.includeOrigin
+        self.suppressBelow = suppressBelow
+        metrics = report.metrics.mapValues(shown)
+        byMunicipality = Dictionary(uniqueKeysWithValues: report.municipalities.map { ($0.name, $0.metrics.mapValues(shown)) })
+        referralsByService = report.referralsByService.mapValues(shown)
+    }
+
+    enum CodingKeys: String, CodingKey { case asOf, from, includeOrigin, suppressBelow, metrics, byMunicipality, referralsByService }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(asOf, forKey: .asOf)
+        try container.encode(from, forKey: .from)  // null when all time
+        try container.encode(includeOrigin, forKey: .includeOrigin)
+        try container.encodeIfPresent(suppressBelow, forKey: .suppressBelow)
+        try container.encode(metrics, forKey: .metrics)
+        try container.encode(byMunicipality, forKey: .byMunicipality)
+        try container.encode(referralsByService, forKey: .referralsByService)
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import LotseCore
+
+/// The report as CSV: one row per metric and scope (total, then each municipality).
+/// With `;` and a byte order mark it opens as it should in a German spreadsheet.
+struct ReportCSV {
+    let presenter: ReportPresenter
+    let delimiter: String
+
+    func render() -> String {
+        let p = presenter
+        var rows = [["metric", "label", "scope", "value"]]
+        for metric in p.report.order {
+            rows.append([metric, p.label(metric), "total", p.total(metric)])
+            for municipality in p.report.municipalities {
+                rows.append([metric, p.label(metric), municipality.name, p.value(municipality.metrics[metric])])
+            }
+        }
+        for service in p.report.referralsByService.keys.sorted() {
+            rows.append(["core.referrals_by_service", p.core("service.\(service)"), service, p.value(p.report.referralsByService[service])])
+        }
+        return "\u{FEFF}" + rows.map { $0.map(field).joined(separator: delimiter) }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private func field(_ text: String) -> String {
+        text.contains(delimiter) || text.contains("\"") || text.contains("\n") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}

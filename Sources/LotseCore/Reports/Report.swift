@@ -1,0 +1,44 @@
+import PluginKit
+
+/// What a report is computed for.
+public struct ReportQuery: Sendable, Equatable {
+    /// Figures as they stood on this date: only facts dated on or before it count.
+    public var asOf: LocalDate
+    /// Start of the period for conversations, referrals and network contacts; nil: all time.
+    public var from: LocalDate?
+    /// Only this municipality (id or name).
+    public var municipality: String?
+    /// Count facts that arrived with a handover from another municipality.
+    public var includeOrigin: Bool
+
+    public init(asOf: LocalDate, from: LocalDate? = nil, municipality: String? = nil, includeOrigin: Bool = false) {
+        self.asOf = asOf
+        self.from = from
+        self.municipality = municipality
+        self.includeOrigin = includeOrigin
+    }
+}
+
+/// A report's figures: metric id → count, overall and per municipality, plus the
+/// series the charts show. Every count is of distinct persons (module metrics) or of
+/// records (core figures), as the metric's documentation says.
+public struct Report: Sendable, Equatable, Codable {
+    public struct MunicipalityFigures: Sendable, Equatable, Codable {
+        public var name: String
+        public var fte: Double
+        public var places: Int
+        public var metrics: [String: Int]
+    }
+
+    public var asOf: LocalDate
+    public var from: LocalDate?
+    public var includeOrigin: Bool
+    public var metrics: [String: Int]
+    public var municipalities: [MunicipalityFigures]
+    /// Referrals per service id in the period.
+    public var referralsByService: [String: Int]
+    /// Conversations per month ("2018-03") in the period.
+    public var conversationsByMonth: [String: Int]
+    /// Metric ids in display order: core figures, then each enabled module's.
+    public var order: [String]
+}

@@ -1,0 +1,137 @@
+import GRDB
+import PluginKit
+
+/// Computes a report from dated facts, so any past date gives the figures as they
+/// stood then: the core figures and every enabled module's metrics, each one SQL query.
+public struct ReportBuilder: Sendable {
+    public let store: CaseStore
+    public let modules: [any IntegrationModule]
+    public let personsPerFTE: Int
+
+    public init(store: CaseStore, modules: [any IntegrationModule], personsPerFTE: Int) {
+        self.store = store
+        self.modules = modules
+        self.personsPerFTE = personsPerFTE
+    }
+
+    /// The core figures, in display order.
+    public static let coreMetrics = [
+        "core.persons_in_care", "core.cases_active", "core.cases_waiting", "core.agreements_signed",
+        "core.conversations_individual", "core.conversations_family", "core.referrals", "core.network_contacts",
+        "core.cases_closed", "core.persons_per_fte",
+    ]
+
+    public func build(_ query: ReportQuery) throws -> Report {
+        if let from = query.from, from > query.asOf { throw UsageError("--from \(from.german) lies after --as-of \(query.asOf.german)") }
+        return try store.read { db in
+            let only = try query.municipality.map { try Municipality.resolve($0, db) }
+            let compiler = MetricCompiler(query: query, municipalityId: only?.id)
+            var totals: [String: Int] = [:]
+            var perMunicipality: [Int64: [String: Int]] = [:]
+            func put(_ id: String, _ result: (total: Int, byMunicipality: [Int64: Int])) {
+                totals[id] = result.total
+                for (municipality, n) in result.byMunicipality { perMunicipality[municipality, default: [:]][id] = n }
+            }
+            let core = CoreQueries(compiler: compiler)
+            put("core.persons_in_care", try core.personsInCare(db))
+            put("core.cases_active", try core.casesActive(db))
+            put("core.cases_waiting", try core.casesWaiting(db))
+            put("core.agreements_signed", try core.agreementsSigned(db))
+            put("core.conversations_individual", try core.conversations(kind: "individual", db))
+            put("core.conversations_family", try core.conversations(kind: "family", db))
+            put("core.referrals", try core.referrals(db))
+            put("core.network_contacts", try core.networkContacts(db))
+            put("core.cases_closed", try core.casesClosed(db))
+            var order = Self.coreMetrics
+            for module in modules {
+                for spec in module.metrics {
+                    put(spec.id, try compiler.count(spec, module: module.id, db))
+                    order.append(spec.id)
+                }
+            }
+            let municipalities = try (only.map { [$0] } ?? Municipality.order(Column("name")).fetchAll(db)).map { municipality in
+                var metrics = Dictionary(uniqueKeysWithValues: order.map { ($0, perMunicipality[municipality.id!]?[$0] ?? 0) })
+                metrics["core.persons_per_fte"] = municipality.fte > 0 ? Int((Double(metrics["core.persons_in_care"]!) / municipality.fte).rounded()) : 0
+                return Report.MunicipalityFigures(name: municipality.name, fte: municipality.fte,
+                                                  places: Int((municipality.fte * Double(personsPerFTE)).rounded(.down)), metrics: metrics)
+            }
+            let fte = municipalities.map(\.fte).reduce(0, +)
+            totals["core.persons_per_fte"] = fte > 0 ? Int((Double(totals["core.persons_in_care"] ?? 0) / fte).rounded()) : 0
+            return Report(asOf: query.asOf, from: query.from, includeOrigin: query.includeOrigin, metrics: totals, municipalities: municipalities,
+                          referralsByService: try core.referralsByService(db), conversationsByMonth: try core.conversationsByMonth(db), order: order)
+        }
+    }
+}
+
+/// The core figures' queries.
+struct CoreQueries {
+    let compiler: MetricCompiler
+
+    private var inMunicipality: String { compiler.municipalityId == nil ? "" : "AND c.municipalityId = :municipality" }
+    private func origin(_ alias: String) -> String { compiler.query.includeOrigin ? "" : "AND \(alias).origin IS NULL" }
+    private var period: String { "BETWEEN :from AND :asOf" }
+
+    /// Runs a count grouped by the case's municipality, plus the total.
+    private func grouped(_ from: String, _ db: Database, distinct: String = "*") throws -> (total: Int, byMunicipality: [Int64: Int]) {
+        let count = distinct == "*" ? "count(*)" : "count(DISTINCT \(distinct))"
+        let sql = "SELECT c.municipalityId AS municipality, \(count) AS n, 0 AS isTotal \(from) GROUP BY c.municipalityId UNION ALL SELECT NULL, \(count), 1 \(from)"
+        return compiler.split(try Row.fetchAll(db, sql: sql, arguments: compiler.baseArguments))
+    }
+
+    func personsInCare(_ db: Database) throws -> (total: Int, byMunicipality: [Int64: Int]) {
+        let sql = """
+            WITH persons AS (\(compiler.personsSQL(inCare: true)))
+            SELECT municipalityId AS municipality, count(DISTINCT personId) AS n, 0 AS isTotal FROM persons GROUP BY municipalityId
+            UNION ALL SELECT NULL, count(DISTINCT personId), 1 FROM persons
+            """
+        return compiler.split(try Row.fetchAll(db, sql: sql, arguments: compiler.baseArguments))
+    }
+
+    func casesActive(_ db: Database) throws -> (total: Int, byMunicipality: [Int64: Int]) {
+        try grouped("FROM caseFile c WHERE c.openedOn <= :asOf AND (c.closedOn IS NULL OR c.closedOn > :asOf) \(inMunicipality)", db)
+    }
+
+    func casesWaiting(_ db: Database) throws -> (total: Int, byMunicipality: [Int64: Int]) {
+        try grouped("""
+            FROM caseFile c WHERE c.waitlistedOn <= :asOf AND (c.openedOn IS NULL OR c.openedOn > :asOf)
+             AND (c.closedOn IS NULL OR c.closedOn > :asOf) \(inMunicipality)
+            """, db)
+    }
+
+    func casesClosed(_ db: Database) throws -> (total: Int, byMunicipality: [Int64: Int]) {
+        try grouped("FROM caseFile c WHERE c.closedOn \(period) \(inMunicipality)", db)
+    }
+
+    func agreementsSigned(_ db: Database) throws -> (total: Int, byMunicipality: [Int64: Int]) {
+        try grouped("FROM agreement a JOIN caseFile c ON c.id = a.caseId WHERE a.signedOn <= :asOf \(origin("a")) \(inMunicipality)", db)
+    }
+
+    func conversations(kind: String, _ db: Database) throws -> (total: Int, byMunicipality: [Int64: Int]) {
+        try grouped("FROM conversation v JOIN caseFile c ON c.id = v.caseId WHERE v.kind = '\(kind)' AND v.date \(period) \(origin("v")) \(inMunicipality)", db)
+    }
+
+    func referrals(_ db: Database) throws -> (total: Int, byMunicipality: [Int64: Int]) {
+        try grouped("FROM referral r JOIN caseFile c ON c.id = r.caseId WHERE r.date \(period) \(origin("r")) \(inMunicipality)", db)
+    }
+
+    func networkContacts(_ db: Database) throws -> (total: Int, byMunicipality: [Int64: Int]) {
+        let filter = compiler.municipalityId == nil ? "" : "AND c.municipalityId = :municipality"
+        return try grouped("FROM networkContact c WHERE c.date \(period) \(filter)", db)
+    }
+
+    func referralsByService(_ db: Database) throws -> [String: Int] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT r.service, count(*) AS n FROM referral r JOIN caseFile c ON c.id = r.caseId
+            WHERE r.date \(period) \(origin("r")) \(inMunicipality) GROUP BY r.service
+            """, arguments: compiler.baseArguments)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0["service"], $0["n"]) })
+    }
+
+    func conversationsByMonth(_ db: Database) throws -> [String: Int] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT substr(v.date, 1, 7) AS month, count(*) AS n FROM conversation v JOIN caseFile c ON c.id = v.caseId
+            WHERE v.date \(period) \(origin("v")) \(inMunicipality) GROUP BY month
+            """, arguments: compiler.baseArguments)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0["month"], $0["n"]) })
+    }
+}

@@ -1,0 +1,111 @@
+"""Reports as of a date over a fixture county full of traps (see fixtures/county)."""
+import json
+import pathlib
+import sqlite3
+
+import pytest
+
+FIXTURE = pathlib.Path(__file__).parent / "fixtures" / "county"
+
+
+@pytest.fixture
+def county(run, tmp_path):
+    db = str(tmp_path / "lotse.sqlite")
+    result = run("import", "legacy", str(FIXTURE), "--db", db)
+    assert result.returncode == 0, result.stderr
+    return db
+
+
+def report(run, db, *args):
+    result = run("report", "--as-of", "2019-06-30", "--format", "json", "--db", db, *args)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_every_figure_as_of_the_date(run, county):
+    figures = report(run, county)["metrics"]
+    assert figures == {
+        # Amal, Omar and Sara; Lina joined after the date; case 501 closed on the date; 502 opened later.
+        "core.persons_in_care": 3,
+        "core.cases_active": 1,
+        "core.cases_waiting": 1,
+        "core.agreements_signed": 2,
+        "core.conversations_individual": 3,
+        "core.conversations_family": 1,
+        "core.referrals": 2,
+        "core.network_contacts": 1,
+        "core.cases_closed": 2,
+        "core.persons_per_fte": 1,
+        "language.persons_supported": 2,
+        "language.level_b1_or_higher": 1,   # Yonas' B2 came after the date
+        "language.courses_completed": 0,
+        "work.placed": 1,                   # Fatima's case opened only after the date
+        "work.in_qualification": 0,
+        "school.children_supported": 2,     # Sara is 17 on the date: still a child
+        "school.special_needs_identified": 0,
+        "housing.housed": 1,                # Amal's latest is "seeking"; Dawit is no longer in care
+        "housing.seeking_better_housing": 1,
+        "social.adults_in_clubs": 1,        # Sara's club does not count: she is not 18 yet
+        "social.children_in_holiday_programmes": 1,
+        "social.volunteers": 0,
+    }
+
+
+def test_figures_per_municipality_and_period(run, county):
+    data = report(run, county, "--from", "2018-06-01")
+    aalen = data["byMunicipality"]["Stadt Aalen"]
+    county_office = data["byMunicipality"]["Landratsamt Ostalbkreis"]
+    assert aalen["core.persons_in_care"] == 3 and aalen["core.persons_per_fte"] == 2
+    assert aalen["language.persons_supported"] == 2 and county_office["language.persons_supported"] == 0
+    assert data["metrics"]["core.conversations_individual"] == 2 and data["metrics"]["core.conversations_family"] == 0
+    assert data["metrics"]["core.referrals"] == 1 and data["referralsByService"] == {"jobcenter": 1}
+    assert data["from"] == "2018-06-01" and data["asOf"] == "2019-06-30"
+    only = report(run, county, "--municipality", "Landratsamt Ostalbkreis")
+    assert list(only["byMunicipality"]) == ["Landratsamt Ostalbkreis"]
+    assert only["metrics"]["core.cases_waiting"] == 1 and only["metrics"]["core.persons_in_care"] == 0
+
+
+def test_a_later_date_counts_later_facts(run, county):
+    later = run("report", "--as-of", "2019-08-15", "--format", "json", "--db", county)
+    figures = json.loads(later.stdout)["metrics"]
+    assert figures["core.persons_in_care"] == 6   # Lina joined; Fatima and Ali's case opened
+    assert figures["language.level_b1_or_higher"] == 2
+    assert figures["work.placed"] == 2
+    assert figures["social.adults_in_clubs"] == 2  # Sara turned 18
+
+
+def test_facts_from_handovers_count_only_when_asked(run, county):
+    connection = sqlite3.connect(county)
+    connection.execute("UPDATE outcome SET origin = 'Stadt Schwäbisch Gmünd/12' WHERE sourceRef = 'legacy:1010'")
+    connection.commit()
+    assert report(run, county)["metrics"]["work.placed"] == 0
+    assert report(run, county, "--include-origin")["metrics"]["work.placed"] == 1
+
+
+def test_text_csv_html_and_suppression(run, county, tmp_path):
+    text = run("report", "--as-of", "2019-06-30", "--db", county).stdout
+    assert "Zum Stichtag 30.06.2019 werden 3 Personen in 1 Fällen" in text
+    assert "Erwachsene in Vereinen: 1" in text
+    csv = run("report", "--as-of", "2019-06-30", "--format", "csv", "--delimiter", ";", "--db", county).stdout
+    assert csv.startswith("\ufeffmetric;label;scope;value")
+    assert "core.persons_in_care;Personen in Betreuung;Stadt Aalen;3" in csv
+    html_file = tmp_path / "report.html"
+    assert run("report", "--as-of", "2019-06-30", "--format", "html", "-o", str(html_file), "--db", county).returncode == 0
+    html = html_file.read_text()
+    assert html.startswith("<!DOCTYPE html>") and html.count("<svg") == 3 and "http" not in html.replace("http://www.w3.org/2000/svg", "")
+    suppressed = json.loads(run("report", "--as-of", "2019-06-30", "--format", "json", "--suppress-below", "3", "--db", county).stdout)
+    assert suppressed["metrics"]["core.persons_in_care"] == 3 and suppressed["metrics"]["work.placed"] is None
+    assert "<3" in run("report", "--as-of", "2019-06-30", "--suppress-below", "3", "--db", county).stdout
+    english = run("report", "--as-of", "2019-06-30", "--db", county, "--config", str(write_config(tmp_path))).stdout
+    assert "On 2019-06-30, 3 persons in 1 cases" in english
+
+
+def write_config(tmp_path):
+    config = tmp_path / "en.json"
+    config.write_text('{"deployment": {"locale": "en"}}')
+    return config
+
+
+def test_a_bad_period_is_refused(run, county):
+    result = run("report", "--as-of", "2019-06-30", "--from", "2019-07-01", "--db", county)
+    assert result.returncode == 1 and "lies after" in result.stderr
