@@ -1,0 +1,23 @@
+import Foundation
+
+/// Only one batch run at a time per database: an advisory lock (flock) on a file beside
+/// it. The kernel releases the lock when the process ends, so a crashed run never
+/// leaves it stuck.
+public final class BatchLock {
+    private let descriptor: Int32
+
+    public init(database: String?) throws {
+        let path = (database ?? FileManager.default.temporaryDirectory.appendingPathComponent("lotse-memory").path) + ".batch-lock"
+        descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw DataError("cannot open the batch lock \(path): \(String(cString: strerror(errno)))") }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw UsageError("another batch run is working on this database; wait for it to finish")
+        }
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
