@@ -16,7 +16,7 @@ struct Lotse: ParsableCommand {
             Modules.self, MunicipalityCommand.self, StaffCommand.self, CaseCommand.self, PersonCommand.self,
             ConversationCommand.self, ReferralCommand.self, OutcomeCommand.self, MoveCommand.self, ConsentCommand.self,
             AttachCommand.self, NoteCommand.self, ContactCommand.self, WaitlistCommand.self, AuditCommand.self,
-            ImportCommand.self, DemoCommand.self, IntakeCommand.self, AgreementCommand.self, ReviewCommand.self, DueCommand.self, ReportCommand.self, BatchCommand.self,
+            ImportCommand.self, DemoCommand.self, IntakeCommand.self, AgreementCommand.self, ReviewCommand.self, DueCommand.self, ReportCommand.self, BatchCommand.self, HandoverCommand.self, KeysCommand.self,
         ]
     )
 
@@ -32,6 +32,7 @@ struct Lotse: ParsableCommand {
     /// Runs one command line. Errors of lotse print one line and set the exit code;
     /// argument errors print ArgumentParser's usage message.
     static func main() {
+        umask(0o077)  // files lotse creates (databases, bundles, exports, keys) are private
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -46,6 +46,10 @@ public struct Deployment: Sendable, Equatable {
     public var trustedKeysDir: String?
     /// Minutes of inactivity after which the kiosk logs out.
     public var idleLogoutMinutes = 10
+    /// Largest file a received bundle may hold, in MB.
+    public var bundleMaxEntryMB = 512
+    /// Largest total a received bundle may unpack to, in MB.
+    public var bundleMaxTotalMB = 4096
 
     public init() {}
 }

@@ -123,11 +123,13 @@ private struct Validator {
             case "inactiveMonths": deployment.inactiveMonths = try positive(given, path)
             case "maxCareYears": deployment.maxCareYears = try positive(given, path)
             case "idleLogoutMinutes": deployment.idleLogoutMinutes = try positive(given, path)
+            case "bundleMaxEntryMB": deployment.bundleMaxEntryMB = try positive(given, path)
+            case "bundleMaxTotalMB": deployment.bundleMaxTotalMB = try positive(given, path)
             case "trustedKeysDir":
                 guard case .string(let s) = given, !s.isEmpty else { throw fail(path, "a folder path, got \(given.shortDescription)") }
                 deployment.trustedKeysDir = s
             default:
-                throw fail(path, "an unknown deployment setting; expected one of locale, retentionYears, personsPerFTE, inactiveMonths, maxCareYears, idleLogoutMinutes, trustedKeysDir")
+                throw fail(path, "an unknown deployment setting; expected one of locale, retentionYears, personsPerFTE, inactiveMonths, maxCareYears, idleLogoutMinutes, trustedKeysDir, bundleMaxEntryMB, bundleMaxTotalMB")
             }
         }
         return deployment

@@ -56,6 +56,7 @@ public struct LotseDatabase: Sendable {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: Schema.v1)
         migrator.registerMigration("v2-intake", migrate: Schema.v2)
+        migrator.registerMigration("v3-handover", migrate: Schema.v3)
         return migrator
     }()
 }

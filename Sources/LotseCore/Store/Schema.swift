@@ -255,4 +255,21 @@ enum Schema {
             );
             """)
     }
+
+    /// Bundles sent and received: a received bundle is imported once only.
+    static func v3(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE handover (
+                id INTEGER PRIMARY KEY,
+                caseId INTEGER NOT NULL REFERENCES caseFile(id),
+                direction TEXT NOT NULL CHECK (direction IN ('out', 'in')),
+                bundleId TEXT NOT NULL,
+                counterpart TEXT NOT NULL,
+                handedOverOn TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                withoutConsentReason TEXT,
+                UNIQUE (direction, bundleId)
+            );
+            """)
+    }
 }

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+import PluginKit
+
+extension Lotse.HandoverCommand {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Write a case's handover bundle; the case becomes handed_over once the bundle is written and read back."
+        )
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Case id.") var caseId: Int64
+        @Option(help: "Receiving municipality (needs a recorded consent to pass the case to it).") var to: String
+        @Option(name: .shortAndLong, help: "Bundle file (default: lotse-handover-DATE-ID.zip here).") var output: String?
+        @Flag(help: "Encrypt every entry with WinZip AES-256 (passphrase asked twice or --passphrase-file).") var encrypt = false
+        @Option(name: .customLong("passphrase-file"), help: ArgumentHelp("Read the passphrase from this file.", valueName: "file")) var passphraseFile: String?
+        @Option(help: ArgumentHelp("Sign with this private key (lotse keys generate).", valueName: "keyfile")) var sign: String?
+        @Option(help: ArgumentHelp("Leave this module's data out (repeatable).", valueName: "module")) var exclude: [String] = []
+        @Option(name: .customLong("without-consent"), help: ArgumentHelp("Hand over without a recorded consent, for this reason (audited).", valueName: "reason"))
+        var withoutConsent: String?
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let session = try store.session()
+            for module in exclude where builtinModules.module(module) == nil {
+                throw UsageError("--exclude \(module): no such module; known modules: \(builtinModules.ids.joined(separator: ", "))")
+            }
+            var request = HandoverExporter.Request(caseId: caseId, receiver: to, date: date.date)
+            request.excluded = Set(exclude)
+            request.withoutConsent = withoutConsent
+            request.passphrase = encrypt || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: true) : nil
+            request.signingKey = sign.map { URL(fileURLWithPath: $0) }
+            request.output = output
+            let (path, verified) = try HandoverExporter(store: session.store, resources: session.context.resources).export(request)
+            let bundle = verified.bundle
+            print("bundle \(path) written and verified (\(bundle.persons.count) persons, \(bundle.attachments.count) files, \(verified.payloadBytes) bytes"
+                  + (verified.encrypted ? ", encrypted" : "") + (verified.signedBy != nil ? ", signed" : "") + "); case \(caseId) is handed over to \(to)")
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+import PluginKit
+
+extension Lotse.HandoverCommand {
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Verify a bundle, then create its case here in one transaction (a bundle is imported once only)."
+        )
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var bundleOptions: BundleReadOptions
+        @Argument(help: "The bundle (.zip).") var file: String
+        @Option(help: "Receiving municipality here (default: the bundle's receiver).") var municipality: String?
+        @Option(help: "Responsible staff member here (id or name).") var staff: String?
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let session = try store.session()
+            let reader = try bundleOptions.reader(for: file, context: session.context)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-import-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let verified = try reader.read(file, extractTo: folder)
+            let caseId = try session.store.importBundle(verified.bundle, files: verified.files, municipality: municipality ?? verified.bundle.receiver,
+                                                        staff: staff, on: date.date, sha256: verified.sha256)
+            print("imported as case \(caseId) (from \(verified.bundle.sender.municipality), case \(verified.bundle.sender.caseId); \(verified.bundle.persons.count) persons, \(verified.files.count) files)")
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "verify", abstract: "Check a bundle completely without touching the database.")
+        @OptionGroup var config: ConfigOptions
+        @OptionGroup var bundleOptions: BundleReadOptions
+        @Argument(help: "The bundle (.zip).") var file: String
+
+        func run() throws {
+            let context = try AppContext(options: config)
+            let verified = try bundleOptions.reader(for: file, context: context).read(file)
+            let bundle = verified.bundle
+            print("""
+                bundle OK: \(bundle.purpose) from \(bundle.sender.municipality) (case \(bundle.sender.caseId)) to \(bundle.receiver), exported \(bundle.exportedOn.iso)
+                schema \(bundle.schema); \(bundle.persons.count) persons, \(bundle.agreements.reduce(0) { $0 + $1.goals.count }) goals, \(bundle.conversations.count) conversations, \(bundle.attachments.count) files, \(verified.payloadBytes) bytes
+                \(verified.encrypted ? "encrypted (AES-256)" : "not encrypted"); \(verified.signedBy.map { "signed by trusted key \($0.prefix(12))…" } ?? "not signed")
+                """ + (bundle.excludedModules.isEmpty ? "" : "\nleft out: \(bundle.excludedModules.joined(separator: ", "))"))
+        }
+    }
+}

@@ -1,0 +1,205 @@
+import Crypto
+import Foundation
+import PluginKit
+
+/// What a bundle may hold before it is refused.
+public struct BundleLimits: Sendable {
+    public var maxEntries = 10_000
+    public var maxEntryBytes: UInt64 = 512 << 20
+    public var maxTotalBytes: UInt64 = 4 << 30
+    /// Uncompressed size over compressed size; more suggests a zip bomb.
+    public var maxRatio: UInt64 = 100
+
+    public init(maxEntryMB: Int = 512, maxTotalMB: Int = 4096) {
+        maxEntryBytes = UInt64(maxEntryMB) << 20
+        maxTotalBytes = UInt64(maxTotalMB) << 20
+    }
+}
+
+/// A bundle that passed every check.
+public struct VerifiedBundle: Sendable {
+    public let bundle: CaseBundle
+    public let bagInfo: [String: String]
+    /// The public key that signed it, if signed.
+    public let signedBy: String?
+    public let encrypted: Bool
+    /// SHA-256 of the zip file.
+    public let sha256: String
+    /// Extracted attachments by reference, when extraction was asked for.
+    public let files: [String: URL]
+    public let payloadBytes: UInt64
+}
+
+/// Opens and checks a bundle before anything touches the database: zip consistency,
+/// entry names, links, encryption, sizes and compression ratio (counting the bytes
+/// actually decompressed), the BagIt manifests and checksums, the signature, the schema.
+public struct BundleReader {
+    public var passphrase: String?
+    public var trustedKeys: Set<String>
+    public var limits: BundleLimits
+
+    public init(passphrase: String?, trustedKeys: Set<String>, limits: BundleLimits = BundleLimits()) {
+        self.passphrase = passphrase
+        self.trustedKeys = trustedKeys
+        self.limits = limits
+    }
+
+    /// Whether a zip's entries are encrypted (to know whether to ask for a passphrase).
+    public static func isEncrypted(_ path: String) throws(BundleError) -> Bool {
+        try ZipReader(path: path, passphrase: nil, maxEntries: Int.max).entries.contains(where: \.encrypted)
+    }
+
+    /// Verifies; with `extractTo`, writes the attachments there (mode 0600) as it goes.
+    public func read(_ path: String, extractTo folder: URL? = nil) throws(BundleError) -> VerifiedBundle {
+        let zip = try ZipReader(path: path, passphrase: passphrase, maxEntries: limits.maxEntries)
+        let entries = try checkEntries(zip.entries)
+        let top = entries.first!.name.split(separator: "/").first.map(String.init)!
+        var byName: [String: ZipReader.Entry] = [:]
+        for entry in entries { byName[String(entry.name.dropFirst(top.count + 1))] = entry }
+
+        func small(_ name: String) throws(BundleError) -> Data {
+            guard let entry = byName[name] else { throw .manifest("\(name) is missing") }
+            var data = Data()
+            do { try zip.read(entry, limit: 1 << 20) { data.append(contentsOf: $0) } } catch let error as BundleError { throw error } catch {
+                throw .corrupt("\(name): \(error)")
+            }
+            try checkRatio(entry, actual: UInt64(data.count))
+            return data
+        }
+        let bagit = String(decoding: try small("bagit.txt"), as: UTF8.self)
+        guard bagit.contains("BagIt-Version: 1.0") else { throw .manifest("bagit.txt does not declare BagIt-Version 1.0") }
+        let tagManifestData = try small("tagmanifest-sha256.txt")
+        var signedBy: String?
+        if byName["signature.ed25519"] != nil {
+            signedBy = try SigningKey.verify(try small("signature.ed25519"), of: tagManifestData, trusted: trustedKeys)
+        }
+        let tagManifest = try parseManifest(tagManifestData, name: "tagmanifest-sha256.txt")
+        for (name, hash) in tagManifest {
+            guard AuditChain.hex(SHA256.hash(data: try small(name))) == hash else { throw .checksum("\(name) does not match the tag manifest") }
+        }
+        for required in ["bagit.txt", "bag-info.txt", "manifest-sha256.txt"] where tagManifest[required] == nil {
+            throw .manifest("the tag manifest does not list \(required)")
+        }
+        let bagInfo = parseBagInfo(try small("bag-info.txt"))
+        let manifest = try parseManifest(try small("manifest-sha256.txt"), name: "manifest-sha256.txt")
+        let payloadNames = Set(byName.keys.filter { $0.hasPrefix("data/") })
+        if let missing = manifest.keys.sorted().first(where: { !payloadNames.contains($0) }) { throw .manifest("\(missing) is listed in the manifest but missing") }
+        if let extra = payloadNames.sorted().first(where: { manifest[$0] == nil }) { throw .manifest("\(extra) is in the bundle but not in the manifest") }
+        let knownTags: Set<String> = ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", "signature.ed25519"]
+        if let extra = byName.keys.sorted().first(where: { !$0.hasPrefix("data/") && !knownTags.contains($0) }) {
+            throw .manifest("\(extra) is not part of a lotse bundle")
+        }
+
+        var total: UInt64 = 0
+        var caseJSON = Data()
+        var extracted: [String: URL] = [:]
+        for name in manifest.keys.sorted() {
+            let entry = byName[name]!
+            var hasher = SHA256()
+            var output: FileHandle?
+            var target: URL?
+            if let folder, name.hasPrefix("data/files/") {
+                target = folder.appendingPathComponent(String(name.dropFirst("data/files/".count)))
+                guard FileManager.default.createFile(atPath: target!.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+                      let handle = FileHandle(forWritingAtPath: target!.path) else { throw .unreadable("cannot write to \(folder.path)") }
+                output = handle
+            }
+            let count: UInt64
+            do {
+                count = try zip.read(entry, limit: min(limits.maxEntryBytes, limits.maxTotalBytes - total)) { bytes in
+                    hasher.update(bufferPointer: bytes)
+                    if name == "data/case.json" { caseJSON.append(contentsOf: bytes) }
+                    try output?.write(contentsOf: Data(bytes))
+                }
+                try output?.close()
+            } catch let error as BundleError { throw error } catch {
+                throw .unreadable("cannot extract \(name): \(error)")
+            }
+            try checkRatio(entry, actual: count)
+            total += count
+            guard AuditChain.hex(hasher.finalize()) == manifest[name] else { throw .checksum("\(name) does not match the manifest") }
+            if let target, let ref = name.split(separator: "/").last { extracted[String(ref)] = target }
+        }
+        if let oxum = bagInfo["Payload-Oxum"], oxum != "\(total).\(manifest.count)" {
+            throw .manifest("Payload-Oxum says \(oxum) but the payload is \(total).\(manifest.count)")
+        }
+        guard bagInfo["Schema-Version"] == CaseBundle.schemaVersion else {
+            throw .schema("unknown schema version \"\(bagInfo["Schema-Version"] ?? "none")\"; this lotse reads \(CaseBundle.schemaVersion); update lotse")
+        }
+        let bundle: CaseBundle
+        do { bundle = try JSONDecoder().decode(CaseBundle.self, from: caseJSON) } catch {
+            throw .schema("data/case.json does not follow \(CaseBundle.schemaVersion): \(Self.describe(error))")
+        }
+        guard bundle.schema == CaseBundle.schemaVersion else { throw .schema("unknown schema version \"\(bundle.schema)\" in case.json") }
+        if let problem = bundle.referenceProblem() { throw .schema(problem) }
+        for attachment in bundle.attachments where manifest[attachment.file] != attachment.sha256 {
+            throw .checksum("attachment \(attachment.ref) does not match case.json")
+        }
+        guard bagInfo["External-Identifier"] == bundle.bundleId else { throw .manifest("bag-info.txt and case.json name different bundles") }
+        return VerifiedBundle(bundle: bundle, bagInfo: bagInfo, signedBy: signedBy, encrypted: entries.first!.encrypted,
+                              sha256: (try? BundleWriter.hash(URL(fileURLWithPath: path)).0) ?? "", files: extracted, payloadBytes: total)
+    }
+
+    /// Names, links, encryption and declared sizes, before any byte is read.
+    private func checkEntries(_ entries: [ZipReader.Entry]) throws(BundleError) -> [ZipReader.Entry] {
+        let files = entries.filter { !$0.name.hasSuffix("/") }
+        guard !files.isEmpty else { throw .manifest("the bundle is empty") }
+        var seen: Set<String> = []
+        var top: String?
+        var declared: UInt64 = 0
+        for entry in entries {
+            let name = entry.name
+            let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+            if name.hasPrefix("/") || name.contains("\\") || parts.contains("..") || parts.contains(".") || name.contains("\0") || name.isEmpty {
+                throw .unsafe("\"\(name)\": absolute paths, backslashes and \"..\" are not allowed")
+            }
+            if entry.isSymlink { throw .unsafe("\"\(name)\" is a symbolic link") }
+            guard seen.insert(name.lowercased()).inserted else { throw .unsafe("\"\(name)\" appears twice") }
+            guard parts.count >= 2, let first = parts.first, !first.isEmpty else { throw .unsafe("\"\(name)\" is outside the bag's folder") }
+            if top == nil { top = String(first) }
+            guard top == String(first) else { throw .unsafe("\"\(name)\": a bundle holds one top-level folder") }
+            guard entry.size <= limits.maxEntryBytes else { throw .limit("\(name) is larger than \(limits.maxEntryBytes >> 20) MB") }
+            declared += entry.size
+            guard declared <= limits.maxTotalBytes else { throw .limit("the bundle unpacks to more than \(limits.maxTotalBytes >> 20) MB") }
+            try checkRatio(entry, actual: entry.size)
+        }
+        let encrypted = files.filter(\.encrypted).count
+        if encrypted > 0 && encrypted < files.count { throw .encryption("some entries are encrypted and some are not; a bundle is encrypted whole") }
+        if encrypted == 0 && passphrase != nil { throw .encryption("the bundle is not encrypted, but a passphrase was given: it should be; ask the sender") }
+        if encrypted > 0 && passphrase == nil { throw .passphrase }
+        return files
+    }
+
+    private func checkRatio(_ entry: ZipReader.Entry, actual: UInt64) throws(BundleError) {
+        if actual > 4096 && actual / max(entry.compressedSize, 1) > limits.maxRatio {
+            throw .limit("\(entry.name) is compressed more than \(limits.maxRatio):1, which looks like a zip bomb")
+        }
+    }
+
+    private func parseManifest(_ data: Data, name: String) throws(BundleError) -> [String: String] {
+        var result: [String: String] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) where !line.isEmpty {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].count == 64 else { throw .manifest("\(name) has a malformed line") }
+            let path = parts[1].trimmingCharacters(in: .whitespaces)
+            guard result.updateValue(String(parts[0]).lowercased(), forKey: path) == nil else { throw .manifest("\(name) lists \(path) twice") }
+        }
+        return result
+    }
+
+    private func parseBagInfo(_ data: Data) -> [String: String] {
+        var result: [String: String] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            if parts.count == 2 { result[String(parts[0])] = parts[1].trimmingCharacters(in: .whitespaces) }
+        }
+        return result
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if case DecodingError.keyNotFound(let key, _) = error { return "\"\(key.stringValue)\" is missing" }
+        if case DecodingError.typeMismatch(_, let context) = error { return "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))" }
+        if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
+        return "not valid JSON"
+    }
+}

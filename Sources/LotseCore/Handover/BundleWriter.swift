@@ -1,0 +1,94 @@
+import Crypto
+import Foundation
+import PluginKit
+
+/// Writes a bundle: a zip whose one top-level folder is a BagIt 1.0 bag (RFC 8493),
+/// optionally AES-256-encrypted and signed. Entry names are generated, so the readable
+/// zip directory carries no personal data even when the contents are encrypted.
+public struct BundleWriter {
+    public var passphrase: String?
+    public var signingKey: Curve25519.Signing.PrivateKey?
+
+    public init(passphrase: String? = nil, signingKey: Curve25519.Signing.PrivateKey? = nil) {
+        self.passphrase = passphrase
+        self.signingKey = signingKey
+    }
+
+    /// The bag's folder inside the zip.
+    static func folder(for bundle: CaseBundle) -> String { "lotse-\(bundle.purpose)-\(bundle.bundleId.prefix(8))" }
+
+    /// Writes `bundle` with its attachment files to `path` (which must not exist).
+    /// The zip is written under a temporary name and renamed when complete.
+    public func write(_ bundle: CaseBundle, files: [String: URL], summary: String, to path: String) throws {
+        let folder = Self.folder(for: bundle)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let caseJSON = try encoder.encode(bundle)
+        var payload: [(name: String, sha256: String, size: Int)] = []
+        var manifestLines: [String] = []
+        func addPayload(_ name: String, _ data: Data) {
+            let hash = AuditChain.hex(SHA256.hash(data: data))
+            payload.append((name, hash, data.count))
+            manifestLines.append("\(hash)  \(name)")
+        }
+        addPayload("data/case.json", caseJSON)
+        addPayload("data/summary.txt", Data(summary.utf8))
+        for attachment in bundle.attachments {
+            guard let file = files[attachment.ref] else { throw DataError("attachment \(attachment.originalName) is missing from the attachments folder; run 'lotse doctor'") }
+            let (hash, size) = try Self.hash(file)
+            guard hash == attachment.sha256 else {
+                throw DataError("attachment \(attachment.ref) no longer matches its recorded checksum; run 'lotse doctor' before handing over")
+            }
+            payload.append((attachment.file, hash, Int(size)))
+            manifestLines.append("\(hash)  \(attachment.file)")
+        }
+        let manifest = Data((manifestLines.joined(separator: "\n") + "\n").utf8)
+        let bagit = Data("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".utf8)
+        let bagInfo = Data("""
+            Source-Organization: \(bundle.sender.municipality)
+            Contact-Name: \(bundle.sender.staff ?? "-")
+            External-Identifier: \(bundle.bundleId)
+            Bagging-Date: \(bundle.exportedOn.iso)
+            Bundle-Purpose: \(bundle.purpose)
+            Bundle-Sender: \(bundle.sender.municipality)
+            Bundle-Receiver: \(bundle.receiver)
+            Schema-Version: \(CaseBundle.schemaVersion)
+            Payload-Oxum: \(payload.map(\.size).reduce(0, +)).\(payload.count)
+
+            """.utf8)
+        let tags: [(String, Data)] = [("bagit.txt", bagit), ("bag-info.txt", bagInfo), ("manifest-sha256.txt", manifest)]
+        let tagManifest = Data(tags.map { "\(AuditChain.hex(SHA256.hash(data: $0.1)))  \($0.0)" }.joined(separator: "\n").utf8 + Data("\n".utf8))
+
+        let temporary = path + ".partial-\(getpid())"
+        try? FileManager.default.removeItem(atPath: temporary)
+        let zip = try ZipWriter(path: temporary)
+        for (name, data) in tags { try zip.add("\(folder)/\(name)", data: data, compress: true) }
+        try zip.add("\(folder)/tagmanifest-sha256.txt", data: tagManifest, compress: true)
+        if let signingKey { try zip.add("\(folder)/signature.ed25519", data: try SigningKey.signature(of: tagManifest, with: signingKey), compress: false) }
+        try zip.add("\(folder)/data/case.json", data: caseJSON, compress: true)
+        try zip.add("\(folder)/data/summary.txt", data: Data(summary.utf8), compress: true)
+        for attachment in bundle.attachments { try zip.add("\(folder)/\(attachment.file)", file: files[attachment.ref]!, compress: false) }
+        if let passphrase { try zip.encryptAll(passphrase: passphrase) }
+        do {
+            try zip.close()
+            chmod(temporary, 0o600)
+            guard rename(temporary, path) == 0 else { throw DataError("cannot move the bundle to \(path): \(String(cString: strerror(errno)))") }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+    }
+
+    /// SHA-256 and size of a file, streamed.
+    static func hash(_ url: URL) throws -> (String, Int64) {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw DataError("cannot read \(url.path)") }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var size: Int64 = 0
+        while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
+            hasher.update(data: block)
+            size += Int64(block.count)
+        }
+        return (AuditChain.hex(hasher.finalize()), size)
+    }
+}

@@ -1,0 +1,52 @@
+import Crypto
+import Foundation
+import PluginKit
+
+/// A handover from start to end: gather the case, write the bundle, read it back
+/// completely, and only then mark the sender's case handed over.
+public struct HandoverExporter {
+    public let store: CaseStore
+    public let resources: URL
+
+    public init(store: CaseStore, resources: URL) {
+        self.store = store
+        self.resources = resources
+    }
+
+    public struct Request: Sendable {
+        public var caseId: Int64
+        public var receiver: String
+        public var date: LocalDate
+        public var excluded: Set<String> = []
+        public var withoutConsent: String?
+        public var passphrase: String?
+        public var signingKey: URL?
+        /// The bundle file; default: lotse-handover-DATE-ID.zip in the current folder.
+        public var output: String?
+
+        public init(caseId: Int64, receiver: String, date: LocalDate) {
+            self.caseId = caseId
+            self.receiver = receiver
+            self.date = date
+        }
+    }
+
+    public func export(_ request: Request) throws -> (path: String, verified: VerifiedBundle) {
+        let key = try request.signingKey.map(SigningKey.loadPrivate)
+        let (bundle, files) = try store.exportBundle(request.caseId, to: request.receiver, on: request.date, excluding: request.excluded,
+                                                     withoutConsent: request.withoutConsent)
+        let path = request.output ?? "lotse-handover-\(request.date.iso)-\(bundle.bundleId.prefix(8)).zip"
+        guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("\(path) exists; choose another -o") }
+        let summary = BundleSummary(bundle: bundle, catalog: try Catalog.load(from: resources, locale: "de")).render()
+        try BundleWriter(passphrase: request.passphrase, signingKey: key).write(bundle, files: files, summary: summary, to: path)
+        let check = BundleReader(passphrase: request.passphrase, trustedKeys: key.map { [$0.publicKey.rawRepresentation.base64EncodedString()] } ?? [])
+        let verified: VerifiedBundle
+        do { verified = try check.read(path) } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw DataError("the written bundle did not verify (\(error.message)); nothing was handed over")
+        }
+        try store.markHandedOver(request.caseId, bundleId: bundle.bundleId, receiver: request.receiver, on: request.date,
+                                 sha256: verified.sha256, withoutConsent: request.withoutConsent)
+        return (path, verified)
+    }
+}

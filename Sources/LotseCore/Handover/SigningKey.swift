@@ -1,0 +1,67 @@
+import Crypto
+import Foundation
+
+/// Ed25519 keys for signing bundles. Files are one line: a tag and the key in base64.
+public enum SigningKey {
+    static let privateTag = "lotse-ed25519-private"
+    static let publicTag = "lotse-ed25519-public"
+
+    /// Writes a new key pair: `<name>.key` (mode 0600) and `<name>.pub`.
+    public static func generate(folder: URL, name: String) throws -> (privateKey: URL, publicKey: URL) {
+        let key = Curve25519.Signing.PrivateKey()
+        let privateURL = folder.appendingPathComponent("\(name).key"), publicURL = folder.appendingPathComponent("\(name).pub")
+        for url in [privateURL, publicURL] where FileManager.default.fileExists(atPath: url.path) {
+            throw UsageError("\(url.path) exists; choose another --name or folder")
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: privateURL.path, contents: Data("\(privateTag) \(key.rawRepresentation.base64EncodedString())\n".utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw UsageError("cannot write \(privateURL.path)")
+        }
+        try Data("\(publicTag) \(key.publicKey.rawRepresentation.base64EncodedString()) \(name)\n".utf8).write(to: publicURL)
+        return (privateURL, publicURL)
+    }
+
+    public static func loadPrivate(_ url: URL) throws -> Curve25519.Signing.PrivateKey {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw UsageError("cannot read the key \(url.path)") }
+        let parts = text.split(whereSeparator: \.isWhitespace)
+        guard parts.count >= 2, parts[0] == privateTag, let raw = Data(base64Encoded: String(parts[1])),
+              let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
+            throw UsageError("\(url.path) is not a lotse signing key; make one with 'lotse keys generate'")
+        }
+        return key
+    }
+
+    /// The trusted senders' public keys (base64) in a folder of `.pub` files.
+    public static func trusted(in folder: URL?) -> Set<String> {
+        guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        var keys: Set<String> = []
+        for name in names where name.hasSuffix(".pub") {
+            let parts = ((try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? "").split(whereSeparator: \.isWhitespace)
+            if parts.count >= 2, parts[0] == publicTag { keys.insert(String(parts[1])) }
+        }
+        return keys
+    }
+
+    /// The signature file: the signer's public key and the signature of the tag manifest.
+    static func signature(of data: Data, with key: Curve25519.Signing.PrivateKey) throws -> Data {
+        Data("public-key: \(key.publicKey.rawRepresentation.base64EncodedString())\nsignature: \(try key.signature(for: data).base64EncodedString())\n".utf8)
+    }
+
+    /// Checks a signature file against the data and the trusted keys; returns the key.
+    static func verify(_ signatureFile: Data, of data: Data, trusted: Set<String>) throws(BundleError) -> String {
+        let fields = Dictionary(String(decoding: signatureFile, as: UTF8.self).split(separator: "\n").compactMap { line -> (String, String)? in
+            let parts = line.split(separator: ":", maxSplits: 1)
+            return parts.count == 2 ? (String(parts[0]), parts[1].trimmingCharacters(in: .whitespaces)) : nil
+        }, uniquingKeysWith: { first, _ in first })
+        guard let keyText = fields["public-key"], let raw = Data(base64Encoded: keyText), let signature = fields["signature"].flatMap({ Data(base64Encoded: $0) }),
+              let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else {
+            throw .signature("signature.ed25519 is malformed")
+        }
+        guard trusted.contains(keyText) else {
+            throw .signature("signed by an unknown key \(keyText.prefix(12))…; add the sender's public key to the trusted keys folder if you trust it")
+        }
+        guard key.isValidSignature(signature, for: data) else { throw .signature("the signature does not match the tag manifest: the bundle was changed") }
+        return keyText
+    }
+}

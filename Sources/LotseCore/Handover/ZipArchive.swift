@@ -1,0 +1,162 @@
+import CZip
+import Foundation
+
+/// Writes a zip with libzip: the only writer of the CZip target. Entries can be stored
+/// uncompressed (attachments) or deflated, and all encrypted with WinZip AES-256.
+final class ZipWriter {
+    private var archive: OpaquePointer?
+    private let path: String
+    private var indices: [UInt64] = []
+
+    /// Creates a new zip; the file must not exist.
+    init(path: String) throws {
+        self.path = path
+        var error: Int32 = 0
+        guard let archive = zip_open(path, ZIP_CREATE | ZIP_EXCL, &error) else {
+            throw DataError("cannot create \(path): \(ZipError.describe(error)); check the folder and that the file does not exist")
+        }
+        self.archive = archive
+    }
+
+    deinit { if let archive { zip_discard(archive) } }
+
+    /// Adds bytes held in memory.
+    func add(_ name: String, data: Data, compress: Bool) throws {
+        let buffer = malloc(max(1, data.count))!
+        data.copyBytes(to: buffer.assumingMemoryBound(to: UInt8.self), count: data.count)
+        guard let source = zip_source_buffer(archive, buffer, UInt64(data.count), 1) else {
+            free(buffer)
+            throw failure("cannot add \(name)")
+        }
+        try add(name, source: source, compress: compress)
+    }
+
+    /// Adds a file from disk; libzip streams it when the archive is closed.
+    func add(_ name: String, file: URL, compress: Bool) throws {
+        guard let source = zip_source_file(archive, file.path, 0, -1) else { throw failure("cannot read \(file.path)") }
+        try add(name, source: source, compress: compress)
+    }
+
+    private func add(_ name: String, source: OpaquePointer, compress: Bool) throws {
+        let index = zip_file_add(archive, name, source, ZIP_FL_ENC_UTF_8)
+        guard index >= 0 else {
+            zip_source_free(source)
+            throw failure("cannot add \(name)")
+        }
+        zip_set_file_compression(archive, UInt64(index), compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0)
+        indices.append(UInt64(index))
+    }
+
+    /// Encrypts every entry added so far with WinZip AES-256.
+    func encryptAll(passphrase: String) throws {
+        for index in indices where zip_file_set_encryption(archive, index, UInt16(ZIP_EM_AES_256), passphrase) != 0 {
+            throw failure("cannot encrypt the bundle (libzip without AES support?)")
+        }
+    }
+
+    /// Writes the archive; on failure nothing is left under the final name.
+    func close() throws {
+        guard zip_close(archive) == 0 else {
+            let error = failure("cannot write \(path)")
+            zip_discard(archive)
+            archive = nil
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+        archive = nil
+    }
+
+    private func failure(_ what: String) -> DataError {
+        DataError("\(what): \(String(cString: zip_strerror(archive)))")
+    }
+}
+
+/// Reads a zip with libzip, checking its consistency (ZIP_CHECKCONS) and never
+/// trusting declared sizes: entries are read in blocks and the bytes counted.
+final class ZipReader {
+    struct Entry: Equatable {
+        let index: UInt64
+        let name: String
+        /// Declared sizes; used only to refuse early, never trusted.
+        let size: UInt64
+        let compressedSize: UInt64
+        let encrypted: Bool
+        let isSymlink: Bool
+    }
+
+    private var archive: OpaquePointer?
+    private let passphrase: String?
+    let entries: [Entry]
+
+    init(path: String, passphrase: String?, maxEntries: Int) throws(BundleError) {
+        var error: Int32 = 0
+        guard let archive = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
+            throw error == ZIP_ER_NOENT ? .unreadable("no such file \(path)")
+                : .corrupt("not a readable zip (\(ZipError.describe(error))): truncated or damaged")
+        }
+        self.archive = archive
+        self.passphrase = passphrase
+        let count = zip_get_num_entries(archive, 0)
+        guard count >= 0, count <= Int64(maxEntries) else {
+            zip_discard(archive)
+            throw .limit("the bundle has \(count) entries; at most \(maxEntries) are allowed")
+        }
+        var entries: [Entry] = []
+        for index in 0..<UInt64(count) {
+            var stat = zip_stat_t()
+            zip_stat_init(&stat)
+            guard zip_stat_index(archive, index, ZIP_FL_ENC_RAW, &stat) == 0, let rawName = stat.name else {
+                zip_discard(archive)
+                throw .corrupt("entry \(index) cannot be read")
+            }
+            var opsys: UInt8 = 0
+            var attributes: UInt32 = 0
+            zip_file_get_external_attributes(archive, index, 0, &opsys, &attributes)
+            let mode = (attributes >> 16) & UInt32(S_IFMT)
+            entries.append(Entry(index: index, name: String(cString: rawName), size: stat.size, compressedSize: stat.comp_size,
+                                 encrypted: stat.encryption_method != UInt16(ZIP_EM_NONE),
+                                 isSymlink: opsys == UInt8(ZIP_OPSYS_UNIX) && mode == UInt32(S_IFLNK)))
+        }
+        self.entries = entries
+    }
+
+    deinit { if let archive { zip_discard(archive) } }
+
+    /// Streams an entry's bytes to `consume` in blocks, refusing more than `limit`
+    /// bytes; returns how many bytes were read.
+    @discardableResult
+    func read(_ entry: Entry, limit: UInt64, _ consume: (UnsafeRawBufferPointer) throws -> Void) throws -> UInt64 {
+        let file: OpaquePointer? = entry.encrypted ? zip_fopen_index_encrypted(archive, entry.index, 0, passphrase)
+                                                   : zip_fopen_index(archive, entry.index, 0)
+        guard let file else {
+            let code = zip_error_code_zip(zip_get_error(archive))
+            if code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_NOPASSWD { throw BundleError.passphrase }
+            throw BundleError.corrupt("\(entry.name) cannot be opened (\(String(cString: zip_strerror(archive))))")
+        }
+        defer { zip_fclose(file) }
+        var total: UInt64 = 0
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, UInt64($0.count)) }
+            if count < 0 {
+                let code = zip_error_code_zip(zip_file_get_error(file))
+                if code == ZIP_ER_WRONGPASSWD { throw BundleError.passphrase }
+                throw BundleError.corrupt("\(entry.name) is damaged (\(String(cString: zip_file_strerror(file))))")
+            }
+            if count == 0 { break }
+            total += UInt64(count)
+            guard total <= limit else { throw BundleError.limit("\(entry.name) holds more than \(limit) bytes") }
+            try buffer.withUnsafeBytes { try consume(UnsafeRawBufferPointer(rebasing: $0[0..<Int(count)])) }
+        }
+        return total
+    }
+}
+
+enum ZipError {
+    static func describe(_ code: Int32) -> String {
+        var error = zip_error_t()
+        zip_error_init_with_code(&error, code)
+        defer { zip_error_fini(&error) }
+        return String(cString: zip_error_strerror(&error))
+    }
+}
