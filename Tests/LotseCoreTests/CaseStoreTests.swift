@@ -138,7 +138,7 @@ import Testing
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"),
              try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations"))
         }
-        #expect(journal == "wal" && foreignKeys == true && migrations == 2, "every migration applied once")
+        #expect(journal == "wal" && foreignKeys == true && migrations == LotseDatabase.schemaVersions.count, "every migration applied once")
         _ = try LotseDatabase.open(at: url)  // opening again migrates nothing and keeps the data
         try Data("not a database, just text that is long enough to be read as a header".utf8).write(to: url.deletingLastPathComponent().appendingPathComponent("bad.sqlite"))
         #expect(throws: DataError.self) { try LotseDatabase.open(at: url.deletingLastPathComponent().appendingPathComponent("bad.sqlite")) }

@@ -51,6 +51,9 @@ public struct LotseDatabase: Sendable {
         return configuration
     }
 
+    /// The names of every migration, oldest first.
+    public static var schemaVersions: [String] { migrator.migrations }
+
     /// The schema, one named migration per step; never edit a released migration.
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
