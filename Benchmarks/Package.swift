@@ -28,6 +28,15 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "Handover",
+            dependencies: [
+                "LotseBinary", .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "LotseCore", package: "lotse"), .product(name: "PluginKit", package: "lotse"),
+            ] + ["Language", "Work", "School", "Housing", "Social"].map { .product(name: "\($0)Module", package: "lotse") },
+            path: "Benchmarks/Handover",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "Store",
             dependencies: ["LotseBinary", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/Store",

@@ -47,6 +47,8 @@ public struct LotseDatabase: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Deleted personal data is overwritten, not left in free pages.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         return configuration
     }
@@ -60,6 +62,7 @@ public struct LotseDatabase: Sendable {
         migrator.registerMigration("v1", migrate: Schema.v1)
         migrator.registerMigration("v2-intake", migrate: Schema.v2)
         migrator.registerMigration("v3-handover", migrate: Schema.v3)
+        migrator.registerMigration("v4-archive", migrate: Schema.v4)
         return migrator
     }()
 }

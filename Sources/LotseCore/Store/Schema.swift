@@ -272,4 +272,26 @@ enum Schema {
             );
             """)
     }
+
+    /// Archived cases (their bundle and when) and the log of purged ones; neither holds
+    /// personal data.
+    static func v4(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE archiveEntry (
+                caseId INTEGER PRIMARY KEY REFERENCES caseFile(id),
+                bundleFile TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                closedOn TEXT NOT NULL,
+                archivedOn TEXT NOT NULL
+            );
+            CREATE TABLE purgeLog (
+                id INTEGER PRIMARY KEY,
+                caseRef TEXT NOT NULL,
+                closedOn TEXT NOT NULL,
+                archivedOn TEXT,
+                purgedOn TEXT NOT NULL,
+                bundleFile TEXT
+            );
+            """)
+    }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import PluginKit
+
+/// `batch archive`: each closed case becomes an encrypted archive bundle, then its
+/// personal data leaves the live database. Safe to interrupt anywhere: a bundle is
+/// written under a temporary name and renamed when verified; the database change is
+/// one transaction per case; a rerun reuses a verified bundle left by a killed run,
+/// so no case is lost, duplicated or half-archived.
+public struct Archiver {
+    public let store: CaseStore
+    public let resources: URL
+    public let folder: URL
+    public let passphrase: String
+    /// Called after a bundle is written and verified, before the database changes
+    /// (tests use it to kill the process at the worst moment).
+    public var afterBundle: (@Sendable (Int64) -> Void)?
+
+    public init(store: CaseStore, resources: URL, folder: URL, passphrase: String) {
+        self.store = store
+        self.resources = resources
+        self.folder = folder
+        self.passphrase = passphrase
+    }
+
+    /// The bundle file of a case: derived from the case id only, so a rerun finds it.
+    public static func fileName(_ caseId: Int64) -> String { "lotse-archive-case-\(caseId).zip" }
+
+    /// Archives one case; returns the bundle's path.
+    public func archive(_ candidate: ArchiveCandidate, on date: LocalDate) throws -> String {
+        let path = folder.appendingPathComponent(Self.fileName(candidate.caseId)).path
+        let reader = BundleReader(passphrase: passphrase, trustedKeys: [])
+        var verified = try? reader.read(path)
+        if verified?.bundle.sender.caseId != candidate.caseId { verified = nil }
+        if verified == nil {
+            try? FileManager.default.removeItem(atPath: path)
+            let (bundle, files) = try store.exportBundle(candidate.caseId, to: "Archiv", on: date, purpose: "archive")
+            let summary = BundleSummary(bundle: bundle, catalog: try Catalog.load(from: resources, locale: "de")).render()
+            try BundleWriter(passphrase: passphrase).write(bundle, files: files, summary: summary, to: path)
+            verified = try reader.read(path)
+        }
+        afterBundle?(candidate.caseId)
+        for file in try store.stripPersonalData(candidate.caseId, bundleFile: Self.fileName(candidate.caseId), sha256: verified!.sha256, on: date) {
+            try? FileManager.default.removeItem(at: file)
+        }
+        return path
+    }
+
+    /// Writes index.csv (case, closed, archived, file, sha256 — no personal data) anew.
+    public static func writeIndex(store: CaseStore, folder: URL) throws {
+        let rows = try store.archiveIndex()
+        let text = "case,closed_on,archived_on,bundle\n" + rows.map { "\($0.caseId),\($0.closedOn.iso),\($0.archivedOn?.iso ?? ""),\($0.bundleFile ?? "")" }.joined(separator: "\n") + "\n"
+        let temporary = folder.appendingPathComponent(".index.csv.partial")
+        try Data(text.utf8).write(to: temporary)
+        guard rename(temporary.path, folder.appendingPathComponent("index.csv").path) == 0 else { throw DataError("cannot write index.csv in \(folder.path)") }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+import PluginKit
+
+/// A closed case due for archiving, or an archived one due for purging.
+public struct ArchiveCandidate: Sendable, Equatable, Codable {
+    public var caseId: Int64
+    public var closedOn: LocalDate
+    public var bundleFile: String?
+    public var archivedOn: LocalDate?
+}
+
+// MARK: - Archive and purge: personal data leaves, pseudonymous facts stay
+
+extension CaseStore {
+    public func archiveCandidates(closedBefore date: LocalDate) throws -> [ArchiveCandidate] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, closedOn FROM caseFile WHERE status = 'closed' AND closedOn < ? ORDER BY closedOn, id", arguments: [date])
+                .map { ArchiveCandidate(caseId: $0["id"], closedOn: $0["closedOn"]) }
+        }
+    }
+
+    /// Removes a case's personal data once its archive bundle is written and verified,
+    /// in one transaction: names and contact details, answers, notes, free texts, files
+    /// and the audit values; keeps what reports need (persons' birth dates, household
+    /// membership, case dates, agreements and goals, conversations, referrals by service,
+    /// outcomes). Returns the attachment files to delete after the commit.
+    public func stripPersonalData(_ caseId: Int64, bundleFile: String, sha256: String, on date: LocalDate) throws -> [URL] {
+        try write { audit in
+            let db = audit.db
+            let old = try CaseFile.existing(caseId, db)
+            guard old.status == .closed, let closedOn = old.closedOn else { throw UsageError("case \(caseId) is \(old.status.rawValue); only closed cases are archived") }
+            let persons = try Int64.fetchAll(db, sql: """
+                SELECT personId FROM householdMember WHERE householdId = ? AND (? IS NULL OR personId = ?)
+                  AND personId NOT IN (SELECT hm.personId FROM householdMember hm JOIN caseFile c ON c.householdId = hm.householdId
+                                        WHERE c.id <> ? AND c.status NOT IN ('archived'))
+                """, arguments: [old.householdId, old.personId, old.personId, caseId])
+            let files = try String.fetchAll(db, sql: "SELECT storedName FROM attachment WHERE caseId = ?", arguments: [caseId])
+            let personList = persons.map(String.init).joined(separator: ",")
+            try db.execute(sql: """
+                DELETE FROM personIdentity WHERE personId IN (\(personList.isEmpty ? "NULL" : personList));
+                DELETE FROM answer WHERE caseId = :caseId;
+                DELETE FROM caseNote WHERE caseId = :caseId;
+                DELETE FROM intakeSession WHERE caseId = :caseId;
+                UPDATE consent SET attachmentId = NULL WHERE caseId = :caseId;
+                DELETE FROM attachment WHERE caseId = :caseId;
+                UPDATE conversation SET note = NULL WHERE caseId = :caseId;
+                UPDATE referral SET problem = '', outcome = NULL WHERE caseId = :caseId;
+                UPDATE goal SET note = NULL WHERE agreementId IN (SELECT id FROM agreement WHERE caseId = :caseId);
+                UPDATE goalReview SET note = NULL WHERE goalId IN (SELECT g.id FROM goal g JOIN agreement a ON a.id = g.agreementId WHERE a.caseId = :caseId);
+                UPDATE move SET destination = '' WHERE caseId = :caseId;
+                DELETE FROM auditValue WHERE seq IN (SELECT seq FROM auditEvent WHERE caseId = :caseId);
+                UPDATE caseFile SET status = 'archived' WHERE id = :caseId;
+                """, arguments: ["caseId": caseId])
+            try db.execute(sql: "INSERT INTO archiveEntry (caseId, bundleFile, sha256, closedOn, archivedOn) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [caseId, bundleFile, sha256, closedOn, date])
+            try audit.record(.update, "caseFile", id: caseId, caseId: caseId, field: "archived", value: .some(bundleFile))
+            return files.map { attachmentsFolder.appendingPathComponent($0) }
+        }
+    }
+
+    /// The archive index: one row per archived case, without personal data.
+    public func archiveIndex() throws -> [ArchiveCandidate] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT caseId, closedOn, bundleFile, archivedOn FROM archiveEntry ORDER BY caseId").map {
+                ArchiveCandidate(caseId: $0["caseId"], closedOn: $0["closedOn"], bundleFile: $0["bundleFile"], archivedOn: $0["archivedOn"])
+            }
+        }
+    }
+
+    /// Archived cases whose retention period has ended on `date`.
+    public func purgeCandidates(retentionYears: Int, on date: LocalDate) throws -> [ArchiveCandidate] {
+        try archiveIndex().filter { $0.closedOn.adding(months: 12 * retentionYears) < date }
+    }
+
+    /// Deletes every remaining trace of an archived case in one transaction and logs the
+    /// deletion without personal data.
+    public func purge(_ candidate: ArchiveCandidate, on date: LocalDate) throws {
+        try write { audit in
+            let db = audit.db
+            let caseFile = try CaseFile.existing(candidate.caseId, db)
+            guard caseFile.status == .archived else { throw UsageError("case \(candidate.caseId) is not archived") }
+            let id = candidate.caseId
+            let persons = try Int64.fetchAll(db, sql: """
+                SELECT personId FROM householdMember WHERE householdId = ? AND personId NOT IN
+                  (SELECT hm.personId FROM householdMember hm JOIN caseFile c ON c.householdId = hm.householdId WHERE c.id <> ?)
+                """, arguments: [caseFile.householdId, id])
+            let list = persons.isEmpty ? "NULL" : persons.map(String.init).joined(separator: ",")
+            let sharedHousehold = try Int.fetchOne(db, sql: "SELECT count(*) FROM caseFile WHERE householdId = ? AND id <> ?", arguments: [caseFile.householdId, id])! > 0
+            try db.execute(sql: """
+                DELETE FROM goalReview WHERE goalId IN (SELECT g.id FROM goal g JOIN agreement a ON a.id = g.agreementId WHERE a.caseId = :caseId);
+                DELETE FROM goal WHERE agreementId IN (SELECT id FROM agreement WHERE caseId = :caseId);
+                DELETE FROM agreement WHERE caseId = :caseId;
+                DELETE FROM conversation WHERE caseId = :caseId;
+                DELETE FROM referral WHERE caseId = :caseId;
+                DELETE FROM outcome WHERE caseId = :caseId OR personId IN (\(list));
+                DELETE FROM move WHERE caseId = :caseId;
+                DELETE FROM consent WHERE caseId = :caseId;
+                DELETE FROM answer WHERE caseId = :caseId;
+                DELETE FROM handover WHERE caseId = :caseId;
+                DELETE FROM archiveEntry WHERE caseId = :caseId;
+                DELETE FROM caseFile WHERE id = :caseId;
+                """, arguments: ["caseId": id])
+            try db.execute(sql: "DELETE FROM householdMember WHERE personId IN (\(list))")
+            try db.execute(sql: "DELETE FROM personIdentity WHERE personId IN (\(list)); DELETE FROM person WHERE id IN (\(list))")
+            if !sharedHousehold { try db.execute(sql: "DELETE FROM household WHERE id = ?", arguments: [caseFile.householdId]) }
+            try db.execute(sql: "INSERT INTO purgeLog (caseRef, closedOn, archivedOn, purgedOn, bundleFile) VALUES (?, ?, ?, ?, ?)",
+                           arguments: ["case \(id)", candidate.closedOn, candidate.archivedOn, date, candidate.bundleFile])
+            try audit.record(.delete, "caseFile", id: id, caseId: id, field: "purged")
+        }
+    }
+}
