@@ -16,7 +16,7 @@ struct Lotse: ParsableCommand {
             Modules.self, MunicipalityCommand.self, StaffCommand.self, CaseCommand.self, PersonCommand.self,
             ConversationCommand.self, ReferralCommand.self, OutcomeCommand.self, MoveCommand.self, ConsentCommand.self,
             AttachCommand.self, NoteCommand.self, ContactCommand.self, WaitlistCommand.self, AuditCommand.self,
-            ImportCommand.self, DemoCommand.self, IntakeCommand.self, AgreementCommand.self, ReviewCommand.self, DueCommand.self, ReportCommand.self, BatchCommand.self, HandoverCommand.self, KeysCommand.self,
+            ImportCommand.self, DemoCommand.self, IntakeCommand.self, AgreementCommand.self, ReviewCommand.self, DueCommand.self, ReportCommand.self, BatchCommand.self, HandoverCommand.self, KeysCommand.self, BackupCommand.self, RestoreCommand.self, DoctorCommand.self,
         ]
     )
 

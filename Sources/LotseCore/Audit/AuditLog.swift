@@ -51,6 +51,7 @@ struct AuditLog {
             INSERT INTO auditHead (id, count, lastHash) VALUES (1, ?, ?)
             ON CONFLICT(id) DO UPDATE SET count = excluded.count, lastHash = excluded.lastHash
             """, arguments: [seq, hash])
+        CrashHook.auditEventWritten()
     }
 
     /// Records a new record: one event per field that has a value.

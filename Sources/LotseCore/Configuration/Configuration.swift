@@ -50,6 +50,8 @@ public struct Deployment: Sendable, Equatable {
     public var bundleMaxEntryMB = 512
     /// Largest total a received bundle may unpack to, in MB.
     public var bundleMaxTotalMB = 4096
+    /// Days a backup is kept before `lotse backup prune` deletes it.
+    public var backupRetentionDays = 90
 
     public init() {}
 }

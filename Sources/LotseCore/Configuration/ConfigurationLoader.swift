@@ -125,11 +125,12 @@ private struct Validator {
             case "idleLogoutMinutes": deployment.idleLogoutMinutes = try positive(given, path)
             case "bundleMaxEntryMB": deployment.bundleMaxEntryMB = try positive(given, path)
             case "bundleMaxTotalMB": deployment.bundleMaxTotalMB = try positive(given, path)
+            case "backupRetentionDays": deployment.backupRetentionDays = try positive(given, path)
             case "trustedKeysDir":
                 guard case .string(let s) = given, !s.isEmpty else { throw fail(path, "a folder path, got \(given.shortDescription)") }
                 deployment.trustedKeysDir = s
             default:
-                throw fail(path, "an unknown deployment setting; expected one of locale, retentionYears, personsPerFTE, inactiveMonths, maxCareYears, idleLogoutMinutes, trustedKeysDir, bundleMaxEntryMB, bundleMaxTotalMB")
+                throw fail(path, "an unknown deployment setting; expected one of locale, retentionYears, personsPerFTE, inactiveMonths, maxCareYears, idleLogoutMinutes, trustedKeysDir, bundleMaxEntryMB, bundleMaxTotalMB, backupRetentionDays")
             }
         }
         return deployment

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+
+extension Lotse {
+    /// `lotse backup [-o FILE] [--encrypt]`, `lotse backup prune DIR`.
+    struct BackupCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "backup",
+            abstract: "Back up the database and attachments into one file (mode 0600) while others keep working.",
+            subcommands: [Create.self, Prune.self],
+            defaultSubcommand: Create.self
+        )
+
+        struct Create: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "create", abstract: "Write a backup.")
+            @OptionGroup var store: StoreOptions
+            @Option(name: .shortAndLong, help: "Backup file (default: lotse-backup-TIMESTAMP.zip here).") var output: String?
+            @Flag(help: "Encrypt with AES-256 (passphrase asked twice or --passphrase-file).") var encrypt = false
+            @Option(name: .customLong("passphrase-file"), help: ArgumentHelp("Read the passphrase from this file.", valueName: "file")) var passphraseFile: String?
+
+            func run() throws {
+                let session = try store.session()
+                let passphrase = encrypt || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: true) : nil
+                let path = output ?? "lotse-backup-\(Int(Date().timeIntervalSince1970)).zip"
+                let files = try Backup(store: session.store).write(to: path, passphrase: passphrase)
+                print("backup \(path) written (database and \(files) attachment files\(passphrase == nil ? "" : ", encrypted"))")
+            }
+        }
+
+        struct Prune: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "prune", abstract: "Delete backups older than the backup retention (plugins.json backupRetentionDays).")
+            @OptionGroup var config: ConfigOptions
+            @Argument(help: "Folder of the backups.") var folder: String
+            @Flag(name: .customLong("dry-run"), help: "List them; delete nothing.") var dryRun = false
+
+            func run() throws {
+                let context = try AppContext(options: config)
+                let days = context.configuration.deployment.backupRetentionDays
+                let expired = try Backup.expired(in: URL(fileURLWithPath: folder), olderThanDays: days)
+                for url in expired {
+                    if !dryRun { try FileManager.default.removeItem(at: url) }
+                    print("\(dryRun ? "would delete" : "deleted") \(url.lastPathComponent) (older than \(days) days)")
+                }
+                print("\(expired.count) backups \(dryRun ? "would be " : "")deleted")
+            }
+        }
+    }
+
+    /// `lotse restore FILE`.
+    struct RestoreCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "restore",
+            abstract: "Check a backup completely, then put it in place; the previous database is kept beside it."
+        )
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The backup file.") var file: String
+        @Option(name: .customLong("passphrase-file"), help: ArgumentHelp("Read the passphrase from this file.", valueName: "file")) var passphraseFile: String?
+
+        func run() throws {
+            let context = try AppContext(options: store.config)
+            let database = context.locations.database(explicit: store.path)
+            let lock = try BatchLock(database: database.path)
+            defer { withExtendedLifetime(lock) {} }
+            let encrypted = (try? BundleReader.isEncrypted(file)) ?? false
+            let passphrase = encrypted || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: false) : nil
+            let previous = try Backup.restore(from: file, passphrase: passphrase, database: database,
+                                              attachments: URL(fileURLWithPath: database.path + ".files"))
+            print("restored \(file) into \(database.path); the previous database is kept as \(previous.lastPathComponent)")
+        }
+    }
+
+    /// `lotse doctor`.
+    struct DoctorCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "doctor", abstract: "Check file modes, database integrity, audit chain, attachments, configuration and disk space.")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let session = try store.session()
+            let findings = try Doctor(store: session.store, trustedKeysDir: session.context.configuration.deployment.trustedKeysDir).run()
+            if output.json { print(try JSONOutput.string(findings)) } else {
+                for finding in findings {
+                    let mark = switch finding.level { case .ok: "ok     "; case .warning: "WARNING"; case .problem: "PROBLEM" }
+                    print("\(mark) \(finding.check): \(finding.message)" + (finding.advice.isEmpty ? "" : " — \(finding.advice)"))
+                }
+            }
+            let problems = findings.filter { $0.level == .problem }.count
+            if problems > 0 { throw DataError("\(problems) problem(s) found; see above") }
+        }
+    }
+}

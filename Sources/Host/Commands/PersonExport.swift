@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+import PluginKit
+
+extension Lotse.PersonCommand {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Everything stored about a person (GDPR Art. 15): data, cases, transfers and consents, who read or changed it."
+        )
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, json }
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Person id.") var id: Int64
+        @Option(name: .shortAndLong, help: "Output file (mode 0600).") var output: String
+        @Option(help: "text (printable), html (PDF-ready) or json.") var format: Format = .text
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let session = try store.session()
+            let access = try session.store.subjectAccess(id, on: date.date)
+            let german = try Catalog.load(from: session.context.resources, locale: "de")
+            let text: String = switch format {
+            case .text: SubjectAccessText(access: access, catalog: german).text()
+            case .html: SubjectAccessText(access: access, catalog: german).html()
+            case .json: try JSONOutput.string(access)
+            }
+            try OutputFile.write(text, to: output)
+            print("subject access report for person \(id) written to \(output)")
+        }
+    }
+
+    struct Erase: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "erase",
+            abstract: "Erase a person's personal data (GDPR Art. 17) unless a retention duty stands against it; report figures stay."
+        )
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Person id.") var id: Int64
+        @Option(help: "Why (the request, its date).") var reason: String
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let session = try store.session()
+            try session.store.erasePerson(id, reason: reason, retentionYears: session.context.configuration.deployment.retentionYears, on: date.date)
+            print("personal data of person \(id) erased; pseudonymous facts for reports remain")
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Correct a person's details (GDPR Art. 16); earlier values stay in the audit log.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Person id.") var id: Int64
+        @Option(name: .customLong("family-name")) var familyName: String?
+        @Option(name: .customLong("given-names")) var givenNames: String?
+        @Option(name: .customLong("residence-status")) var residenceStatus: String?
+        @Option var languages: String?
+        @Flag(inversion: .prefixedNo, help: "Needs an interpreter.") var interpreter: Bool?
+        @Option var phone: String?
+        @Option var address: String?
+
+        func run() throws {
+            let identity = try store.session().store.correctPerson(id) { identity in
+                if let familyName { identity.familyName = familyName }
+                if let givenNames { identity.givenNames = givenNames }
+                if let residenceStatus { identity.residenceStatus = residenceStatus }
+                if let languages { identity.languages = languages }
+                if let interpreter { identity.interpreterNeeded = interpreter }
+                if let phone { identity.phone = phone }
+                if let address { identity.address = address }
+            }
+            print("person \(identity.personId) corrected")
+        }
+    }
+}

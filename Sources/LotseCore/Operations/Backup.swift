@@ -1,0 +1,127 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// `lotse backup` and `lotse restore`: one zip file (mode 0600, optionally AES-256)
+/// holding a consistent copy of the database (VACUUM INTO from a read snapshot, so
+/// others keep working) and the attachments, with a SHA-256 manifest.
+public struct Backup {
+    static let folder = "lotse-backup"
+
+    public let store: CaseStore
+
+    public init(store: CaseStore) { self.store = store }
+
+    /// Writes a backup; returns the number of attachment files it holds.
+    @discardableResult
+    public func write(to path: String, passphrase: String?) throws -> Int {
+        guard let pool = store.database.writer as? DatabasePool else { throw UsageError("only a database file can be backed up") }
+        guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("\(path) exists; choose another -o") }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-backup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: work) }
+        let snapshot = work.appendingPathComponent("database.sqlite")
+        try pool.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [snapshot.path]) }
+        let files = try DatabaseQueue(path: snapshot.path).read { try String.fetchAll($0, sql: "SELECT storedName FROM attachment ORDER BY id") }
+        var manifest: [String] = []
+        let zip = try ZipWriter(path: path + ".partial-\(getpid())")
+        let (dbHash, _) = try BundleWriter.hash(snapshot)
+        manifest.append("\(dbHash)  database.sqlite")
+        try zip.add("\(Self.folder)/database.sqlite", file: snapshot, compress: true)
+        for name in files {
+            let file = store.attachmentsFolder.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: file.path) else {
+                throw DataError("attachment file \(name) is missing; run 'lotse doctor', then back up again")
+            }
+            manifest.append("\(try BundleWriter.hash(file).0)  files/\(name)")
+            try zip.add("\(Self.folder)/files/\(name)", file: file, compress: false)
+        }
+        try zip.add("\(Self.folder)/manifest-sha256.txt", data: Data((manifest.joined(separator: "\n") + "\n").utf8), compress: true)
+        try zip.add("\(Self.folder)/backup-info.txt", data: Data("lotse backup\ncreated: \(Timestamp.string(Date()))\nschema: \(LotseDatabase.schemaVersions.joined(separator: ","))\nfiles: \(files.count)\n".utf8), compress: true)
+        if let passphrase { try zip.encryptAll(passphrase: passphrase) }
+        try zip.close()
+        chmod(path + ".partial-\(getpid())", 0o600)
+        guard rename(path + ".partial-\(getpid())", path) == 0 else { throw DataError("cannot write \(path)") }
+        return files.count
+    }
+
+    /// Checks a backup completely, then replaces the database and attachments with it,
+    /// keeping the previous ones beside them. Returns where the previous database went.
+    public static func restore(from path: String, passphrase: String?, database: URL, attachments: URL) throws -> URL {
+        let zip = try ZipReader(path: path, passphrase: passphrase, maxEntries: 1_000_000)
+        let work = database.deletingLastPathComponent().appendingPathComponent(".lotse-restore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work.appendingPathComponent("files"), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: work) }
+        var byName: [String: ZipReader.Entry] = [:]
+        for entry in zip.entries {
+            let parts = entry.name.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.first == Substring(folder), !parts.contains(".."), !entry.name.contains("\\"), !entry.isSymlink,
+                  parts.count == 2 || (parts.count == 3 && parts[1] == "files" && !parts[2].isEmpty && !parts[2].hasPrefix(".")) else {
+                throw BundleError.unsafe("\"\(entry.name)\" in the backup")
+            }
+            guard byName.updateValue(entry, forKey: String(entry.name.dropFirst(folder.count + 1))) == nil else { throw BundleError.unsafe("\"\(entry.name)\" appears twice") }
+        }
+        if zip.entries.contains(where: \.encrypted), passphrase == nil { throw BundleError.passphrase }
+        guard let manifestEntry = byName["manifest-sha256.txt"] else { throw BundleError.manifest("the backup has no manifest: not a lotse backup, or damaged") }
+        var manifestData = Data()
+        try zip.read(manifestEntry, limit: 64 << 20) { manifestData.append(contentsOf: $0) }
+        var manifest: [String: String] = [:]
+        for line in String(decoding: manifestData, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2 else { throw BundleError.manifest("the backup manifest is malformed") }
+            manifest[parts[1].trimmingCharacters(in: .whitespaces)] = String(parts[0])
+        }
+        guard manifest["database.sqlite"] != nil else { throw BundleError.manifest("the backup holds no database") }
+        for (name, hash) in manifest {
+            guard let entry = byName[name] else { throw BundleError.manifest("\(name) is listed but missing: the backup is incomplete") }
+            let target = work.appendingPathComponent(name)
+            guard FileManager.default.createFile(atPath: target.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+                  let output = FileHandle(forWritingAtPath: target.path) else { throw DataError("cannot write \(target.path)") }
+            var hasher = SHA256()
+            try zip.read(entry, limit: 1 << 40) { bytes in
+                hasher.update(bufferPointer: bytes)
+                try output.write(contentsOf: Data(bytes))
+            }
+            try output.close()
+            guard AuditChain.hex(hasher.finalize()) == hash else { throw BundleError.checksum("\(name) does not match the backup manifest: tampered or damaged") }
+        }
+        let restored = work.appendingPathComponent("database.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: restored.path)
+            try queue.read { db in
+                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                guard integrity == ["ok"] else { throw DataError("the backed-up database fails its integrity check (\(integrity.first ?? "")); nothing was restored") }
+                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+                guard Set(applied).isSubset(of: Set(LotseDatabase.schemaVersions)) else {
+                    throw DataError("the backup comes from a newer lotse (schema \(applied.joined(separator: ","))); update lotse first")
+                }
+                let audit = try AuditVerifier.verify(db)
+                guard audit.isIntact else { throw DataError("the backup's audit log is not intact (\(audit.problems[0])); nothing was restored") }
+            }
+        } catch let error as DatabaseError {
+            throw DataError("the backed-up database cannot be read (\(error.message ?? "")); nothing was restored")
+        }
+        let stamp = Timestamp.string(Date()).replacingOccurrences(of: ":", with: "")
+        let previous = URL(fileURLWithPath: database.path + ".before-restore-\(stamp)")
+        if FileManager.default.fileExists(atPath: database.path) {
+            try? DatabaseQueue(path: database.path).writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            try FileManager.default.moveItem(at: database, to: previous)
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
+        }
+        if FileManager.default.fileExists(atPath: attachments.path) {
+            try FileManager.default.moveItem(at: attachments, to: URL(fileURLWithPath: previous.path + ".files"))
+        }
+        try FileManager.default.moveItem(at: restored, to: database)
+        try FileManager.default.moveItem(at: work.appendingPathComponent("files"), to: attachments)
+        return previous
+    }
+
+    /// Backup files in a folder older than `days` days, oldest first.
+    public static func expired(in folder: URL, olderThanDays days: Int, now: Date = Date()) throws -> [URL] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("lotse-backup") && $0.hasSuffix(".zip") }
+        return try names.map { folder.appendingPathComponent($0) }.filter { url in
+            let modified = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date ?? now
+            return now.timeIntervalSince(modified) > Double(days) * 86_400
+        }.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+import PluginKit
+
+// MARK: - Data protection: subject access, correction, erasure
+
+extension CaseStore {
+    /// Everything stored about a person, including who accessed it (an audited read).
+    public func subjectAccess(_ personId: Int64, on date: LocalDate) throws -> SubjectAccess {
+        try write { audit in
+            let db = audit.db
+            guard let person = try Person.fetchOne(db, key: personId) else {
+                throw notFound("person", String(personId), hint: "'lotse person find NAME' shows person ids")
+            }
+            let caseRows = try Row.fetchAll(db, sql: """
+                SELECT c.id, m.name, c.status, c.openedOn, c.closedOn, hm.fromDate, hm.toDate FROM householdMember hm
+                JOIN caseFile c ON c.householdId = hm.householdId AND (c.personId IS NULL OR c.personId = hm.personId)
+                JOIN municipality m ON m.id = c.municipalityId WHERE hm.personId = ? ORDER BY c.id
+                """, arguments: [personId])
+            let cases = caseRows.map { SubjectAccess.CaseEntry(caseId: $0[0], municipality: $0[1], status: $0[2], openedOn: $0[3], closedOn: $0[4],
+                                                               memberFrom: $0[5], memberTo: $0[6]) }
+            let caseIds = cases.map(\.caseId)
+            let inCases = caseIds.contains(Column("caseId"))
+            let consents = try Consent.filter(inCases).filter(Column("personId") == nil || Column("personId") == personId).order(Column("givenOn")).fetchAll(db)
+            var transfers: [SubjectAccess.Transfer] = []
+            for referral in try Referral.filter(inCases).filter(Column("personId") == nil || Column("personId") == personId).order(Column("date")).fetchAll(db) {
+                let consent = consents.first { $0.scope.lowercased() == "referral" && $0.isValid(on: referral.date) }
+                transfers.append(.init(kind: "referral", to: referral.service, on: referral.date, what: referral.problem,
+                                       basis: consent.map { "consent \($0.id!) of \($0.givenOn.iso)" } ?? "referral in counselling (no written consent recorded)"))
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT caseId, counterpart, handedOverOn, withoutConsentReason FROM handover WHERE direction = 'out' AND caseId IN (\(caseIds.isEmpty ? "NULL" : caseIds.map(String.init).joined(separator: ",")))") {
+                let on: LocalDate = row["handedOverOn"]
+                let consent = consents.first { ["handover", "all"].contains($0.scope.lowercased()) && $0.isValid(on: on) }
+                let reason: String? = row["withoutConsentReason"]
+                transfers.append(.init(kind: "handover", to: row["counterpart"], on: on, what: "case file \(row["caseId"] as Int64)",
+                                       basis: consent.map { "consent \($0.id!) of \($0.givenOn.iso)" } ?? "without consent: \(reason ?? "–")"))
+            }
+            let accesses = try Row.fetchAll(db, sql: """
+                SELECT at, actor, action, entity, entityId, field FROM auditEvent
+                WHERE (entity IN ('person', 'personIdentity', 'householdMember') AND entityId = ?1)
+                   OR caseId IN (SELECT c.id FROM householdMember hm JOIN caseFile c ON c.householdId = hm.householdId WHERE hm.personId = ?1)
+                ORDER BY seq
+                """, arguments: [personId]).map {
+                SubjectAccess.AuditEntry(at: $0["at"], actor: $0["actor"], action: $0["action"],
+                                         record: "\($0["entity"] as String)" + (($0["entityId"] as Int64?).map { " \($0)" } ?? ""), field: $0["field"])
+            }
+            try audit.record(.read, "person", id: personId, caseId: nil, field: "subjectAccess")
+            return SubjectAccess(
+                createdOn: date, person: person, identity: try PersonIdentity.fetchOne(db, key: personId), cases: cases,
+                answers: try Answer.filter(inCases).filter(Column("personId") == personId).order(Column("id")).fetchAll(db),
+                goals: try Goal.filter(sql: "agreementId IN (SELECT id FROM agreement WHERE caseId IN (\(caseIds.isEmpty ? "NULL" : caseIds.map(String.init).joined(separator: ","))))")
+                    .filter(Column("personId") == nil || Column("personId") == personId).order(Column("id")).fetchAll(db),
+                conversations: try Conversation.filter(inCases).order(Column("date")).fetchAll(db),
+                outcomes: try Outcome.filter(Column("personId") == personId).order(Column("date")).fetchAll(db),
+                consents: consents, attachments: try Attachment.filter(inCases).order(Column("id")).fetchAll(db),
+                transfers: transfers.sorted { $0.on < $1.on }, accesses: accesses)
+        }
+    }
+
+    /// Corrects a person's details (Art. 16); the audit log keeps every earlier value.
+    public func correctPerson(_ personId: Int64, _ change: (inout PersonIdentity) -> Void) throws -> PersonIdentity {
+        try write { audit in
+            guard let old = try PersonIdentity.fetchOne(audit.db, key: personId) else {
+                throw notFound("person", String(personId), hint: "'lotse person find NAME' shows person ids; erased persons cannot be corrected")
+            }
+            var new = old
+            change(&new)
+            guard !new.familyName.isEmpty, !new.givenNames.isEmpty else { throw UsageError("names cannot be empty") }
+            try new.update(audit.db)
+            try audit.updated(from: old, to: new, id: personId, caseId: nil)
+            return new
+        }
+    }
+
+    /// Why a person's data may not be erased yet, or nil when it may.
+    public func erasureBlocker(_ personId: Int64, retentionYears: Int, on date: LocalDate) throws -> String? {
+        try read { db in
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.id, c.status, c.closedOn FROM householdMember hm
+                JOIN caseFile c ON c.householdId = hm.householdId AND (c.personId IS NULL OR c.personId = hm.personId)
+                WHERE hm.personId = ? AND c.status <> 'archived' ORDER BY c.id
+                """, arguments: [personId]) {
+                let caseId: Int64 = row["id"]
+                let status: CaseStatus = row["status"]
+                switch status {
+                case .active, .waiting:
+                    return "case \(caseId) is \(status.rawValue): the case file is needed for the ongoing counselling; close the case first"
+                default:
+                    let closed: LocalDate = row["closedOn"] ?? date
+                    let until = closed.adding(months: 12 * retentionYears)
+                    if until > date {
+                        return "case \(caseId) falls under the retention duty for funded integration management (\(retentionYears) years after closing, until \(until.german)); archive it or wait"
+                    }
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Erases a person's personal data (Art. 17): names, contact details, answers, their
+    /// free texts and the audit values of their records; keeps the pseudonymous facts
+    /// reports need. The database is checkpointed so no copy stays in the WAL.
+    public func erasePerson(_ personId: Int64, reason: String, retentionYears: Int, on date: LocalDate) throws {
+        guard try read({ try Person.fetchOne($0, key: personId) }) != nil else {
+            throw notFound("person", String(personId), hint: "'lotse person find NAME' shows person ids")
+        }
+        if let blocker = try erasureBlocker(personId, retentionYears: retentionYears, on: date) { throw UsageError("cannot erase person \(personId): \(blocker)") }
+        try write { audit in
+            let db = audit.db
+            try db.execute(sql: """
+                DELETE FROM auditValue WHERE seq IN (SELECT seq FROM auditEvent WHERE entity IN ('person', 'personIdentity', 'householdMember') AND entityId = :person)
+                   OR seq IN (SELECT seq FROM auditEvent WHERE entity = 'answer' AND entityId IN (SELECT id FROM answer WHERE personId = :person))
+                   OR seq IN (SELECT seq FROM auditEvent WHERE entity = 'referral' AND entityId IN (SELECT id FROM referral WHERE personId = :person));
+                DELETE FROM personIdentity WHERE personId = :person;
+                DELETE FROM answer WHERE personId = :person;
+                UPDATE referral SET problem = '', outcome = NULL WHERE personId = :person;
+                """, arguments: ["person": personId])
+            try audit.record(.delete, "personIdentity", id: personId, caseId: nil, field: "erased", value: .some(reason))
+        }
+        try checkpoint()
+    }
+
+    /// Moves everything from the WAL into the database file and empties the WAL.
+    public func checkpoint() throws {
+        try database.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    }
+}
