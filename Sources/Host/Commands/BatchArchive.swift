@@ -28,7 +28,7 @@ extension Lotse.BatchCommand {
             }
             let folder = URL(fileURLWithPath: out)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            var archiver = Archiver(store: session.store, resources: session.context.resources, folder: folder,
+            var archiver = try Archiver(store: session.store, resources: session.context.resources, folder: folder,
                                     passphrase: try Passphrase.read(file: passphraseFile, confirm: true))
             archiver.afterBundle = TestHook.killAfter("LOTSE_TEST_KILL_AFTER_BUNDLE")
             var progress = Progress(total: candidates.count)

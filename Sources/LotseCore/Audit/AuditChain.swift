@@ -31,10 +31,18 @@ enum AuditChain {
 
     static func randomSalt() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
-    static func hex(_ digest: some Sequence<UInt8>) -> String {
-        digest.map { String(format: "%02x", $0) }.joined()
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    /// Lower-case hexadecimal, without `String(format:)` (it is slow on hot paths).
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        var text: [UInt8] = []
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -15,7 +15,11 @@ public struct Archiver {
     /// (tests use it to kill the process at the worst moment).
     public var afterBundle: (@Sendable (Int64) -> Void)?
 
-    public init(store: CaseStore, resources: URL, folder: URL, passphrase: String) {
+    /// The German texts of the summaries, loaded once per run.
+    private let german: Catalog
+
+    public init(store: CaseStore, resources: URL, folder: URL, passphrase: String) throws {
+        german = try Catalog.load(from: resources, locale: "de")
         self.store = store
         self.resources = resources
         self.folder = folder
@@ -34,7 +38,7 @@ public struct Archiver {
         if verified == nil {
             try? FileManager.default.removeItem(atPath: path)
             let (bundle, files) = try store.exportBundle(candidate.caseId, to: "Archiv", on: date, purpose: "archive")
-            let summary = BundleSummary(bundle: bundle, catalog: try Catalog.load(from: resources, locale: "de")).render()
+            let summary = BundleSummary(bundle: bundle, catalog: german).render()
             try BundleWriter(passphrase: passphrase).write(bundle, files: files, summary: summary, to: path)
             verified = try reader.read(path)
         }

@@ -21,29 +21,30 @@ final class ZipWriter {
     deinit { if let archive { zip_discard(archive) } }
 
     /// Adds bytes held in memory.
-    func add(_ name: String, data: Data, compress: Bool) throws {
+    func add(_ name: String, data: Data, compress: Bool, level: UInt32 = 0) throws {
         let buffer = malloc(max(1, data.count))!
         data.copyBytes(to: buffer.assumingMemoryBound(to: UInt8.self), count: data.count)
         guard let source = zip_source_buffer(archive, buffer, UInt64(data.count), 1) else {
             free(buffer)
             throw failure("cannot add \(name)")
         }
-        try add(name, source: source, compress: compress)
+        try add(name, source: source, compress: compress, level: level)
     }
 
-    /// Adds a file from disk; libzip streams it when the archive is closed.
-    func add(_ name: String, file: URL, compress: Bool) throws {
+    /// Adds a file from disk; libzip streams it when the archive is closed. `level`:
+    /// deflate level 1 (fast) to 9 (small), 0 for zlib's default.
+    func add(_ name: String, file: URL, compress: Bool, level: UInt32 = 0) throws {
         guard let source = zip_source_file(archive, file.path, 0, -1) else { throw failure("cannot read \(file.path)") }
-        try add(name, source: source, compress: compress)
+        try add(name, source: source, compress: compress, level: level)
     }
 
-    private func add(_ name: String, source: OpaquePointer, compress: Bool) throws {
+    private func add(_ name: String, source: OpaquePointer, compress: Bool, level: UInt32) throws {
         let index = zip_file_add(archive, name, source, ZIP_FL_ENC_UTF_8)
         guard index >= 0 else {
             zip_source_free(source)
             throw failure("cannot add \(name)")
         }
-        zip_set_file_compression(archive, UInt64(index), compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0)
+        zip_set_file_compression(archive, UInt64(index), compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, level)
         indices.append(UInt64(index))
     }
 

@@ -27,7 +27,7 @@ public struct Backup {
         let zip = try ZipWriter(path: path + ".partial-\(getpid())")
         let (dbHash, _) = try BundleWriter.hash(snapshot)
         manifest.append("\(dbHash)  database.sqlite")
-        try zip.add("\(Self.folder)/database.sqlite", file: snapshot, compress: true)
+        try zip.add("\(Self.folder)/database.sqlite", file: snapshot, compress: true, level: 1)  // fast: backups run while people work
         for name in files {
             let file = store.attachmentsFolder.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: file.path) else {

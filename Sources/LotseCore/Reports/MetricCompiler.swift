@@ -25,49 +25,69 @@ struct MetricCompiler {
 
     var origin: String { query.includeOrigin ? "" : "AND o.origin IS NULL" }
 
-    /// The condition on a person `p` that the metric's rule states.
-    func condition(_ spec: MetricSpec, module: String) -> (sql: String, arguments: [String: any DatabaseValueConvertible]) {
-        var arguments: [String: any DatabaseValueConvertible] = ["module": module]
+    /// The condition on a person (columns `id`, `birthDate`) that a metric's rule states.
+    /// Outcomes are selected once per metric as an uncorrelated subquery, which SQLite
+    /// evaluates into a temporary index: one pass over the matching outcomes, not one
+    /// lookup per person.
+    func condition(_ spec: MetricSpec, module: String, prefix: String, _ arguments: inout [String: any DatabaseValueConvertible]) -> String {
+        arguments["\(prefix)module"] = module
         func list(_ name: String, _ values: [String]) -> String {
             values.enumerated().map { index, value in
-                arguments["\(name)\(index)"] = value
-                return ":\(name)\(index)"
+                arguments["\(prefix)\(name)\(index)"] = value
+                return ":\(prefix)\(name)\(index)"
             }.joined(separator: ", ")
         }
         var sql: String
         switch spec.rule {
         case .any(let kinds, let values):
             sql = """
-                EXISTS (SELECT 1 FROM outcome o WHERE o.personId = p.id AND o.module = :module AND o.kind IN (\(list("kind", kinds)))
-                        AND o.date <= :asOf \(origin)\(values.map { " AND o.value IN (\(list("value", $0)))" } ?? ""))
+                id IN (SELECT o.personId FROM outcome o WHERE o.module = :\(prefix)module AND o.kind IN (\(list("kind", kinds)))
+                       AND o.date <= :asOf \(origin)\(values.map { " AND o.value IN (\(list("value", $0)))" } ?? ""))
                 """
         case .latest(let among, let wanted):
             sql = """
-                (SELECT o.kind FROM outcome o WHERE o.personId = p.id AND o.module = :module AND o.kind IN (\(list("among", among)))
-                  AND o.date <= :asOf \(origin) ORDER BY o.date DESC, o.id DESC LIMIT 1) IN (\(list("wanted", wanted)))
+                id IN (SELECT personId FROM (SELECT o.personId, o.kind, row_number() OVER (PARTITION BY o.personId ORDER BY o.date DESC, o.id DESC) AS latest
+                                             FROM outcome o WHERE o.module = :\(prefix)module AND o.kind IN (\(list("among", among)))
+                                              AND o.date <= :asOf \(origin))
+                       WHERE latest = 1 AND kind IN (\(list("wanted", wanted))))
                 """
         }
         switch spec.persons {
         case .all: break
-        case .adults: sql += " AND p.birthDate <= date(:asOf, '-18 years')"
-        case .children: sql += " AND p.birthDate > date(:asOf, '-18 years')"
+        case .adults: sql += " AND birthDate <= date(:asOf, '-18 years')"
+        case .children: sql += " AND birthDate > date(:asOf, '-18 years')"
         }
-        return (sql, arguments)
+        return sql
     }
 
-    /// Distinct persons meeting the spec, in total and per municipality id.
-    func count(_ spec: MetricSpec, module: String, _ db: Database) throws -> (total: Int, byMunicipality: [Int64: Int]) {
-        let (condition, extra) = condition(spec, module: module)
+    /// Distinct persons meeting each condition, in total and per municipality id, in one
+    /// query over the persons of cases opened by the date (or in care on it).
+    func count(_ conditions: [(id: String, sql: String)], inCare: Bool, arguments extra: [String: any DatabaseValueConvertible],
+               _ db: Database) throws -> [String: (total: Int, byMunicipality: [Int64: Int])] {
+        guard !conditions.isEmpty else { return [:] }
+        // `persons` holds each (person, municipality) once, so sums count distinct persons
+        // per municipality; the total sums over each person once.
+        let columns = conditions.enumerated().map { "sum(CASE WHEN \($1.sql) THEN 1 ELSE 0 END) AS m\($0)" }.joined(separator: ",\n")
+        let sql = """
+            WITH persons AS MATERIALIZED (\(personsSQL(inCare: inCare))),
+                 candidates AS MATERIALIZED (SELECT pm.municipalityId AS municipality, p.id AS id, p.birthDate AS birthDate
+                                               FROM persons pm JOIN person p ON p.id = pm.personId)
+            SELECT municipality, 0 AS isTotal, \(columns) FROM candidates GROUP BY municipality
+            UNION ALL
+            SELECT NULL, 1, \(columns) FROM (SELECT DISTINCT id, birthDate FROM candidates)
+            """
         var arguments = StatementArguments(extra)
         arguments += baseArguments
-        let sql = """
-            WITH persons AS (\(personsSQL(inCare: spec.inCareOnDate)))
-            SELECT pm.municipalityId AS municipality, count(DISTINCT p.id) AS n, 0 AS isTotal
-              FROM persons pm JOIN person p ON p.id = pm.personId WHERE \(condition) GROUP BY pm.municipalityId
-            UNION ALL
-            SELECT NULL, count(DISTINCT p.id), 1 FROM persons pm JOIN person p ON p.id = pm.personId WHERE \(condition)
-            """
-        return try split(Row.fetchAll(db, sql: sql, arguments: arguments))
+        var results = Dictionary(uniqueKeysWithValues: conditions.map { ($0.id, (total: 0, byMunicipality: [Int64: Int]())) })
+        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+            for (index, condition) in conditions.enumerated() {
+                let n: Int = row["m\(index)"] ?? 0
+                if row["isTotal"] as Bool { results[condition.id]!.total = n } else if let municipality = row["municipality"] as Int64? {
+                    results[condition.id]!.byMunicipality[municipality] = n
+                }
+            }
+        }
+        return results
     }
 
     var baseArguments: StatementArguments {

@@ -33,22 +33,29 @@ public struct ReportBuilder: Sendable {
                 for (municipality, n) in result.byMunicipality { perMunicipality[municipality, default: [:]][id] = n }
             }
             let core = CoreQueries(compiler: compiler)
-            put("core.persons_in_care", try core.personsInCare(db))
             put("core.cases_active", try core.casesActive(db))
             put("core.cases_waiting", try core.casesWaiting(db))
             put("core.agreements_signed", try core.agreementsSigned(db))
-            put("core.conversations_individual", try core.conversations(kind: "individual", db))
-            put("core.conversations_family", try core.conversations(kind: "family", db))
+            let conversations = try core.conversations(db)
+            put("core.conversations_individual", conversations.individual)
+            put("core.conversations_family", conversations.family)
             put("core.referrals", try core.referrals(db))
             put("core.network_contacts", try core.networkContacts(db))
             put("core.cases_closed", try core.casesClosed(db))
+            // Module metrics, compiled from their specs: one query for the persons of
+            // opened cases, one for the persons in care (with the core head count).
             var order = Self.coreMetrics
-            for module in modules {
-                for spec in module.metrics {
-                    put(spec.id, try compiler.count(spec, module: module.id, db))
-                    order.append(spec.id)
+            for inCare in [false, true] {
+                var arguments: [String: any DatabaseValueConvertible] = [:]
+                var conditions: [(id: String, sql: String)] = inCare ? [("core.persons_in_care", "1 = 1")] : []
+                for module in modules {
+                    for (index, spec) in module.metrics.enumerated() where spec.inCareOnDate == inCare {
+                        conditions.append((spec.id, compiler.condition(spec, module: module.id, prefix: "\(module.id)\(index)_", &arguments)))
+                    }
                 }
+                for (id, result) in try compiler.count(conditions, inCare: inCare, arguments: arguments, db) { put(id, result) }
             }
+            order += modules.flatMap { $0.metrics.map(\.id) }
             let municipalities = try (only.map { [$0] } ?? Municipality.order(Column("name")).fetchAll(db)).map { municipality in
                 var metrics = Dictionary(uniqueKeysWithValues: order.map { ($0, perMunicipality[municipality.id!]?[$0] ?? 0) })
                 metrics["core.persons_per_fte"] = municipality.fte > 0 ? Int((Double(metrics["core.persons_in_care"]!) / municipality.fte).rounded()) : 0
@@ -58,65 +65,71 @@ public struct ReportBuilder: Sendable {
             let fte = municipalities.map(\.fte).reduce(0, +)
             totals["core.persons_per_fte"] = fte > 0 ? Int((Double(totals["core.persons_in_care"] ?? 0) / fte).rounded()) : 0
             return Report(asOf: query.asOf, from: query.from, includeOrigin: query.includeOrigin, metrics: totals, municipalities: municipalities,
-                          referralsByService: try core.referralsByService(db), conversationsByMonth: try core.conversationsByMonth(db), order: order)
+                          referralsByService: try core.referralsByService(db), conversationsByMonth: conversations.byMonth, order: order)
         }
     }
 }
 
-/// The core figures' queries.
+/// The core figures' queries. Records belong to one municipality each, so totals are
+/// the sums of the municipalities' counts: one pass per table.
 struct CoreQueries {
     let compiler: MetricCompiler
+
+    typealias Counts = (total: Int, byMunicipality: [Int64: Int])
 
     private var inMunicipality: String { compiler.municipalityId == nil ? "" : "AND c.municipalityId = :municipality" }
     private func origin(_ alias: String) -> String { compiler.query.includeOrigin ? "" : "AND \(alias).origin IS NULL" }
     private var period: String { "BETWEEN :from AND :asOf" }
 
-    /// Runs a count grouped by the case's municipality, plus the total.
-    private func grouped(_ from: String, _ db: Database, distinct: String = "*") throws -> (total: Int, byMunicipality: [Int64: Int]) {
-        let count = distinct == "*" ? "count(*)" : "count(DISTINCT \(distinct))"
-        let sql = "SELECT c.municipalityId AS municipality, \(count) AS n, 0 AS isTotal \(from) GROUP BY c.municipalityId UNION ALL SELECT NULL, \(count), 1 \(from)"
-        return compiler.split(try Row.fetchAll(db, sql: sql, arguments: compiler.baseArguments))
+    /// Counts grouped by the case's municipality; the total is their sum.
+    private func grouped(_ from: String, _ db: Database) throws -> Counts {
+        let rows = try Row.fetchAll(db, sql: "SELECT c.municipalityId AS municipality, count(*) AS n \(from) GROUP BY c.municipalityId", arguments: compiler.baseArguments)
+        let counts = Dictionary(uniqueKeysWithValues: rows.map { ($0["municipality"] as Int64, $0["n"] as Int) })
+        return (counts.values.reduce(0, +), counts)
     }
 
-    func personsInCare(_ db: Database) throws -> (total: Int, byMunicipality: [Int64: Int]) {
-        let sql = """
-            WITH persons AS (\(compiler.personsSQL(inCare: true)))
-            SELECT municipalityId AS municipality, count(DISTINCT personId) AS n, 0 AS isTotal FROM persons GROUP BY municipalityId
-            UNION ALL SELECT NULL, count(DISTINCT personId), 1 FROM persons
-            """
-        return compiler.split(try Row.fetchAll(db, sql: sql, arguments: compiler.baseArguments))
-    }
-
-    func casesActive(_ db: Database) throws -> (total: Int, byMunicipality: [Int64: Int]) {
+    func casesActive(_ db: Database) throws -> Counts {
         try grouped("FROM caseFile c WHERE c.openedOn <= :asOf AND (c.closedOn IS NULL OR c.closedOn > :asOf) \(inMunicipality)", db)
     }
 
-    func casesWaiting(_ db: Database) throws -> (total: Int, byMunicipality: [Int64: Int]) {
+    func casesWaiting(_ db: Database) throws -> Counts {
         try grouped("""
             FROM caseFile c WHERE c.waitlistedOn <= :asOf AND (c.openedOn IS NULL OR c.openedOn > :asOf)
              AND (c.closedOn IS NULL OR c.closedOn > :asOf) \(inMunicipality)
             """, db)
     }
 
-    func casesClosed(_ db: Database) throws -> (total: Int, byMunicipality: [Int64: Int]) {
+    func casesClosed(_ db: Database) throws -> Counts {
         try grouped("FROM caseFile c WHERE c.closedOn \(period) \(inMunicipality)", db)
     }
 
-    func agreementsSigned(_ db: Database) throws -> (total: Int, byMunicipality: [Int64: Int]) {
+    func agreementsSigned(_ db: Database) throws -> Counts {
         try grouped("FROM agreement a JOIN caseFile c ON c.id = a.caseId WHERE a.signedOn <= :asOf \(origin("a")) \(inMunicipality)", db)
     }
 
-    func conversations(kind: String, _ db: Database) throws -> (total: Int, byMunicipality: [Int64: Int]) {
-        try grouped("FROM conversation v JOIN caseFile c ON c.id = v.caseId WHERE v.kind = '\(kind)' AND v.date \(period) \(origin("v")) \(inMunicipality)", db)
-    }
-
-    func referrals(_ db: Database) throws -> (total: Int, byMunicipality: [Int64: Int]) {
+    func referrals(_ db: Database) throws -> Counts {
         try grouped("FROM referral r JOIN caseFile c ON c.id = r.caseId WHERE r.date \(period) \(origin("r")) \(inMunicipality)", db)
     }
 
-    func networkContacts(_ db: Database) throws -> (total: Int, byMunicipality: [Int64: Int]) {
+    func networkContacts(_ db: Database) throws -> Counts {
         let filter = compiler.municipalityId == nil ? "" : "AND c.municipalityId = :municipality"
         return try grouped("FROM networkContact c WHERE c.date \(period) \(filter)", db)
+    }
+
+    /// Conversations in the period in one pass: per kind and municipality, and per month.
+    func conversations(_ db: Database) throws -> (individual: Counts, family: Counts, byMonth: [String: Int]) {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT c.municipalityId AS municipality, v.kind AS kind, substr(v.date, 1, 7) AS month, count(*) AS n
+            FROM conversation v JOIN caseFile c ON c.id = v.caseId
+            WHERE v.date \(period) \(origin("v")) \(inMunicipality) GROUP BY c.municipalityId, v.kind, month
+            """, arguments: compiler.baseArguments)
+        var individual: [Int64: Int] = [:], family: [Int64: Int] = [:], byMonth: [String: Int] = [:]
+        for row in rows {
+            let n: Int = row["n"], municipality: Int64 = row["municipality"]
+            if row["kind"] as String == "family" { family[municipality, default: 0] += n } else { individual[municipality, default: 0] += n }
+            byMonth[row["month"], default: 0] += n
+        }
+        return ((individual.values.reduce(0, +), individual), (family.values.reduce(0, +), family), byMonth)
     }
 
     func referralsByService(_ db: Database) throws -> [String: Int] {
@@ -125,13 +138,5 @@ struct CoreQueries {
             WHERE r.date \(period) \(origin("r")) \(inMunicipality) GROUP BY r.service
             """, arguments: compiler.baseArguments)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0["service"], $0["n"]) })
-    }
-
-    func conversationsByMonth(_ db: Database) throws -> [String: Int] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT substr(v.date, 1, 7) AS month, count(*) AS n FROM conversation v JOIN caseFile c ON c.id = v.caseId
-            WHERE v.date \(period) \(origin("v")) \(inMunicipality) GROUP BY month
-            """, arguments: compiler.baseArguments)
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0["month"], $0["n"]) })
     }
 }

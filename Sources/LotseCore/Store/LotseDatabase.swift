@@ -63,6 +63,7 @@ public struct LotseDatabase: Sendable {
         migrator.registerMigration("v2-intake", migrate: Schema.v2)
         migrator.registerMigration("v3-handover", migrate: Schema.v3)
         migrator.registerMigration("v4-archive", migrate: Schema.v4)
+        migrator.registerMigration("v5-report-index", migrate: Schema.v5)
         return migrator
     }()
 }

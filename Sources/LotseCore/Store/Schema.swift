@@ -294,4 +294,13 @@ enum Schema {
             );
             """)
     }
+
+    /// A covering index for report metrics: outcomes by kind and date with the person,
+    /// value and origin, so a metric never reads the outcome rows themselves.
+    static func v5(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX outcome_report ON outcome(module, kind, date, personId, value, origin);
+            DROP INDEX outcome_kind;
+            """)
+    }
 }

@@ -30,11 +30,12 @@ extension CaseStore {
             let db = audit.db
             let old = try CaseFile.existing(caseId, db)
             guard old.status == .closed, let closedOn = old.closedOn else { throw UsageError("case \(caseId) is \(old.status.rawValue); only closed cases are archived") }
+            // The case's persons who belong to no other case still in use.
             let persons = try Int64.fetchAll(db, sql: """
-                SELECT personId FROM householdMember WHERE householdId = ? AND (? IS NULL OR personId = ?)
-                  AND personId NOT IN (SELECT hm.personId FROM householdMember hm JOIN caseFile c ON c.householdId = hm.householdId
-                                        WHERE c.id <> ? AND c.status NOT IN ('archived'))
-                """, arguments: [old.householdId, old.personId, old.personId, caseId])
+                SELECT hm.personId FROM householdMember hm WHERE hm.householdId = :household AND (:person IS NULL OR hm.personId = :person)
+                  AND NOT EXISTS (SELECT 1 FROM householdMember other JOIN caseFile c ON c.householdId = other.householdId
+                                  WHERE other.personId = hm.personId AND c.id <> :caseId AND c.status <> 'archived')
+                """, arguments: ["household": old.householdId, "person": old.personId, "caseId": caseId])
             let files = try String.fetchAll(db, sql: "SELECT storedName FROM attachment WHERE caseId = ?", arguments: [caseId])
             let personList = persons.map(String.init).joined(separator: ",")
             try db.execute(sql: """
@@ -82,9 +83,10 @@ extension CaseStore {
             guard caseFile.status == .archived else { throw UsageError("case \(candidate.caseId) is not archived") }
             let id = candidate.caseId
             let persons = try Int64.fetchAll(db, sql: """
-                SELECT personId FROM householdMember WHERE householdId = ? AND personId NOT IN
-                  (SELECT hm.personId FROM householdMember hm JOIN caseFile c ON c.householdId = hm.householdId WHERE c.id <> ?)
-                """, arguments: [caseFile.householdId, id])
+                SELECT hm.personId FROM householdMember hm WHERE hm.householdId = :household
+                  AND NOT EXISTS (SELECT 1 FROM householdMember other JOIN caseFile c ON c.householdId = other.householdId
+                                  WHERE other.personId = hm.personId AND c.id <> :caseId)
+                """, arguments: ["household": caseFile.householdId, "caseId": id])
             let list = persons.isEmpty ? "NULL" : persons.map(String.init).joined(separator: ",")
             let sharedHousehold = try Int.fetchOne(db, sql: "SELECT count(*) FROM caseFile WHERE householdId = ? AND id <> ?", arguments: [caseFile.householdId, id])! > 0
             try db.execute(sql: """
