@@ -1,7 +1,7 @@
 # lotse — see README.md. `make run` and `make test` do all the set-up on a fresh machine.
 SWIFT        ?= swift
 APT_PACKAGES := libreadline-dev libsqlite3-dev libzip-dev unzip p7zip-full
-PY_PACKAGES  := pexpect pytest bagit
+PY_PACKAGES  := pexpect pytest bagit jsonschema
 BIN          := .build/debug/lotse
 export LOTSE_RESOURCES := $(CURDIR)/resources
 
@@ -38,7 +38,7 @@ deps:
 
 ## Python tools the end-to-end tests use.
 test-deps:
-	@python3 -c "import pexpect, pytest, bagit" 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
+	@python3 -c "import pexpect, pytest, bagit, jsonschema" 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
 
 clean:
 	rm -rf .build Benchmarks/.build

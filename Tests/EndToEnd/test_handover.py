@@ -77,6 +77,17 @@ def test_round_trip_keeps_everything(run, sender, receiver, tmp_path):
     assert with_origin["metrics"]["social.adults_in_clubs"] == 2
 
 
+def test_data_of_a_module_the_receiver_has_not_enabled_is_kept(run, sender, receiver, tmp_path):
+    bundle = export(run, sender, tmp_path)
+    config = tmp_path / "no-social.json"
+    config.write_text('{"modules": [{"id": "language"}, {"id": "work"}, {"id": "school"}, {"id": "housing"}, {"id": "social", "enabled": false}]}')
+    assert run("handover", "import", str(bundle), "--db", receiver, "--config", str(config)).returncode == 0
+    shown = json.loads(run("case", "show", "1", "--json", "--db", receiver, "--config", str(config)).stdout)
+    assert {"club", "holiday_programme"} <= {o["kind"] for o in shown["outcomes"] if o["module"] == "social"}
+    assert "social.adults_in_clubs" not in json.loads(run("report", "--as-of", "2019-09-30", "--format", "json", "--include-origin",
+                                                          "--db", receiver, "--config", str(config)).stdout)["metrics"]
+
+
 def test_independent_tools_accept_the_bundle(run, sender, tmp_path):
     bundle = export(run, sender, tmp_path)
     assert subprocess.run(["unzip", "-t", str(bundle)], capture_output=True).returncode == 0

@@ -20,13 +20,14 @@ def raw(db):
 
 def test_subject_access_report(run, county, tmp_path):
     assert run("outcome", "add", "1", "--person", "1", "--module", "work", "--kind", "qualification", "--on", "2019-05-01", "--db", county).returncode == 0
+    assert run("outcome", "add", "1", "--person", "1", "--module", "school", "--kind", "parent_teacher_talk", "--on", "2019-05-02", "--db", county).returncode == 0
     assert run("consent", "add", "1", "--scope", "referral", "--to", "Jobcenter", "--on", "2018-03-01", "--db", county).returncode == 0
     out = tmp_path / "auskunft.json"
     assert run("person", "export", "1", "-o", str(out), "--format", "json", "--db", county).returncode == 0
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     data = json.loads(out.read_text())
     assert data["identity"]["familyName"] == "Haddad" and data["cases"][0]["municipality"] == "Stadt Aalen"
-    assert {o["module"] for o in data["outcomes"]} == {"language", "social", "housing", "work"}
+    assert {o["module"] for o in data["outcomes"]} == {"language", "social", "housing", "work", "school"}
     assert any(t["kind"] == "referral" and t["to"] == "jobcenter" and t["basis"].startswith("consent") for t in data["transfers"])
     assert any(a["action"] == "create" and a["record"].startswith("outcome") for a in data["accesses"])
     text = tmp_path / "auskunft.txt"

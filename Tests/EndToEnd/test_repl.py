@@ -106,3 +106,19 @@ def test_commands_through_a_pipe(run):
     assert "social.adults_in_clubs" in result.stdout
     assert "\x1b[" not in result.stdout
     assert "lotse>" not in result.stdout
+
+
+def test_tab_completes_open_case_ids(lotse_bin, env, tmp_path, run):
+    db = str(tmp_path / "lotse.sqlite")
+    assert run("municipality", "add", "Stadt Aalen", "--kind", "city", "--fte", "1.5", "--db", db).returncode == 0
+    assert run("case", "new", "--municipality", "Stadt Aalen", "--family-name", "Haddad", "--given-names", "Amal", "--born", "1985",
+               "--db", db).returncode == 0
+    child = pexpect.spawn(lotse_bin, ["--db", db], env=env, cwd=str(tmp_path), encoding="utf-8", timeout=20, dimensions=(40, 160))
+    child.expect(PROMPT)
+    child.send("case show \t")
+    child.expect_exact("case show 1 ")
+    child.sendline("")
+    child.expect_exact("Fall 1")
+    child.expect(PROMPT)
+    child.sendline("quit")
+    child.expect(pexpect.EOF)

@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+import Synchronization
 import HousingModule
 import LanguageModule
 import LotseBinary
@@ -17,7 +18,9 @@ let benchmarks: @Sendable () -> Void = {
     let folder = LotseBinary.dataFolder.appendingPathComponent("handover")
     let sender = folder.appendingPathComponent("sender.sqlite").path
     let receiver = folder.appendingPathComponent("receiver.sqlite").path
-    let cases = 12
+    let cases = 24
+    /// Each export takes the next case and each import the next bundle, across warm-up and measured runs.
+    let exported = Counter(), imported = Counter()
 
     /// A sender database with `cases` identical big cases, and a consent for each.
     @Sendable func prepare() throws {
@@ -59,12 +62,13 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     let configuration = Benchmark.Configuration(metrics: [.wallClock, .custom("peak memory of lotse (MB)", useScalingFactor: false)],
-                                                maxDuration: .seconds(60), maxIterations: cases / 2)
+                                                maxDuration: .seconds(60), maxIterations: 8)
     Benchmark("handover export, 20 MB attachments", configuration: configuration) { benchmark in
-        for iteration in benchmark.scaledIterations {
-            let bundle = folder.appendingPathComponent("bundle-\(iteration).zip").path
+        for _ in benchmark.scaledIterations {
+            let caseId = exported.next()
+            let bundle = folder.appendingPathComponent("bundle-\(caseId).zip").path
             benchmark.startMeasurement()
-            try! lotse.run(["handover", "export", String(iteration + 1), "--to", "Stadt Schwäbisch Gmünd", "-o", bundle], database: sender)
+            try! lotse.run(["handover", "export", String(caseId), "--to", "Stadt Schwäbisch Gmünd", "-o", bundle], database: sender)
             benchmark.stopMeasurement()
         }
         benchmark.measurement(.custom("peak memory of lotse (MB)", useScalingFactor: false), LotseBinary.childPeakMegabytes)
@@ -72,8 +76,8 @@ let benchmarks: @Sendable () -> Void = {
         try prepare()
     }
     Benchmark("handover verify and import, 20 MB attachments", configuration: configuration) { benchmark in
-        for iteration in benchmark.scaledIterations {
-            let bundle = folder.appendingPathComponent("bundle-\(iteration).zip").path
+        for _ in benchmark.scaledIterations {
+            let bundle = folder.appendingPathComponent("bundle-\(imported.next()).zip").path
             benchmark.startMeasurement()
             try! lotse.run(["handover", "import", bundle], database: receiver)
             benchmark.stopMeasurement()
@@ -82,6 +86,12 @@ let benchmarks: @Sendable () -> Void = {
     } teardown: {
         try? FileManager.default.removeItem(at: folder)
     }
+}
+
+/// Hands out 1, 2, 3, … across threads and runs.
+final class Counter: Sendable {
+    private let value = Mutex(0)
+    func next() -> Int { value.withLock { $0 += 1; return $0 } }
 }
 
 /// Random-looking attachment bytes that do not compress.

@@ -18,6 +18,12 @@ struct CommandTree: Sendable {
 
     static let lotse = CommandTree(Lotse.self)
 
+    /// Commands whose first argument is a case id: Tab offers the open cases' ids.
+    static let takesCaseId: Set<String> = [
+        "case show", "case edit", "case close", "case reopen", "case reassign", "intake", "review", "note", "attach", "move",
+        "conversation add", "referral add", "outcome add", "consent add", "person add", "handover export",
+    ]
+
     /// The subcommands that may follow `words` (all of which are command names).
     func names(after words: [String]) -> [String] {
         var node = self

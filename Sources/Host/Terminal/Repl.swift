@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LotseCore
+import Synchronization
 
 /// The interactive prompt: `lotse` with no arguments. On a terminal it uses readline
 /// (completion, history, Ctrl-C, Ctrl-D); with stdin not a terminal it reads commands
@@ -20,9 +21,13 @@ struct Repl {
 
     private func interactive() {
         let tree = CommandTree.lotse
+        let caseIds = CaseIdCache()
+        caseIds.refresh()
         let completer: LineEditor.Completer = { before, _ in
             let words = (try? CommandLineWords.split(before)) ?? []
-            return words.isEmpty ? CommandTree.replWords + tree.names(after: []) : tree.names(after: words)
+            if words.isEmpty { return CommandTree.replWords + tree.names(after: []) }
+            if CommandTree.takesCaseId.contains(words.joined(separator: " ")) { return caseIds.ids }
+            return tree.names(after: words)
         }
         let editor = LineEditor(name: "lotse", historyFile: context.locations.dataDirectory.appendingPathComponent("history"), completer: completer)
         print(context.text("repl.welcome", ["version": Lotse.version]))
@@ -35,6 +40,7 @@ struct Repl {
                     editor.remember(tree.historyEntry(for: words))
                 }
                 if !execute(line) { break loop }
+                caseIds.refresh()
             case .interrupted, .timedOut: continue
             case .endOfInput: break loop
             }
@@ -72,5 +78,17 @@ struct Repl {
             if Lotse.exitCode(for: error) == .success { print(message) } else if !message.isEmpty { Console.error(message) }
         }
         return true
+    }
+}
+
+/// The open cases' ids for Tab completion, read again after every command.
+final class CaseIdCache: Sendable {
+    private let cached = Mutex<[String]>([])
+
+    var ids: [String] { cached.withLock { $0 } }
+
+    func refresh() {
+        let ids = (try? StoreOptions.parse([]).session().store.openCaseIds().map(String.init)) ?? []
+        cached.withLock { $0 = ids }
     }
 }

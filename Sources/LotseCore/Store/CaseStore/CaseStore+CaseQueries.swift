@@ -84,4 +84,12 @@ extension CaseStore {
             return (cases, total)
         }
     }
+
+    /// Ids of the cases still worked on (active or waiting), newest first, for Tab
+    /// completion. Ids are not personal data, so the read is not audited.
+    public func openCaseIds(limit: Int = 5000) throws -> [Int64] {
+        try read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM caseFile WHERE status IN ('active', 'waiting') ORDER BY id DESC LIMIT ?", arguments: [limit])
+        }
+    }
 }
