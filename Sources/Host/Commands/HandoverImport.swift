@@ -19,8 +19,7 @@ extension Lotse.HandoverCommand {
         func run() throws {
             let session = try store.session()
             let reader = try bundleOptions.reader(for: file, context: session.context)
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-import-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let folder = try session.store.scratchFolder()
             defer { try? FileManager.default.removeItem(at: folder) }
             let verified = try reader.read(file, extractTo: folder)
             let caseId = try session.store.importBundle(verified.bundle, files: verified.files, municipality: municipality ?? verified.bundle.receiver,

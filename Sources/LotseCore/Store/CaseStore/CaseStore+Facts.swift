@@ -122,6 +122,25 @@ extension CaseStore {
         guard isMember else { throw UsageError("person \(personId) does not belong to case \(caseId); 'lotse case show \(caseId)' lists its persons") }
     }
 
+    /// Takes over a file whose checksum was just verified (an extracted bundle entry):
+    /// moved under a generated name when on the same file system, else copied.
+    func adoptFile(_ source: URL, sha256: String, size: Int64) throws -> (name: String, sha256: String, size: Int64) {
+        try FileManager.default.createDirectory(at: attachmentsFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let name = UUID().uuidString.lowercased()
+        if rename(source.path, attachmentsFolder.appendingPathComponent(name).path) == 0 {
+            chmod(attachmentsFolder.appendingPathComponent(name).path, 0o600)
+            return (name, sha256, size)
+        }
+        return try storeFile(source)
+    }
+
+    /// A scratch folder beside the attachments (same file system, so files move, not copy).
+    public func scratchFolder() throws -> URL {
+        let folder = attachmentsFolder.deletingLastPathComponent().appendingPathComponent(".lotse-work-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return folder
+    }
+
     /// Copies a file under a generated name (mode 0600), hashing it as it streams.
     func storeFile(_ source: URL) throws -> (name: String, sha256: String, size: Int64) {
         try FileManager.default.createDirectory(at: attachmentsFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

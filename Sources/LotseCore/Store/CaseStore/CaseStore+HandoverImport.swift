@@ -12,16 +12,19 @@ extension CaseStore {
                              on date: LocalDate, sha256: String) throws -> Int64 {
         let origin = "\(bundle.sender.municipality)/\(bundle.sender.caseId)"
         var stored: [String: (name: String, sha256: String, size: Int64)] = [:]
+        let duplicate = BundleError.duplicate("this bundle (\(bundle.bundleId)) was imported already; nothing was changed")
+        func imported(_ db: Database) throws -> Bool {
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM handover WHERE direction = 'in' AND bundleId = ?)", arguments: [bundle.bundleId]) == true
+        }
+        if try read(imported) { throw duplicate }
         do {
             for attachment in bundle.attachments {
                 guard let file = files[attachment.ref] else { throw BundleError.manifest("attachment \(attachment.ref) is missing") }
-                stored[attachment.ref] = try storeFile(file)
+                stored[attachment.ref] = try adoptFile(file, sha256: attachment.sha256, size: attachment.size)
             }
             return try write { audit in
                 let db = audit.db
-                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM handover WHERE direction = 'in' AND bundleId = ?)", arguments: [bundle.bundleId]) == true {
-                    throw BundleError.duplicate("this bundle (\(bundle.bundleId)) was imported already; nothing was changed")
-                }
+                if try imported(db) { throw duplicate }
                 let municipality = try Municipality.resolve(reference, db)
                 let staffId = try staff.map { try Staff.resolve($0, db).id! }
                 var household = Household(municipalityId: municipality.id!)
