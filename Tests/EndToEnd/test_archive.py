@@ -63,8 +63,10 @@ def test_a_killed_archive_run_finishes_on_rerun(run, county, tmp_path):
     folder = tmp_path / "archive"
     killed = archive(run, county, folder, passphrase, extra_env={"LOTSE_TEST_KILL_AFTER_BUNDLE": "1"})
     assert killed.returncode == -9
-    assert len(list(folder.glob("*.zip"))) == 1, "the bundle was written, the database not yet changed"
-    assert sqlite3.connect(county).execute("SELECT count(*) FROM caseFile WHERE status = 'archived'").fetchone()[0] == 0
+    # Killed right after a bundle was written and verified, before its database step
+    # (the second worker may have got further or not).
+    assert len(list(folder.glob("*.zip"))) >= 1
+    assert sqlite3.connect(county).execute("SELECT count(*) FROM caseFile WHERE status = 'archived'").fetchone()[0] < 2
     assert run("audit", "verify", "--db", county).returncode == 0
     rerun = archive(run, county, folder, passphrase)
     assert rerun.returncode == 0 and "2 cases archived" in rerun.stdout

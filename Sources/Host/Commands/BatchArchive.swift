@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LotseCore
 import PluginKit
+import Synchronization
 
 extension Lotse.BatchCommand {
     struct Archive: ParsableCommand {
@@ -31,20 +32,30 @@ extension Lotse.BatchCommand {
             var archiver = try Archiver(store: session.store, resources: session.context.resources, folder: folder,
                                     passphrase: try Passphrase.read(file: passphraseFile, confirm: true))
             archiver.afterBundle = TestHook.killAfter("LOTSE_TEST_KILL_AFTER_BUNDLE")
-            var progress = Progress(total: candidates.count)
-            var failures = 0
-            for candidate in candidates {
-                do {
-                    let path = try archiver.archive(candidate, on: date.date)
-                    progress.step("archived case \(candidate.caseId) → \(URL(fileURLWithPath: path).lastPathComponent)")
-                } catch let error as any LotseError {
-                    failures += 1
-                    progress.step("FAILED case \(candidate.caseId): \(error.message)")
+            // Two workers: the bundles' encryption (PBKDF2 per entry) keeps a core busy;
+            // the database steps stay one transaction per case.
+            let progress = Mutex(Progress(total: candidates.count))
+            let next = Mutex(0), failures = Mutex(0)
+            let worker = archiver, on = date.date
+            DispatchQueue.concurrentPerform(iterations: min(2, max(1, candidates.count))) { _ in
+                while true {
+                    let index = next.withLock { value -> Int in defer { value += 1 }; return value }
+                    guard index < candidates.count else { return }
+                    let candidate = candidates[index]
+                    do {
+                        let path = try worker.archive(candidate, on: on)
+                        progress.withLock { $0.step("archived case \(candidate.caseId) → \(URL(fileURLWithPath: path).lastPathComponent)") }
+                    } catch {
+                        failures.withLock { $0 += 1 }
+                        let message = (error as? any LotseError)?.message ?? "\(error)"
+                        progress.withLock { $0.step("FAILED case \(candidate.caseId): \(message)") }
+                    }
                 }
             }
+            let failed = failures.withLock { $0 }
             try Archiver.writeIndex(store: session.store, folder: folder)
-            progress.finish("\(candidates.count - failures) cases archived to \(out)")
-            if failures > 0 { throw DataError("\(failures) case(s) could not be archived; see the lines marked FAILED and run again") }
+            progress.withLock { $0.finish("\(candidates.count - failed) cases archived to \(out)") }
+            if failed > 0 { throw DataError("\(failed) case(s) could not be archived; see the lines marked FAILED and run again") }
         }
     }
 }

@@ -6,7 +6,7 @@ import PluginKit
 /// written under a temporary name and renamed when verified; the database change is
 /// one transaction per case; a rerun reuses a verified bundle left by a killed run,
 /// so no case is lost, duplicated or half-archived.
-public struct Archiver {
+public struct Archiver: Sendable {
     public let store: CaseStore
     public let resources: URL
     public let folder: URL

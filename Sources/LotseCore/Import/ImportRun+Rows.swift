@@ -148,7 +148,7 @@ extension ImportRun {
             if let module {
                 if let templates = run.vocabulary.templates[module] {
                     known = template.flatMap { templates[$0] }
-                    if let template, known == nil {
+                    if template != nil, known == nil {
                         r.fail("template", "module \(module) has no goal template \"\(r.raw("template"))\"; expected one of \(templates.keys.sorted().joined(separator: ", "))")
                     }
                 } else {

@@ -104,7 +104,7 @@ public struct Backup {
         let stamp = Timestamp.string(Date()).replacingOccurrences(of: ":", with: "")
         let previous = URL(fileURLWithPath: database.path + ".before-restore-\(stamp)")
         if FileManager.default.fileExists(atPath: database.path) {
-            try? DatabaseQueue(path: database.path).writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            _ = try? DatabaseQueue(path: database.path).writeWithoutTransaction { try $0.checkpoint(.truncate) }
             try FileManager.default.moveItem(at: database, to: previous)
             for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
         }

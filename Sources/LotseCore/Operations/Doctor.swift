@@ -69,7 +69,7 @@ public struct Doctor {
             if statvfs(URL(fileURLWithPath: path).deletingLastPathComponent().path, &stats) == 0 {
                 let free = UInt64(stats.f_bavail) * UInt64(stats.f_frsize)
                 let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? UInt64) ?? 0
-                let needed = max(1 << 30, 2 * (size ?? 0))
+                let needed = max(1 << 30, 2 * size)
                 if free >= needed { add(.ok, "disk space", "\(free >> 20) MB free") }
                 else { add(.warning, "disk space", "only \(free >> 20) MB free", "free at least \(needed >> 20) MB: backups and archive runs need room for a copy of the database") }
             }

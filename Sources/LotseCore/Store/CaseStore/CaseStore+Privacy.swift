@@ -122,6 +122,6 @@ extension CaseStore {
 
     /// Moves everything from the WAL into the database file and empties the WAL.
     public func checkpoint() throws {
-        try database.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        _ = try database.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
     }
 }
