@@ -125,3 +125,16 @@ def test_commands_work_inside_the_repl_through_a_pipe(run, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "case 1 waiting, person 1" in result.stdout
     assert "Haddad" in result.stdout
+
+
+def test_audit_log_shows_who_saw_and_changed_a_case_without_values(run, tmp_path):
+    db = str(tmp_path / "lotse.sqlite")
+    setup_county(run, db)
+    assert run("case", "new", "--db", db, "--municipality", "Stadt Aalen", "--family-name", "Haddad", "--given-names", "Amal",
+               "--born", "1985").returncode == 0
+    assert run("case", "show", "1", "--db", db).returncode == 0
+    log = json.loads(run("audit", "log", "--case", "1", "--json", "--db", db).stdout)
+    assert {entry["action"] for entry in log} == {"create", "read"}
+    assert all(entry["caseId"] == 1 for entry in log)
+    text = run("audit", "log", "--case", "1", "--db", db).stdout
+    assert "read" in text and "Haddad" not in text

@@ -5,7 +5,7 @@ import PluginKit
 extension Lotse {
     /// `lotse audit verify`.
     struct AuditCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "audit", abstract: "Check the audit log.", subcommands: [Verify.self])
+        static let configuration = CommandConfiguration(commandName: "audit", abstract: "Check the audit log.", subcommands: [Verify.self, Log.self])
 
         struct Verify: ParsableCommand {
             static let configuration = CommandConfiguration(commandName: "verify", abstract: "Check the hash chain: edited, deleted or cut-off events are named.")
@@ -18,6 +18,21 @@ extension Lotse {
                     throw DataError("the audit log was tampered with (\(result.problems.count) problem(s)); restore a backup and report it")
                 }
                 print("audit log intact: \(result.events) events")
+            }
+        }
+
+        struct Log: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "log", abstract: "Who saw and changed what (without the values), for one case or all.")
+            @OptionGroup var store: StoreOptions
+            @OptionGroup var output: OutputOptions
+            @Option(name: .customLong("case"), help: "Only this case's events.") var caseId: Int64?
+            @Option(help: "At most this many of the latest events.") var limit = 200
+
+            func run() throws {
+                let entries = try store.session().store.auditLog(caseId: caseId, limit: limit)
+                if output.json { return print(try JSONOutput.string(entries)) }
+                print(TextTable(header: ["#", "when", "who", "action", "record", "field"],
+                                rows: entries.map { [String($0.seq), $0.at, $0.actor, $0.action, $0.entity + ($0.entityId.map { " \($0)" } ?? ""), $0.field ?? ""] }).render())
             }
         }
     }
