@@ -3,6 +3,19 @@
 // Run with `make bench` (it builds the release binary first).
 import PackageDescription
 
+/// A benchmark target that calls lotse's libraries in-process.
+func inProcess(_ name: String) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [
+            "LotseBinary", .product(name: "Benchmark", package: "benchmark"),
+            .product(name: "LotseCore", package: "lotse"), .product(name: "PluginKit", package: "lotse"),
+        ] + ["Language", "Work", "School", "Housing", "Social"].map { .product(name: "\($0)Module", package: "lotse") },
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
+
 let package = Package(
     name: "lotse-benchmarks",
     platforms: [.macOS(.v15)],
@@ -18,24 +31,8 @@ let package = Package(
             path: "Benchmarks/Startup",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
-        .executableTarget(
-            name: "Intake",
-            dependencies: [
-                "LotseBinary", .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "LotseCore", package: "lotse"), .product(name: "PluginKit", package: "lotse"),
-            ] + ["Language", "Work", "School", "Housing", "Social"].map { .product(name: "\($0)Module", package: "lotse") },
-            path: "Benchmarks/Intake",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "Handover",
-            dependencies: [
-                "LotseBinary", .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "LotseCore", package: "lotse"), .product(name: "PluginKit", package: "lotse"),
-            ] + ["Language", "Work", "School", "Housing", "Social"].map { .product(name: "\($0)Module", package: "lotse") },
-            path: "Benchmarks/Handover",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        inProcess("Intake"),
+        inProcess("Handover"),
         .executableTarget(
             name: "Store",
             dependencies: ["LotseBinary", .product(name: "Benchmark", package: "benchmark")],

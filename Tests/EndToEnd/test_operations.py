@@ -66,7 +66,11 @@ def test_corrections_keep_the_earlier_value(run, county):
 def test_backup_while_a_writer_runs_then_restore(run, lotse_bin, env, county, tmp_path):
     script = f'for i in $(seq 1 60); do "{lotse_bin}" conversation add 1 --kind family --topics language --db "{county}" || exit 1; done'
     writer = subprocess.Popen(["bash", "-c", script], env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    time.sleep(0.5)
+    deadline = time.time() + 30
+    while time.time() < deadline:  # the writer is under way: its first conversations are in
+        if sqlite3.connect(county).execute("SELECT count(*) FROM conversation WHERE caseId = 1").fetchone()[0] > 4:
+            break
+        time.sleep(0.05)
     backup = tmp_path / "backup.zip"
     made = run("backup", "-o", str(backup), "--db", county)
     writer.wait(timeout=120)

@@ -36,7 +36,7 @@ let benchmarks: @Sendable () -> Void = {
         var files: [URL] = []
         for index in 0..<4 {
             let file = folder.appendingPathComponent("scan\(index).pdf")
-            var generator = SplitMix(state: UInt64(index + 1))
+            var generator = SplitMix64(seed: UInt64(index + 1))
             try Data((0..<(5 << 20)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }).write(to: file)
             files.append(file)
         }
@@ -92,16 +92,4 @@ let benchmarks: @Sendable () -> Void = {
 final class Counter: Sendable {
     private let value = Mutex(0)
     func next() -> Int { value.withLock { $0 += 1; return $0 } }
-}
-
-/// Random-looking attachment bytes that do not compress.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
