@@ -136,5 +136,6 @@ def test_audit_log_shows_who_saw_and_changed_a_case_without_values(run, tmp_path
     log = json.loads(run("audit", "log", "--case", "1", "--json", "--db", db).stdout)
     assert {entry["action"] for entry in log} == {"create", "read"}
     assert all(entry["caseId"] == 1 for entry in log)
+    assert {"household", "person", "personIdentity", "householdMember", "caseFile"} <= {entry["entity"] for entry in log}
     text = run("audit", "log", "--case", "1", "--db", db).stdout
     assert "read" in text and "Haddad" not in text

@@ -20,14 +20,16 @@ extension CaseStore {
             let similar = try Self.similarPersons(to: person, db)
             var household = Household(municipalityId: municipality.id!)
             try household.insert(db)
-            try audit.created(household, id: household.id, caseId: nil)
-            let personId = try Self.insert(person, into: household.id!, from: date, audit: audit, caseId: nil)
-            var caseFile = CaseFile(kind: kind, householdId: household.id!, personId: kind == .individual ? personId : nil,
+            let inserted = try Self.insert(person, into: household.id!, from: date, db)
+            var caseFile = CaseFile(kind: kind, householdId: household.id!, personId: kind == .individual ? inserted.id : nil,
                                     municipalityId: municipality.id!, staffId: staffId, status: open ? .active : .waiting,
                                     waitlistedOn: date, openedOn: open ? date : nil)
             try caseFile.insert(db)
+            // Audited once the case exists, so every event names it.
+            try audit.created(household, id: household.id, caseId: caseFile.id)
+            try inserted.audit(audit, caseId: caseFile.id)
             try audit.created(caseFile, id: caseFile.id, caseId: caseFile.id)
-            return (caseFile, personId, similar)
+            return (caseFile, inserted.id, similar)
         }
     }
 
@@ -39,25 +41,37 @@ extension CaseStore {
                 throw UsageError("case \(caseId) is an individual case; open a family case to add household members")
             }
             let similar = try Self.similarPersons(to: person, audit.db)
-            let personId = try Self.insert(person, into: caseFile.householdId, from: date, audit: audit, caseId: caseId)
-            return (personId, similar)
+            let inserted = try Self.insert(person, into: caseFile.householdId, from: date, audit.db)
+            try inserted.audit(audit, caseId: caseId)
+            return (inserted.id, similar)
         }
     }
 
-    static func insert(_ new: NewPerson, into householdId: Int64, from date: LocalDate, audit: AuditLog, caseId: Int64?) throws -> Int64 {
+    /// The rows of a person who just joined a household.
+    struct InsertedPerson {
+        let person: Person
+        let identity: PersonIdentity
+        let member: HouseholdMember
+        var id: Int64 { person.id! }
+
+        func audit(_ audit: AuditLog, caseId: Int64?) throws {
+            try audit.created(person, id: id, caseId: caseId)
+            try audit.created(identity, id: id, caseId: caseId)
+            try audit.created(member, id: id, caseId: caseId)
+        }
+    }
+
+    static func insert(_ new: NewPerson, into householdId: Int64, from date: LocalDate, _ db: Database) throws -> InsertedPerson {
         guard !new.familyName.isEmpty, !new.givenNames.isEmpty else { throw UsageError("a person needs a family name and given names") }
         var person = Person(birth: new.birth, sex: new.sex, arrivalDate: new.arrivalDate, stayProspect: new.stayProspect)
-        try person.insert(audit.db)
+        try person.insert(db)
         let identity = PersonIdentity(personId: person.id!, familyName: new.familyName, givenNames: new.givenNames,
                                       residenceStatus: new.residenceStatus, languages: new.languages,
                                       interpreterNeeded: new.interpreterNeeded, phone: new.phone, address: new.address)
-        try identity.insert(audit.db)
+        try identity.insert(db)
         let member = HouseholdMember(householdId: householdId, personId: person.id!, fromDate: date)
-        try member.insert(audit.db)
-        try audit.created(person, id: person.id, caseId: caseId)
-        try audit.created(identity, id: person.id, caseId: caseId)
-        try audit.created(member, id: person.id, caseId: caseId)
-        return person.id!
+        try member.insert(db)
+        return InsertedPerson(person: person, identity: identity, member: member)
     }
 
     /// What `case edit` may change.
