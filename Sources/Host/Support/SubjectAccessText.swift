@@ -42,9 +42,7 @@ struct SubjectAccessText {
     }
 
     func html() -> String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        }
+        let escape = HTML.escape
         let body = sections.map { section in
             "<h2>\(escape(section.title))</h2>\n" + (section.lines.isEmpty ? "<p>– keine –</p>" : "<ul>\n" + section.lines.map { "<li>\(escape($0))</li>" }.joined(separator: "\n") + "\n</ul>")
         }.joined(separator: "\n")

@@ -95,14 +95,4 @@ struct MetricCompiler {
         if let municipalityId { arguments["municipality"] = municipalityId }
         return StatementArguments(arguments)
     }
-
-    /// Splits "per municipality … plus one total row" results.
-    func split(_ rows: [Row]) -> (total: Int, byMunicipality: [Int64: Int]) {
-        var total = 0
-        var byMunicipality: [Int64: Int] = [:]
-        for row in rows {
-            if row["isTotal"] as Bool { total = row["n"] } else if let id = row["municipality"] as Int64? { byMunicipality[id] = row["n"] }
-        }
-        return (total, byMunicipality)
-    }
 }

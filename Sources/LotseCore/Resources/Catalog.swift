@@ -44,10 +44,4 @@ public struct Catalog: Sendable {
         for (name, value) in arguments { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
         return result
     }
-
-    /// Whether this locale itself (not the fallback) has the key.
-    public func has(_ namespace: String, _ key: String) -> Bool { texts[namespace]?[key] != nil }
-
-    /// All keys of a namespace in this locale.
-    public func keys(_ namespace: String) -> Set<String> { Set(texts[namespace]?.keys ?? [:].keys) }
 }
