@@ -16,6 +16,16 @@ func inProcess(_ name: String) -> Target {
     )
 }
 
+/// A benchmark target that runs the release binary only.
+func binaryOnly(_ name: String) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: ["LotseBinary", .product(name: "Benchmark", package: "benchmark")],
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
+
 let package = Package(
     name: "lotse-benchmarks",
     platforms: [.macOS(.v15)],
@@ -25,19 +35,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "LotseBinary", path: "Sources/LotseBinary"),
-        .executableTarget(
-            name: "Startup",
-            dependencies: ["LotseBinary", .product(name: "Benchmark", package: "benchmark")],
-            path: "Benchmarks/Startup",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        binaryOnly("Startup"),
+        binaryOnly("Archive"),
         inProcess("Intake"),
         inProcess("Handover"),
-        .executableTarget(
-            name: "Store",
-            dependencies: ["LotseBinary", .product(name: "Benchmark", package: "benchmark")],
-            path: "Benchmarks/Store",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        binaryOnly("Store"),
     ]
 )

@@ -51,6 +51,24 @@ import Testing
         #expect(try receiver.verifyAudit().isIntact)
     }
 
+    /// The check after writing (which does not decrypt) notices a file that is not what
+    /// was written: truncated, or another bundle under the same name.
+    @Test func aWrittenBundleIsCheckedWithoutDecrypting() throws {
+        let (store, folder) = try sender()
+        let (bundle, files) = try store.exportBundle(1, to: "Archiv", on: TestStore.date("2019-01-01"), purpose: "archive")
+        let url = folder.appendingPathComponent("archive.zip")
+        let written = try BundleWriter(passphrase: "archive passphrase").write(bundle, files: files, summary: "Zusammenfassung", to: url.path)
+        try BundleReader.check(written)
+        #expect(written.sha256 == (try BundleReader(passphrase: "archive passphrase", trustedKeys: []).read(url.path)).sha256)
+
+        let original = try Data(contentsOf: url)
+        try original.prefix(original.count - 30).write(to: url)
+        #expect(throws: BundleError.self) { try BundleReader.check(written) }
+        try FileManager.default.removeItem(at: url)
+        try BundleWriter(passphrase: nil).write(bundle, files: files, summary: "Zusammenfassung", to: url.path)
+        #expect(throws: BundleError.self) { try BundleReader.check(written) }
+    }
+
     /// Random damage to a valid bundle, thousands of times: the reader never crashes,
     /// and whatever it accepts is exactly the original content.
     @Test func fuzzedBundlesAreRefusedOrUnchanged() throws {

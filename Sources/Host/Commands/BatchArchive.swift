@@ -18,6 +18,9 @@ extension Lotse.BatchCommand {
         @Flag(name: .customLong("dry-run"), help: "List the cases; change nothing.") var dryRun = false
         @OptionGroup var date: DateOption
 
+        /// Every how many new bundles one is read back and decrypted in full.
+        static let fullCheckEvery = 50
+
         func run() throws {
             let session = try store.session()
             let lock = try BatchLock(database: session.store.database.path)
@@ -43,7 +46,7 @@ extension Lotse.BatchCommand {
                     guard index < candidates.count else { return }
                     let candidate = candidates[index]
                     do {
-                        let path = try worker.archive(candidate, on: on)
+                        let path = try worker.archive(candidate, on: on, fullCheck: index % Self.fullCheckEvery == 0)
                         progress.withLock { $0.step("archived case \(candidate.caseId) → \(URL(fileURLWithPath: path).lastPathComponent)") }
                     } catch {
                         failures.withLock { $0 += 1 }

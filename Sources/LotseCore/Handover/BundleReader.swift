@@ -49,6 +49,20 @@ public struct BundleReader {
         try ZipReader(path: path, passphrase: nil, maxEntries: Int.max).entries.contains(where: \.encrypted)
     }
 
+    /// Checks a bundle this process has just written, without decrypting it: the zip
+    /// is consistent (central directory against local headers) and holds exactly the
+    /// entries written, with their sizes and encryption. Decrypting every entry again
+    /// would cost a PBKDF2 run per entry; `read` does that where a bundle comes from
+    /// elsewhere or from an earlier run.
+    public static func check(_ written: WrittenBundle) throws(BundleError) {
+        let zip = try ZipReader(path: written.path, passphrase: nil, maxEntries: written.entries.count + 1)
+        let found = Dictionary(zip.entries.map { ($0.name, $0.size) }, uniquingKeysWith: { first, _ in first })
+        guard found == written.entries, zip.entries.count == written.entries.count else {
+            throw .corrupt("\(written.path) does not hold what was written; check the disk and run again")
+        }
+        guard zip.entries.allSatisfy({ $0.encrypted == written.encrypted }) else { throw .encryption("\(written.path) is not encrypted as asked") }
+    }
+
     /// Verifies; with `extractTo`, writes the attachments there (mode 0600) as it goes.
     public func read(_ path: String, extractTo folder: URL? = nil) throws(BundleError) -> VerifiedBundle {
         let zip = try ZipReader(path: path, passphrase: passphrase, maxEntries: limits.maxEntries)

@@ -18,8 +18,10 @@ public struct BundleWriter {
     static func folder(for bundle: CaseBundle) -> String { "lotse-\(bundle.purpose)-\(bundle.bundleId.prefix(8))" }
 
     /// Writes `bundle` with its attachment files to `path` (which must not exist).
-    /// The zip is written under a temporary name and renamed when complete.
-    public func write(_ bundle: CaseBundle, files: [String: URL], summary: String, to path: String) throws {
+    /// The zip is written under a temporary name, flushed to disk and renamed when
+    /// complete, so a bundle under its final name survives a crash or power cut.
+    @discardableResult
+    public func write(_ bundle: CaseBundle, files: [String: URL], summary: String, to path: String) throws -> WrittenBundle {
         let folder = Self.folder(for: bundle)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -62,6 +64,11 @@ public struct BundleWriter {
         let temporary = path + ".partial-\(getpid())"
         try? FileManager.default.removeItem(atPath: temporary)
         let zip = try ZipWriter(path: temporary)
+        var entries: [String: UInt64] = [:]
+        for (name, data) in tags { entries["\(folder)/\(name)"] = UInt64(data.count) }
+        entries["\(folder)/tagmanifest-sha256.txt"] = UInt64(tagManifest.count)
+        if signingKey != nil { entries["\(folder)/signature.ed25519"] = 64 }
+        for item in payload { entries["\(folder)/\(item.name)"] = UInt64(item.size) }
         for (name, data) in tags { try zip.add("\(folder)/\(name)", data: data, compress: true) }
         try zip.add("\(folder)/tagmanifest-sha256.txt", data: tagManifest, compress: true)
         if let signingKey { try zip.add("\(folder)/signature.ed25519", data: try SigningKey.signature(of: tagManifest, with: signingKey), compress: false) }
@@ -72,11 +79,22 @@ public struct BundleWriter {
         do {
             try zip.close()
             chmod(temporary, 0o600)
+            try Self.sync(temporary)
             guard rename(temporary, path) == 0 else { throw DataError("cannot move the bundle to \(path): \(String(cString: strerror(errno)))") }
+            try Self.sync((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw error
         }
+        return WrittenBundle(path: path, sha256: try Self.hash(URL(fileURLWithPath: path)).0, entries: entries, encrypted: passphrase != nil)
+    }
+
+    /// Flushes a file or folder to disk (a folder: so a rename in it is durable).
+    static func sync(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw DataError("cannot open \(path) to flush it: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw DataError("cannot flush \(path) to disk: \(String(cString: strerror(errno)))") }
     }
 
     /// SHA-256 and size of a file, streamed.
