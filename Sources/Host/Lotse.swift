@@ -17,6 +17,7 @@ struct Lotse: ParsableCommand {
             ConversationCommand.self, ReferralCommand.self, OutcomeCommand.self, MoveCommand.self, ConsentCommand.self,
             AttachCommand.self, NoteCommand.self, ContactCommand.self, WaitlistCommand.self, AuditCommand.self,
             ImportCommand.self, DemoCommand.self, IntakeCommand.self, AgreementCommand.self, ReviewCommand.self, DueCommand.self, ReportCommand.self, BatchCommand.self, HandoverCommand.self, KeysCommand.self, BackupCommand.self, RestoreCommand.self, DoctorCommand.self,
+            InitCommand.self, UserCommand.self, KioskCommand.self,
         ]
     )
 
@@ -26,6 +27,14 @@ struct Lotse: ParsableCommand {
         let context = try AppContext(options: store.config)
         // Commands typed in the REPL use the same database as the REPL.
         if let path = store.path { setenv("LOTSE_DB", path, 1) }
+        let accounts = Accounts(database: try LotseDatabase.open(at: context.locations.database(explicit: store.path)))
+        if try !accounts.hasUsers(), isatty(STDIN_FILENO) == 1 {
+            // A new installation (`make run` on a fresh machine): create the first admin.
+            print(context.text("repl.firstRun", ["account": CaseStore.operatingSystemUser]))
+            let admin = try InitCommand.createAdmin(database: accounts.database, name: nil, password: PasswordOptions())
+            print("\(admin.name) is the admin; next: municipality add, staff add, user add (see 'help')")
+        }
+        _ = try accounts.principal(osUser: CaseStore.operatingSystemUser)  // refuse an unmapped account before the prompt
         Repl(context: context).run()
     }
 
@@ -33,6 +42,11 @@ struct Lotse: ParsableCommand {
     /// argument errors print ArgumentParser's usage message.
     static func main() {
         umask(0o077)  // files lotse creates (databases, bundles, exports, keys) are private
+        // Started as `lotse-kiosk` (a login shell): the kiosk, whatever the arguments.
+        if URL(fileURLWithPath: CommandLine.arguments[0]).lastPathComponent == "lotse-kiosk" {
+            do { try KioskCommand.parse([]).run() } catch { Console.error((error as? any LotseError)?.message ?? "\(error)") }
+            Foundation.exit(1)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,4 +1,5 @@
 """Shared fixtures: the built lotse binary and a clean environment for it."""
+import getpass
 import os
 import pathlib
 import subprocess
@@ -32,10 +33,50 @@ def env(tmp_path):
     }
 
 
+TEST_PASSWORD = "test password of the county"
+# Commands that do not open the case database (or must see it missing).
+NO_DATABASE = {"init", "modules", "--version", "--help", "help", "restore", "keys", "kiosk"}
+
+
+def database_of(args, env):
+    """The database a command line uses: --db, else $LOTSE_DB, else the XDG default."""
+    for index, arg in enumerate(args):
+        if arg == "--db" and index + 1 < len(args):
+            return pathlib.Path(args[index + 1])
+        if arg.startswith("--db="):
+            return pathlib.Path(arg[5:])
+    if env.get("LOTSE_DB"):
+        return pathlib.Path(env["LOTSE_DB"])
+    return pathlib.Path(env["HOME"]) / ".local" / "share" / "lotse" / "lotse.sqlite"
+
+
 @pytest.fixture
-def run(lotse_bin, env, tmp_path):
-    """Runs lotse with arguments (and optional stdin), returning the completed process."""
-    def runner(*args, stdin=None, extra_env=None):
+def prepare_db(lotse_bin, env, tmp_path):
+    """Creates a database as a county would: `lotse init` (the OS account becomes the
+    admin), then that user gets every role, county-wide, so tests can do all things."""
+    def prepare(db):
+        db = pathlib.Path(db)
+        if db.exists():
+            return
+        db.parent.mkdir(parents=True, exist_ok=True)
+        password = tmp_path / "test-password.txt"
+        password.write_text(TEST_PASSWORD + "\n")
+        for args in (["init", "--db", str(db), "--password-file", str(password)],
+                     ["user", "role", getpass.getuser(), "--role", "manager,lead,admin,auditor", "--county-wide", "--db", str(db)]):
+            done = subprocess.run([lotse_bin, *args], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
+            assert done.returncode == 0, done.stderr
+    return prepare
+
+
+@pytest.fixture
+def run(lotse_bin, env, tmp_path, prepare_db):
+    """Runs lotse with arguments (and optional stdin), returning the completed process.
+    A database it names that does not exist yet is initialised first (see prepare_db)."""
+    def runner(*args, stdin=None, extra_env=None, prepare=True):
+        full_env = {**env, **(extra_env or {})}
+        words = [a for a in args if not a.startswith("-")]
+        if prepare and not (set(words[:1]) | set(args[:1])) & NO_DATABASE and not args[:2] == ("handover", "verify"):
+            prepare_db(database_of(args, full_env))
         return subprocess.run([lotse_bin, *args], input=stdin, capture_output=True, text=True,
-                              env={**env, **(extra_env or {})}, cwd=tmp_path, timeout=60)
+                              env=full_env, cwd=tmp_path, timeout=60)
     return runner

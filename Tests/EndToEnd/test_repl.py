@@ -4,13 +4,15 @@ import stat
 
 import pexpect
 import pytest
+from conftest import database_of
 
 # The prompt is coloured on a terminal: "lotse>" then a reset sequence, then a space.
 PROMPT = r"lotse>(\x1b\[0m)? "
 
 
 @pytest.fixture
-def repl(lotse_bin, env, tmp_path):
+def repl(lotse_bin, env, tmp_path, prepare_db):
+    prepare_db(database_of([], env))
     child = pexpect.spawn(lotse_bin, env=env, cwd=str(tmp_path), encoding="utf-8", timeout=20, dimensions=(40, 160))
     child.expect("Integrationsmanagement")
     child.expect(PROMPT)

@@ -22,7 +22,7 @@ enum TestStore {
     }()
 
     static func make(folder: URL? = nil) throws -> CaseStore {
-        CaseStore(database: try LotseDatabase.inMemory(), actor: "tester", vocabulary: vocabulary,
+        CaseStore(database: try LotseDatabase.inMemory(), principal: .unrestricted("tester"), vocabulary: vocabulary,
                   attachmentsFolder: (folder ?? temporaryFolder()).appendingPathComponent("files"))
     }
 

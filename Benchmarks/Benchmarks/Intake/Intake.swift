@@ -29,7 +29,7 @@ let benchmarks: @Sendable () -> Void = {
         let resources = lotse.root.appendingPathComponent("resources")
         let vocabulary = Vocabulary(registry: ModuleRegistry(modules), services: try ServiceCatalog.load(from: resources),
                                     closureReasons: try ClosureReasons.load(from: resources))
-        return CaseStore(database: try LotseDatabase.open(at: copy), actor: "bench", vocabulary: vocabulary)
+        return CaseStore(database: try LotseDatabase.open(at: copy), principal: .unrestricted("bench"), vocabulary: vocabulary)
     }
 
     /// Active family cases with children, for realistic households.

@@ -64,6 +64,11 @@ extension Lotse {
             defer { withExtendedLifetime(lock) {} }
             let encrypted = (try? BundleReader.isEncrypted(file)) ?? false
             let passphrase = encrypted || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: false) : nil
+            if FileManager.default.fileExists(atPath: database.path) {
+                // Only an admin of the database in place may replace it; its connection
+                // closes at the end of this block, before the file is swapped.
+                try store.session().store.require(.configure)
+            }
             let previous = try Backup.restore(from: file, passphrase: passphrase, database: database,
                                               attachments: URL(fileURLWithPath: database.path + ".files"))
             print("restored \(file) into \(database.path); the previous database is kept as \(previous.lastPathComponent)")

@@ -11,13 +11,15 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp("Database file (else $LOTSE_DB, else lotse.sqlite in the XDG data directory).", valueName: "file"))
     var path: String?
 
-    /// Loads the configuration and opens the store, acting as the operating-system user.
+    /// Loads the configuration and opens the store, acting as the user logged in at the
+    /// kiosk, else as the lotse user mapped to the operating-system account.
     func session() throws -> Session {
         let context = try AppContext(options: config)
         let database = try LotseDatabase.open(at: context.locations.database(explicit: path))
+        let principal = try Identity.kioskUser ?? Accounts(database: database).principal(osUser: CaseStore.operatingSystemUser)
         let vocabulary = Vocabulary(registry: builtinModules, services: try ServiceCatalog.load(from: context.resources),
                                     closureReasons: try ClosureReasons.load(from: context.resources))
-        return Session(context: context, store: CaseStore(database: database, actor: CaseStore.operatingSystemUser, vocabulary: vocabulary))
+        return Session(context: context, store: CaseStore(database: database, principal: principal, vocabulary: vocabulary))
     }
 }
 

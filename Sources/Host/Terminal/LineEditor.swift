@@ -42,8 +42,19 @@ final class LineEditor {
         }
     }
 
+    /// In the kiosk: after this long without a key, `onIdle` runs (it logs out and
+    /// never returns), whatever is being read — a command or an intake answer.
+    static let idleLogout = Mutex<(after: Duration, onIdle: @Sendable () -> Never)?>(nil)
+
     /// Reads one line; `timeout` ends the wait with `.timedOut`.
     func read(prompt: String, timeout: Duration? = nil) -> LineInput {
+        guard timeout == nil, let idle = Self.idleLogout.withLock({ $0 }) else { return readLine(prompt: prompt, timeout: timeout) }
+        let result = readLine(prompt: prompt, timeout: idle.after)
+        if case .timedOut = result { idle.onIdle() }
+        return result
+    }
+
+    private func readLine(prompt: String, timeout: Duration?) -> LineInput {
         delivered.withLock { $0 = nil }
         pending.withLock { $0 = PendingSignals() }
         rl_callback_handler_install(prompt, handleLine)

@@ -8,6 +8,8 @@ import Synchronization
 /// line by line, without prompts, so it can be scripted.
 struct Repl {
     let context: AppContext
+    /// Set in the kiosk: no history file, files only in the export folder.
+    var kiosk: KioskLimits?
 
     func run() {
         // Commands run inside the REPL find the same configuration as the REPL itself.
@@ -29,7 +31,8 @@ struct Repl {
             if CommandTree.takesCaseId.contains(words.joined(separator: " ")) { return caseIds.ids }
             return tree.names(after: words)
         }
-        let editor = LineEditor(name: "lotse", historyFile: context.locations.dataDirectory.appendingPathComponent("history"), completer: completer)
+        let history = kiosk == nil ? context.locations.dataDirectory.appendingPathComponent("history") : nil
+        let editor = LineEditor(name: "lotse", historyFile: history, completer: completer)
         print(context.text("repl.welcome", ["version": Lotse.version]))
         let prompt = Console.colorEnabled ? "\u{1}\u{1B}[1;36m\u{2}lotse>\u{1}\u{1B}[0m\u{2} " : "lotse> "
         loop: while true {
@@ -66,6 +69,10 @@ struct Repl {
         }
         guard CommandTree.lotse.children[first] != nil else {
             Console.error(context.text("repl.unknown", ["command": first]))
+            return true
+        }
+        if let refusal = kiosk?.refusal(words) {
+            Console.error(refusal)
             return true
         }
         do {

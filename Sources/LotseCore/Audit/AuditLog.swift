@@ -22,6 +22,9 @@ struct AuditLog {
 
     enum Action: String {
         case create, update, delete, read, close, reopen, reassign, admit, `import`
+        /// An action the user's roles do not allow (field: the permission).
+        case refused
+        case login
     }
 
     /// Records one event; `value` (personal data) is stored apart from the chain.

@@ -36,7 +36,7 @@ public struct ClosureCandidate: Sendable, Equatable, Codable {
 extension CaseStore {
     /// Active cases the rule applies to on a date.
     public func closureCandidates(_ rule: ClosureRule, on date: LocalDate, inactiveMonths: Int, maxCareYears: Int) throws -> [ClosureCandidate] {
-        try read { db in
+        try read(.batchClose) { db in
             let persons = """
                 CASE WHEN c.personId IS NOT NULL THEN 1 ELSE (SELECT count(*) FROM householdMember hm WHERE hm.householdId = c.householdId
                      AND hm.fromDate <= :on AND (hm.toDate IS NULL OR hm.toDate > :on)) END
@@ -70,8 +70,8 @@ extension CaseStore {
             }
             let arguments: StatementArguments = ["on": date, "inactiveSince": date.adding(months: -inactiveMonths),
                                                  "fundedSince": date.adding(months: -12 * maxCareYears),
-                                                 "extendedSince": date.adding(months: -12 * (maxCareYears + 1))]
-            return try Row.fetchAll(db, sql: sql + " ORDER BY c.id", arguments: arguments).map { row in
+                                                 "extendedSince": date.adding(months: -12 * (maxCareYears + 1)), "scope": municipalityScope]
+            return try Row.fetchAll(db, sql: sql + " AND (:scope IS NULL OR c.municipalityId = :scope) ORDER BY c.id", arguments: arguments).map { row in
                 ClosureCandidate(caseId: row[0], municipality: row[1], persons: row[2], closeOn: row[3], why: row[4])
             }
         }

@@ -46,6 +46,9 @@ public struct Deployment: Sendable, Equatable {
     public var trustedKeysDir: String?
     /// Minutes of inactivity after which the kiosk logs out.
     public var idleLogoutMinutes = 10
+    /// The only folder kiosk users may read files from and write exports to (default:
+    /// `lotse-export` in the kiosk account's home).
+    public var kioskExportDir: String?
     /// Largest file a received bundle may hold, in MB.
     public var bundleMaxEntryMB = 512
     /// Largest total a received bundle may unpack to, in MB.

@@ -126,11 +126,11 @@ private struct Validator {
             case "bundleMaxEntryMB": deployment.bundleMaxEntryMB = try positive(given, path)
             case "bundleMaxTotalMB": deployment.bundleMaxTotalMB = try positive(given, path)
             case "backupRetentionDays": deployment.backupRetentionDays = try positive(given, path)
-            case "trustedKeysDir":
+            case "trustedKeysDir", "kioskExportDir":
                 guard case .string(let s) = given, !s.isEmpty else { throw fail(path, "a folder path, got \(given.shortDescription)") }
-                deployment.trustedKeysDir = s
+                if key == "trustedKeysDir" { deployment.trustedKeysDir = s } else { deployment.kioskExportDir = s }
             default:
-                throw fail(path, "an unknown deployment setting; expected one of locale, retentionYears, personsPerFTE, inactiveMonths, maxCareYears, idleLogoutMinutes, trustedKeysDir, bundleMaxEntryMB, bundleMaxTotalMB, backupRetentionDays")
+                throw fail(path, "an unknown deployment setting; expected one of locale, retentionYears, personsPerFTE, inactiveMonths, maxCareYears, idleLogoutMinutes, trustedKeysDir, kioskExportDir, bundleMaxEntryMB, bundleMaxTotalMB, backupRetentionDays")
             }
         }
         return deployment

@@ -61,7 +61,7 @@ public struct LegacyImporter {
             throw UsageError("\(folder.path) holds none of the legacy files (\(Self.files.map(\.name).joined(separator: ", ")))")
         }
         let fingerprint = Self.fingerprint(contents)
-        return try store.write { audit in
+        return try store.write(.configure) { audit in
             if try Bool.fetchOne(audit.db, sql: "SELECT EXISTS (SELECT 1 FROM importBatch WHERE fingerprint = ?)", arguments: [fingerprint]) == true {
                 return Summary(alreadyImported: true)
             }

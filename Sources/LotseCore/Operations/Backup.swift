@@ -15,6 +15,7 @@ public struct Backup {
     /// Writes a backup; returns the number of attachment files it holds.
     @discardableResult
     public func write(to path: String, passphrase: String?) throws -> Int {
+        try store.require(.configure)
         guard let pool = store.database.writer as? DatabasePool else { throw UsageError("only a database file can be backed up") }
         guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("\(path) exists; choose another -o") }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-backup-\(UUID().uuidString)")
@@ -47,6 +48,7 @@ public struct Backup {
 
     /// Checks a backup completely, then replaces the database and attachments with it,
     /// keeping the previous ones beside them. Returns where the previous database went.
+    /// The caller checks that an admin of the current database asks (see `RestoreCommand`).
     public static func restore(from path: String, passphrase: String?, database: URL, attachments: URL) throws -> URL {
         let zip = try ZipReader(path: path, passphrase: passphrase, maxEntries: 1_000_000)
         let work = database.deletingLastPathComponent().appendingPathComponent(".lotse-restore-\(UUID().uuidString)")

@@ -23,6 +23,7 @@ public struct Doctor {
     }
 
     public func run() throws -> [Finding] {
+        try store.require(.configure)
         var findings: [Finding] = []
         func add(_ level: Finding.Level, _ check: String, _ message: String, _ advice: String = "") {
             findings.append(Finding(level: level, check: check, message: message, advice: advice))

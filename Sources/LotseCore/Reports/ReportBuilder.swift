@@ -23,7 +23,7 @@ public struct ReportBuilder: Sendable {
 
     public func build(_ query: ReportQuery) throws -> Report {
         if let from = query.from, from > query.asOf { throw UsageError("--from \(from.german) lies after --as-of \(query.asOf.german)") }
-        return try store.read { db in
+        return try store.read(.runReports) { db in
             let only = try query.municipality.map { try Municipality.resolve($0, db) }
             let compiler = MetricCompiler(query: query, municipalityId: only?.id)
             var totals: [String: Int] = [:]

@@ -64,6 +64,7 @@ public struct LotseDatabase: Sendable {
         migrator.registerMigration("v3-handover", migrate: Schema.v3)
         migrator.registerMigration("v4-archive", migrate: Schema.v4)
         migrator.registerMigration("v5-report-index", migrate: Schema.v5)
+        migrator.registerMigration("v6-users", migrate: Schema.v6)
         return migrator
     }()
 }

@@ -303,4 +303,22 @@ enum Schema {
             DROP INDEX outcome_kind;
             """)
     }
+
+    /// Users, their roles and password hashes; login failures and lockout.
+    static func v6(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE appUser (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                osUser TEXT UNIQUE,
+                roles TEXT NOT NULL,
+                staffId INTEGER REFERENCES staff(id),
+                passwordHash TEXT NOT NULL,
+                disabled INTEGER NOT NULL DEFAULT 0,
+                failedLogins INTEGER NOT NULL DEFAULT 0,
+                lockedUntil TEXT,
+                createdOn TEXT NOT NULL
+            );
+            """)
+    }
 }

@@ -14,7 +14,7 @@ public struct ArchiveCandidate: Sendable, Equatable, Codable {
 
 extension CaseStore {
     public func archiveCandidates(closedBefore date: LocalDate) throws -> [ArchiveCandidate] {
-        try read { db in
+        try read(.archive) { db in
             try Row.fetchAll(db, sql: "SELECT id, closedOn FROM caseFile WHERE status = 'closed' AND closedOn < ? ORDER BY closedOn, id", arguments: [date])
                 .map { ArchiveCandidate(caseId: $0["id"], closedOn: $0["closedOn"]) }
         }
@@ -26,7 +26,7 @@ extension CaseStore {
     /// membership, case dates, agreements and goals, conversations, referrals by service,
     /// outcomes). Returns the attachment files to delete after the commit.
     public func stripPersonalData(_ caseId: Int64, bundleFile: String, sha256: String, on date: LocalDate) throws -> [URL] {
-        try write { audit in
+        try write(.archive) { audit in
             let db = audit.db
             let old = try CaseFile.existing(caseId, db)
             guard old.status == .closed, let closedOn = old.closedOn else { throw UsageError("case \(caseId) is \(old.status.rawValue); only closed cases are archived") }
@@ -62,7 +62,7 @@ extension CaseStore {
 
     /// The archive index: one row per archived case, without personal data.
     public func archiveIndex() throws -> [ArchiveCandidate] {
-        try read { db in
+        try read(.archive) { db in
             try Row.fetchAll(db, sql: "SELECT caseId, closedOn, bundleFile, archivedOn FROM archiveEntry ORDER BY caseId").map {
                 ArchiveCandidate(caseId: $0["caseId"], closedOn: $0["closedOn"], bundleFile: $0["bundleFile"], archivedOn: $0["archivedOn"])
             }
@@ -77,7 +77,7 @@ extension CaseStore {
     /// Deletes every remaining trace of an archived case in one transaction and logs the
     /// deletion without personal data.
     public func purge(_ candidate: ArchiveCandidate, on date: LocalDate) throws {
-        try write { audit in
+        try write(.archive) { audit in
             let db = audit.db
             let caseFile = try CaseFile.existing(candidate.caseId, db)
             guard caseFile.status == .archived else { throw UsageError("case \(candidate.caseId) is not archived") }

@@ -5,7 +5,7 @@ import PluginKit
 
 extension CaseStore {
     public func caseDetail(_ caseId: Int64) throws -> CaseDetail {
-        try write { audit in
+        try write(.readCases, case: caseId) { audit in
             let db = audit.db
             let caseFile = try CaseFile.existing(caseId, db)
             let municipality = try Municipality.fetchOne(db, key: caseFile.municipalityId)?.name ?? "?"
@@ -47,10 +47,14 @@ extension CaseStore {
     /// A page of cases, newest first. Shows one family name per case: a read of
     /// personal data, audited once per page.
     public func listCases(_ filter: CaseFilter) throws -> (cases: [CaseSummary], total: Int) {
-        try write { audit in
+        try write(.readCases) { audit in
             let db = audit.db
             var conditions = ["1 = 1"]
             var arguments: [any DatabaseValueConvertible] = []
+            if let scope = municipalityScope {
+                conditions.append("c.municipalityId = ?")
+                arguments.append(scope)
+            }
             if let municipality = filter.municipality {
                 conditions.append("c.municipalityId = ?")
                 arguments.append(try Municipality.resolve(municipality, db).id!)
@@ -88,8 +92,10 @@ extension CaseStore {
     /// Ids of the cases still worked on (active or waiting), newest first, for Tab
     /// completion. Ids are not personal data, so the read is not audited.
     public func openCaseIds(limit: Int = 5000) throws -> [Int64] {
-        try read { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM caseFile WHERE status IN ('active', 'waiting') ORDER BY id DESC LIMIT ?", arguments: [limit])
+        try read(.readCases) { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT id FROM caseFile WHERE status IN ('active', 'waiting') AND (? IS NULL OR municipalityId = ?) ORDER BY id DESC LIMIT ?
+                """, arguments: [municipalityScope, municipalityScope, limit])
         }
     }
 }

@@ -13,9 +13,10 @@ extension CaseStore {
         if kind == .individual, !Person(birth: person.birth, sex: person.sex, arrivalDate: nil, stayProspect: .unknown).isAdult(on: date) {
             throw UsageError("an individual case is for an adult; this person is under 18 on \(date.german), open a family case")
         }
-        return try write { audit in
+        return try write(.writeCases) { audit in
             let db = audit.db
             let municipality = try Municipality.resolve(municipality, db)
+            try principal.authorize(.writeCases, municipalityId: municipality.id!)
             let staffId = try staff.map { try Staff.resolve($0, db).id! }
             let similar = try Self.similarPersons(to: person, db)
             var household = Household(municipalityId: municipality.id!)
@@ -35,7 +36,7 @@ extension CaseStore {
 
     /// Adds a person to a case's household from a date.
     public func addPerson(to caseId: Int64, _ person: NewPerson, from date: LocalDate) throws -> (personId: Int64, similar: [PersonMatch]) {
-        try write { audit in
+        try write(.writeCases, case: caseId) { audit in
             let caseFile = try CaseFile.existing(caseId, audit.db)
             guard caseFile.kind == .family else {
                 throw UsageError("case \(caseId) is an individual case; open a family case to add household members")
@@ -94,9 +95,10 @@ extension CaseStore {
         }
     }
 
-    public func closeCase(_ caseId: Int64, reason: String, on date: LocalDate) throws -> CaseFile {
+    /// Closes a case; `batch close` passes its own permission (leads run it).
+    public func closeCase(_ caseId: Int64, reason: String, on date: LocalDate, as permission: Permission = .writeCases) throws -> CaseFile {
         if let problem = vocabulary.closureProblem(reason) { throw UsageError(problem) }
-        return try change(caseId, action: .close) { caseFile, _ in
+        return try change(caseId, action: .close, permission: permission) { caseFile, _ in
             guard caseFile.status == .active || caseFile.status == .waiting else {
                 throw UsageError("case \(caseId) is \(caseFile.status.rawValue); only active or waiting cases can be closed")
             }
@@ -122,7 +124,7 @@ extension CaseStore {
     }
 
     public func reassignCase(_ caseId: Int64, to staff: String) throws -> CaseFile {
-        try change(caseId, action: .reassign) { caseFile, db in
+        try change(caseId, action: .reassign, permission: .reassignCases) { caseFile, db in
             let member = try Staff.resolve(staff, db)
             guard member.municipalityId == caseFile.municipalityId else {
                 throw UsageError("\(member.name) works for another municipality; reassign to a member of the case's team")
@@ -132,8 +134,9 @@ extension CaseStore {
     }
 
     /// Loads a case, applies a change and saves it with its audit events.
-    func change(_ caseId: Int64, action: AuditLog.Action, _ body: (inout CaseFile, Database) throws -> Void) throws -> CaseFile {
-        try write { audit in
+    func change(_ caseId: Int64, action: AuditLog.Action, permission: Permission = .writeCases,
+                _ body: (inout CaseFile, Database) throws -> Void) throws -> CaseFile {
+        try write(permission, case: caseId) { audit in
             let old = try CaseFile.existing(caseId, audit.db)
             var new = old
             try body(&new, audit.db)

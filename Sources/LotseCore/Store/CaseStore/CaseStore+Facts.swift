@@ -38,7 +38,7 @@ extension CaseStore {
 
     public func addConsent(_ caseId: Int64, personId: Int64?, scope: String, recipient: String, givenOn: LocalDate, form: URL?) throws -> Consent {
         let stored = try form.map { try storeFile($0) }
-        return try write { audit in
+        return try write(.writeCases, case: caseId) { audit in
             _ = try CaseFile.existing(caseId, audit.db)
             if let personId { try Self.checkMember(personId, of: caseId, audit.db) }
             var attachmentId: Int64?
@@ -57,10 +57,11 @@ extension CaseStore {
     }
 
     public func withdrawConsent(_ consentId: Int64, on date: LocalDate) throws -> Consent {
-        try write { audit in
+        try write(.writeCases) { audit in
             guard let old = try Consent.fetchOne(audit.db, key: consentId) else {
                 throw notFound("consent", String(consentId), hint: "'lotse case show CASE' lists a case's consents")
             }
+            try principal.authorize(.writeCases, caseId: old.caseId, audit.db)
             guard old.withdrawnOn == nil else { throw UsageError("consent \(consentId) was withdrawn on \(old.withdrawnOn!.german) already") }
             guard date >= old.givenOn else { throw UsageError("consent \(consentId) was given on \(old.givenOn.german); it cannot be withdrawn before") }
             var new = old
@@ -91,8 +92,9 @@ extension CaseStore {
     }
 
     public func addNetworkContact(municipality: String, staff: String?, on date: LocalDate, partnerKind: String, partner: String) throws -> NetworkContact {
-        try write { audit in
+        try write(.writeCases) { audit in
             let municipality = try Municipality.resolve(municipality, audit.db)
+            try principal.authorize(.writeCases, municipalityId: municipality.id!)
             var contact = NetworkContact(municipalityId: municipality.id!, staffId: try staff.map { try Staff.resolve($0, audit.db).id! },
                                          date: date, partnerKind: partnerKind, partner: partner)
             try contact.insert(audit.db)
@@ -104,7 +106,7 @@ extension CaseStore {
     /// Inserts a record belonging to an existing case (and, if given, one of its persons).
     func insertFact<R: IdentifiedRecord & EncodableRecord & TableRecord>(_ caseId: Int64, person: Int64? = nil,
                                                                          _ make: (CaseFile) throws -> R) throws -> R {
-        try write { audit in
+        try write(.writeCases, case: caseId) { audit in
             let caseFile = try CaseFile.existing(caseId, audit.db)
             if let person { try Self.checkMember(person, of: caseId, audit.db) }
             var record = try make(caseFile)

@@ -16,16 +16,17 @@ extension CaseStore {
         func imported(_ db: Database) throws -> Bool {
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM handover WHERE direction = 'in' AND bundleId = ?)", arguments: [bundle.bundleId]) == true
         }
-        if try read(imported) { throw duplicate }
+        if try read(.writeCases, imported) { throw duplicate }
         do {
             for attachment in bundle.attachments {
                 guard let file = files[attachment.ref] else { throw BundleError.manifest("attachment \(attachment.ref) is missing") }
                 stored[attachment.ref] = try adoptFile(file, sha256: attachment.sha256, size: attachment.size)
             }
-            return try write { audit in
+            return try write(.writeCases) { audit in
                 let db = audit.db
                 if try imported(db) { throw duplicate }
                 let municipality = try Municipality.resolve(reference, db)
+                try principal.authorize(.writeCases, municipalityId: municipality.id!)
                 let staffId = try staff.map { try Staff.resolve($0, db).id! }
                 var household = Household(municipalityId: municipality.id!)
                 try household.insert(db)

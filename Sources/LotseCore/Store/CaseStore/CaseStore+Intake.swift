@@ -7,7 +7,7 @@ import PluginKit
 extension CaseStore {
     /// The persons of a case on a date, with names and ages (an audited read).
     public func intakePersons(_ caseId: Int64, on date: LocalDate) throws -> [IntakePerson] {
-        try write { audit in
+        try write(.writeCases, case: caseId) { audit in
             let caseFile = try CaseFile.existing(caseId, audit.db)
             guard caseFile.status == .active || caseFile.status == .waiting else {
                 throw UsageError("case \(caseId) is \(caseFile.status.rawValue); an intake needs an active or waiting case")
@@ -29,7 +29,7 @@ extension CaseStore {
 
     /// The latest answer to every question of the case, and where a paused intake resumes.
     public func intakeState(_ caseId: Int64, plan: IntakePlan) throws -> (answers: IntakeAnswersState, position: String?, completed: Bool) {
-        try read { db in
+        try read(.writeCases, case: caseId) { db in
             var answers = IntakeAnswersState()
             let rows = try Answer.filter(Column("caseId") == caseId).order(Column("id")).fetchAll(db)
             let byKey = Dictionary(plan.steps.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
@@ -46,7 +46,7 @@ extension CaseStore {
     /// Saves one answer the moment it is given (nothing typed is lost by a crash), and
     /// where the intake goes on.
     public func saveAnswer(_ caseId: Int64, step: IntakeStep, value: AnswerValue, next: IntakeStep?) throws {
-        try write { audit in
+        try write(.writeCases, case: caseId) { audit in
             var answer = Answer(caseId: caseId, personId: step.personId, questionId: step.question, value: value.stored, givenAt: audit.at)
             try answer.insert(audit.db)
             try audit.created(answer, id: answer.id, caseId: caseId)
@@ -56,7 +56,7 @@ extension CaseStore {
 
     /// Remembers where a paused intake resumes.
     public func setIntakePosition(_ caseId: Int64, _ step: IntakeStep?) throws {
-        try write { audit in try Self.setPosition(caseId, step?.key, audit) }
+        try write(.writeCases, case: caseId) { audit in try Self.setPosition(caseId, step?.key, audit) }
     }
 
     static func setPosition(_ caseId: Int64, _ key: String?, _ audit: AuditLog) throws {
@@ -70,7 +70,7 @@ extension CaseStore {
     /// The case's next review is the earliest review any goal asks for.
     public func saveAgreement(_ caseId: Int64, signedOn date: LocalDate, goals: [NewGoal]) throws -> Agreement {
         guard !goals.isEmpty else { throw UsageError("an agreement needs at least one goal") }
-        return try write { audit in
+        return try write(.writeCases, case: caseId) { audit in
             let oldCase = try CaseFile.existing(caseId, audit.db)
             let review = goals.map { date.adding(months: $0.template.reviewEveryMonths) }.min()
             var agreement = Agreement(caseId: caseId, signedOn: date, nextReviewOn: review)
@@ -93,10 +93,11 @@ extension CaseStore {
 
     /// An agreement with its goals and names, for printing (an audited read).
     public func agreementDocument(_ agreementId: Int64) throws -> AgreementDocument {
-        try write { audit in
+        try write(.readCases) { audit in
             guard let agreement = try Agreement.fetchOne(audit.db, key: agreementId) else {
                 throw notFound("agreement", String(agreementId), hint: "'lotse case show CASE' lists a case's agreements")
             }
+            try principal.authorize(.readCases, caseId: agreement.caseId, audit.db)
             let caseFile = try CaseFile.existing(agreement.caseId, audit.db)
             let goals = try Goal.filter(Column("agreementId") == agreementId).order(Column("id")).fetchAll(audit.db)
             let names = try Row.fetchAll(audit.db, sql: """

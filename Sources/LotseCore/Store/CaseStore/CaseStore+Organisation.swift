@@ -7,7 +7,7 @@ extension CaseStore {
     public func addMunicipality(name: String, kind: MunicipalityKind, fte: Double) throws -> Municipality {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw UsageError("a municipality needs a name") }
         guard fte >= 0 else { throw UsageError("--fte must be 0 or more, got \(fte)") }
-        return try write { audit in
+        return try write(.configure) { audit in
             guard try Municipality.filter(Column("name").collating(.nocase) == name).fetchCount(audit.db) == 0 else {
                 throw UsageError("a municipality named \"\(name)\" exists already")
             }
@@ -19,17 +19,17 @@ extension CaseStore {
     }
 
     public func municipalities() throws -> [Municipality] {
-        try read { try Municipality.order(Column("name")).fetchAll($0) }
+        try read(.readOrganisation) { try Municipality.order(Column("name")).fetchAll($0) }
     }
 
     /// A municipality by id or name (case-insensitive).
     public func municipality(_ reference: String) throws -> Municipality {
-        try read { db in try Municipality.resolve(reference, db) }
+        try read(.readOrganisation) { db in try Municipality.resolve(reference, db) }
     }
 
     public func addStaff(name: String, municipality reference: String, role: StaffRole, fteShare: Double) throws -> Staff {
         guard fteShare > 0 && fteShare <= 1 else { throw UsageError("--fte-share must be above 0 and at most 1 (e.g. 0.5 for 50 %), got \(fteShare)") }
-        return try write { audit in
+        return try write(.configure) { audit in
             let municipality = try Municipality.resolve(reference, audit.db)
             var staff = Staff(municipalityId: municipality.id!, name: name, role: role, fteShare: fteShare)
             try staff.insert(audit.db)
@@ -39,7 +39,7 @@ extension CaseStore {
     }
 
     public func staff(municipality reference: String? = nil) throws -> [Staff] {
-        try read { db in
+        try read(.readOrganisation) { db in
             var request = Staff.order(Column("municipalityId"), Column("name"))
             if let reference { request = request.filter(Column("municipalityId") == (try Municipality.resolve(reference, db)).id) }
             return try request.fetchAll(db)

@@ -9,9 +9,13 @@ extension CaseStore {
     /// `bornIn` if given. The search is a read of personal data and audited.
     public func findPersons(nameParts: [String], bornIn year: Int?) throws -> [PersonMatch] {
         guard !nameParts.isEmpty || year != nil else { throw UsageError("give at least a name part or --born YEAR") }
-        return try write { audit in
+        return try write(.readCases) { audit in
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
+            if let scope = municipalityScope {
+                conditions.append("EXISTS (SELECT 1 FROM householdMember hm JOIN household h ON h.id = hm.householdId WHERE hm.personId = p.id AND h.municipalityId = ?)")
+                arguments.append(scope)
+            }
             for part in nameParts {
                 conditions.append("(pi.familyName LIKE ? ESCAPE '\\' OR pi.givenNames LIKE ? ESCAPE '\\')")
                 let pattern = "%" + part.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")

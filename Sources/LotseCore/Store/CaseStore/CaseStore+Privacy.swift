@@ -7,11 +7,12 @@ import PluginKit
 extension CaseStore {
     /// Everything stored about a person, including who accessed it (an audited read).
     public func subjectAccess(_ personId: Int64, on date: LocalDate) throws -> SubjectAccess {
-        try write { audit in
+        try write(.readCases) { audit in
             let db = audit.db
             guard let person = try Person.fetchOne(db, key: personId) else {
                 throw notFound("person", String(personId), hint: "'lotse person find NAME' shows person ids")
             }
+            try principal.authorize(.readCases, personId: personId, db)
             let caseRows = try Row.fetchAll(db, sql: """
                 SELECT c.id, m.name, c.status, c.openedOn, c.closedOn, hm.fromDate, hm.toDate FROM householdMember hm
                 JOIN caseFile c ON c.householdId = hm.householdId AND (c.personId IS NULL OR c.personId = hm.personId)
@@ -59,7 +60,8 @@ extension CaseStore {
 
     /// Corrects a person's details (Art. 16); the audit log keeps every earlier value.
     public func correctPerson(_ personId: Int64, _ change: (inout PersonIdentity) -> Void) throws -> PersonIdentity {
-        try write { audit in
+        try write(.writeCases) { audit in
+            try principal.authorize(.writeCases, personId: personId, audit.db)
             guard let old = try PersonIdentity.fetchOne(audit.db, key: personId) else {
                 throw notFound("person", String(personId), hint: "'lotse person find NAME' shows person ids; erased persons cannot be corrected")
             }
@@ -74,7 +76,7 @@ extension CaseStore {
 
     /// Why a person's data may not be erased yet, or nil when it may.
     public func erasureBlocker(_ personId: Int64, retentionYears: Int, on date: LocalDate) throws -> String? {
-        try read { db in
+        try read(.archive) { db in
             for row in try Row.fetchAll(db, sql: """
                 SELECT c.id, c.status, c.closedOn FROM householdMember hm
                 JOIN caseFile c ON c.householdId = hm.householdId AND (c.personId IS NULL OR c.personId = hm.personId)
@@ -101,11 +103,11 @@ extension CaseStore {
     /// free texts and the audit values of their records; keeps the pseudonymous facts
     /// reports need. The database is checkpointed so no copy stays in the WAL.
     public func erasePerson(_ personId: Int64, reason: String, retentionYears: Int, on date: LocalDate) throws {
-        guard try read({ try Person.fetchOne($0, key: personId) }) != nil else {
+        guard try read(.archive, { try Person.fetchOne($0, key: personId) }) != nil else {
             throw notFound("person", String(personId), hint: "'lotse person find NAME' shows person ids")
         }
         if let blocker = try erasureBlocker(personId, retentionYears: retentionYears, on: date) { throw UsageError("cannot erase person \(personId): \(blocker)") }
-        try write { audit in
+        try write(.archive) { audit in
             let db = audit.db
             try db.execute(sql: """
                 DELETE FROM auditValue WHERE seq IN (SELECT seq FROM auditEvent WHERE entity IN ('person', 'personIdentity', 'householdMember') AND entityId = :person)

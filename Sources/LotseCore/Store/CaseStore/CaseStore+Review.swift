@@ -6,7 +6,7 @@ import PluginKit
 extension CaseStore {
     /// The open goals of a case, oldest agreement first (an audited read).
     public func openGoals(_ caseId: Int64) throws -> [OpenGoal] {
-        try write { audit in
+        try write(.writeCases, case: caseId) { audit in
             _ = try CaseFile.existing(caseId, audit.db)
             let rows = try Row.fetchAll(audit.db, sql: """
                 SELECT g.*, pi.givenNames || ' ' || pi.familyName AS personName FROM goal g
@@ -23,7 +23,7 @@ extension CaseStore {
     /// for a household goal), a conversation, and the next review date.
     public func recordReview(_ caseId: Int64, on date: LocalDate, decisions: [Int64: GoalDecision], templates: [String: GoalTemplate],
                              nextReviewOn: LocalDate?) throws -> ReviewResult {
-        try write { audit in
+        try write(.writeCases, case: caseId) { audit in
             let db = audit.db
             let oldCase = try CaseFile.existing(caseId, db)
             var outcomes: [Outcome] = []
@@ -84,18 +84,18 @@ extension CaseStore {
 
     /// Reviews and goals of active cases due on or before `until`, optionally of one staff member.
     public func due(until: LocalDate, staff: String?) throws -> [DueItem] {
-        try read { db in
+        try read(.readCases) { db in
             let staffId = try staff.map { try Staff.resolve($0, db).id! }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.id AS caseId, s.name AS staff, 'review' AS kind, c.nextReviewOn AS date, NULL AS title
                   FROM caseFile c LEFT JOIN staff s ON s.id = c.staffId
-                 WHERE c.status = 'active' AND c.nextReviewOn IS NOT NULL AND c.nextReviewOn <= ?1 AND (?2 IS NULL OR c.staffId = ?2)
+                 WHERE c.status = 'active' AND c.nextReviewOn IS NOT NULL AND c.nextReviewOn <= ?1 AND (?2 IS NULL OR c.staffId = ?2) AND (?3 IS NULL OR c.municipalityId = ?3)
                 UNION ALL
                 SELECT c.id, s.name, 'goal', g.dueOn, g.title
                   FROM goal g JOIN agreement a ON a.id = g.agreementId JOIN caseFile c ON c.id = a.caseId LEFT JOIN staff s ON s.id = c.staffId
-                 WHERE c.status = 'active' AND g.status = 'open' AND g.dueOn <= ?1 AND (?2 IS NULL OR c.staffId = ?2)
+                 WHERE c.status = 'active' AND g.status = 'open' AND g.dueOn <= ?1 AND (?2 IS NULL OR c.staffId = ?2) AND (?3 IS NULL OR c.municipalityId = ?3)
                 ORDER BY date, caseId
-                """, arguments: [until, staffId])
+                """, arguments: [until, staffId, municipalityScope])
             return rows.map { DueItem(caseId: $0["caseId"], staff: $0["staff"], kind: $0["kind"], date: $0["date"], title: $0["title"]) }
         }
     }

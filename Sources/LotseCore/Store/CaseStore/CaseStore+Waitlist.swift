@@ -6,20 +6,31 @@ import PluginKit
 extension CaseStore {
     /// Waiting cases in admission order, optionally of one municipality.
     public func waitlist(municipality reference: String? = nil, on date: LocalDate) throws -> [WaitlistEntry] {
-        try read { db in try Self.waitlist(reference.map { try Municipality.resolve($0, db) }, on: date, db) }
+        try read(.readCases) { db in try Self.waitlist(try scoped(reference, .readCases, db), on: date, db) }
+    }
+
+    /// The municipality a list is limited to: the one asked for (if the user may), else
+    /// the user's own.
+    private func scoped(_ reference: String?, _ permission: Permission, _ db: Database) throws -> Municipality? {
+        if let reference {
+            let municipality = try Municipality.resolve(reference, db)
+            try principal.authorize(permission, municipalityId: municipality.id!)
+            return municipality
+        }
+        return try municipalityScope.flatMap { try Municipality.fetchOne(db, key: $0) }
     }
 
     /// Places and persons in care per municipality on a date.
     public func capacities(personsPerFTE: Int, on date: LocalDate) throws -> [Capacity] {
-        try read { db in try Self.capacities(personsPerFTE: personsPerFTE, on: date, db) }
+        try read(.readOrganisation) { db in try Self.capacities(personsPerFTE: personsPerFTE, on: date, db) }
     }
 
     /// Admits waiting cases in order while places are free; a household larger than the
     /// free places is skipped (and said so), smaller ones after it may still come in.
     public func admit(municipality reference: String? = nil, personsPerFTE: Int, on date: LocalDate) throws -> Admission {
-        try write { audit in
+        try write(.writeCases) { audit in
             let db = audit.db
-            let only = try reference.map { try Municipality.resolve($0, db) }
+            let only = try scoped(reference, .writeCases, db)
             var free = Dictionary(uniqueKeysWithValues: try Self.capacities(personsPerFTE: personsPerFTE, on: date, db).map { ($0.municipality, $0.free) })
             var result = Admission()
             for entry in try Self.waitlist(only, on: date, db) {

@@ -6,47 +6,80 @@ import PluginKit
 /// audit events. Commands call these functions; none of them writes SQL.
 public struct CaseStore: Sendable {
     public let database: LotseDatabase
-    /// Who is acting: recorded in every audit event.
-    public let actor: String
+    /// Who is acting: their roles decide what the store does, their name goes into
+    /// every audit event.
+    public let principal: Principal
     public let vocabulary: Vocabulary
     /// Where attachments are copied to (beside the database file).
     public let attachmentsFolder: URL
 
-    public init(database: LotseDatabase, actor: String, vocabulary: Vocabulary, attachmentsFolder: URL? = nil) {
+    public init(database: LotseDatabase, principal: Principal, vocabulary: Vocabulary, attachmentsFolder: URL? = nil) {
         self.database = database
-        self.actor = actor
+        self.principal = principal
         self.vocabulary = vocabulary
         self.attachmentsFolder = attachmentsFolder
             ?? database.path.map { URL(fileURLWithPath: $0 + ".files") }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("lotse-attachments-\(getpid())")
     }
 
-    /// Runs a change in one transaction with its audit log; database refusals become
-    /// data errors with a readable message.
-    func write<T>(_ body: (AuditLog) throws -> T) throws -> T {
+    /// Who is acting, for the audit log.
+    var actor: String { principal.name }
+
+    /// Runs a change in one transaction with its audit log, if the user holds
+    /// `permission` (for `caseId`: and the case is in their municipality). Database
+    /// refusals become data errors with a readable message; access refusals are
+    /// audited and thrown.
+    func write<T>(_ permission: Permission, case caseId: Int64? = nil, _ body: (AuditLog) throws -> T) throws -> T {
         do {
-            return try database.writer.write { db in try body(AuditLog(db, actor: actor)) }
+            return try database.writer.write { db in
+                try principal.authorize(permission, caseId: caseId, db)
+                return try body(AuditLog(db, actor: actor))
+            }
+        } catch let denied as AccessDenied {
+            throw audited(denied)
         } catch let error as DatabaseError {
             throw DataError("the database refused the change (\(error.message ?? "SQLite error \(error.resultCode)")); nothing was saved")
         }
     }
 
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Reads in one snapshot, if the user holds `permission` (see `write`).
+    func read<T>(_ permission: Permission, case caseId: Int64? = nil, _ body: (Database) throws -> T) throws -> T {
         do {
-            return try database.writer.read(body)
+            return try database.writer.read { db in
+                try principal.authorize(permission, caseId: caseId, db)
+                return try body(db)
+            }
+        } catch let denied as AccessDenied {
+            throw audited(denied)
         } catch let error as DatabaseError {
             throw DataError("cannot read the database (\(error.message ?? "SQLite error \(error.resultCode)")); run 'lotse doctor'")
         }
     }
 
+    /// Checks a permission that guards work outside the database (backup, restore).
+    public func require(_ permission: Permission) throws {
+        guard principal.may(permission) else { throw audited(AccessDenied(principal: principal, permission: permission, caseId: nil, reason: .role)) }
+    }
+
+    /// Records a refusal in its own transaction (the refused one rolled back).
+    private func audited(_ denied: AccessDenied) -> AccessDenied {
+        _ = try? database.writer.write { db in
+            try AuditLog(db, actor: actor).record(.refused, "access", id: nil, caseId: denied.caseId, field: denied.permission.rawValue)
+        }
+        return denied
+    }
+
+    /// Cases of the user's municipality only, for lists: nil when they see every one.
+    var municipalityScope: Int64? { principal.municipalityId }
+
     /// Checks the audit chain.
     public func verifyAudit() throws -> AuditVerification {
-        try read { try AuditVerifier.verify($0) }
+        try read(.readAuditLog) { try AuditVerifier.verify($0) }
     }
 
     /// Who saw and changed what, oldest first: all events, or those of one case.
     public func auditLog(caseId: Int64?, limit: Int = 10_000) throws -> [AuditEntry] {
-        try read { db in
+        try read(.readAuditLog) { db in
             try Row.fetchAll(db, sql: """
                 SELECT seq, at, actor, action, entity, entityId, caseId, field FROM auditEvent
                 WHERE ? IS NULL OR caseId = ? ORDER BY seq DESC LIMIT ?
@@ -57,7 +90,8 @@ public struct CaseStore: Sendable {
         }
     }
 
-    /// The operating-system user running lotse, the actor until logins exist.
+    /// The operating-system account running lotse; the command line acts as the lotse
+    /// user mapped to it.
     public static var operatingSystemUser: String {
         if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
         return "uid\(geteuid())"

@@ -34,6 +34,9 @@ extension IdentifiedRecord {
 extension Municipality: FetchableRecord, IdentifiedRecord {
     public static let databaseTableName = "municipality"
 }
+extension User: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "appUser"
+}
 extension Staff: FetchableRecord, IdentifiedRecord {
     public static let databaseTableName = "staff"
 }

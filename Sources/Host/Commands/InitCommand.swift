@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+
+/// `lotse init`: the first admin of a new database.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create the first admin of an empty database, mapped to your operating-system account.",
+        discussion: "Then add municipalities, staff and users ('lotse user add'). The password is asked twice, or read with --password-file."
+    )
+    @OptionGroup var store: StoreOptions
+    @Option(help: ArgumentHelp("The admin's lotse user name (default: your account name).", valueName: "name")) var name: String?
+    @OptionGroup var password: PasswordOptions
+
+    func run() throws {
+        let context = try AppContext(options: store.config)
+        let database = try LotseDatabase.open(at: context.locations.database(explicit: store.path))
+        let principal = try Self.createAdmin(database: database, name: name, password: password)
+        print("\(principal.name) is the admin of \(database.path ?? "the database"); next: municipality add, staff add, user add")
+    }
+
+    static func createAdmin(database: LotseDatabase, name: String?, password: PasswordOptions) throws -> Principal {
+        let accounts = Accounts(database: database)
+        guard try !accounts.hasUsers() else { throw UsageError("this database already has users; an admin adds more with 'lotse user add'") }
+        let osUser = CaseStore.operatingSystemUser
+        return try accounts.initialize(name: name ?? osUser, osUser: osUser, password: try password.read(), on: .today)
+    }
+}

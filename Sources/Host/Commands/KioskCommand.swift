@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+
+/// `lotse kiosk` (or `lotse-kiosk`, a link, as a login shell): a supervisor that runs
+/// one kiosk session after another in a child process. Whatever happens to a session —
+/// logout, idle logout, a crash — the next login prompt follows; never a shell.
+struct KioskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kiosk",
+        abstract: "The locked-down terminal for shared office machines: login, lotse commands only, idle logout.",
+        discussion: "Make it the login shell of a kiosk account through the lotse-kiosk link (see README)."
+    )
+    @OptionGroup var config: ConfigOptions
+    @Flag(name: .customLong("session"), help: .hidden) var session = false
+
+    func run() throws {
+        let context = try AppContext(options: config)
+        if let source = context.configuration.source { setenv("LOTSE_CONFIG", source, 1) }
+        if session { try Kiosk(context: context).run() }
+        Self.supervise(crashed: context.text("kiosk.crashed"))
+    }
+
+    /// Starts sessions until the terminal is gone. Ctrl-C, Ctrl-\\ and Ctrl-Z do not
+    /// reach the supervisor.
+    static func supervise(crashed: String) -> Never {
+        for signalNumber in [SIGINT, SIGQUIT, SIGTSTP] { signal(signalNumber, SIG_IGN) }
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var arguments = ["lotse", "kiosk", "--session"]
+        if let config = ProcessInfo.processInfo.environment["LOTSE_CONFIG"] { arguments += ["--config", config] }
+        while true {
+            let started = ContinuousClock.now
+            var child: pid_t = 0
+            let argv = arguments.map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            guard posix_spawn(&child, executable, nil, nil, argv, environ) == 0 else {
+                Console.error("cannot start a kiosk session")
+                Foundation.exit(1)
+            }
+            var status: Int32 = 0
+            while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+            let exited = status & 0x7f == 0
+            if exited && (status >> 8) & 0xff == Kiosk.hangupExitCode || Kiosk.terminalGone() { Foundation.exit(0) }
+            if !exited || (status >> 8) & 0xff != 0 {
+                Kiosk.clearScreen()
+                print(crashed)
+                // A session that fails at once must not spin.
+                if ContinuousClock.now - started < .seconds(2) { sleep(2) }
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import LotseCore
+import Synchronization
+
+/// One kiosk session: login (hidden password, lockout in LotseCore), then the REPL as
+/// that user with the kiosk's limits, until logout, Ctrl-D or the idle time. Runs in
+/// a child of `KioskCommand`, so a crash ends only the session, never the kiosk.
+struct Kiosk {
+    let context: AppContext
+    let limits: KioskLimits
+
+    /// Exit code telling the supervisor that the terminal is gone.
+    static let hangupExitCode: Int32 = 75
+
+    init(context: AppContext) throws {
+        self.context = context
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSTemporaryDirectory()
+        let folder = URL(fileURLWithPath: context.configuration.deployment.kioskExportDir ?? home + "/lotse-export")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        limits = KioskLimits(exportFolder: folder, idle: .seconds(60 * context.configuration.deployment.idleLogoutMinutes))
+    }
+
+    func run() -> Never {
+        signal(SIGTSTP, SIG_IGN)
+        signal(SIGQUIT, SIG_IGN)
+        guard FileManager.default.changeCurrentDirectoryPath(limits.exportFolder.path) else {
+            Console.error("cannot use the export folder \(limits.exportFolder.path)")
+            exit(1)
+        }
+        let database: LotseDatabase
+        do { database = try LotseDatabase.open(at: context.locations.database(explicit: nil)) } catch {
+            Console.error(error.message)
+            exit(1)
+        }
+        let accounts = Accounts(database: database)
+        let editor = LineEditor(name: "lotse-kiosk", historyFile: nil, completer: { _, _ in [] })
+        while true {
+            print(context.text("kiosk.welcome"))
+            let name: String
+            switch editor.read(prompt: context.text("kiosk.user")) {
+            case .line(let line): name = line.trimmingCharacters(in: .whitespaces)
+            case .endOfInput: if Self.terminalGone() { exit(Self.hangupExitCode) } else { continue }
+            case .interrupted, .timedOut: continue
+            }
+            guard !name.isEmpty else { continue }
+            let password = Passphrase.hidden(context.text("kiosk.password"))
+            do {
+                let principal = try accounts.login(name: name, password: password)
+                Identity.login(principal)
+                break
+            } catch {
+                Console.error((error as? any LotseError)?.message ?? "login failed")
+            }
+        }
+        print(context.text("kiosk.hello", ["user": Identity.kioskUser?.name ?? ""]))
+        let farewell = context.text("kiosk.idle", ["minutes": String(limits.idle.components.seconds / 60)])
+        LineEditor.idleLogout.withLock { $0 = (limits.idle, { Kiosk.logOut(farewell) }) }
+        Repl(context: context, kiosk: limits).run()
+        Self.clearScreen()
+        exit(0)
+    }
+
+    /// Clears the screen so the next person sees nothing of the last session.
+    static func clearScreen() {
+        print("\u{1B}[H\u{1B}[2J\u{1B}[3J", terminator: "")
+        fflush(nil)
+    }
+
+    static func logOut(_ farewell: String) -> Never {
+        clearScreen()
+        print(farewell)
+        exit(0)
+    }
+
+    /// Whether stdin's terminal hung up (then the kiosk ends instead of asking again).
+    static func terminalGone() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return isatty(STDIN_FILENO) == 0 || (poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0)
+    }
+}

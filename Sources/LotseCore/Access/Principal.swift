@@ -1,0 +1,61 @@
+import GRDB
+
+/// Who is acting: a logged-in or operating-system-mapped lotse user with their roles
+/// and the municipality their staff record belongs to.
+public struct Principal: Sendable, Equatable {
+    /// The name in the audit log.
+    public let name: String
+    public let userId: Int64?
+    public let roles: Set<Role>
+    /// The staff record the user is (integration managers and leads of a municipality).
+    public let staffId: Int64?
+    /// The municipality whose cases the user may see; nil: every municipality (the
+    /// county's coordination, or a role that is not limited to cases).
+    public let municipalityId: Int64?
+
+    public init(name: String, userId: Int64?, roles: Set<Role>, staffId: Int64?, municipalityId: Int64?) {
+        self.name = name
+        self.userId = userId
+        self.roles = roles
+        self.staffId = staffId
+        self.municipalityId = municipalityId
+    }
+
+    /// Every role, every municipality: for tests, benchmarks and in-process tools that
+    /// are not used by a person. The command line never acts as it.
+    public static func unrestricted(_ name: String) -> Principal {
+        Principal(name: name, userId: nil, roles: Set(Role.allCases), staffId: nil, municipalityId: nil)
+    }
+
+    public func may(_ permission: Permission) -> Bool { !roles.isDisjoint(with: permission.roles) }
+
+    /// Throws `AccessDenied` unless the user holds the permission and, for case data,
+    /// the case belongs to their municipality.
+    func authorize(_ permission: Permission, caseId: Int64?, _ db: Database) throws {
+        guard may(permission) else { throw AccessDenied(principal: self, permission: permission, caseId: caseId, reason: .role) }
+        guard permission.isCaseScoped, let municipalityId, let caseId else { return }
+        let owner = try Int64.fetchOne(db, sql: "SELECT municipalityId FROM caseFile WHERE id = ?", arguments: [caseId])
+        if let owner, owner != municipalityId {
+            throw AccessDenied(principal: self, permission: permission, caseId: caseId, reason: .municipality)
+        }
+    }
+
+    /// Throws unless the person belongs to a household of the user's municipality.
+    func authorize(_ permission: Permission, personId: Int64, _ db: Database) throws {
+        guard may(permission) else { throw AccessDenied(principal: self, permission: permission, caseId: nil, reason: .role) }
+        guard permission.isCaseScoped, let municipalityId else { return }
+        let inScope = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM householdMember hm JOIN household h ON h.id = hm.householdId
+                            WHERE hm.personId = ? AND h.municipalityId = ?)
+            """, arguments: [personId, municipalityId]) ?? false
+        if !inScope { throw AccessDenied(principal: self, permission: permission, caseId: nil, reason: .municipality) }
+    }
+
+    /// Throws unless a municipality (by id) is within the user's reach.
+    func authorize(_ permission: Permission, municipalityId target: Int64) throws {
+        guard may(permission) else { throw AccessDenied(principal: self, permission: permission, caseId: nil, reason: .role) }
+        if let municipalityId, permission.isCaseScoped, municipalityId != target {
+            throw AccessDenied(principal: self, permission: permission, caseId: nil, reason: .municipality)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// What a lotse user is for. A user can hold several roles (a team lead who also
+/// counsels families holds `lead` and `manager`; the batch service user holds what its
+/// runs need).
+public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
+    /// Integration manager: reads and writes the cases of their own municipality.
+    case manager
+    /// Team lead: reads every case of the municipality, reassigns, reports, batch close.
+    case lead
+    /// Administrator: users, settings, archive and purge — never case content.
+    case admin
+    /// Auditor: the audit log and reports, no personal data.
+    case auditor
+
+    public static func < (a: Role, b: Role) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+
+    /// Parses "manager,lead"; unknown names are a usage error naming the valid ones.
+    public static func parseList(_ text: String) throws -> Set<Role> {
+        var roles: Set<Role> = []
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
+            guard let role = Role(rawValue: name) else {
+                throw UsageError("unknown role \"\(name)\"; roles are \(allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            roles.insert(role)
+        }
+        return roles
+    }
+
+    /// "lead,manager" in a fixed order, as stored.
+    static func text(_ roles: Set<Role>) -> String { roles.sorted().map(\.rawValue).joined(separator: ",") }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import PluginKit
+
+/// A lotse user: a person at a terminal (or the batch service) with roles, mapped to an
+/// operating-system account for the command line, logging in with a password at the kiosk.
+public struct User: Sendable, Equatable, Codable {
+    public var id: Int64?
+    public var name: String
+    public var osUser: String?
+    /// Comma-separated roles (see `Role`).
+    public var roles: String
+    /// The staff record the user is; sets the municipality whose cases they see.
+    public var staffId: Int64?
+    /// `PasswordHash` text; never shown, logged or audited.
+    var passwordHash: String
+    public var disabled: Bool
+    var failedLogins: Int
+    /// Until when the account is locked after repeated failed logins (timestamp).
+    public var lockedUntil: String?
+    public var createdOn: LocalDate
+
+    public var roleSet: Set<Role> { (try? Role.parseList(roles)) ?? [] }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+import PluginKit
+
+// MARK: - Users (admin only): add, list, disable, enable, password, roles
+
+extension CaseStore {
+    /// A user as `user list` shows it: no password hash.
+    public struct UserSummary: Sendable, Codable, Equatable {
+        public let name: String
+        public let osUser: String?
+        public let roles: [String]
+        public let staff: String?
+        public let municipality: String?
+        public let disabled: Bool
+        public let lockedUntil: String?
+    }
+
+    /// Adds a user. Managers and leads belong to a staff record (their municipality);
+    /// without one they must be marked county-wide on purpose.
+    public func addUser(name: String, osUser: String?, roles: Set<Role>, staff: String?, countyWide: Bool,
+                        password: String, on date: LocalDate) throws {
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty, !name.contains(",") else { throw UsageError("a user needs a name without commas") }
+        guard !roles.isEmpty else { throw UsageError("give at least one --role (\(Role.allCases.map(\.rawValue).joined(separator: ", ")))") }
+        let hash = try PasswordHash.make(password)
+        try write(.manageUsers) { audit in
+            let db = audit.db
+            guard try User.filter(Column("name") == name).fetchCount(db) == 0 else { throw UsageError("there is already a user \"\(name)\"") }
+            if let osUser, try User.filter(Column("osUser") == osUser).fetchCount(db) > 0 {
+                throw UsageError("the account \(osUser) is already mapped to another lotse user")
+            }
+            let staffId = try staff.map { try Staff.resolve($0, db).id! }
+            try Self.checkScope(roles: roles, staffId: staffId, countyWide: countyWide)
+            var user = User(id: nil, name: name, osUser: osUser, roles: Role.text(roles), staffId: staffId, passwordHash: hash,
+                            disabled: false, failedLogins: 0, lockedUntil: nil, createdOn: date)
+            try user.insert(db)
+            try Accounts.auditCreated(user, by: principal.name, db)
+        }
+    }
+
+    public func users() throws -> [UserSummary] {
+        try read(.manageUsers) { db in
+            try User.order(Column("name")).fetchAll(db).map { user in
+                let staff = try user.staffId.flatMap { try Staff.fetchOne(db, key: $0) }
+                return UserSummary(name: user.name, osUser: user.osUser, roles: user.roleSet.sorted().map(\.rawValue), staff: staff?.name,
+                                   municipality: try staff.flatMap { try Municipality.fetchOne(db, key: $0.municipalityId)?.name },
+                                   disabled: user.disabled, lockedUntil: user.lockedUntil)
+            }
+        }
+    }
+
+    /// Disables or enables a user; enabling also lifts a lockout.
+    public func setDisabled(_ name: String, _ disabled: Bool) throws {
+        try changeUser(name) { user, _ in
+            guard !(disabled && user.name == principal.name) else { throw UsageError("you cannot disable yourself; another admin can") }
+            user.disabled = disabled
+            if !disabled { user.failedLogins = 0; user.lockedUntil = nil }
+        }
+    }
+
+    public func setPassword(_ name: String, _ password: String) throws {
+        let hash = try PasswordHash.make(password)
+        try changeUser(name) { user, _ in user.passwordHash = hash; user.failedLogins = 0; user.lockedUntil = nil }
+    }
+
+    /// Replaces a user's roles (and staff link, if given).
+    public func setRoles(_ name: String, roles: Set<Role>, staff: String?, countyWide: Bool) throws {
+        guard !roles.isEmpty else { throw UsageError("give at least one role; to stop someone, 'lotse user disable'") }
+        try changeUser(name) { user, db in
+            if let staff { user.staffId = try Staff.resolve(staff, db).id }
+            try Self.checkScope(roles: roles, staffId: user.staffId, countyWide: countyWide)
+            if user.name == principal.name, !roles.contains(.admin) { throw UsageError("you cannot take the admin role from yourself; another admin can") }
+            user.roles = Role.text(roles)
+        }
+    }
+
+    /// One audited change of a user; the password hash is never written to the audit log.
+    private func changeUser(_ name: String, _ change: (inout User, Database) throws -> Void) throws {
+        try write(.manageUsers) { audit in
+            guard let old = try User.filter(Column("name") == name).fetchOne(audit.db) else {
+                throw UsageError("no user \"\(name)\"; 'lotse user list' shows them")
+            }
+            var new = old
+            try change(&new, audit.db)
+            try new.update(audit.db)
+            for (field, changed, value) in [("roles", old.roles != new.roles, new.roles), ("staffId", old.staffId != new.staffId, new.staffId.map(String.init)),
+                                            ("disabled", old.disabled != new.disabled, String(new.disabled)),
+                                            ("lockedUntil", old.lockedUntil != new.lockedUntil, new.lockedUntil)] where changed {
+                try audit.record(.update, "appUser", id: old.id, caseId: nil, field: field, value: .some(value))
+            }
+            if old.passwordHash != new.passwordHash { try audit.record(.update, "appUser", id: old.id, caseId: nil, field: "password") }
+        }
+    }
+
+    static func checkScope(roles: Set<Role>, staffId: Int64?, countyWide: Bool) throws {
+        if staffId == nil, !countyWide, !roles.isDisjoint(with: [.manager, .lead]) {
+            throw UsageError("a manager or lead sees the cases of their municipality: give --staff NAME, or --county-wide for the county's coordination")
+        }
+    }
+}
