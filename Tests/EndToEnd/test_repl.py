@@ -124,3 +124,20 @@ def test_tab_completes_open_case_ids(lotse_bin, env, tmp_path, run):
     child.expect(PROMPT)
     child.sendline("quit")
     child.expect(pexpect.EOF)
+
+
+def test_a_fresh_database_leads_through_creating_the_first_admin(lotse_bin, env, tmp_path):
+    """What `make run` shows on a new machine: no users yet, so the REPL creates the admin."""
+    child = pexpect.spawn(lotse_bin, env={**env, "NO_COLOR": "1"}, cwd=str(tmp_path), encoding="utf-8", timeout=20)
+    child.expect_exact("Diese Datenbank hat noch keine Benutzer")
+    child.expect_exact("Password: ")
+    child.sendline("first admin password")
+    child.expect_exact("Repeat password: ")
+    child.sendline("first admin password")
+    child.expect_exact("is the admin")
+    child.expect_exact("lotse> ")
+    child.sendline("user list")
+    child.expect_exact("admin")
+    child.sendline("quit")
+    child.expect(pexpect.EOF)
+    assert "first admin password" not in child.before

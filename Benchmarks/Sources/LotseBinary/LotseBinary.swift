@@ -38,6 +38,16 @@ public struct LotseBinary: Sendable {
         }
     }
 
+    /// Makes the benchmarks' operating-system account a lotse user with every role,
+    /// county-wide (`lotse init` on a new database; nothing if it has users already).
+    public func initialise(_ database: String) throws {
+        let password = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("lotse-bench-password.txt")
+        try Data("benchmark password of the county\n".utf8).write(to: password)
+        guard (try? run(["init", "--password-file", password.path], database: database)) != nil else { return }
+        let account = String(cString: getpwuid(geteuid()).pointee.pw_name)
+        try run(["user", "role", account, "--role", "manager,lead,admin,auditor", "--county-wide"], database: database)
+    }
+
     /// The largest resident set of any child process so far, in MB.
     public static var childPeakMegabytes: Int {
         var usage = rusage()

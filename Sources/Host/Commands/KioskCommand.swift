@@ -25,6 +25,8 @@ struct KioskCommand: ParsableCommand {
     /// reach the supervisor.
     static func supervise(crashed: String) -> Never {
         for signalNumber in [SIGINT, SIGQUIT, SIGTSTP] { signal(signalNumber, SIG_IGN) }
+        // Swift's crash handler offers a debugger on a terminal: a way out of the kiosk.
+        setenv("SWIFT_BACKTRACE", "enable=no", 1)
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var arguments = ["lotse", "kiosk", "--session"]
         if let config = ProcessInfo.processInfo.environment["LOTSE_CONFIG"] { arguments += ["--config", config] }

@@ -17,7 +17,7 @@ struct Kiosk {
         let home = ProcessInfo.processInfo.environment["HOME"] ?? NSTemporaryDirectory()
         let folder = URL(fileURLWithPath: context.configuration.deployment.kioskExportDir ?? home + "/lotse-export")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        limits = KioskLimits(exportFolder: folder, idle: .seconds(60 * context.configuration.deployment.idleLogoutMinutes))
+        limits = KioskLimits(exportFolder: folder, idle: .milliseconds(Int(60_000 * context.configuration.deployment.idleLogoutMinutes)))
     }
 
     func run() -> Never {
@@ -53,7 +53,8 @@ struct Kiosk {
             }
         }
         print(context.text("kiosk.hello", ["user": Identity.kioskUser?.name ?? ""]))
-        let farewell = context.text("kiosk.idle", ["minutes": String(limits.idle.components.seconds / 60)])
+        let minutes = context.configuration.deployment.idleLogoutMinutes
+        let farewell = context.text("kiosk.idle", ["minutes": minutes.rounded() == minutes ? String(Int(minutes)) : String(minutes)])
         LineEditor.idleLogout.withLock { $0 = (limits.idle, { Kiosk.logOut(farewell) }) }
         Repl(context: context, kiosk: limits).run()
         Self.clearScreen()

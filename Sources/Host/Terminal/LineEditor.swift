@@ -178,6 +178,9 @@ private func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
 }
 
 private func handleLine(_ raw: UnsafeMutablePointer<CChar>?) {
+    // Removed here, inside the handler, so readline does not show the prompt again
+    // before the command's output; `read` installs it anew for the next line.
+    rl_callback_handler_remove()
     guard let raw else {
         delivered.withLock { $0 = .endOfInput }
         return

@@ -8,7 +8,12 @@ public final class BatchLock {
 
     public init(database: String?) throws {
         let path = (database ?? FileManager.default.temporaryDirectory.appendingPathComponent("lotse-memory").path) + ".batch-lock"
-        descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        // The lock file is as shared as the database (a shared installation uses 0660), so
+        // whoever may run a batch on the database can take the lock.
+        var info = stat()
+        let mode = database.flatMap { stat($0, &info) == 0 ? mode_t(info.st_mode & 0o666) : nil } ?? 0o600
+        descriptor = open(path, O_CREAT | O_RDONLY | O_CLOEXEC, mode)
+        if descriptor >= 0 { fchmod(descriptor, mode) }  // past the umask; fails harmlessly if another user made it
         guard descriptor >= 0 else { throw DataError("cannot open the batch lock \(path): \(String(cString: strerror(errno)))") }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)

@@ -45,7 +45,7 @@ public struct Deployment: Sendable, Equatable {
     /// Folder of trusted senders' public keys for signed handover bundles.
     public var trustedKeysDir: String?
     /// Minutes of inactivity after which the kiosk logs out.
-    public var idleLogoutMinutes = 10
+    public var idleLogoutMinutes = 10.0
     /// The only folder kiosk users may read files from and write exports to (default:
     /// `lotse-export` in the kiosk account's home).
     public var kioskExportDir: String?

@@ -122,7 +122,12 @@ private struct Validator {
             case "personsPerFTE": deployment.personsPerFTE = try positive(given, path)
             case "inactiveMonths": deployment.inactiveMonths = try positive(given, path)
             case "maxCareYears": deployment.maxCareYears = try positive(given, path)
-            case "idleLogoutMinutes": deployment.idleLogoutMinutes = try positive(given, path)
+            case "idleLogoutMinutes":
+                switch given {
+                case .integer(let n) where n > 0: deployment.idleLogoutMinutes = Double(n)
+                case .number(let x) where x > 0: deployment.idleLogoutMinutes = x
+                default: throw fail(path, "minutes above 0 (0.5 is half a minute), got \(given.shortDescription)")
+                }
             case "bundleMaxEntryMB": deployment.bundleMaxEntryMB = try positive(given, path)
             case "bundleMaxTotalMB": deployment.bundleMaxTotalMB = try positive(given, path)
             case "backupRetentionDays": deployment.backupRetentionDays = try positive(given, path)

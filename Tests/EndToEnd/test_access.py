@@ -1,0 +1,134 @@
+"""Logins, roles and access control from the command line, as different operating-system
+accounts (setpriv; needs root, as CI has): each role × each command, allowed or refused."""
+import json
+import os
+import pathlib
+import pwd
+import shutil
+import subprocess
+import tempfile
+
+import pytest
+
+from conftest import ROOT, TEST_PASSWORD
+
+# Operating-system accounts every Debian system has, mapped to one lotse role each.
+ACCOUNTS = {"keller": ("daemon", "manager"), "braun": ("bin", "lead"), "it": ("nobody", "admin"), "pruefer": ("sys", "auditor")}
+
+needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="switching accounts with setpriv needs root")
+
+
+@pytest.fixture
+def shared(lotse_bin, run):
+    """A shared installation in a folder every account can use (mode 0666 database, as
+    README describes with a group): binary, resources, two municipalities, one case each,
+    a user per role."""
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="lotse-shared-"))
+    folder.chmod(0o777)
+    shutil.copy(lotse_bin, folder / "lotse")
+    shutil.copytree(ROOT / "resources", folder / "resources")
+    shutil.copy(ROOT / "plugins.json", folder / "plugins.json")
+    (folder / "home").mkdir(mode=0o777)
+    (folder / "home").chmod(0o777)
+    db = str(folder / "lotse.sqlite")
+    password = folder / "password.txt"
+    password.write_text("password for every test user\n")
+    steps = [
+        ["municipality", "add", "Stadt Aalen", "--kind", "city", "--fte", "1.5"],
+        ["municipality", "add", "Stadt Ellwangen", "--kind", "city", "--fte", "1"],
+        ["staff", "add", "Frau Keller", "--municipality", "Stadt Aalen", "--fte-share", "1"],
+        ["staff", "add", "Herr Braun", "--municipality", "Stadt Aalen", "--role", "lead", "--fte-share", "0.5"],
+        ["case", "new", "--municipality", "Stadt Aalen", "--open", "--on", "2018-03-01", "--family-name", "Haddad",
+         "--given-names", "Amal", "--born", "1985"],
+        ["case", "new", "--municipality", "Stadt Ellwangen", "--open", "--on", "2018-03-01", "--family-name", "Okafor",
+         "--given-names", "Emeka", "--born", "1988"],
+        ["user", "add", "keller", "--os-user", "daemon", "--role", "manager", "--staff", "Frau Keller", "--password-file", str(password)],
+        ["user", "add", "braun", "--os-user", "bin", "--role", "lead", "--staff", "Herr Braun", "--password-file", str(password)],
+        ["user", "add", "it", "--os-user", "nobody", "--role", "admin", "--password-file", str(password)],
+        ["user", "add", "pruefer", "--os-user", "sys", "--role", "auditor", "--password-file", str(password)],
+    ]
+    for step in steps:
+        done = run(*step, "--db", db)
+        assert done.returncode == 0, (step, done.stderr)
+    for path in folder.glob("lotse.sqlite*"):
+        path.chmod(0o666)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def as_account(folder, account, *args):
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(folder / "home"), "LANG": "C.UTF-8", "LOTSE_DB": str(folder / "lotse.sqlite"),
+           "LOTSE_RESOURCES": str(folder / "resources"), "LOTSE_CONFIG": str(folder / "plugins.json")}
+    return subprocess.run(["setpriv", f"--reuid={account}", f"--regid={pwd.getpwnam(account).pw_gid}", "--clear-groups", str(folder / "lotse"), *args],
+                          capture_output=True, text=True, env=env, cwd=folder / "home", timeout=60)
+
+
+# Each command with the users allowed to run it; everyone else is refused.
+MATRIX = [
+    (["case", "show", "1"], {"keller", "braun"}),
+    (["case", "show", "2"], set()),  # another municipality's case
+    (["case", "list"], {"keller", "braun"}),
+    (["person", "find", "Haddad"], {"keller", "braun"}),
+    (["conversation", "add", "1", "--kind", "individual", "--topics", "work", "--on", "2019-01-10"], {"keller"}),
+    (["case", "reassign", "1", "--staff", "Frau Keller"], {"braun"}),
+    (["report", "--as-of", "2019-06-30", "--format", "json"], {"braun", "pruefer"}),
+    (["batch", "close", "--rule", "inactive", "--dry-run", "--on", "2019-06-30"], {"braun"}),
+    (["batch", "archive", "--closed-before", "2000-01-01", "--out", "archive", "--dry-run"], {"it"}),
+    (["user", "list"], {"it"}),
+    (["municipality", "add", "Gemeinde Hüttlingen", "--kind", "city", "--fte", "0.5"], {"it"}),
+    (["audit", "log", "--case", "1"], {"it", "pruefer"}),
+    (["audit", "verify"], {"it", "pruefer"}),
+    (["municipality", "list"], {"keller", "braun", "it", "pruefer"}),
+]
+
+
+@needs_root
+def test_each_role_against_each_command(shared):
+    refused = 0
+    for command, allowed in MATRIX:
+        for user, (account, role) in ACCOUNTS.items():
+            result = as_account(shared, account, *command)
+            if user in allowed:
+                assert result.returncode == 0, (role, command, result.stderr)
+            else:
+                refused += 1
+                assert result.returncode == 1 and "not allowed" in result.stderr, (role, command, result.stdout, result.stderr)
+                if command != ["case", "show", "2"] or role not in ("manager", "lead"):
+                    assert "needs the role" in result.stderr
+    log = json.loads(as_account(shared, "sys", "audit", "log", "--json").stdout)
+    assert sum(1 for event in log if event["action"] == "refused") == refused
+    # The refusal names the permission and the case, never a value.
+    assert {"actor": "pruefer", "caseId": 1, "field": "readCases"}.items() <= next(
+        e for e in log if e["action"] == "refused" and e["actor"] == "pruefer").items()
+
+
+@needs_root
+def test_unmapped_and_disabled_accounts_are_refused(shared, run):
+    unmapped = as_account(shared, "www-data", "case", "list")
+    assert unmapped.returncode == 1 and "www-data is not a lotse user" in unmapped.stderr
+    assert as_account(shared, "nobody", "user", "disable", "keller").returncode == 0
+    disabled = as_account(shared, "daemon", "case", "list")
+    assert disabled.returncode == 1 and "keller is disabled" in disabled.stderr
+    assert as_account(shared, "nobody", "user", "enable", "keller").returncode == 0
+    assert as_account(shared, "daemon", "case", "list").returncode == 0
+
+
+def test_init_once_and_nothing_before_it(run, tmp_path):
+    db = str(tmp_path / "new.sqlite")
+    before = run("case", "list", "--db", db, prepare=False)
+    assert before.returncode == 1 and "run 'lotse init'" in before.stderr
+    password = tmp_path / "pw.txt"
+    password.write_text("short\n")
+    weak = run("init", "--db", db, "--password-file", str(password))
+    assert weak.returncode == 1 and "at least 10 characters" in weak.stderr
+    password.write_text(TEST_PASSWORD + "\n")
+    first = run("init", "--db", db, "--password-file", str(password))
+    assert first.returncode == 0 and "is the admin" in first.stdout
+    again = run("init", "--db", db, "--password-file", str(password))
+    assert again.returncode == 1 and "already has users" in again.stderr
+    # The admin administers but does not read cases until given a case role.
+    assert run("user", "list", "--db", db).returncode == 0
+    refused = run("case", "list", "--db", db)
+    assert refused.returncode == 1 and "needs the role manager or lead" in refused.stderr
+    no_terminal = run("user", "add", "x", "--role", "auditor", "--db", db)
+    assert no_terminal.returncode == 1 and "--password-file" in no_terminal.stderr

@@ -1,0 +1,102 @@
+"""The kiosk through a pseudo-terminal, started as `lotse-kiosk` (a link, as a login shell
+would): hidden password, lockout, escape attempts, idle logout, crash recovery — and no
+password left in any file afterwards."""
+import io
+import json
+import os
+import signal
+import subprocess
+
+import pexpect
+import pytest
+
+from conftest import ROOT
+
+PASSWORD = "kiosk password of Herr Braun"
+WRONG = "not the password 4711"
+PROMPT = "lotse> "
+
+
+@pytest.fixture
+def kiosk(lotse_bin, run, env, tmp_path):
+    db = str(tmp_path / "lotse.sqlite")
+    password = tmp_path / "braun.txt"
+    password.write_text(PASSWORD + "\n")
+    for step in (["municipality", "add", "Stadt Aalen", "--kind", "city", "--fte", "1.5"],
+                 ["staff", "add", "Herr Braun", "--municipality", "Stadt Aalen", "--role", "lead", "--fte-share", "0.5"],
+                 ["case", "new", "--municipality", "Stadt Aalen", "--open", "--on", "2018-03-01", "--family-name", "Haddad",
+                  "--given-names", "Amal", "--born", "1985"],
+                 ["user", "add", "braun", "--role", "lead", "--staff", "Herr Braun", "--password-file", str(password)]):
+        done = run(*step, "--db", db)
+        assert done.returncode == 0, done.stderr
+    password.unlink()
+    config = json.loads((ROOT / "plugins.json").read_text())
+    config["deployment"].update({"idleLogoutMinutes": 0.05, "kioskExportDir": str(tmp_path / "export")})
+    (tmp_path / "kiosk.json").write_text(json.dumps(config))
+    link = tmp_path / "lotse-kiosk"
+    link.symlink_to(lotse_bin)
+    transcript = io.StringIO()
+    child = pexpect.spawn(str(link), env={**env, "LOTSE_DB": db, "LOTSE_CONFIG": str(tmp_path / "kiosk.json"), "NO_COLOR": "1"},
+                          cwd=str(tmp_path), encoding="utf-8", timeout=20, dimensions=(40, 160))
+    child.logfile_read = transcript
+    yield child, db, transcript
+    child.close(force=True)
+
+
+def login(child, name, password):
+    child.expect_exact("Benutzer: ")
+    child.sendline(name)
+    child.expect_exact("Passwort: ")
+    child.sendline(password)
+
+
+def test_lockout_escapes_idle_logout_and_crash(kiosk, run, tmp_path):
+    child, db, transcript = kiosk
+    for attempt in range(1, 6):
+        login(child, "braun", WRONG)
+        child.expect_exact("wrong name or password" if attempt < 5 else "the account is locked for 15 minutes")
+    login(child, "braun", PASSWORD)
+    child.expect_exact("locked after 5 failed logins")
+    assert run("user", "enable", "braun", "--db", db).returncode == 0
+
+    login(child, "braun", PASSWORD)
+    child.expect_exact("Angemeldet als braun")
+    child.expect_exact(PROMPT)
+    child.sendline("!sh")
+    child.expect_exact("Unbekannter Befehl „!sh“")
+    child.sendcontrol("z")
+    child.sendcontrol("\\")
+    child.sendline("municipality list")
+    child.expect_exact("Stadt Aalen")
+    for escape, refusal in (("report --as-of 2019-06-30 --format html -o ../escape.html", "files can only be"),
+                            ("report --as-of 2019-06-30 --format html -o /tmp/escape.html", "files can only be"),
+                            ("report --as-of 2019-06-30 --format html -o export/../../escape.html", "files can only be"),
+                            ("case list --db /tmp/other.sqlite", "--db is not available"),
+                            ("restore backup.zip", "not available at the kiosk")):
+        child.expect_exact(PROMPT)
+        child.sendline(escape)
+        child.expect_exact(refusal)
+    child.expect_exact(PROMPT)
+    child.sendline("report --as-of 2019-06-30 --format html -o bericht.html")
+    child.expect_exact(PROMPT)
+    assert (tmp_path / "export" / "bericht.html").exists() and not (tmp_path / "escape.html").exists()
+
+    # Nothing typed for 3 seconds (idleLogoutMinutes 0.05): the screen clears, login again.
+    child.expect_exact("Abgemeldet nach 0.05 Minuten ohne Eingabe.", timeout=15)
+    login(child, "braun", PASSWORD)
+    child.expect_exact(PROMPT)
+    child.sendcontrol("d")  # Ctrl-D logs out
+    login(child, "braun", PASSWORD)
+    child.expect_exact(PROMPT)
+    session = int(subprocess.run(["pgrep", "-P", str(child.pid)], capture_output=True, text=True).stdout.split()[0])
+    os.kill(session, signal.SIGSEGV)  # a crash ends the session, not the kiosk
+    child.expect_exact("nach einem Fehler beendet")
+    child.expect_exact("Benutzer: ")
+    assert child.isalive()
+
+    # The passwords were never echoed and are in no file: database, WAL, history, exports.
+    assert PASSWORD not in transcript.getvalue() and WRONG not in transcript.getvalue()
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            content = path.read_bytes()
+            assert PASSWORD.encode() not in content and WRONG.encode() not in content, path
