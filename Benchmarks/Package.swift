@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "LotseBinary", path: "Sources/LotseBinary"),
         binaryOnly("Startup"),
         binaryOnly("Archive"),
+        inProcess("Access"),
         inProcess("Intake"),
         inProcess("Handover"),
         binaryOnly("Store"),

@@ -79,6 +79,8 @@ MATRIX = [
     (["audit", "log", "--case", "1"], {"it", "pruefer"}),
     (["audit", "verify"], {"it", "pruefer"}),
     (["municipality", "list"], {"keller", "braun", "it", "pruefer"}),
+    # Last: closes Aalen's case 1 (no conversation since 2019-01-10), not Ellwangen's case 2.
+    (["batch", "close", "--rule", "inactive", "--on", "2020-06-30"], {"braun"}),
 ]
 
 
@@ -95,6 +97,9 @@ def test_each_role_against_each_command(shared):
                 assert result.returncode == 1 and "not allowed" in result.stderr, (role, command, result.stdout, result.stderr)
                 if command != ["case", "show", "2"] or role not in ("manager", "lead"):
                     assert "needs the role" in result.stderr
+    statuses = {case: json.loads(as_account(shared, "bin", "case", "list", "--status", status, "--json").stdout)
+                for case, status in ((1, "closed"), (2, "active"))}
+    assert [c["id"] for c in statuses[1]["cases"]] == [1] and statuses[2]["cases"] == []  # the lead sees Aalen only
     log = json.loads(as_account(shared, "sys", "audit", "log", "--json").stdout)
     assert sum(1 for event in log if event["action"] == "refused") == refused
     # The refusal names the permission and the case, never a value.

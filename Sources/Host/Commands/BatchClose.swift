@@ -34,7 +34,7 @@ extension Lotse.BatchCommand {
             var freed: [String: Int] = [:]
             for candidate in candidates {
                 do {
-                    _ = try session.store.closeCase(candidate.caseId, reason: rule.reason, on: candidate.closeOn)
+                    _ = try session.store.closeCase(candidate.caseId, reason: rule.reason, on: candidate.closeOn, as: .batchClose)
                     freed[candidate.municipality, default: 0] += candidate.persons
                     print("closed case \(candidate.caseId) (\(candidate.municipality), \(candidate.persons) persons) on \(candidate.closeOn.german): \(reason) – \(candidate.why)")
                 } catch let error as any LotseError {

@@ -4,10 +4,10 @@ import _CryptoExtras
 
 /// Passwords as scrypt hashes with a per-user salt, stored as
 /// `scrypt$N$r$p$salt$hash` (base64) so the cost can rise for new passwords while old
-/// hashes still verify. The cost is chosen so that a login takes about 100 ms on a
+/// hashes still verify. The cost is chosen so that a login takes about 120 ms on a
 /// 2-core office machine: slow for someone guessing, unnoticeable for a person.
 public enum PasswordHash {
-    public static let rounds = 1 << 15
+    public static let rounds = 1 << 16
     static let blockSize = 8
     static let parallelism = 1
     static let length = 32
