@@ -55,26 +55,18 @@ struct UserCommand: ParsableCommand {
         }
     }
 
-    struct Disable: ParsableCommand {
+    struct Disable: UserSwitch {
         static let configuration = CommandConfiguration(commandName: "disable", abstract: "Stop a user from logging in or acting.")
+        static let disables = true
         @OptionGroup var store: StoreOptions
         @Argument(help: "The user.") var name: String
-
-        func run() throws {
-            try store.session().store.setDisabled(name, true)
-            print("user \(name) disabled")
-        }
     }
 
-    struct Enable: ParsableCommand {
+    struct Enable: UserSwitch {
         static let configuration = CommandConfiguration(commandName: "enable", abstract: "Let a disabled or locked-out user in again.")
+        static let disables = false
         @OptionGroup var store: StoreOptions
         @Argument(help: "The user.") var name: String
-
-        func run() throws {
-            try store.session().store.setDisabled(name, false)
-            print("user \(name) enabled")
-        }
     }
 
     struct Passwd: ParsableCommand {
@@ -101,5 +93,19 @@ struct UserCommand: ParsableCommand {
             try store.session().store.setRoles(name, roles: roles, staff: role.staff, countyWide: role.countyWide)
             print("\(name) now has the role \(roles.sorted().map(\.rawValue).joined(separator: ", "))")
         }
+    }
+}
+
+/// `user disable` and `user enable`: the same switch, two names.
+protocol UserSwitch: ParsableCommand {
+    static var disables: Bool { get }
+    var store: StoreOptions { get }
+    var name: String { get }
+}
+
+extension UserSwitch {
+    func run() throws {
+        try store.session().store.setDisabled(name, Self.disables)
+        print("user \(name) \(Self.disables ? "disabled" : "enabled")")
     }
 }
