@@ -9,13 +9,15 @@ extension Lotse {
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "Days ahead.") var days = 14
-        @Option(help: "Only this staff member's cases (id or name).") var staff: String?
+        @Option(help: "Only this staff member's cases (id or name; default: your own, or the whole team's for a lead).") var staff: String?
         @OptionGroup var date: DateOption
 
         func run() throws {
             let session = try store.session()
             let until = date.date.adding(days: days)
-            let items = try session.store.due(until: until, staff: staff)
+            let principal = session.store.principal
+            let own = principal.roles.contains(.lead) ? nil : principal.staffId.map(String.init)
+            let items = try session.store.due(until: until, staff: staff ?? own)
             if output.json { return print(try JSONOutput.string(items)) }
             if items.isEmpty { return print(session.context.text("due.none", ["date": until.german])) }
             print(TextTable(header: ["date", "case", "what", "staff"],
