@@ -36,7 +36,9 @@ public struct Accounts: Sendable {
     /// The user the command line acts as: the one mapped to `osUser`.
     /// Refusals (no such mapping, disabled) are audited.
     public func principal(osUser: String) throws -> Principal {
-        let (user, principal) = try database.writer.read { db -> (User?, Principal?) in
+        // On the writer's connection: a pool's first read would open a second connection,
+        // and every command starts here.
+        let (user, principal) = try database.writer.writeWithoutTransaction { db -> (User?, Principal?) in
             guard try User.fetchCount(db) > 0 else {
                 throw UsageError("this database has no users yet; run 'lotse init' to create the first admin")
             }
