@@ -1,6 +1,6 @@
 # lotse — see README.md. `make run` and `make test` do all the set-up on a fresh machine.
 SWIFT        ?= swift
-APT_PACKAGES := libreadline-dev libsqlite3-dev libzip-dev unzip p7zip-full
+APT_PACKAGES := libreadline-dev libsqlite3-dev libzip-dev unzip p7zip-full procps util-linux
 PY_PACKAGES  := pexpect pytest bagit jsonschema
 BIN          := .build/debug/lotse
 export LOTSE_RESOURCES := $(CURDIR)/resources

@@ -42,8 +42,9 @@ struct Lotse: ParsableCommand {
     /// argument errors print ArgumentParser's usage message.
     static func main() {
         umask(0o077)  // files lotse creates (databases, bundles, exports, keys) are private
-        // Started as `lotse-kiosk` (a login shell): the kiosk, whatever the arguments.
-        if URL(fileURLWithPath: CommandLine.arguments[0]).lastPathComponent == "lotse-kiosk" {
+        // Started as `lotse-kiosk` (as a login shell, login(1) names it "-lotse-kiosk"):
+        // the kiosk, whatever the arguments.
+        if URL(fileURLWithPath: CommandLine.arguments[0]).lastPathComponent.trimmingPrefix("-") == "lotse-kiosk" {
             do { try KioskCommand.parse([]).run() } catch { Console.error((error as? any LotseError)?.message ?? "\(error)") }
             Foundation.exit(1)
         }

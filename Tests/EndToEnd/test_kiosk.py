@@ -1,5 +1,5 @@
-"""The kiosk through a pseudo-terminal, started as `lotse-kiosk` (a link, as a login shell
-would): hidden password, lockout, escape attempts, idle logout, crash recovery — and no
+"""The kiosk through a pseudo-terminal, started as a login shell starts it (the link
+`lotse-kiosk`, named "-lotse-kiosk"): hidden password, lockout, escape attempts, idle logout, crash recovery — and no
 password left in any file afterwards."""
 import io
 import json
@@ -36,7 +36,8 @@ def kiosk(lotse_bin, run, env, tmp_path):
     link = tmp_path / "lotse-kiosk"
     link.symlink_to(lotse_bin)
     transcript = io.StringIO()
-    child = pexpect.spawn(str(link), env={**env, "LOTSE_DB": db, "LOTSE_CONFIG": str(tmp_path / "kiosk.json"), "NO_COLOR": "1"},
+    # As login(1) starts a login shell: argv[0] is "-lotse-kiosk".
+    child = pexpect.spawn("bash", ["-c", f"exec -a -lotse-kiosk {link}"], env={**env, "LOTSE_DB": db, "LOTSE_CONFIG": str(tmp_path / "kiosk.json"), "NO_COLOR": "1"},
                           cwd=str(tmp_path), encoding="utf-8", timeout=20, dimensions=(40, 160))
     child.logfile_read = transcript
     yield child, db, transcript
