@@ -5,7 +5,7 @@ import LotseBinary
 /// `batch archive` at county scale (issue #6): every case of the Store benchmark's
 /// 100,000-case county closed before 2026 (about 20,000) becomes an encrypted bundle
 /// and loses its personal data. Targets: at least 200 cases per second, peak memory
-/// under 200 MB. Runs on a copy of the county, which the Store benchmark makes.
+/// under 200 MB. Runs on a copy of the county (`LotseBinary.county`).
 /// In its own target so that the peak memory of its children is the archive run's.
 let benchmarks: @Sendable () -> Void = {
     let lotse = LotseBinary()
@@ -33,10 +33,7 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.measurement(perSecond, Int(Double(archived) / seconds))
         benchmark.measurement(peak, LotseBinary.childPeakMegabytes)
     } setup: {
-        guard FileManager.default.fileExists(atPath: county.path) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "run the Store benchmark first: it makes the county"])
-        }
-        try lotse.initialise(county.path)
+        _ = try lotse.county()
         try? FileManager.default.removeItem(at: work)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     } teardown: {

@@ -10,7 +10,7 @@ import SocialModule
 import WorkModule
 
 /// The intake at county scale (issue #4), on a copy of the 100,000-case database that
-/// the Store benchmarks make:
+/// `LotseBinary.county` makes:
 /// - from an answer to the next question ready (validation, skip logic, saving the
 ///   answer in its own transaction with its audit events): under 5 ms at p99;
 /// - a whole scripted intake through a pipe, process start included: under 500 ms.
@@ -21,9 +21,7 @@ let benchmarks: @Sendable () -> Void = {
     let copy = LotseBinary.dataFolder.appendingPathComponent("intake-\(getpid()).sqlite")
 
     @Sendable func prepare() throws -> CaseStore {
-        guard FileManager.default.fileExists(atPath: source.path) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "run the Store benchmarks first: they build \(source.path)"])
-        }
+        _ = try lotse.county()
         try? FileManager.default.removeItem(at: copy)
         try FileManager.default.copyItem(at: source, to: copy)
         let resources = lotse.root.appendingPathComponent("resources")

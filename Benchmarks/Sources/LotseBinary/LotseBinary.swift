@@ -38,6 +38,24 @@ public struct LotseBinary: Sendable {
         }
     }
 
+    /// The demo county of 100,000 cases (about 290,000 persons and 1.1 million
+    /// conversations, referrals, outcomes and goals) that the county-scale benchmarks
+    /// share: made once (CSV files, then `import legacy`; a few minutes), then reused.
+    public func county() throws -> (database: String, csv: URL) {
+        let folder = Self.dataFolder.appendingPathComponent("county-100k")
+        let csv = folder.appendingPathComponent("csv")
+        let database = folder.appendingPathComponent("lotse.sqlite").path
+        if !FileManager.default.fileExists(atPath: csv.appendingPathComponent("cases.csv").path) {
+            try run(["demo", "--households", "100000", "--out", csv.path])
+        }
+        if !FileManager.default.fileExists(atPath: database) {
+            try initialise(database)
+            try run(["import", "legacy", csv.path], database: database)
+        }
+        try initialise(database)  // a county made before logins existed
+        return (database, csv)
+    }
+
     /// Makes the benchmarks' operating-system account a lotse user with every role,
     /// county-wide (`lotse init` on a new database; nothing if it has users already).
     public func initialise(_ database: String) throws {
