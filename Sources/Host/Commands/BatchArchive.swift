@@ -35,12 +35,13 @@ extension Lotse.BatchCommand {
             var archiver = try Archiver(store: session.store, resources: session.context.resources, folder: folder,
                                     passphrase: try Passphrase.read(file: passphraseFile, confirm: true))
             archiver.afterBundle = TestHook.killAfter("LOTSE_TEST_KILL_AFTER_BUNDLE")
-            // Two workers: the bundles' encryption (PBKDF2 per entry) keeps a core busy;
+            // One worker per core: the bundles' encryption (PBKDF2 per entry) keeps a core busy;
             // the database steps stay one transaction per case.
             let progress = Mutex(Progress(total: candidates.count))
             let next = Mutex(0), failures = Mutex(0)
             let worker = archiver, on = date.date
-            DispatchQueue.concurrentPerform(iterations: min(2, max(1, candidates.count))) { _ in
+            let workers = ProcessInfo.processInfo.activeProcessorCount
+            DispatchQueue.concurrentPerform(iterations: min(workers, max(1, candidates.count))) { _ in
                 while true {
                     let index = next.withLock { value -> Int in defer { value += 1 }; return value }
                     guard index < candidates.count else { return }
