@@ -28,8 +28,7 @@ struct KioskCommand: ParsableCommand {
         // Swift's crash handler offers a debugger on a terminal: a way out of the kiosk.
         setenv("SWIFT_BACKTRACE", "enable=no", 1)
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var arguments = ["lotse", "kiosk", "--session"]
-        if let config = ProcessInfo.processInfo.environment["LOTSE_CONFIG"] { arguments += ["--config", config] }
+        let arguments = ["lotse", "kiosk", "--session"]  // the configuration travels in LOTSE_CONFIG
         while true {
             let started = ContinuousClock.now
             var child: pid_t = 0

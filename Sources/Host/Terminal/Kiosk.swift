@@ -32,7 +32,19 @@ struct Kiosk {
             Console.error(error.message)
             exit(1)
         }
-        let accounts = Accounts(database: database)
+        let principal = logIn(Accounts(database: database))
+        Identity.login(principal)
+        print(context.text("kiosk.hello", ["user": principal.name]))
+        let minutes = context.configuration.deployment.idleLogoutMinutes
+        let farewell = context.text("kiosk.idle", ["minutes": minutes.rounded() == minutes ? String(Int(minutes)) : String(minutes)])
+        LineEditor.idleLogout.withLock { $0 = (limits.idle, { Kiosk.logOut(farewell) }) }
+        Repl(context: context, kiosk: limits).run()
+        Self.clearScreen()
+        exit(0)
+    }
+
+    /// Asks for name and password until a login succeeds (lockout is LotseCore's).
+    private func logIn(_ accounts: Accounts) -> Principal {
         let editor = LineEditor(name: "lotse-kiosk", historyFile: nil, completer: { _, _ in [] })
         while true {
             print(context.text("kiosk.welcome"))
@@ -43,22 +55,12 @@ struct Kiosk {
             case .interrupted, .timedOut: continue
             }
             guard !name.isEmpty else { continue }
-            let password = Passphrase.hidden(context.text("kiosk.password"))
             do {
-                let principal = try accounts.login(name: name, password: password)
-                Identity.login(principal)
-                break
+                return try accounts.login(name: name, password: Passphrase.hidden(context.text("kiosk.password")))
             } catch {
                 Console.error((error as? any LotseError)?.message ?? "login failed")
             }
         }
-        print(context.text("kiosk.hello", ["user": Identity.kioskUser?.name ?? ""]))
-        let minutes = context.configuration.deployment.idleLogoutMinutes
-        let farewell = context.text("kiosk.idle", ["minutes": minutes.rounded() == minutes ? String(Int(minutes)) : String(minutes)])
-        LineEditor.idleLogout.withLock { $0 = (limits.idle, { Kiosk.logOut(farewell) }) }
-        Repl(context: context, kiosk: limits).run()
-        Self.clearScreen()
-        exit(0)
     }
 
     /// Clears the screen so the next person sees nothing of the last session.

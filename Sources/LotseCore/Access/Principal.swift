@@ -29,10 +29,15 @@ public struct Principal: Sendable, Equatable {
 
     public func may(_ permission: Permission) -> Bool { !roles.isDisjoint(with: permission.roles) }
 
+    /// Throws `AccessDenied` unless the user holds a role with the permission.
+    func requireRole(_ permission: Permission, caseId: Int64? = nil) throws(AccessDenied) {
+        guard may(permission) else { throw AccessDenied(principal: self, permission: permission, caseId: caseId, reason: .role) }
+    }
+
     /// Throws `AccessDenied` unless the user holds the permission and, for case data,
     /// the case belongs to their municipality.
     func authorize(_ permission: Permission, caseId: Int64?, _ db: Database) throws {
-        guard may(permission) else { throw AccessDenied(principal: self, permission: permission, caseId: caseId, reason: .role) }
+        try requireRole(permission, caseId: caseId)
         guard permission.isCaseScoped, let municipalityId, let caseId else { return }
         let owner = try Int64.fetchOne(db, sql: "SELECT municipalityId FROM caseFile WHERE id = ?", arguments: [caseId])
         if let owner, owner != municipalityId {
@@ -42,7 +47,7 @@ public struct Principal: Sendable, Equatable {
 
     /// Throws unless the person belongs to a household of the user's municipality.
     func authorize(_ permission: Permission, personId: Int64, _ db: Database) throws {
-        guard may(permission) else { throw AccessDenied(principal: self, permission: permission, caseId: nil, reason: .role) }
+        try requireRole(permission)
         guard permission.isCaseScoped, let municipalityId else { return }
         let inScope = try Bool.fetchOne(db, sql: """
             SELECT EXISTS (SELECT 1 FROM householdMember hm JOIN household h ON h.id = hm.householdId
@@ -53,7 +58,7 @@ public struct Principal: Sendable, Equatable {
 
     /// Throws unless a municipality (by id) is within the user's reach.
     func authorize(_ permission: Permission, municipalityId target: Int64) throws {
-        guard may(permission) else { throw AccessDenied(principal: self, permission: permission, caseId: nil, reason: .role) }
+        try requireRole(permission)
         if let municipalityId, permission.isCaseScoped, municipalityId != target {
             throw AccessDenied(principal: self, permission: permission, caseId: nil, reason: .municipality)
         }

@@ -64,17 +64,20 @@ public struct BundleWriter {
         let temporary = path + ".partial-\(getpid())"
         try? FileManager.default.removeItem(atPath: temporary)
         let zip = try ZipWriter(path: temporary)
-        var entries: [String: UInt64] = [:]
-        for (name, data) in tags { entries["\(folder)/\(name)"] = UInt64(data.count) }
-        entries["\(folder)/tagmanifest-sha256.txt"] = UInt64(tagManifest.count)
-        if signingKey != nil { entries["\(folder)/signature.ed25519"] = 64 }
-        for item in payload { entries["\(folder)/\(item.name)"] = UInt64(item.size) }
-        for (name, data) in tags { try zip.add("\(folder)/\(name)", data: data, compress: true) }
-        try zip.add("\(folder)/tagmanifest-sha256.txt", data: tagManifest, compress: true)
-        if let signingKey { try zip.add("\(folder)/signature.ed25519", data: try SigningKey.signature(of: tagManifest, with: signingKey), compress: false) }
-        try zip.add("\(folder)/data/case.json", data: caseJSON, compress: true)
-        try zip.add("\(folder)/data/summary.txt", data: Data(summary.utf8), compress: true)
-        for attachment in bundle.attachments { try zip.add("\(folder)/\(attachment.file)", file: files[attachment.ref]!, compress: false) }
+        var entries: [String: UInt64] = [:]  // what `BundleReader.check` expects to find
+        func add(_ name: String, _ data: Data, compress: Bool = true) throws {
+            try zip.add("\(folder)/\(name)", data: data, compress: compress)
+            entries["\(folder)/\(name)"] = UInt64(data.count)
+        }
+        for (name, data) in tags { try add(name, data) }
+        try add("tagmanifest-sha256.txt", tagManifest)
+        if let signingKey { try add("signature.ed25519", try SigningKey.signature(of: tagManifest, with: signingKey), compress: false) }
+        try add("data/case.json", caseJSON)
+        try add("data/summary.txt", Data(summary.utf8))
+        for attachment in bundle.attachments {
+            try zip.add("\(folder)/\(attachment.file)", file: files[attachment.ref]!, compress: false)
+            entries["\(folder)/\(attachment.file)"] = UInt64(attachment.size)
+        }
         if let passphrase { try zip.encryptAll(passphrase: passphrase) }
         do {
             try zip.close()

@@ -83,11 +83,9 @@ extension CaseStore {
             var new = old
             try change(&new, audit.db)
             try new.update(audit.db)
-            for (field, changed, value) in [("roles", old.roles != new.roles, new.roles), ("staffId", old.staffId != new.staffId, new.staffId.map(String.init)),
-                                            ("disabled", old.disabled != new.disabled, String(new.disabled)),
-                                            ("lockedUntil", old.lockedUntil != new.lockedUntil, new.lockedUntil)] where changed {
-                try audit.record(.update, "appUser", id: old.id, caseId: nil, field: field, value: .some(value))
-            }
+            var (before, after) = (old, new)
+            (before.passwordHash, after.passwordHash) = ("", "")  // the audit log says that it changed, never the hash
+            try audit.updated(from: before, to: after, id: old.id, caseId: nil)
             if old.passwordHash != new.passwordHash { try audit.record(.update, "appUser", id: old.id, caseId: nil, field: "password") }
         }
     }

@@ -58,7 +58,7 @@ public struct CaseStore: Sendable {
 
     /// Checks a permission that guards work outside the database (backup, restore).
     public func require(_ permission: Permission) throws {
-        guard principal.may(permission) else { throw audited(AccessDenied(principal: principal, permission: permission, caseId: nil, reason: .role)) }
+        do { try principal.requireRole(permission) } catch { throw audited(error) }
     }
 
     /// Records a refusal in its own transaction (the refused one rolled back).
