@@ -42,6 +42,8 @@ struct Lotse: ParsableCommand {
     /// argument errors print ArgumentParser's usage message.
     static func main() {
         umask(0o077)  // files lotse creates (databases, bundles, exports, keys) are private
+        CrashGuard.install(crashFile: Locations().dataDirectory.appendingPathComponent("crash.log"),
+                           message: "lotse: an internal error stopped this command; what was saved before stays saved. Details for the IT: ~/.local/share/lotse/crash.log")
         // Started as `lotse-kiosk` (as a login shell, login(1) names it "-lotse-kiosk"):
         // the kiosk, whatever the arguments.
         if URL(fileURLWithPath: CommandLine.arguments[0]).lastPathComponent.trimmingPrefix("-") == "lotse-kiosk" {
@@ -55,7 +57,16 @@ struct Lotse: ParsableCommand {
             Console.error(error.message)
             exit(withError: ExitCode(error.exitCode))
         } catch {
-            exit(withError: error)
+            // Help, version and argument errors, rendered here (not by ArgumentParser on
+            // the redirected standard error); a mistake in the arguments is a user error.
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            Console.standardError(message + "\n")
+            Foundation.exit(code == .validationFailure ? UsageError.exitCode : code.rawValue)
         }
     }
 }

@@ -52,15 +52,26 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    /// The same day `months` later, clamped to the month's last day (31 Jan + 1 = 28/29 Feb).
+    /// The first and last dates lotse can hold; arithmetic beyond them stops there.
+    public static let earliest = LocalDate(year: 1, month: 1, day: 1)!
+    public static let latest = LocalDate(year: 9999, month: 12, day: 31)!
+
+    /// The same day `months` later, clamped to the month's last day (31 Jan + 1 = 28/29 Feb)
+    /// and to `earliest…latest`, so no setting can make date arithmetic trap.
     public func adding(months: Int) -> LocalDate {
-        let total = year * 12 + (month - 1) + months
-        let y = total / 12, m = total % 12 + 1
+        let (shift, overflow) = months.addingReportingOverflow(year * 12 + (month - 1))
+        if overflow || shift < 12 { return months < 0 ? .earliest : .latest }
+        let y = shift / 12, m = shift % 12 + 1
+        guard y <= 9999 else { return .latest }
         return LocalDate(year: y, month: m, day: min(day, Self.daysIn(month: m, year: y)))!
     }
 
-    /// The same day `days` later (or earlier when negative).
-    public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
+    /// The same day `days` later (or earlier when negative), clamped to `earliest…latest`.
+    public func adding(days: Int) -> LocalDate {
+        let (target, overflow) = dayNumber.addingReportingOverflow(days)
+        if overflow { return days < 0 ? .earliest : .latest }
+        return LocalDate(dayNumber: min(max(target, Self.earliest.dayNumber), Self.latest.dayNumber))
+    }
 
     /// Full years between a birth date and `date`: the age on that day.
     public func age(on date: LocalDate) -> Int {

@@ -21,6 +21,7 @@ struct AppContext {
         }
         resources = try locations.resources()
         catalog = try Catalog.load(from: resources, locale: configuration.deployment.locale)
+        for problem in catalog.problems { Console.error(catalog.text("core", "warning.locale", ["problem": problem])) }
     }
 
     /// A text of the core namespace.

@@ -4,10 +4,14 @@ struct TextTable {
     var rows: [[String]]
 
     func render() -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        // A header from a county's locale file may have fewer or more columns than the
+        // rows: pad the shorter ones rather than trust that they agree.
+        let columns = ([header] + rows).map(\.count).max() ?? 0
+        func padded(_ cells: [String]) -> [String] { cells + Array(repeating: "", count: columns - cells.count) }
+        let all = ([header] + rows).map(padded)
+        let widths = (0..<columns).map { column in all.map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { column, cell in
+            padded(cells).enumerated().map { column, cell in
                 let pad = String(repeating: " ", count: widths[column] - cell.count)
                 return Int(cell) != nil ? pad + cell : cell + pad
             }.joined(separator: "  ").trimmingTrailingSpaces()

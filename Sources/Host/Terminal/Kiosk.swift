@@ -65,7 +65,7 @@ struct Kiosk {
 
     /// Clears the screen so the next person sees nothing of the last session.
     static func clearScreen() {
-        print("\u{1B}[H\u{1B}[2J\u{1B}[3J", terminator: "")
+        Console.control("\u{1B}[H\u{1B}[2J\u{1B}[3J")
         fflush(nil)
     }
 

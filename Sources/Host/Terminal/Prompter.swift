@@ -1,4 +1,5 @@
 import Foundation
+import LotseCore
 
 /// Where an interview reads its answers: readline on a terminal, plain lines from a
 /// pipe (the same prompts, without escape codes, so it can be scripted).
@@ -15,6 +16,7 @@ final class TerminalPrompter: Prompter {
 
     func ask(_ prompt: String, completions: [String]) -> LineInput {
         editor.setCompleter { _, word in completions.filter { $0.hasPrefix(word) } }
+        let prompt = UntrustedText.visible(prompt)  // it may name a person
         return editor.read(prompt: Console.colorEnabled ? "\u{1}\u{1B}[1;33m\u{2}›\u{1}\u{1B}[0m\u{2} \(prompt)" : "› \(prompt)")
     }
 

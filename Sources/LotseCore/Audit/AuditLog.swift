@@ -35,6 +35,11 @@ struct AuditLog {
         let seq = count + 1
         var valueHash: String?
         var salt: String?
+        if case .some(let stored?) = value, let control = UntrustedText.controlCharacter(in: stored) {
+            // Every audited write passes here, so no command can store text that would
+            // drive a terminal, or a NUL that SQLite would cut off behind the log's back.
+            throw UsageError("\(field.map { "\(entity).\($0)" } ?? entity) holds the control character \(UntrustedText.codePoint(control)), which lotse does not store; remove it and try again (nothing was saved)")
+        }
         if case .some(let stored) = value {
             let newSalt = AuditChain.randomSalt()
             salt = newSalt

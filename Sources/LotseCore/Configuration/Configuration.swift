@@ -55,6 +55,38 @@ public struct Deployment: Sendable, Equatable {
     public var bundleMaxTotalMB = 4096
     /// Days a backup is kept before `lotse backup prune` deletes it.
     public var backupRetentionDays = 90
+    /// Largest `data/case.json` a received bundle may hold, in MB.
+    public var caseJSONMaxMB = 16
+    /// Most persons one case may hold; more in a received bundle is refused.
+    public var maxPersonsPerCase = 30
+    /// Longest field a legacy CSV file may hold, in KB (a line may hold 16 such fields).
+    public var csvMaxFieldKB = 64
+    /// Days after which a handover without a receipt is listed by `due` and `handover list`.
+    public var receiptOverdueDays = 14
+    /// This installation's Ed25519 private key (readable only by the account lotse runs
+    /// as): signs receipts and, unless `--sign` names another, bundles.
+    public var signingKey: String?
 
     public init() {}
+
+    /// The range of every numeric setting; a value outside is a configuration error.
+    public enum Bounds {
+        public static let retentionYears = 1...100
+        public static let personsPerFTE = 1...10_000
+        public static let inactiveMonths = 1...120
+        public static let maxCareYears = 1...20
+        public static let idleLogoutMinutes = 0.5...1440.0
+        public static let bundleMaxEntryMB = 1...65_536
+        public static let bundleMaxTotalMB = 1...1_048_576
+        public static let backupRetentionDays = 1...36_500
+        public static let caseJSONMaxMB = 1...1024
+        public static let maxPersonsPerCase = 1...1000
+        public static let csvMaxFieldKB = 1...65_536
+        public static let receiptOverdueDays = 1...365
+    }
+
+    /// Every key `deployment` may hold, for the message about an unknown one.
+    public static let settingNames = ["locale", "retentionYears", "personsPerFTE", "inactiveMonths", "maxCareYears", "idleLogoutMinutes",
+                                      "trustedKeysDir", "kioskExportDir", "signingKey", "bundleMaxEntryMB", "bundleMaxTotalMB", "caseJSONMaxMB",
+                                      "maxPersonsPerCase", "csvMaxFieldKB", "receiptOverdueDays", "backupRetentionDays"]
 }

@@ -94,6 +94,9 @@ private struct Validator {
             guard let typed = Self.typed(given, like: spec.defaultValue) else {
                 throw fail("\(path).\(key)", "\(spec.defaultValue.expected), got \(given.shortDescription)")
             }
+            if case .integer(let n) = typed, !spec.range.contains(n) {
+                throw fail("\(path).\(key)", "a whole number from \(spec.range.lowerBound) to \(spec.range.upperBound), got \(n)")
+            }
             settings.values[key] = typed
         }
         return settings
@@ -118,31 +121,43 @@ private struct Validator {
             case "locale":
                 guard case .string(let s) = given, ["de", "en"].contains(s) else { throw fail(path, "\"de\" or \"en\", got \(given.shortDescription)") }
                 deployment.locale = s
-            case "retentionYears": deployment.retentionYears = try positive(given, path)
-            case "personsPerFTE": deployment.personsPerFTE = try positive(given, path)
-            case "inactiveMonths": deployment.inactiveMonths = try positive(given, path)
-            case "maxCareYears": deployment.maxCareYears = try positive(given, path)
+            case "retentionYears": deployment.retentionYears = try whole(given, path, Deployment.Bounds.retentionYears)
+            case "personsPerFTE": deployment.personsPerFTE = try whole(given, path, Deployment.Bounds.personsPerFTE)
+            case "inactiveMonths": deployment.inactiveMonths = try whole(given, path, Deployment.Bounds.inactiveMonths)
+            case "maxCareYears": deployment.maxCareYears = try whole(given, path, Deployment.Bounds.maxCareYears)
             case "idleLogoutMinutes":
                 switch given {
-                case .integer(let n) where n > 0: deployment.idleLogoutMinutes = Double(n)
-                case .number(let x) where x > 0: deployment.idleLogoutMinutes = x
-                default: throw fail(path, "minutes above 0 (0.5 is half a minute), got \(given.shortDescription)")
+                case .integer(let n) where Deployment.Bounds.idleLogoutMinutes.contains(Double(n)): deployment.idleLogoutMinutes = Double(n)
+                case .number(let x) where Deployment.Bounds.idleLogoutMinutes.contains(x): deployment.idleLogoutMinutes = x
+                default: throw fail(path, "minutes from 0.5 to 1440 (0.5 is half a minute), got \(given.shortDescription)")
                 }
-            case "bundleMaxEntryMB": deployment.bundleMaxEntryMB = try positive(given, path)
-            case "bundleMaxTotalMB": deployment.bundleMaxTotalMB = try positive(given, path)
-            case "backupRetentionDays": deployment.backupRetentionDays = try positive(given, path)
-            case "trustedKeysDir", "kioskExportDir":
-                guard case .string(let s) = given, !s.isEmpty else { throw fail(path, "a folder path, got \(given.shortDescription)") }
-                if key == "trustedKeysDir" { deployment.trustedKeysDir = s } else { deployment.kioskExportDir = s }
+            case "bundleMaxEntryMB": deployment.bundleMaxEntryMB = try whole(given, path, Deployment.Bounds.bundleMaxEntryMB)
+            case "bundleMaxTotalMB": deployment.bundleMaxTotalMB = try whole(given, path, Deployment.Bounds.bundleMaxTotalMB)
+            case "caseJSONMaxMB": deployment.caseJSONMaxMB = try whole(given, path, Deployment.Bounds.caseJSONMaxMB)
+            case "maxPersonsPerCase": deployment.maxPersonsPerCase = try whole(given, path, Deployment.Bounds.maxPersonsPerCase)
+            case "csvMaxFieldKB": deployment.csvMaxFieldKB = try whole(given, path, Deployment.Bounds.csvMaxFieldKB)
+            case "receiptOverdueDays": deployment.receiptOverdueDays = try whole(given, path, Deployment.Bounds.receiptOverdueDays)
+            case "backupRetentionDays": deployment.backupRetentionDays = try whole(given, path, Deployment.Bounds.backupRetentionDays)
+            case "trustedKeysDir", "kioskExportDir", "signingKey":
+                guard case .string(let s) = given, !s.isEmpty, !s.contains("\0") else { throw fail(path, "a path, got \(given.shortDescription)") }
+                switch key {
+                case "trustedKeysDir": deployment.trustedKeysDir = s
+                case "kioskExportDir": deployment.kioskExportDir = s
+                default: deployment.signingKey = s
+                }
             default:
-                throw fail(path, "an unknown deployment setting; expected one of locale, retentionYears, personsPerFTE, inactiveMonths, maxCareYears, idleLogoutMinutes, trustedKeysDir, kioskExportDir, bundleMaxEntryMB, bundleMaxTotalMB, backupRetentionDays")
+                throw fail(path, "an unknown deployment setting; expected one of \(Deployment.settingNames.joined(separator: ", "))")
             }
         }
         return deployment
     }
 
-    func positive(_ value: JSONValue, _ path: String) throws(ConfigurationError) -> Int {
-        guard case .integer(let n) = value, n > 0 else { throw fail(path, "a whole number above 0, got \(value.shortDescription)") }
+    /// A whole number inside the setting's range: out of range is a configuration error
+    /// here, so no absurd value can reach date arithmetic or a size limit.
+    func whole(_ value: JSONValue, _ path: String, _ range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+        guard case .integer(let n) = value, range.contains(n) else {
+            throw fail(path, "a whole number from \(range.lowerBound) to \(range.upperBound), got \(value.shortDescription)")
+        }
         return n
     }
 

@@ -11,8 +11,9 @@ extension LotseError {
 
 /// A mistake in what the user asked for: exit code 1.
 public struct UsageError: LotseError {
+    public static let exitCode: Int32 = 1
     public let message: String
-    public var exitCode: Int32 { 1 }
+    public var exitCode: Int32 { Self.exitCode }
     public init(_ message: String) { self.message = message }
 }
 

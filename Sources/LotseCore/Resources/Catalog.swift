@@ -8,6 +8,9 @@ public struct Catalog: Sendable {
     public let locale: String
     private let texts: [String: [String: String]]
     private let fallback: [String: [String: String]]
+    /// Texts that were set aside at load because their shape differs from the other
+    /// locale's (placeholders, table columns): one line each, for a warning.
+    public private(set) var problems: [String] = []
 
     public init(locale: String, texts: [String: [String: String]], fallback: [String: [String: String]] = [:]) {
         self.locale = locale
@@ -15,10 +18,45 @@ public struct Catalog: Sendable {
         self.fallback = fallback
     }
 
-    /// Loads a locale (and German as the fallback).
+    /// Loads a locale, with the other shipped locale as the fallback. Every text is
+    /// checked against its counterpart there: the same `{placeholders}` and the same
+    /// number of `|`-separated columns. One that differs (a county's edit that dropped a
+    /// column) is set aside, with a warning, and the counterpart used instead, so a
+    /// broken locale file degrades one text, never crashes a report.
     public static func load(from resources: URL, locale: String) throws(DataError) -> Catalog {
-        let texts = try readLocale(resources, locale)
-        return Catalog(locale: locale, texts: texts, fallback: locale == "de" ? [:] : try readLocale(resources, "de"))
+        var texts = try readLocale(resources, locale)
+        let other = locale == "de" ? "en" : "de"
+        let reference = (try? readLocale(resources, other)) ?? [:]
+        var problems: [String] = []
+        for (namespace, table) in texts {
+            for (key, text) in table {
+                guard let counterpart = reference[namespace]?[key], let problem = shapeProblem(text, counterpart) else { continue }
+                problems.append("locales/\(locale)/\(namespace).json: \(key) \(problem) than locales/\(other); using the \(other) text")
+                texts[namespace]?[key] = nil
+            }
+        }
+        var catalog = Catalog(locale: locale, texts: texts, fallback: reference)
+        catalog.problems = problems.sorted()
+        return catalog
+    }
+
+    /// How a text's shape differs from its counterpart's, or nil.
+    static func shapeProblem(_ text: String, _ counterpart: String) -> String? {
+        if placeholders(text) != placeholders(counterpart) { return "has other {placeholders}" }
+        let columns = text.split(separator: "|", omittingEmptySubsequences: false).count
+        let expected = counterpart.split(separator: "|", omittingEmptySubsequences: false).count
+        if columns != expected { return "has \(columns) columns, \(columns < expected ? "fewer" : "more")" }
+        return nil
+    }
+
+    static func placeholders(_ text: String) -> Set<Substring> {
+        var names: Set<Substring> = []
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.insert(rest[rest.index(after: open)..<close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
     }
 
     public static func readLocale(_ resources: URL, _ locale: String) throws(DataError) -> [String: [String: String]] {

@@ -11,7 +11,7 @@ public struct LanguageModule: IntegrationModule {
 
     public let settings = [
         SettingSpec("targetLevel", default: .level(.b1)),
-        SettingSpec("maxCommuteMinutes", default: .integer(45)),
+        SettingSpec("maxCommuteMinutes", default: .integer(45), range: 1...600),
     ]
 
     public let questions: [Question] = [
