@@ -28,7 +28,8 @@ extension Lotse {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-demo-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
             try county.write(to: folder)
-            let summary = try LegacyImporter(store: store.session().store).run(folder: folder)
+            let session = try store.session()
+            let summary = try LegacyImporter(store: session.store, maxFieldKB: session.context.configuration.deployment.csvMaxFieldKB).run(folder: folder)
             print(summary.describe())
         }
     }

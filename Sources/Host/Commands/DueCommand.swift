@@ -17,11 +17,16 @@ extension Lotse {
             let until = date.date.adding(days: days)
             let principal = session.store.principal
             let own = principal.roles.contains(.lead) ? nil : principal.staffId.map(String.init)
-            let items = try session.store.due(until: until, staff: staff ?? own)
+            let items = try session.store.due(until: until, staff: staff ?? own,
+                                              receiptOverdueDays: session.context.configuration.deployment.receiptOverdueDays)
             if output.json { return print(try JSONOutput.string(items)) }
             if items.isEmpty { return print(session.context.text("due.none", ["date": until.german])) }
             print(TextTable(header: ["date", "case", "what", "staff"],
-                            rows: items.map { [$0.date.german, String($0.caseId), $0.title ?? session.context.text("due.\($0.kind)"), $0.staff ?? "–"] }).render())
+                            rows: items.map { [$0.date.german, String($0.caseId), what($0, session.context), $0.staff ?? "–"] }).render())
+        }
+
+        private func what(_ item: DueItem, _ context: AppContext) -> String {
+            item.kind == "receipt" ? context.text("due.receipt", ["to": item.title ?? ""]) : item.title ?? context.text("due.\(item.kind)")
         }
     }
 }

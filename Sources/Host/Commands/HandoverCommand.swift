@@ -6,7 +6,7 @@ extension Lotse {
         static let configuration = CommandConfiguration(
             commandName: "handover",
             abstract: "Hand a case file over to another municipality as a checksummed (optionally encrypted and signed) BagIt zip.",
-            subcommands: [Export.self, Import.self, Verify.self]
+            subcommands: [Export.self, Import.self, Verify.self, Confirm.self, List.self]
         )
     }
 }

@@ -15,7 +15,7 @@ extension Lotse.HandoverCommand {
         @Option(name: .shortAndLong, help: "Bundle file (default: lotse-handover-DATE-ID.zip here).") var output: String?
         @Flag(help: "Encrypt every entry with WinZip AES-256 (passphrase asked twice or --passphrase-file).") var encrypt = false
         @Option(name: .customLong("passphrase-file"), help: ArgumentHelp("Read the passphrase from this file.", valueName: "file")) var passphraseFile: String?
-        @Option(help: ArgumentHelp("Sign with this private key (lotse keys generate).", valueName: "keyfile")) var sign: String?
+        @Option(help: ArgumentHelp("Sign with this private key (lotse keys generate; default: signingKey in plugins.json).", valueName: "keyfile")) var sign: String?
         @Option(help: ArgumentHelp("Leave this module's data out (repeatable).", valueName: "module")) var exclude: [String] = []
         @Option(name: .customLong("without-consent"), help: ArgumentHelp("Hand over without a recorded consent, for this reason (audited).", valueName: "reason"))
         var withoutConsent: String?
@@ -30,7 +30,7 @@ extension Lotse.HandoverCommand {
             request.excluded = Set(exclude)
             request.withoutConsent = withoutConsent
             request.passphrase = encrypt || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: true) : nil
-            request.signingKey = sign.map { URL(fileURLWithPath: $0) }
+            request.signingKey = (sign ?? session.context.configuration.deployment.signingKey).map { URL(fileURLWithPath: $0) }
             request.output = output
             let (path, verified) = try HandoverExporter(store: session.store, resources: session.context.resources).export(request)
             let bundle = verified.bundle

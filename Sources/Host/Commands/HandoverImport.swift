@@ -14,17 +14,26 @@ extension Lotse.HandoverCommand {
         @Argument(help: "The bundle (.zip).") var file: String
         @Option(help: "Receiving municipality here (default: the bundle's receiver).") var municipality: String?
         @Option(help: "Responsible staff member here (id or name).") var staff: String?
+        @Option(help: ArgumentHelp("Write the receipt for the sender here (default: beside the bundle, BUNDLE.receipt.json).", valueName: "file"))
+        var receipt: String?
         @OptionGroup var date: DateOption
 
         func run() throws {
             let session = try store.session()
+            let signingKey = try session.context.configuration.deployment.signingKey.map { try SigningKey.loadPrivate(URL(fileURLWithPath: $0)) }
             let reader = try bundleOptions.reader(for: file, context: session.context)
             let folder = try session.store.scratchFolder()
             defer { try? FileManager.default.removeItem(at: folder) }
             let verified = try reader.read(file, extractTo: folder)
             let caseId = try session.store.importBundle(verified.bundle, files: verified.files, municipality: municipality ?? verified.bundle.receiver,
-                                                        staff: staff, on: date.date, sha256: verified.sha256)
+                                                        staff: staff, on: date.date, sha256: verified.sha256,
+                                                        unsignedReason: verified.signedBy == nil ? bundleOptions.allowUnsigned : nil)
             print("imported as case \(caseId) (from \(verified.bundle.sender.municipality), case \(verified.bundle.sender.caseId); \(verified.bundle.persons.count) persons, \(verified.files.count) files)")
+            let receiptPath = receipt ?? (file.hasSuffix(".zip") ? String(file.dropLast(4)) : file) + ".receipt.json"
+            let receiptFile = try HandoverReceipt(bundleId: verified.bundle.bundleId, bundleSha256: verified.sha256, receiver: municipality ?? verified.bundle.receiver,
+                                                  receiverCaseId: caseId, receivedOn: date.date).file(signedWith: signingKey)
+            try OutputFile.write(String(decoding: receiptFile, as: UTF8.self), to: receiptPath)
+            print("receipt \(receiptPath) written\(signingKey == nil ? " (not signed: no signingKey in plugins.json)" : ", signed"); send it to \(verified.bundle.sender.municipality), who confirms it with 'lotse handover confirm'")
         }
     }
 

@@ -18,7 +18,8 @@ extension Lotse {
             @Argument(help: "Folder with the CSV files.") var folder: String
 
             func run() throws {
-                let summary = try LegacyImporter(store: store.session().store).run(folder: URL(fileURLWithPath: folder))
+                let session = try store.session()
+            let summary = try LegacyImporter(store: session.store, maxFieldKB: session.context.configuration.deployment.csvMaxFieldKB).run(folder: URL(fileURLWithPath: folder))
                 if output.json { return print(try JSONOutput.string(summary)) }
                 print(summary.describe())
             }

@@ -9,12 +9,22 @@ struct BundleReadOptions: ParsableArguments {
     @Option(name: .customLong("trusted-keys"), help: ArgumentHelp("Folder of trusted senders' public keys (default: trustedKeysDir in plugins.json).", valueName: "dir"))
     var trustedKeys: String?
 
+    @Option(name: .customLong("allow-unsigned"), help: ArgumentHelp("Accept an unsigned bundle although trusted keys are configured; the reason is audited.", valueName: "reason"))
+    var allowUnsigned: String?
+
     /// A reader for the bundle at `path`: asks for the passphrase only if it is encrypted.
+    /// `verify` and `import` use the same reader, so what verifies imports.
     func reader(for path: String, context: AppContext) throws -> BundleReader {
         let deployment = context.configuration.deployment
         let folder = (trustedKeys ?? deployment.trustedKeysDir).map { URL(fileURLWithPath: $0) }
+        if let allowUnsigned, allowUnsigned.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw UsageError("--allow-unsigned needs a reason, e.g. --allow-unsigned \"sender has no key yet, confirmed by phone\"")
+        }
         var reader = BundleReader(passphrase: nil, trustedKeys: SigningKey.trusted(in: folder),
-                                  limits: BundleLimits(maxEntryMB: deployment.bundleMaxEntryMB, maxTotalMB: deployment.bundleMaxTotalMB))
+                                  limits: BundleLimits(maxEntryMB: deployment.bundleMaxEntryMB, maxTotalMB: deployment.bundleMaxTotalMB,
+                                                       maxCaseJSONMB: deployment.caseJSONMaxMB),
+                                  rules: BundleRules(vocabulary: try context.vocabulary(), maxPersons: deployment.maxPersonsPerCase, today: .today),
+                                  allowUnsigned: allowUnsigned)
         if passphraseFile != nil || (try? BundleReader.isEncrypted(path)) == true {
             reader.passphrase = try Passphrase.read(file: passphraseFile, confirm: false)
         }

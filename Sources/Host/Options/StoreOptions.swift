@@ -17,9 +17,7 @@ struct StoreOptions: ParsableArguments {
         let context = try AppContext(options: config)
         let database = try LotseDatabase.open(at: context.locations.database(explicit: path))
         let principal = try Identity.kioskUser ?? Accounts(database: database).principal(osUser: CaseStore.operatingSystemUser)
-        let vocabulary = Vocabulary(registry: builtinModules, services: try ServiceCatalog.load(from: context.resources),
-                                    closureReasons: try ClosureReasons.load(from: context.resources))
-        return Session(context: context, store: CaseStore(database: database, principal: principal, vocabulary: vocabulary))
+        return Session(context: context, store: CaseStore(database: database, principal: principal, vocabulary: try context.vocabulary()))
     }
 }
 

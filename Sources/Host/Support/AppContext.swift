@@ -24,6 +24,13 @@ struct AppContext {
         for problem in catalog.problems { Console.error(catalog.text("core", "warning.locale", ["problem": problem])) }
     }
 
+    /// The ids facts are checked against: every registered module, the services and
+    /// closure reasons in resources.
+    func vocabulary() throws -> Vocabulary {
+        Vocabulary(registry: builtinModules, services: try ServiceCatalog.load(from: resources),
+                   closureReasons: try ClosureReasons.load(from: resources))
+    }
+
     /// A text of the core namespace.
     func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
         catalog.text("core", key, arguments)

@@ -98,4 +98,9 @@ enum Timestamp {
     static func string(_ date: Date) -> String {
         date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon))
     }
+
+    /// Parses such a timestamp; nil for anything else.
+    static func date(_ text: String) -> Date? {
+        try? Date(text, strategy: .iso8601)
+    }
 }

@@ -18,7 +18,10 @@ public struct Archiver: Sendable {
     /// The German texts of the summaries, loaded once per run.
     private let german: Catalog
 
+    /// Made under the batch lock: every partial file in `folder` is then a killed
+    /// run's, and removed here.
     public init(store: CaseStore, resources: URL, folder: URL, passphrase: String) throws {
+        PartialFile.removeStale(in: folder)
         german = try Catalog.load(from: resources, locale: "de")
         self.store = store
         self.resources = resources

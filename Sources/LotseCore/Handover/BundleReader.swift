@@ -9,10 +9,15 @@ public struct BundleLimits: Sendable {
     public var maxTotalBytes: UInt64 = 4 << 30
     /// Uncompressed size over compressed size; more suggests a zip bomb.
     public var maxRatio: UInt64 = 100
+    /// `data/case.json` is read into memory, so it has a small limit of its own.
+    public var maxCaseJSONBytes: UInt64 = 16 << 20
+    /// The tag files (bagit.txt, manifests, bag-info.txt, the signature).
+    public var maxTagFileBytes: UInt64 = 1 << 20
 
-    public init(maxEntryMB: Int = 512, maxTotalMB: Int = 4096) {
+    public init(maxEntryMB: Int = 512, maxTotalMB: Int = 4096, maxCaseJSONMB: Int = 16) {
         maxEntryBytes = UInt64(maxEntryMB) << 20
         maxTotalBytes = UInt64(maxTotalMB) << 20
+        maxCaseJSONBytes = UInt64(maxCaseJSONMB) << 20
     }
 }
 
@@ -37,11 +42,20 @@ public struct BundleReader {
     public var passphrase: String?
     public var trustedKeys: Set<String>
     public var limits: BundleLimits
+    /// The meaning checks for a bundle from elsewhere; nil for one this installation
+    /// has just written (archive, export read-back).
+    public var rules: BundleRules?
+    /// With trusted keys configured an unsigned bundle is refused, unless a reason to
+    /// accept it anyway is given here (the import audits it).
+    public var allowUnsigned: String?
 
-    public init(passphrase: String?, trustedKeys: Set<String>, limits: BundleLimits = BundleLimits()) {
+    public init(passphrase: String?, trustedKeys: Set<String>, limits: BundleLimits = BundleLimits(), rules: BundleRules? = nil,
+                allowUnsigned: String? = nil) {
         self.passphrase = passphrase
         self.trustedKeys = trustedKeys
         self.limits = limits
+        self.rules = rules
+        self.allowUnsigned = allowUnsigned
     }
 
     /// Whether a zip's entries are encrypted (to know whether to ask for a passphrase).
@@ -74,10 +88,7 @@ public struct BundleReader {
         func small(_ name: String) throws(BundleError) -> Data {
             guard let entry = byName[name] else { throw .manifest("\(name) is missing") }
             var data = Data()
-            do { try zip.read(entry, limit: 1 << 20) { data.append(contentsOf: $0) } } catch let error as BundleError { throw error } catch {
-                throw .corrupt("\(name): \(error)")
-            }
-            try checkRatio(entry, actual: UInt64(data.count))
+            try read(zip, entry, limit: limits.maxTagFileBytes) { data.append(contentsOf: $0) }
             return data
         }
         let bagit = String(decoding: try small("bagit.txt"), as: UTF8.self)
@@ -86,6 +97,9 @@ public struct BundleReader {
         var signedBy: String?
         if byName["signature.ed25519"] != nil {
             signedBy = try SigningKey.verify(try small("signature.ed25519"), of: tagManifestData, trusted: trustedKeys)
+        } else if !trustedKeys.isEmpty && allowUnsigned == nil {
+            // Leaving the signature out must not be a way around it.
+            throw .signature("the bundle is not signed, but this installation trusts signing keys; ask the sender to sign it, or accept it with --allow-unsigned REASON")
         }
         let tagManifest = try parseManifest(tagManifestData, name: "tagmanifest-sha256.txt")
         for (name, hash) in tagManifest {
@@ -107,6 +121,7 @@ public struct BundleReader {
         var total: UInt64 = 0
         var caseJSON = Data()
         var extracted: [String: URL] = [:]
+        var sizes: [String: UInt64] = [:]
         for name in manifest.keys.sorted() {
             let entry = byName[name]!
             var hasher = SHA256()
@@ -115,22 +130,18 @@ public struct BundleReader {
             if let folder, name.hasPrefix("data/files/") {
                 target = folder.appendingPathComponent(String(name.dropFirst("data/files/".count)))
                 guard FileManager.default.createFile(atPath: target!.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-                      let handle = FileHandle(forWritingAtPath: target!.path) else { throw .unreadable("cannot write to \(folder.path)") }
+                      let handle = FileHandle(forWritingAtPath: target!.path) else { throw .unreadable("cannot write an attachment to the scratch folder; check the free space") }
                 output = handle
             }
-            let count: UInt64
-            do {
-                count = try zip.read(entry, limit: min(limits.maxEntryBytes, limits.maxTotalBytes - total)) { bytes in
-                    hasher.update(bufferPointer: bytes)
-                    if name == "data/case.json" { caseJSON.append(contentsOf: bytes) }
-                    try output?.write(contentsOf: Data(bytes))
-                }
-                try output?.close()
-            } catch let error as BundleError { throw error } catch {
-                throw .unreadable("cannot extract \(name): \(error)")
+            let cap = min(name == "data/case.json" ? limits.maxCaseJSONBytes : limits.maxEntryBytes, limits.maxTotalBytes - total)
+            let count = try read(zip, entry, limit: cap) { (bytes) throws(BundleError) in
+                hasher.update(bufferPointer: bytes)
+                if name == "data/case.json" { caseJSON.append(contentsOf: bytes) }
+                do { try output?.write(contentsOf: Data(bytes)) } catch { throw BundleError.unreadable("cannot write an attachment to the scratch folder; check the free space") }
             }
-            try checkRatio(entry, actual: count)
+            do { try output?.close() } catch { throw .unreadable("cannot write an attachment to the scratch folder; check the free space") }
             total += count
+            sizes[name] = count
             guard AuditChain.hex(hasher.finalize()) == manifest[name] else { throw .checksum("\(name) does not match the manifest") }
             if let target, let ref = name.split(separator: "/").last { extracted[String(ref)] = target }
         }
@@ -140,18 +151,52 @@ public struct BundleReader {
         guard bagInfo["Schema-Version"] == CaseBundle.schemaVersion else {
             throw .schema("unknown schema version \"\(bagInfo["Schema-Version"] ?? "none")\"; this lotse reads \(CaseBundle.schemaVersion); update lotse")
         }
+        if let problem = StrictJSON.problem(in: caseJSON) { throw .schema("data/case.json: \(problem.path) \(problem.what)") }
         let bundle: CaseBundle
         do { bundle = try JSONDecoder().decode(CaseBundle.self, from: caseJSON) } catch {
             throw .schema("data/case.json does not follow \(CaseBundle.schemaVersion): \(Self.describe(error))")
         }
         guard bundle.schema == CaseBundle.schemaVersion else { throw .schema("unknown schema version \"\(bundle.schema)\" in case.json") }
         if let problem = bundle.referenceProblem() { throw .schema(problem) }
-        for attachment in bundle.attachments where manifest[attachment.file] != attachment.sha256 {
-            throw .checksum("attachment \(attachment.ref) does not match case.json")
+        if let rules, let problem = bundle.meaningProblem(rules) { throw .schema("data/case.json: \(problem)") }
+        for attachment in bundle.attachments {
+            guard manifest[attachment.file] == attachment.sha256 else { throw .checksum("attachment \(attachment.ref) does not match case.json") }
+            if let size = sizes[attachment.file], size != UInt64(attachment.size) {
+                throw .schema("data/case.json: attachment \(attachment.ref) says \(attachment.size) bytes, but the bundle holds \(size)")
+            }
         }
-        guard bagInfo["External-Identifier"] == bundle.bundleId else { throw .manifest("bag-info.txt and case.json name different bundles") }
+        for (field, value) in [("External-Identifier", bundle.bundleId), ("Bundle-Purpose", bundle.purpose), ("Bundle-Receiver", bundle.receiver),
+                               ("Bundle-Sender", bundle.sender.municipality)] where bagInfo[field] != value {
+            throw .manifest("bag-info.txt and case.json disagree on \(field)")
+        }
+        let sha256: String
+        do { sha256 = try BundleWriter.hash(URL(fileURLWithPath: path)).0 } catch { throw .unreadable("the bundle cannot be read to its end") }
         return VerifiedBundle(bundle: bundle, bagInfo: bagInfo, signedBy: signedBy, encrypted: entries.first!.encrypted,
-                              sha256: (try? BundleWriter.hash(URL(fileURLWithPath: path)).0) ?? "", files: extracted, payloadBytes: total)
+                              sha256: sha256, files: extracted, payloadBytes: total)
+    }
+
+    /// Reads one entry, never more than its header declares nor more than `limit`:
+    /// libzip does not stop at the declared size, so we ask for one byte beyond it and
+    /// refuse when it comes (a lying header), and refuse when fewer arrive (truncated).
+    @discardableResult
+    private func read(_ zip: ZipReader, _ entry: ZipReader.Entry, limit: UInt64,
+                      _ consume: (UnsafeRawBufferPointer) throws(BundleError) -> Void) throws(BundleError) -> UInt64 {
+        guard entry.size <= limit else { throw .limit("\(entry.name) is larger than \(Self.megabytes(limit)) allowed for it") }
+        let count: UInt64
+        do {
+            count = try zip.read(entry, limit: entry.size) { bytes in try consume(bytes) }
+        } catch let error as BundleError {
+            if case .limit = error { throw .corrupt("\(entry.name) holds more than the \(entry.size) bytes its header declares") }
+            throw error
+        } catch {
+            throw .corrupt("\(entry.name) cannot be read")
+        }
+        guard count == entry.size else { throw .corrupt("\(entry.name) holds \(count) bytes, but its header declares \(entry.size)") }
+        return count
+    }
+
+    static func megabytes(_ bytes: UInt64) -> String {
+        bytes >= 1 << 20 ? "the \(bytes >> 20) MB" : "the \(bytes) bytes"
     }
 
     /// Names, links, encryption and declared sizes, before any byte is read.
@@ -176,6 +221,9 @@ public struct BundleReader {
             declared += entry.size
             guard declared <= limits.maxTotalBytes else { throw .limit("the bundle unpacks to more than \(limits.maxTotalBytes >> 20) MB") }
             try checkRatio(entry, actual: entry.size)
+        }
+        if let weak = files.first(where: { $0.encrypted && $0.encryptionMethod != ZipReader.aes256 }) {
+            throw .encryption("\(weak.name) is encrypted with \(ZipReader.describe(method: weak.encryptionMethod)); lotse accepts only WinZip AES-256, ask the sender to export again with --encrypt")
         }
         let encrypted = files.filter(\.encrypted).count
         if encrypted > 0 && encrypted < files.count { throw .encryption("some entries are encrypted and some are not; a bundle is encrypted whole") }

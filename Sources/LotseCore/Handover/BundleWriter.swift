@@ -61,7 +61,9 @@ public struct BundleWriter {
         let tags: [(String, Data)] = [("bagit.txt", bagit), ("bag-info.txt", bagInfo), ("manifest-sha256.txt", manifest)]
         let tagManifest = Data(tags.map { "\(AuditChain.hex(SHA256.hash(data: $0.1)))  \($0.0)" }.joined(separator: "\n").utf8 + Data("\n".utf8))
 
-        let temporary = path + ".partial-\(getpid())"
+        let url = URL(fileURLWithPath: path)
+        PartialFile.removeStale(in: url.deletingLastPathComponent(), name: url.lastPathComponent)
+        let temporary = PartialFile.path(for: path)
         try? FileManager.default.removeItem(atPath: temporary)
         let zip = try ZipWriter(path: temporary)
         var entries: [String: UInt64] = [:]  // what `BundleReader.check` expects to find

@@ -50,10 +50,16 @@ public enum SigningKey {
 
     /// Checks a signature file against the data and the trusted keys; returns the key.
     static func verify(_ signatureFile: Data, of data: Data, trusted: Set<String>) throws(BundleError) -> String {
-        let fields = Dictionary(String(decoding: signatureFile, as: UTF8.self).split(separator: "\n").compactMap { line -> (String, String)? in
+        // Exactly the two lines the writer writes: a second `signature:` must not be
+        // a way to show one signature and have another checked.
+        var fields: [String: String] = [:]
+        for line in String(decoding: signatureFile, as: UTF8.self).split(separator: "\n") {
             let parts = line.split(separator: ":", maxSplits: 1)
-            return parts.count == 2 ? (String(parts[0]), parts[1].trimmingCharacters(in: .whitespaces)) : nil
-        }, uniquingKeysWith: { first, _ in first })
+            guard parts.count == 2, ["public-key", "signature"].contains(parts[0]),
+                  fields.updateValue(parts[1].trimmingCharacters(in: .whitespaces), forKey: String(parts[0])) == nil else {
+                throw .signature("signature.ed25519 is malformed: it must hold one public-key line and one signature line")
+            }
+        }
         guard let keyText = fields["public-key"], let raw = Data(base64Encoded: keyText), let signature = fields["signature"].flatMap({ Data(base64Encoded: $0) }),
               let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else {
             throw .signature("signature.ed25519 is malformed")

@@ -81,8 +81,24 @@ final class ZipReader {
         /// Declared sizes; used only to refuse early, never trusted.
         let size: UInt64
         let compressedSize: UInt64
-        let encrypted: Bool
+        /// libzip's `ZIP_EM_…`: none, traditional PKWARE (ZipCrypto), AES-128/192/256.
+        let encryptionMethod: UInt16
         let isSymlink: Bool
+
+        var encrypted: Bool { encryptionMethod != UInt16(ZIP_EM_NONE) }
+    }
+
+    static let aes256 = UInt16(ZIP_EM_AES_256)
+
+    /// An encryption method as a user reads it.
+    static func describe(method: UInt16) -> String {
+        switch Int32(method) {
+        case ZIP_EM_TRAD_PKWARE: "ZipCrypto (traditional PKWARE encryption, which is easily broken)"
+        case ZIP_EM_AES_128: "AES-128"
+        case ZIP_EM_AES_192: "AES-192"
+        case ZIP_EM_AES_256: "AES-256"
+        default: "an unknown method (\(method))"
+        }
     }
 
     private var archive: OpaquePointer?
@@ -115,7 +131,7 @@ final class ZipReader {
             zip_file_get_external_attributes(archive, index, 0, &opsys, &attributes)
             let mode = (attributes >> 16) & UInt32(S_IFMT)
             entries.append(Entry(index: index, name: String(cString: rawName), size: stat.size, compressedSize: stat.comp_size,
-                                 encrypted: stat.encryption_method != UInt16(ZIP_EM_NONE),
+                                 encryptionMethod: stat.encryption_method,
                                  isSymlink: opsys == UInt8(ZIP_OPSYS_UNIX) && mode == UInt32(S_IFLNK)))
         }
         self.entries = entries

@@ -1,8 +1,10 @@
 import Foundation
 
-/// Reads RFC 4180 CSV: comma-separated, fields optionally in double quotes (a quote
-/// inside doubled), CRLF or LF line ends, line breaks allowed inside quotes. Each
-/// record knows the line it starts on, so errors can name it.
+/// Reads RFC 4180 CSV strictly: comma-separated, fields optionally in double quotes (a
+/// quote inside doubled, nothing but a comma or a line end after the closing quote),
+/// CRLF or LF line ends, line breaks allowed inside quotes (a CRLF there becomes LF).
+/// Fields are limited in length and may not hold control characters other than tab and
+/// line feed. Each record knows the line it starts on, so errors can name it.
 struct CSVReader: Sequence {
     struct Record {
         let line: Int
@@ -15,17 +17,21 @@ struct CSVReader: Sequence {
     }
 
     let bytes: [UInt8]
+    /// Longest field, in bytes; a record may hold at most 16 such fields' worth.
+    let maxFieldBytes: Int
 
-    init(data: Data) {
+    init(data: Data, maxFieldBytes: Int = 64 << 10) {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         self.bytes = bytes
+        self.maxFieldBytes = maxFieldBytes
     }
 
-    func makeIterator() -> Iterator { Iterator(bytes: bytes) }
+    func makeIterator() -> Iterator { Iterator(bytes: bytes, maxFieldBytes: maxFieldBytes) }
 
     struct Iterator: IteratorProtocol {
         let bytes: [UInt8]
+        let maxFieldBytes: Int
         var position = 0
         var line = 1
         /// Set when the input is not valid CSV; iteration stops there.
@@ -38,9 +44,24 @@ struct CSVReader: Sequence {
             var field: [UInt8] = []
             var quoted = false
             var fieldStarted = false
+            var closedQuote = false
+            var recordBytes = 0
+            /// The field read so far, or why it cannot be taken.
+            func finish() -> Result<String, Malformed> {
+                defer { field.removeAll(keepingCapacity: true); fieldStarted = false; closedQuote = false }
+                guard field.count <= maxFieldBytes else { return .failure(Malformed(line: line, problem: "a field is longer than \(maxFieldBytes >> 10) KB (csvMaxFieldKB)")) }
+                let text = String(decoding: field, as: UTF8.self)
+                guard UntrustedText.controlCharacter(in: text) == nil else {
+                    return .failure(Malformed(line: start, problem: "a field holds a control character (a NUL, an escape code or a carriage return); remove it"))
+                }
+                return .success(text)
+            }
             while position < bytes.count {
                 let byte = bytes[position]
                 position += 1
+                recordBytes += 1
+                guard field.count <= maxFieldBytes else { return fail(line, "a field is longer than \(maxFieldBytes >> 10) KB (csvMaxFieldKB)") }
+                guard recordBytes <= 16 * maxFieldBytes else { return fail(start, "the row is longer than \(16 * maxFieldBytes >> 10) KB") }
                 if quoted {
                     if byte == UInt8(ascii: "\"") {
                         if position < bytes.count && bytes[position] == UInt8(ascii: "\"") {
@@ -48,7 +69,10 @@ struct CSVReader: Sequence {
                             position += 1
                         } else {
                             quoted = false
+                            closedQuote = true
                         }
+                    } else if byte == UInt8(ascii: "\r") && position < bytes.count && bytes[position] == UInt8(ascii: "\n") {
+                        continue  // CRLF inside quotes becomes LF
                     } else {
                         if byte == UInt8(ascii: "\n") { line += 1 }
                         field.append(byte)
@@ -57,26 +81,35 @@ struct CSVReader: Sequence {
                 }
                 switch byte {
                 case UInt8(ascii: ","):
-                    fields.append(String(decoding: field, as: UTF8.self))
-                    field.removeAll(keepingCapacity: true)
-                    fieldStarted = false
-                case UInt8(ascii: "\""):
-                    guard !fieldStarted && field.isEmpty else { return fail(start, "a quote inside an unquoted field; quote the whole field") }
-                    quoted = true
-                    fieldStarted = true
-                case UInt8(ascii: "\r"):
+                    switch finish() {
+                    case .success(let text): fields.append(text)
+                    case .failure(let malformed): return fail(malformed.line, malformed.problem)
+                    }
+                case UInt8(ascii: "\r") where position < bytes.count && bytes[position] == UInt8(ascii: "\n"):
                     continue
                 case UInt8(ascii: "\n"):
                     line += 1
-                    fields.append(String(decoding: field, as: UTF8.self))
+                    switch finish() {
+                    case .success(let text): fields.append(text)
+                    case .failure(let malformed): return fail(malformed.line, malformed.problem)
+                    }
                     return .success(Record(line: start, fields: fields))
+                case _ where closedQuote:
+                    return fail(line, "text after the closing quote of a field; quote the whole field and double any quote inside it")
+                case UInt8(ascii: "\""):
+                    guard !fieldStarted && field.isEmpty else { return fail(line, "a quote inside an unquoted field; quote the whole field") }
+                    quoted = true
+                    fieldStarted = true
                 default:
                     field.append(byte)
                     fieldStarted = true
                 }
             }
             if quoted { return fail(start, "a quoted field is not closed before the end of the file") }
-            fields.append(String(decoding: field, as: UTF8.self))
+            switch finish() {
+            case .success(let text): fields.append(text)
+            case .failure(let malformed): return fail(malformed.line, malformed.problem)
+            }
             return .success(Record(line: start, fields: fields))
         }
 

@@ -16,9 +16,13 @@ struct ImportRun {
     /// Household of each imported person, to check that an individual case's person belongs to it.
     var householdOf: [Int64: Int64] = [:]
 
-    init(db: Database, vocabulary: Vocabulary) {
+    /// The longest field a file may hold (`csvMaxFieldKB`).
+    let maxFieldBytes: Int
+
+    init(db: Database, vocabulary: Vocabulary, maxFieldBytes: Int) {
         self.db = db
         self.vocabulary = vocabulary
+        self.maxFieldBytes = maxFieldBytes
     }
 
     mutating func load(_ contents: [String: Data]) throws {
@@ -76,7 +80,7 @@ struct ImportRun {
             self[keyPath: ids].unreadable = true
             return
         }
-        var iterator = CSVReader(data: data).makeIterator()
+        var iterator = CSVReader(data: data, maxFieldBytes: maxFieldBytes).makeIterator()
         guard case .success(let header)? = iterator.next() else {
             problems.add(file, 1, "(header)", "missing; the first line must name the columns \(columns.joined(separator: ","))")
             self[keyPath: ids].unreadable = true

@@ -12,7 +12,13 @@ import PluginKit
 public struct LegacyImporter {
     public let store: CaseStore
 
-    public init(store: CaseStore) { self.store = store }
+    /// The longest field a legacy file may hold, in bytes (`csvMaxFieldKB`).
+    let maxFieldBytes: Int
+
+    public init(store: CaseStore, maxFieldKB: Int = Deployment().csvMaxFieldKB) {
+        self.store = store
+        self.maxFieldBytes = maxFieldKB << 10
+    }
 
     /// The files and their columns, in the order references need.
     public static let files: [(name: String, columns: [String])] = [
@@ -65,7 +71,7 @@ public struct LegacyImporter {
             if try Bool.fetchOne(audit.db, sql: "SELECT EXISTS (SELECT 1 FROM importBatch WHERE fingerprint = ?)", arguments: [fingerprint]) == true {
                 return Summary(alreadyImported: true)
             }
-            var run = ImportRun(db: audit.db, vocabulary: store.vocabulary)
+            var run = ImportRun(db: audit.db, vocabulary: store.vocabulary, maxFieldBytes: maxFieldBytes)
             try run.load(contents)
             guard run.problems.lines.isEmpty else { throw Failure(problems: run.problems.lines) }
             let rows = run.summary.total

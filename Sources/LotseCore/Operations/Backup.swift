@@ -25,7 +25,10 @@ public struct Backup {
         try pool.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [snapshot.path]) }
         let files = try DatabaseQueue(path: snapshot.path).read { try String.fetchAll($0, sql: "SELECT storedName FROM attachment ORDER BY id") }
         var manifest: [String] = []
-        let zip = try ZipWriter(path: path + ".partial-\(getpid())")
+        let url = URL(fileURLWithPath: path)
+        PartialFile.removeStale(in: url.deletingLastPathComponent(), name: url.lastPathComponent)
+        let temporary = PartialFile.path(for: path)
+        let zip = try ZipWriter(path: temporary)
         let (dbHash, _) = try BundleWriter.hash(snapshot)
         manifest.append("\(dbHash)  database.sqlite")
         try zip.add("\(Self.folder)/database.sqlite", file: snapshot, compress: true, level: 1)  // fast: backups run while people work
@@ -41,8 +44,8 @@ public struct Backup {
         try zip.add("\(Self.folder)/backup-info.txt", data: Data("lotse backup\ncreated: \(Timestamp.string(Date()))\nschema: \(LotseDatabase.schemaVersions.joined(separator: ","))\nfiles: \(files.count)\n".utf8), compress: true)
         if let passphrase { try zip.encryptAll(passphrase: passphrase) }
         try zip.close()
-        chmod(path + ".partial-\(getpid())", 0o600)
-        guard rename(path + ".partial-\(getpid())", path) == 0 else { throw DataError("cannot write \(path)") }
+        chmod(temporary, 0o600)
+        guard rename(temporary, path) == 0 else { throw DataError("cannot write \(path)") }
         return files.count
     }
 

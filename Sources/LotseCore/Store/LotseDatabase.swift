@@ -65,6 +65,7 @@ public struct LotseDatabase: Sendable {
         migrator.registerMigration("v4-archive", migrate: Schema.v4)
         migrator.registerMigration("v5-report-index", migrate: Schema.v5)
         migrator.registerMigration("v6-users", migrate: Schema.v6)
+        migrator.registerMigration("v7-receipt", migrate: Schema.v7)
         return migrator
     }()
 }

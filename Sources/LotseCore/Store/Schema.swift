@@ -321,4 +321,14 @@ enum Schema {
             );
             """)
     }
+
+    /// Receipts that close a handover: when the receiver's receipt was confirmed here,
+    /// the key that signed it, or why an unsigned one was accepted.
+    static func v7(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE handover ADD COLUMN receiptOn TEXT;
+            ALTER TABLE handover ADD COLUMN receiptSignedBy TEXT;
+            ALTER TABLE handover ADD COLUMN receiverCaseId INTEGER;
+            """)
+    }
 }

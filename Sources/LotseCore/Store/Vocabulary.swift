@@ -7,6 +7,8 @@ public struct Vocabulary: Sendable {
     public let modules: [String: [OutcomeKind]]
     /// Goal templates per module, by id.
     public let templates: [String: [String: GoalTemplate]]
+    /// Every question id of every registered module.
+    public let questions: Set<String>
     public let services: ServiceCatalog
     public let closureReasons: ClosureReasons
 
@@ -15,6 +17,7 @@ public struct Vocabulary: Sendable {
         templates = Dictionary(uniqueKeysWithValues: registry.modules.map { module in
             (module.id, Dictionary(uniqueKeysWithValues: module.goalTemplates.map { ($0.id, $0) }))
         })
+        questions = Set(registry.modules.flatMap { $0.questions.map(\.id) })
         self.services = services
         self.closureReasons = closureReasons
     }

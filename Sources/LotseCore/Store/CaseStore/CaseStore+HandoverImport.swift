@@ -9,7 +9,7 @@ extension CaseStore {
     /// active from the import date in the receiving municipality; every fact keeps its
     /// date and is marked with its origin. A bundle is imported once only.
     public func importBundle(_ bundle: CaseBundle, files: [String: URL], municipality reference: String, staff: String?,
-                             on date: LocalDate, sha256: String) throws -> Int64 {
+                             on date: LocalDate, sha256: String, unsignedReason: String? = nil) throws -> Int64 {
         let origin = "\(bundle.sender.municipality)/\(bundle.sender.caseId)"
         var stored: [String: (name: String, sha256: String, size: Int64)] = [:]
         let duplicate = BundleError.duplicate("this bundle (\(bundle.bundleId)) was imported already; nothing was changed")
@@ -114,7 +114,11 @@ extension CaseStore {
                 try db.execute(sql: """
                     INSERT INTO handover (caseId, direction, bundleId, counterpart, handedOverOn, sha256, withoutConsentReason) VALUES (?, 'in', ?, ?, ?, ?, ?)
                     """, arguments: [caseId, bundle.bundleId, bundle.sender.municipality, date, sha256, bundle.withoutConsentReason])
-                try audit.record(.import, "handover", id: db.lastInsertedRowID, caseId: caseId, field: "in", value: .some(origin))
+                let handoverId = db.lastInsertedRowID
+                try audit.record(.import, "handover", id: handoverId, caseId: caseId, field: "in", value: .some(origin))
+                if let unsignedReason {
+                    try audit.record(.import, "handover", id: handoverId, caseId: caseId, field: "allowUnsigned", value: .some(unsignedReason))
+                }
                 return caseId
             }
         } catch {

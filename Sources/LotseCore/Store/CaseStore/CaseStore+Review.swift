@@ -83,7 +83,7 @@ extension CaseStore {
     }
 
     /// Reviews and goals of active cases due on or before `until`, optionally of one staff member.
-    public func due(until: LocalDate, staff: String?) throws -> [DueItem] {
+    public func due(until: LocalDate, staff: String?, receiptOverdueDays: Int = Deployment().receiptOverdueDays) throws -> [DueItem] {
         try read(.readCases) { db in
             let staffId = try staff.map { try Staff.resolve($0, db).id! }
             let rows = try Row.fetchAll(db, sql: """
@@ -94,8 +94,13 @@ extension CaseStore {
                 SELECT c.id, s.name, 'goal', g.dueOn, g.title
                   FROM goal g JOIN agreement a ON a.id = g.agreementId JOIN caseFile c ON c.id = a.caseId LEFT JOIN staff s ON s.id = c.staffId
                  WHERE c.status = 'active' AND g.status = 'open' AND g.dueOn <= ?1 AND (?2 IS NULL OR c.staffId = ?2) AND (?3 IS NULL OR c.municipalityId = ?3)
+                UNION ALL
+                SELECT c.id, s.name, 'receipt', date(h.handedOverOn, '+' || ?4 || ' days'), h.counterpart
+                  FROM handover h JOIN caseFile c ON c.id = h.caseId LEFT JOIN staff s ON s.id = c.staffId
+                 WHERE h.direction = 'out' AND h.receiptOn IS NULL AND date(h.handedOverOn, '+' || ?4 || ' days') <= ?1
+                   AND (?2 IS NULL OR c.staffId = ?2) AND (?3 IS NULL OR c.municipalityId = ?3)
                 ORDER BY date, caseId
-                """, arguments: [until, staffId, municipalityScope])
+                """, arguments: [until, staffId, municipalityScope, receiptOverdueDays])
             return rows.map { DueItem(caseId: $0["caseId"], staff: $0["staff"], kind: $0["kind"], date: $0["date"], title: $0["title"]) }
         }
     }

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+import PluginKit
+
+extension Lotse.HandoverCommand {
+    struct Confirm: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "confirm",
+            abstract: "Record the receiver's receipt for a bundle sent from here (checked against the bundle and the receiver's trusted key)."
+        )
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The receipt file (lotse-receipt-….json).") var file: String
+        @Option(name: .customLong("trusted-keys"), help: ArgumentHelp("Folder of trusted public keys (default: trustedKeysDir in plugins.json).", valueName: "dir"))
+        var trustedKeys: String?
+        @Option(name: .customLong("allow-unsigned"), help: ArgumentHelp("Accept an unsigned receipt, for this reason (audited).", valueName: "reason"))
+        var allowUnsigned: String?
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let session = try store.session()
+            guard let data = FileManager.default.contents(atPath: file) else { throw UsageError("cannot read \(file); check the path") }
+            let folder = (trustedKeys ?? session.context.configuration.deployment.trustedKeysDir).map { URL(fileURLWithPath: $0) }
+            let checked = try HandoverReceipt.read(data, trusted: SigningKey.trusted(in: folder))
+            let (caseId, already) = try session.store.confirmReceipt(checked, unsignedReason: allowUnsigned, on: date.date)
+            let receipt = checked.receipt
+            print(already ? "the receipt for case \(caseId) was confirmed already; nothing changed"
+                          : "case \(caseId): \(receipt.receiver) received the bundle on \(receipt.receivedOn.german) (their case \(receipt.receiverCaseId))"
+                            + (checked.signedBy == nil ? "; unsigned, accepted: \(allowUnsigned ?? "")" : "; signature checked"))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "Bundles sent and received, and which sent ones still lack the receiver's receipt."
+        )
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let session = try store.session()
+            let entries = try session.store.handovers(on: date.date, overdueAfter: session.context.configuration.deployment.receiptOverdueDays)
+            if output.json { return print(try JSONOutput.string(entries)) }
+            if entries.isEmpty { return print("no handovers yet") }
+            print(TextTable(header: ["date", "case", "direction", "counterpart", "receipt"], rows: entries.map { entry in
+                let receipt = entry.direction == "in" ? "–" : entry.receiptOn.map { "received \($0.german)" } ?? (entry.overdue ? "MISSING (overdue)" : "pending")
+                return [entry.on.german, String(entry.caseId), entry.direction == "out" ? "sent" : "received", entry.counterpart, receipt]
+            }).render())
+        }
+    }
+}
