@@ -245,7 +245,7 @@ def test_lying_headers_are_refused_with_bounded_memory(lotse_bin, env, run, send
     ("maxCareYears", 9223372036854775807, "deployment.maxCareYears: a whole number from 1 to 20"),
     ("retentionYears", 0, "deployment.retentionYears: a whole number from 1 to 100, got 0"),
     ("bundleMaxEntryMB", 99999999, "deployment.bundleMaxEntryMB: a whole number from 1 to 65536"),
-    ("idleLogoutMinutes", 0.01, "deployment.idleLogoutMinutes: minutes from 0.5 to 1440"),
+    ("idleLogoutMinutes", 0.01, "deployment.idleLogoutMinutes: minutes from 0.05 to 1440"),
 ])
 def test_settings_out_of_range_are_configuration_errors(run, tmp_path, setting, value, expected):
     config = tmp_path / "absurd.json"

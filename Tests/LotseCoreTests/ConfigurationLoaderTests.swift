@@ -88,8 +88,8 @@ private struct Beta: IntegrationModule {
 
     @Test func badDeploymentValues() {
         #expect(failure(#"{"deployment": {"locale": "fr"}}"#) == #"plugins.json: deployment.locale: "de" or "en", got "fr""#)
-        #expect(failure(#"{"deployment": {"retentionYears": 0}}"#) == "plugins.json: deployment.retentionYears: a whole number above 0, got 0")
-        #expect(failure(#"{"deployment": {"retentionYears": true}}"#) == "plugins.json: deployment.retentionYears: a whole number above 0, got true")
+        #expect(failure(#"{"deployment": {"retentionYears": 0}}"#) == "plugins.json: deployment.retentionYears: a whole number from 1 to 100, got 0")
+        #expect(failure(#"{"deployment": {"retentionYears": true}}"#) == "plugins.json: deployment.retentionYears: a whole number from 1 to 100, got true")
         #expect(failure(#"{"deploy": {}}"#)?.hasPrefix("plugins.json: deploy: an unknown key") == true)
         #expect(failure(#"[1]"#) == "plugins.json: (top level): a JSON object, got a list")
     }

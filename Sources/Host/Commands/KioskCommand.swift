@@ -34,7 +34,13 @@ struct KioskCommand: ParsableCommand {
             var child: pid_t = 0
             let argv = arguments.map { strdup($0) } + [nil]
             defer { argv.forEach { free($0) } }
-            guard posix_spawn(&child, executable, nil, nil, argv, environ) == 0 else {
+            // The session writes its messages to the terminal's standard error, which
+            // this process keeps aside (its own fd 2 is the crash file, see CrashGuard).
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_adddup2(&actions, CrashGuard.userError, STDERR_FILENO)
+            guard posix_spawn(&child, executable, &actions, nil, argv, environ) == 0 else {
                 Console.error("cannot start a kiosk session")
                 Foundation.exit(1)
             }

@@ -75,7 +75,7 @@ public struct Deployment: Sendable, Equatable {
         public static let personsPerFTE = 1...10_000
         public static let inactiveMonths = 1...120
         public static let maxCareYears = 1...20
-        public static let idleLogoutMinutes = 0.5...1440.0
+        public static let idleLogoutMinutes = 0.05...1440.0  // 3 seconds (tests) to a day
         public static let bundleMaxEntryMB = 1...65_536
         public static let bundleMaxTotalMB = 1...1_048_576
         public static let backupRetentionDays = 1...36_500

@@ -129,7 +129,7 @@ private struct Validator {
                 switch given {
                 case .integer(let n) where Deployment.Bounds.idleLogoutMinutes.contains(Double(n)): deployment.idleLogoutMinutes = Double(n)
                 case .number(let x) where Deployment.Bounds.idleLogoutMinutes.contains(x): deployment.idleLogoutMinutes = x
-                default: throw fail(path, "minutes from 0.5 to 1440 (0.5 is half a minute), got \(given.shortDescription)")
+                default: throw fail(path, "minutes from 0.05 to 1440 (0.5 is half a minute), got \(given.shortDescription)")
                 }
             case "bundleMaxEntryMB": deployment.bundleMaxEntryMB = try whole(given, path, Deployment.Bounds.bundleMaxEntryMB)
             case "bundleMaxTotalMB": deployment.bundleMaxTotalMB = try whole(given, path, Deployment.Bounds.bundleMaxTotalMB)

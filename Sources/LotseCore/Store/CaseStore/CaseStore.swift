@@ -90,11 +90,12 @@ public struct CaseStore: Sendable {
         }
     }
 
-    /// The operating-system account running lotse; the command line acts as the lotse
-    /// user mapped to it.
+    /// The operating-system account that started lotse; the command line acts as the
+    /// lotse user mapped to it. The real uid, never the effective one: installed setuid
+    /// to a service account, the effective uid would make every caller that account.
     public static var operatingSystemUser: String {
-        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-        return "uid\(geteuid())"
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "uid\(getuid())"
     }
 }
 
