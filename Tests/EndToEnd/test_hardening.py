@@ -76,7 +76,8 @@ def test_stored_escapes_are_shown_visibly_in_the_shell(run, tmp_path):
     assert "Hosseini␛]2;pwned␇␛[2J␛[1;31mFAKE⟨U+202E⟩" in shown.stdout
     # JSON escapes control characters itself; it stays data.
     as_json = run("case", "show", "1", "--json", "--db", db)
-    assert "\x1b" not in as_json.stdout and "\\u001b]2;pwned" in as_json.stdout
+    assert "\x1b" not in as_json.stdout and "\u202e" not in as_json.stdout
+    assert json.loads(as_json.stdout)["members"][0]["identity"]["familyName"] == HOSTILE + "\u202e", "the data stays exact"
 
 
 def test_stored_escapes_are_shown_visibly_in_the_repl(lotse_bin, env, run, tmp_path):

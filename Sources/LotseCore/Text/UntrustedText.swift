@@ -48,4 +48,20 @@ public enum UntrustedText {
         }
         return String(result)
     }
+
+    /// JSON text with the controls JSONEncoder leaves raw (DEL, C1, bidi) written as
+    /// `\uXXXX` escapes: the data stays exact, and printing it drives no terminal.
+    /// They can only stand inside strings, so escaping them never changes the structure.
+    public static func escapedForJSON(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { isForbidden($0) || isBidiControl($0) }) else { return json }
+        var result = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if isForbidden(scalar) || isBidiControl(scalar) {
+                result.append(contentsOf: "\\u\(codePoint(scalar).dropFirst(2).lowercased())".unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
 }
