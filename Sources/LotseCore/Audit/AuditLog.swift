@@ -29,7 +29,8 @@ struct AuditLog {
 
     /// Records one event; `value` (personal data) is stored apart from the chain.
     func record(_ action: Action, _ entity: String, id: Int64?, caseId: Int64?, field: String? = nil, value: String?? = .none) throws {
-        let head = try Row.fetchOne(db, sql: "SELECT count, lastHash FROM auditHead WHERE id = 1")
+        // Cached statements: an import writes thousands of events in one transaction.
+        let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT count, lastHash FROM auditHead WHERE id = 1"))
         let count: Int64 = head?["count"] ?? 0
         let previous: String = head?["lastHash"] ?? AuditChain.genesis
         let seq = count + 1
@@ -48,17 +49,17 @@ struct AuditLog {
         let event = AuditChain.Event(seq: seq, at: at, actor: actor, action: action.rawValue, entity: entity, entityId: id,
                                      caseId: caseId, field: field, valueHash: valueHash)
         let hash = event.hash(after: previous)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO auditEvent (seq, at, actor, action, entity, entityId, caseId, field, valueHash, prevHash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [seq, at, actor, action.rawValue, entity, id, caseId, field, valueHash, previous, hash])
+            """).execute(arguments: [seq, at, actor, action.rawValue, entity, id, caseId, field, valueHash, previous, hash])
         if let salt, case .some(let stored) = value {
-            try db.execute(sql: "INSERT INTO auditValue (seq, salt, value) VALUES (?, ?, ?)", arguments: [seq, salt, stored])
+            try db.cachedStatement(sql: "INSERT INTO auditValue (seq, salt, value) VALUES (?, ?, ?)").execute(arguments: [seq, salt, stored])
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO auditHead (id, count, lastHash) VALUES (1, ?, ?)
             ON CONFLICT(id) DO UPDATE SET count = excluded.count, lastHash = excluded.lastHash
-            """, arguments: [seq, hash])
+            """).execute(arguments: [seq, hash])
         CrashHook.auditEventWritten()
     }
 
