@@ -1,11 +1,11 @@
 # lotse — see README.md. `make run` and `make test` do all the set-up on a fresh machine.
 SWIFT        ?= swift
-APT_PACKAGES := libreadline-dev libsqlite3-dev libzip-dev unzip p7zip-full procps util-linux
+APT_PACKAGES := libreadline-dev libsqlite3-dev libzip-dev unzip p7zip-full procps util-linux dpkg-dev lintian man-db sqlite3 systemd
 PY_PACKAGES  := pexpect pytest bagit jsonschema
 BIN          := .build/debug/lotse
 export LOTSE_RESOURCES := $(CURDIR)/resources
 
-.PHONY: run test build release bench deps test-deps clean
+.PHONY: run test build release deb bench deps test-deps clean
 
 ## Build, then open the REPL on the embedded database ./var/lotse.sqlite.
 run: build
@@ -22,6 +22,18 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
+
+## The Debian package dist/lotse_VERSION_ARCH.deb (release build, static Swift runtime).
+## CONFIG=debug packages the debug build instead (quicker; for tests only).
+CONFIG ?= release
+deb: deps
+ifeq ($(CONFIG),release)
+	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build -c release --static-swift-stdlib --product generate-manual
+else
+	$(SWIFT) build --product generate-manual
+endif
+	packaging/build-deb $(CONFIG)
 
 ## Benchmarks (separate package, never built by `make test`).
 bench: release

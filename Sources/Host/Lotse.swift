@@ -17,7 +17,7 @@ struct Lotse: ParsableCommand {
             ConversationCommand.self, ReferralCommand.self, OutcomeCommand.self, MoveCommand.self, ConsentCommand.self,
             AttachCommand.self, NoteCommand.self, ContactCommand.self, WaitlistCommand.self, AuditCommand.self,
             ImportCommand.self, DemoCommand.self, IntakeCommand.self, AgreementCommand.self, ReviewCommand.self, DueCommand.self, ReportCommand.self, BatchCommand.self, HandoverCommand.self, KeysCommand.self, BackupCommand.self, RestoreCommand.self, DoctorCommand.self,
-            InitCommand.self, UserCommand.self, KioskCommand.self,
+            InitCommand.self, MigrateCommand.self, UserCommand.self, KioskCommand.self,
         ]
     )
 
@@ -42,8 +42,10 @@ struct Lotse: ParsableCommand {
     /// argument errors print ArgumentParser's usage message.
     static func main() {
         umask(0o077)  // files lotse creates (databases, bundles, exports, keys) are private
-        CrashGuard.install(crashFile: Locations().dataDirectory.appendingPathComponent("crash.log"),
-                           message: "lotse: an internal error stopped this command; what was saved before stays saved. Details for the IT: ~/.local/share/lotse/crash.log")
+        if UserRights.secure { SecureStart.prepare(arguments: CommandLine.arguments) }
+        let crashLog = Locations().crashLog
+        CrashGuard.install(crashFile: crashLog,
+                           message: "lotse: an internal error stopped this command; what was saved before stays saved. Details for the IT: \(crashLog.path)")
         // Started as `lotse-kiosk` (as a login shell, login(1) names it "-lotse-kiosk"):
         // the kiosk, whatever the arguments.
         if URL(fileURLWithPath: CommandLine.arguments[0]).lastPathComponent.trimmingPrefix("-") == "lotse-kiosk" {

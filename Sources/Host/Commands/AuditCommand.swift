@@ -8,14 +8,14 @@ extension Lotse {
         static let configuration = CommandConfiguration(commandName: "audit", abstract: "Check the audit log.", subcommands: [Verify.self, Log.self])
 
         struct Verify: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "verify", abstract: "Check the hash chain: edited, deleted or cut-off events are named.")
+            static let configuration = CommandConfiguration(commandName: "verify", abstract: "Check the hash chain (edited, deleted or cut-off events are named) and today's data against it (changes made outside lotse are named).")
             @OptionGroup var store: StoreOptions
 
             func run() throws {
                 let result = try store.session().store.verifyAudit()
                 guard result.isIntact else {
                     for problem in result.problems { print("audit: \(problem)") }
-                    throw DataError("the audit log was tampered with (\(result.problems.count) problem(s)); restore a backup and report it")
+                    throw DataError("the audit log or the data it records was changed outside lotse; restore a backup and inform the data protection officer")
                 }
                 print("audit log intact: \(result.events) events")
             }

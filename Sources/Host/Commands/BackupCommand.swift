@@ -15,15 +15,22 @@ extension Lotse {
         struct Create: ParsableCommand {
             static let configuration = CommandConfiguration(commandName: "create", abstract: "Write a backup.")
             @OptionGroup var store: StoreOptions
-            @Option(name: .shortAndLong, help: "Backup file (default: lotse-backup-TIMESTAMP.zip here).") var output: String?
+            @Option(name: .shortAndLong, help: "Backup file, or a folder for a new lotse-backup-TIMESTAMP.zip (default: here).") var output: String?
             @Flag(help: "Encrypt with AES-256 (passphrase asked twice or --passphrase-file).") var encrypt = false
             @Option(name: .customLong("passphrase-file"), help: ArgumentHelp("Read the passphrase from this file.", valueName: "file")) var passphraseFile: String?
 
             func run() throws {
                 let session = try store.session()
                 let passphrase = encrypt || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: true) : nil
-                let path = output ?? "lotse-backup-\(Int(Date().timeIntervalSince1970)).zip"
-                let files = try Backup(store: session.store).write(to: path, passphrase: passphrase)
+                let name = "lotse-backup-\(Int(Date().timeIntervalSince1970)).zip"
+                var path = output ?? name
+                var isFolder: ObjCBool = false
+                if UserRights.asUser({ FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) }), isFolder.boolValue {
+                    path = URL(fileURLWithPath: path).appendingPathComponent(name).path  // -o FOLDER: a new file there
+                }
+                let staging = UserRights.staging(for: path)
+                let files = try Backup(store: session.store).write(to: staging.path, passphrase: passphrase)
+                try UserRights.deliver(staging, to: path)
                 print("backup \(path) written (database and \(files) attachment files\(passphrase == nil ? "" : ", encrypted"))")
             }
         }
@@ -62,14 +69,16 @@ extension Lotse {
             let database = context.locations.database(explicit: store.path)
             let lock = try BatchLock(database: database.path)
             defer { withExtendedLifetime(lock) {} }
-            let encrypted = (try? BundleReader.isEncrypted(file)) ?? false
+            let backup = try UserRights.fetch(file)
+            defer { backup.discard() }
+            let encrypted = (try? BundleReader.isEncrypted(backup.url.path)) ?? false
             let passphrase = encrypted || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: false) : nil
             if FileManager.default.fileExists(atPath: database.path) {
                 // Only an admin of the database in place may replace it; its connection
                 // closes at the end of this block, before the file is swapped.
                 try store.session().store.require(.configure)
             }
-            let previous = try Backup.restore(from: file, passphrase: passphrase, database: database,
+            let previous = try Backup.restore(from: backup.url.path, passphrase: passphrase, database: database,
                                               attachments: URL(fileURLWithPath: database.path + ".files"))
             print("restored \(file) into \(database.path); the previous database is kept as \(previous.lastPathComponent)")
         }

@@ -12,7 +12,7 @@ extension Lotse.BatchCommand {
             discussion: "moved-away: a move out of the municipality was recorded; completed: every goal of the latest agreement achieved or dropped, one at least achieved; inactive: no conversation for the configured months; max-duration: in care longer than funded (a justified extension adds a year)."
         )
         @OptionGroup var store: StoreOptions
-        @Option(help: "moved-away, completed, inactive or max-duration.") var rule: ClosureRule
+        @Option(help: "moved-away, completed, inactive or max-duration (default: batchCloseRules in plugins.json).") var rule: ClosureRule?
         @Flag(name: .customLong("dry-run"), help: "List the cases and reasons; change nothing.") var dryRun = false
         @OptionGroup var date: DateOption
 
@@ -21,6 +21,19 @@ extension Lotse.BatchCommand {
             let lock = try BatchLock(database: session.store.database.path)
             defer { withExtendedLifetime(lock) {} }
             let deployment = session.context.configuration.deployment
+            let rules = rule.map { [$0] } ?? deployment.batchCloseRules
+            guard !rules.isEmpty else {
+                throw UsageError("give --rule, or list the nightly rules in plugins.json (deployment.batchCloseRules)")
+            }
+            var failures = 0
+            for rule in rules {
+                failures += try close(rule, session: session, deployment: deployment)
+            }
+            if failures > 0 { throw DataError("\(failures) case(s) could not be closed; see the lines marked FAILED") }
+        }
+
+        /// Closes the cases one rule applies to, one line per case; returns the failures.
+        private func close(_ rule: ClosureRule, session: Session, deployment: Deployment) throws -> Int {
             let candidates = try session.store.closureCandidates(rule, on: date.date, inactiveMonths: deployment.inactiveMonths,
                                                                  maxCareYears: deployment.maxCareYears)
             let reason = session.context.text("closure.\(rule.reason)")
@@ -28,7 +41,8 @@ extension Lotse.BatchCommand {
                 for candidate in candidates {
                     print("would close case \(candidate.caseId) (\(candidate.municipality), \(candidate.persons) persons) on \(candidate.closeOn.german): \(reason) – \(candidate.why)")
                 }
-                return print("dry run: nothing changed; \(candidates.count) cases would close, \(candidates.map(\.persons).reduce(0, +)) places would be freed")
+                print("dry run: nothing changed; \(candidates.count) cases would close, \(candidates.map(\.persons).reduce(0, +)) places would be freed")
+                return 0
             }
             var failures = 0
             var freed: [String: Int] = [:]
@@ -47,7 +61,7 @@ extension Lotse.BatchCommand {
                 let next = try session.store.waitlist(municipality: municipality, on: date.date).first
                 print("\(municipality): \(places) places freed; next on the waiting list: " + (next.map { "case \($0.caseId) (\($0.persons) persons)" } ?? "nobody"))
             }
-            if failures > 0 { throw DataError("\(failures) case(s) could not be closed; see the lines marked FAILED") }
+            return failures
         }
     }
 }

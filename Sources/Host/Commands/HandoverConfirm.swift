@@ -19,8 +19,8 @@ extension Lotse.HandoverCommand {
 
         func run() throws {
             let session = try store.session()
-            guard let data = FileManager.default.contents(atPath: file) else { throw UsageError("cannot read \(file); check the path") }
-            let folder = (trustedKeys ?? session.context.configuration.deployment.trustedKeysDir).map { URL(fileURLWithPath: $0) }
+            let data = try UserRights.read(file, limit: 1 << 20)
+            let folder = session.context.locations.trustedKeys(explicit: trustedKeys, deployment: session.context.configuration.deployment)
             let checked = try HandoverReceipt.read(data, trusted: SigningKey.trusted(in: folder))
             let (caseId, already) = try session.store.confirmReceipt(checked, unsignedReason: allowUnsigned, on: date.date)
             let receipt = checked.receipt

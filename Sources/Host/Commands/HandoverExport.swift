@@ -31,6 +31,7 @@ extension Lotse.HandoverCommand {
             request.withoutConsent = withoutConsent
             request.passphrase = encrypt || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: true) : nil
             request.signingKey = (sign ?? session.context.configuration.deployment.signingKey).map { URL(fileURLWithPath: $0) }
+            request.signingKeyOfUser = sign != nil
             request.output = output
             let (path, verified) = try HandoverExporter(store: session.store, resources: session.context.resources).export(request)
             let bundle = verified.bundle

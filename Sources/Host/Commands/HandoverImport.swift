@@ -21,10 +21,12 @@ extension Lotse.HandoverCommand {
         func run() throws {
             let session = try store.session()
             let signingKey = try session.context.configuration.deployment.signingKey.map { try SigningKey.loadPrivate(URL(fileURLWithPath: $0)) }
-            let reader = try bundleOptions.reader(for: file, context: session.context)
+            let bundle = try UserRights.fetch(file)
+            defer { bundle.discard() }
+            let reader = try bundleOptions.reader(for: bundle.url.path, context: session.context)
             let folder = try session.store.scratchFolder()
             defer { try? FileManager.default.removeItem(at: folder) }
-            let verified = try reader.read(file, extractTo: folder)
+            let verified = try reader.read(bundle.url.path, extractTo: folder)
             let caseId = try session.store.importBundle(verified.bundle, files: verified.files, municipality: municipality ?? verified.bundle.receiver,
                                                         staff: staff, on: date.date, sha256: verified.sha256,
                                                         unsignedReason: verified.signedBy == nil ? bundleOptions.allowUnsigned : nil)
@@ -45,7 +47,9 @@ extension Lotse.HandoverCommand {
 
         func run() throws {
             let context = try AppContext(options: config)
-            let verified = try bundleOptions.reader(for: file, context: context).read(file)
+            let fetched = try UserRights.fetch(file)
+            defer { fetched.discard() }
+            let verified = try bundleOptions.reader(for: fetched.url.path, context: context).read(fetched.url.path)
             let bundle = verified.bundle
             print("""
                 bundle OK: \(bundle.purpose) from \(bundle.sender.municipality) (case \(bundle.sender.caseId)) to \(bundle.receiver), exported \(bundle.exportedOn.iso)

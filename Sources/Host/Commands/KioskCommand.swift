@@ -16,19 +16,20 @@ struct KioskCommand: ParsableCommand {
 
     func run() throws {
         let context = try AppContext(options: config)
-        if let source = context.configuration.source { setenv("LOTSE_CONFIG", source, 1) }
         if session { try Kiosk(context: context).run() }
-        Self.supervise(crashed: context.text("kiosk.crashed"))
+        // Sessions find the configuration as the supervisor did (the environment, or
+        // --config passed on; in the shared installation only /etc/lotse counts).
+        Self.supervise(crashed: context.text("kiosk.crashed"), configuration: config.path)
     }
 
     /// Starts sessions until the terminal is gone. Ctrl-C, Ctrl-\\ and Ctrl-Z do not
     /// reach the supervisor.
-    static func supervise(crashed: String) -> Never {
+    static func supervise(crashed: String, configuration: String? = nil) -> Never {
         for signalNumber in [SIGINT, SIGQUIT, SIGTSTP] { signal(signalNumber, SIG_IGN) }
         // Swift's crash handler offers a debugger on a terminal: a way out of the kiosk.
         setenv("SWIFT_BACKTRACE", "enable=no", 1)
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let arguments = ["lotse", "kiosk", "--session"]  // the configuration travels in LOTSE_CONFIG
+        let arguments = ["lotse", "kiosk", "--session"] + (configuration.map { ["--config", $0] } ?? [])
         while true {
             let started = ContinuousClock.now
             var child: pid_t = 0

@@ -16,7 +16,7 @@ struct BundleReadOptions: ParsableArguments {
     /// `verify` and `import` use the same reader, so what verifies imports.
     func reader(for path: String, context: AppContext) throws -> BundleReader {
         let deployment = context.configuration.deployment
-        let folder = (trustedKeys ?? deployment.trustedKeysDir).map { URL(fileURLWithPath: $0) }
+        let folder = context.locations.trustedKeys(explicit: trustedKeys, deployment: deployment)
         if let allowUnsigned, allowUnsigned.trimmingCharacters(in: .whitespaces).isEmpty {
             throw UsageError("--allow-unsigned needs a reason, e.g. --allow-unsigned \"sender has no key yet, confirmed by phone\"")
         }

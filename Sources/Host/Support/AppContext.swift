@@ -1,6 +1,7 @@
 import Foundation
 import LotseCore
 import PluginKit
+import Synchronization
 
 /// What every command needs after start-up: the validated configuration, the resources
 /// folder and the texts of the configured locale. Loading it validates plugins.json, so
@@ -10,6 +11,8 @@ struct AppContext {
     let resources: URL
     let catalog: Catalog
     let locations: Locations
+    /// The secure-mode notice is shown once per process.
+    private static let noticeShown = Atomic(false)
 
     init(options: ConfigOptions, locations: Locations = Locations()) throws {
         self.locations = locations
@@ -22,6 +25,9 @@ struct AppContext {
         resources = try locations.resources()
         catalog = try Catalog.load(from: resources, locale: configuration.deployment.locale)
         for problem in catalog.problems { Console.error(catalog.text("core", "warning.locale", ["problem": problem])) }
+        if SecureStart.ignoredSomething, !Self.noticeShown.exchange(true, ordering: .relaxed) {
+            Console.error(catalog.text("core", "warning.secureMode"))
+        }
     }
 
     /// The ids facts are checked against: every registered module, the services and

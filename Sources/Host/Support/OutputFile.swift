@@ -2,10 +2,11 @@ import Foundation
 import LotseCore
 
 /// Writes an output file the safe way: a temporary name first, mode 0600 (it may hold
-/// personal data or figures not yet published), then renamed into place.
+/// personal data or figures not yet published), then renamed into place; in the shared
+/// installation handed over as the user's own file (`UserRights`).
 enum OutputFile {
     static func write(_ text: String, to path: String) throws {
-        let target = URL(fileURLWithPath: path)
+        let target = UserRights.staging(for: path)
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).partial")
         guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
             throw UsageError("cannot write \(path); check the folder exists and is writable")
@@ -14,5 +15,6 @@ enum OutputFile {
             try? FileManager.default.removeItem(at: temporary)
             throw UsageError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
+        try UserRights.deliver(target, to: path)
     }
 }

@@ -15,7 +15,7 @@ enum Passphrase {
 
     private static func read(file: String?, confirm: Bool, noun: String, minimum: Int) throws -> String {
         if let file {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8),
+            guard let text = String(data: try UserRights.read(file, limit: 64 << 10), encoding: .utf8),
                   let line = text.split(whereSeparator: \.isNewline).first, !line.isEmpty else {
                 throw UsageError("\(file) holds no \(noun) on its first line")
             }

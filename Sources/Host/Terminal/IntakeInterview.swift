@@ -138,7 +138,7 @@ struct PrefilledAnswers: Decodable {
     }
 
     static func load(_ path: String) throws -> PrefilledAnswers {
-        guard let data = FileManager.default.contents(atPath: path) else { throw UsageError("cannot read \(path)") }
+        let data = try UserRights.read(path, limit: 1 << 20)
         do { return try JSONDecoder().decode(PrefilledAnswers.self, from: data) } catch {
             throw UsageError("\(path): expected {\"household\": {QUESTION: ANSWER}, \"persons\": {PERSON_ID: {QUESTION: ANSWER}}}")
         }

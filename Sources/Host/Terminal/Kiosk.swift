@@ -16,14 +16,16 @@ struct Kiosk {
         self.context = context
         let home = ProcessInfo.processInfo.environment["HOME"] ?? NSTemporaryDirectory()
         let folder = URL(fileURLWithPath: context.configuration.deployment.kioskExportDir ?? home + "/lotse-export")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try UserRights.asUser {  // the user's folder, made with the user's rights
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
         limits = KioskLimits(exportFolder: folder, idle: .milliseconds(Int(60_000 * context.configuration.deployment.idleLogoutMinutes)))
     }
 
     func run() -> Never {
         signal(SIGTSTP, SIG_IGN)
         signal(SIGQUIT, SIG_IGN)
-        guard FileManager.default.changeCurrentDirectoryPath(limits.exportFolder.path) else {
+        guard UserRights.asUser({ FileManager.default.changeCurrentDirectoryPath(limits.exportFolder.path) }) else {
             Console.error("cannot use the export folder \(limits.exportFolder.path)")
             exit(1)
         }

@@ -1,5 +1,6 @@
 import CReadline
 import Foundation
+import LotseCore
 import Synchronization
 
 /// What reading one line produced.
@@ -36,9 +37,12 @@ final class LineEditor {
         if let historyFile {
             using_history()
             stifle_history(1000)
-            try? FileManager.default.createDirectory(at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                     attributes: [.posixPermissions: 0o700])
-            read_history(historyFile.path)
+            // The history is the user's file, read and written with the user's rights.
+            UserRights.asUser {
+                try? FileManager.default.createDirectory(at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                         attributes: [.posixPermissions: 0o700])
+                _ = read_history(historyFile.path)
+            }
         }
     }
 
@@ -113,8 +117,10 @@ final class LineEditor {
     /// Writes the history file, readable by the user only.
     func saveHistory() {
         guard let historyFile else { return }
-        write_history(historyFile.path)
-        chmod(historyFile.path, 0o600)
+        UserRights.asUser {
+            _ = write_history(historyFile.path)
+            _ = chmod(historyFile.path, 0o600)
+        }
     }
 }
 

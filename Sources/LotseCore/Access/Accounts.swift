@@ -99,13 +99,14 @@ public struct Accounts: Sendable {
         return Principal(name: user.name, userId: user.id, roles: user.roleSet, staffId: staff?.id, municipalityId: staff?.municipalityId)
     }
 
-    /// A new user's audit events: every field but the password hash.
+    /// A new user's audit events: every field, the password hash only as a hash of it.
     static func auditCreated(_ user: User, by actor: String, _ db: Database) throws {
         let audit = AuditLog(db, actor: actor)
         let fields: [(String, String?)] = [("name", user.name), ("osUser", user.osUser), ("roles", user.roles),
-                                           ("staffId", user.staffId.map(String.init)), ("password", nil)]
+                                           ("staffId", user.staffId.map(String.init)), ("disabled", user.disabled ? "1" : "0"),
+                                           ("createdOn", user.createdOn.iso), ("password", AuditedState.passwordValue(user.passwordHash))]
         for (field, value) in fields {
-            try audit.record(.create, "appUser", id: user.id, caseId: nil, field: field, value: field == "password" ? .none : .some(value))
+            try audit.record(.create, "appUser", id: user.id, caseId: nil, field: field, value: .some(value))
         }
     }
 

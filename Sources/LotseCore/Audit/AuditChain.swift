@@ -30,8 +30,10 @@ enum AuditChain {
     }
 
     static func randomSalt() -> String {
+        // Two draws, not sixteen: each draw is a system call.
         var generator = SystemRandomNumberGenerator()
-        return hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        let (high, low): (UInt64, UInt64) = (generator.next(), generator.next())
+        return hex(withUnsafeBytes(of: (high, low)) { Array($0) })
     }
 
     private static let digits = Array("0123456789abcdef".utf8)

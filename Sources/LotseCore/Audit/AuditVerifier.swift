@@ -1,7 +1,8 @@
 import GRDB
 
-/// Checks the audit chain: every event's hash, the links between events, the values
-/// still present against their hashes, and the chain's end against its head.
+/// Checks the audit chain (every event's hash, the links between events, the values
+/// still present against their hashes, the chain's end against its head), then today's
+/// rows against the last values the chain recorded (`AuditedState`).
 public struct AuditVerification: Sendable, Equatable {
     public let events: Int64
     /// Problems found, each naming the event; empty when the log is intact.
@@ -11,35 +12,45 @@ public struct AuditVerification: Sendable, Equatable {
 }
 
 enum AuditVerifier {
+    /// The problems listed; the rest are counted.
+    static let listed = 20
+
     static func verify(_ db: Database) throws -> AuditVerification {
         var problems: [String] = []
+        var found = 0
+        func report(_ problem: String) {
+            found += 1
+            if problems.count < listed { problems.append(problem) }
+        }
+        var state: AuditedState.Events = [:]
         var expectedSeq: Int64 = 1
         var previous = AuditChain.genesis
         let rows = try Row.fetchCursor(db, sql: """
             SELECT e.*, v.salt AS vSalt, v.value AS vValue, v.seq AS vSeq
             FROM auditEvent e LEFT JOIN auditValue v ON v.seq = e.seq ORDER BY e.seq
             """)
-        while let row = try rows.next(), problems.count < 20 {
+        while let row = try rows.next() {
             let seq: Int64 = row["seq"]
             if seq != expectedSeq {
-                problems.append(seq > expectedSeq ? "events \(expectedSeq)–\(seq - 1) are missing (deleted)" : "event \(seq) is out of order")
+                report(seq > expectedSeq ? "events \(expectedSeq)–\(seq - 1) are missing (deleted)" : "event \(seq) is out of order")
             }
             let event = AuditChain.Event(seq: seq, at: row["at"], actor: row["actor"], action: row["action"], entity: row["entity"],
                                          entityId: row["entityId"], caseId: row["caseId"], field: row["field"], valueHash: row["valueHash"])
             let prevHash: String = row["prevHash"]
             let stored: String = row["hash"]
             if prevHash != previous && seq == expectedSeq {
-                problems.append("event \(seq) does not follow event \(seq - 1) (its link was changed)")
+                report("event \(seq) does not follow event \(seq - 1) (its link was changed)")
             }
             if event.hash(after: prevHash) != stored {
-                problems.append("event \(seq) was changed (its hash does not match its content)")
+                report("event \(seq) was changed (its hash does not match its content)")
             }
-            if row["vSeq"] as Int64? != nil {
-                let salt: String = row["vSalt"]
-                if AuditChain.valueHash(salt: salt, value: row["vValue"]) != event.valueHash {
-                    problems.append("the value of event \(seq) was changed")
-                }
+            var known = row["vSeq"] as Int64? != nil
+            if known, AuditChain.valueHash(salt: row["vSalt"], value: row["vValue"]) != event.valueHash {
+                report("the value of event \(seq) was changed")
+                known = false  // named once, not again as a difference in the data
             }
+            AuditedState.collect(&state, entity: event.entity, id: event.entityId, field: event.field, action: event.action,
+                                 seq: seq, known: known, value: row["vValue"])
             previous = stored
             expectedSeq = seq + 1
         }
@@ -48,12 +59,14 @@ enum AuditVerifier {
         let headCount: Int64 = head?["count"] ?? 0
         let headHash: String = head?["lastHash"] ?? AuditChain.genesis
         if headCount > count {
-            problems.append("the log ends at event \(count) but its head records \(headCount): the last \(headCount - count) events were cut off")
+            report("the log ends at event \(count) but its head records \(headCount): the last \(headCount - count) events were cut off")
         } else if headCount < count {
-            problems.append("the log has \(count) events but its head records \(headCount): events were appended outside lotse")
+            report("the log has \(count) events but its head records \(headCount): events were appended outside lotse")
         } else if headHash != previous {
-            problems.append("the last event \(count) does not match the recorded head (it was replaced)")
+            report("the last event \(count) does not match the recorded head (it was replaced)")
         }
+        try AuditedState.check(db, events: state, report: report)
+        if found > problems.count { problems.append("… and \(found - problems.count) more") }
         return AuditVerification(events: count, problems: problems)
     }
 }

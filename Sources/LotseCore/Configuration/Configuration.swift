@@ -66,6 +66,8 @@ public struct Deployment: Sendable, Equatable {
     /// This installation's Ed25519 private key (readable only by the account lotse runs
     /// as): signs receipts and, unless `--sign` names another, bundles.
     public var signingKey: String?
+    /// The rules `batch close` runs when no `--rule` is given (the nightly timer).
+    public var batchCloseRules: [ClosureRule] = []
 
     public init() {}
 
@@ -88,5 +90,5 @@ public struct Deployment: Sendable, Equatable {
     /// Every key `deployment` may hold, for the message about an unknown one.
     public static let settingNames = ["locale", "retentionYears", "personsPerFTE", "inactiveMonths", "maxCareYears", "idleLogoutMinutes",
                                       "trustedKeysDir", "kioskExportDir", "signingKey", "bundleMaxEntryMB", "bundleMaxTotalMB", "caseJSONMaxMB",
-                                      "maxPersonsPerCase", "csvMaxFieldKB", "receiptOverdueDays", "backupRetentionDays"]
+                                      "maxPersonsPerCase", "csvMaxFieldKB", "receiptOverdueDays", "backupRetentionDays", "batchCloseRules"]
 }

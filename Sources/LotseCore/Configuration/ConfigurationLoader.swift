@@ -138,6 +138,15 @@ private struct Validator {
             case "csvMaxFieldKB": deployment.csvMaxFieldKB = try whole(given, path, Deployment.Bounds.csvMaxFieldKB)
             case "receiptOverdueDays": deployment.receiptOverdueDays = try whole(given, path, Deployment.Bounds.receiptOverdueDays)
             case "backupRetentionDays": deployment.backupRetentionDays = try whole(given, path, Deployment.Bounds.backupRetentionDays)
+            case "batchCloseRules":
+                let names = ClosureRule.allCases.map(\.rawValue)
+                guard case .array(let items) = given else { throw fail(path, "a list of rules (\(names.joined(separator: ", "))), got \(given.shortDescription)") }
+                deployment.batchCloseRules = try items.map { item throws(ConfigurationError) in
+                    guard case .string(let s) = item, let rule = ClosureRule(rawValue: s) else {
+                        throw fail(path, "rules from \(names.joined(separator: ", ")), got \(item.shortDescription)")
+                    }
+                    return rule
+                }
             case "trustedKeysDir", "kioskExportDir", "signingKey":
                 guard case .string(let s) = given, !s.isEmpty, !s.contains("\0") else { throw fail(path, "a path, got \(given.shortDescription)") }
                 switch key {

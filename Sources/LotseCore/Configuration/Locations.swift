@@ -2,8 +2,24 @@ import Foundation
 
 /// Where lotse finds its configuration, resources and database: the same lookup
 /// order for every command (DESIGN.md, "Storage and deployment").
+///
+/// In secure mode (`UserRights.secure`, the packaged setuid binary) only the system
+/// paths count: `--db`, `--config`, `$LOTSE_*` are ignored.
 public struct Locations: Sendable {
+    /// The shared installation's folders (the Debian package).
+    public static let systemConfiguration = URL(fileURLWithPath: "/etc/lotse/plugins.json")
+    public static let systemResources = URL(fileURLWithPath: "/usr/share/lotse")
+    public static let systemData = URL(fileURLWithPath: "/var/lib/lotse")
+
+    /// Scratch files: in secure mode inside the data folder (a rename out of a tmpfs
+    /// fails, and nothing of lotse's belongs in a world-writable folder), else $TMPDIR.
+    public static var scratch: URL {
+        UserRights.secure ? systemData.appendingPathComponent("tmp") : FileManager.default.temporaryDirectory
+    }
+
     public var environment: [String: String]
+    /// True in secure mode: only the system paths.
+    public var secure = UserRights.secure
     /// Folder of the running executable, for resources installed beside it.
     public var executableDirectory: URL?
     public var currentDirectory: URL
@@ -20,6 +36,7 @@ public struct Locations: Sendable {
     /// none exists (lotse then runs with every module enabled and default settings).
     /// A file named explicitly must exist.
     public func configuration(explicit: String?) throws(ConfigurationError) -> URL? {
+        if secure { return FileManager.default.fileExists(atPath: Self.systemConfiguration.path) ? Self.systemConfiguration : nil }
         for (named, source) in [(explicit, "--config"), (environment["LOTSE_CONFIG"], "$LOTSE_CONFIG")] {
             guard let named, !named.isEmpty else { continue }
             guard FileManager.default.fileExists(atPath: named) else {
@@ -33,6 +50,12 @@ public struct Locations: Sendable {
 
     /// `$LOTSE_RESOURCES`, `/usr/share/lotse`, `./resources`, then beside the executable.
     public func resources() throws(DataError) -> URL {
+        if secure {
+            guard FileManager.default.fileExists(atPath: Self.systemResources.appendingPathComponent("services.json").path) else {
+                throw DataError("resources not found in \(Self.systemResources.path); reinstall the lotse package")
+            }
+            return Self.systemResources
+        }
         var candidates: [URL] = []
         if let named = environment["LOTSE_RESOURCES"], !named.isEmpty { candidates.append(URL(fileURLWithPath: named)) }
         candidates.append(URL(fileURLWithPath: "/usr/share/lotse"))
@@ -46,9 +69,20 @@ public struct Locations: Sendable {
 
     /// `--db`, `$LOTSE_DB`, else `lotse.sqlite` in the XDG data directory.
     public func database(explicit: String?) -> URL {
+        if secure { return Self.systemData.appendingPathComponent("lotse.sqlite") }
         if let explicit, !explicit.isEmpty { return URL(fileURLWithPath: explicit) }
         if let named = environment["LOTSE_DB"], !named.isEmpty { return URL(fileURLWithPath: named) }
         return dataDirectory.appendingPathComponent("lotse.sqlite")
+    }
+
+    /// Trusted senders' keys: `--trusted-keys`, else `trustedKeysDir` (only that in secure mode).
+    public func trustedKeys(explicit: String?, deployment: Deployment) -> URL? {
+        ((secure ? nil : explicit) ?? deployment.trustedKeysDir).map { URL(fileURLWithPath: $0) }
+    }
+
+    /// Where a crash report goes: lotse's data folder in secure mode, else the user's.
+    public var crashLog: URL {
+        (secure ? Self.systemData : dataDirectory).appendingPathComponent("crash.log")
     }
 
     /// `$XDG_DATA_HOME/lotse`, else `~/.local/share/lotse`: database and REPL history.

@@ -7,10 +7,13 @@ import Foundation
 enum FileCopy {
     static let blockSize = 1 << 20
 
+    /// Copies a file the user named (opened with the user's rights, see `UserRights`).
     static func copy(from source: URL, to target: URL) throws -> (sha256: String, size: Int64) {
-        guard let input = FileHandle(forReadingAtPath: source.path) else {
-            throw UsageError("cannot read \(source.path); check the path and its permissions")
-        }
+        try copy(from: UserRights.openForReading(source.path), to: target)
+    }
+
+    @discardableResult
+    static func copy(from input: FileHandle, to target: URL) throws -> (sha256: String, size: Int64) {
         defer { try? input.close() }
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
         let descriptor = open(temporary.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)

@@ -21,6 +21,8 @@ public struct HandoverExporter {
         public var withoutConsent: String?
         public var passphrase: String?
         public var signingKey: URL?
+        /// The key is a file the user named (`--sign`), not the installation's.
+        public var signingKeyOfUser = false
         /// The bundle file; default: lotse-handover-DATE-ID.zip in the current folder.
         public var output: String?
 
@@ -32,19 +34,23 @@ public struct HandoverExporter {
     }
 
     public func export(_ request: Request) throws -> (path: String, verified: VerifiedBundle) {
-        let key = try request.signingKey.map(SigningKey.loadPrivate)
+        let key = try request.signingKey.map { try SigningKey.loadPrivate($0, ofUser: request.signingKeyOfUser) }
         let (bundle, files) = try store.exportBundle(request.caseId, to: request.receiver, on: request.date, excluding: request.excluded,
                                                      withoutConsent: request.withoutConsent)
         let path = request.output ?? "lotse-handover-\(request.date.iso)-\(bundle.bundleId.prefix(8)).zip"
         guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("\(path) exists; choose another -o") }
         let summary = BundleSummary(bundle: bundle, catalog: try Catalog.load(from: resources, locale: "de")).render()
-        try BundleWriter(passphrase: request.passphrase, signingKey: key).write(bundle, files: files, summary: summary, to: path)
+        // Written where lotse may read its attachments, checked, then handed to the
+        // user's path with the user's rights (`UserRights`).
+        let staging = UserRights.staging(for: path)
+        try BundleWriter(passphrase: request.passphrase, signingKey: key).write(bundle, files: files, summary: summary, to: staging.path)
         let check = BundleReader(passphrase: request.passphrase, trustedKeys: key.map { [$0.publicKey.rawRepresentation.base64EncodedString()] } ?? [])
         let verified: VerifiedBundle
-        do { verified = try check.read(path) } catch {
-            try? FileManager.default.removeItem(atPath: path)
+        do { verified = try check.read(staging.path) } catch {
+            try? FileManager.default.removeItem(at: staging)
             throw DataError("the written bundle did not verify (\(error.message)); nothing was handed over")
         }
+        try UserRights.deliver(staging, to: path)
         try store.markHandedOver(request.caseId, bundleId: bundle.bundleId, receiver: request.receiver, on: request.date,
                                  sha256: verified.sha256, withoutConsent: request.withoutConsent)
         return (path, verified)

@@ -6,8 +6,13 @@ public enum SigningKey {
     static let privateTag = "lotse-ed25519-private"
     static let publicTag = "lotse-ed25519-public"
 
-    /// Writes a new key pair: `<name>.key` (mode 0600) and `<name>.pub`.
+    /// Writes a new key pair: `<name>.key` (mode 0600) and `<name>.pub`, in a folder the
+    /// user named, with the user's rights.
     public static func generate(folder: URL, name: String) throws -> (privateKey: URL, publicKey: URL) {
+        try UserRights.asUser { try write(folder: folder, name: name) }
+    }
+
+    private static func write(folder: URL, name: String) throws -> (privateKey: URL, publicKey: URL) {
         let key = Curve25519.Signing.PrivateKey()
         let privateURL = folder.appendingPathComponent("\(name).key"), publicURL = folder.appendingPathComponent("\(name).pub")
         for url in [privateURL, publicURL] where FileManager.default.fileExists(atPath: url.path) {
@@ -22,8 +27,11 @@ public enum SigningKey {
         return (privateURL, publicURL)
     }
 
-    public static func loadPrivate(_ url: URL) throws -> Curve25519.Signing.PrivateKey {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw UsageError("cannot read the key \(url.path)") }
+    /// Reads a private key: the installation's (`signingKey`, lotse's file) or one the
+    /// user named (`ofUser`, read with the user's rights).
+    public static func loadPrivate(_ url: URL, ofUser: Bool = false) throws -> Curve25519.Signing.PrivateKey {
+        let data = ofUser ? try UserRights.read(url.path, limit: 64 << 10) : try? Data(contentsOf: url)
+        guard let data, let text = String(data: data, encoding: .utf8) else { throw UsageError("cannot read the key \(url.path)") }
         let parts = text.split(whereSeparator: \.isWhitespace)
         guard parts.count >= 2, parts[0] == privateTag, let raw = Data(base64Encoded: String(parts[1])),
               let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {

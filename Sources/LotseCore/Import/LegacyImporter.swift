@@ -61,7 +61,8 @@ public struct LegacyImporter {
         var contents: [String: Data] = [:]
         for (name, _) in Self.files {
             let url = folder.appendingPathComponent(name)
-            if let data = FileManager.default.contents(atPath: url.path) { contents[name] = data }
+            // The user's folder, read with the user's rights (`UserRights`).
+            if let data = UserRights.asUser({ FileManager.default.contents(atPath: url.path) }) { contents[name] = data }
         }
         guard !contents.isEmpty else {
             throw UsageError("\(folder.path) holds none of the legacy files (\(Self.files.map(\.name).joined(separator: ", ")))")
@@ -77,7 +78,9 @@ public struct LegacyImporter {
             let rows = run.summary.total
             try audit.db.execute(sql: "INSERT INTO importBatch (fingerprint, importedAt, source, rows) VALUES (?, ?, ?, ?)",
                                  arguments: [fingerprint, audit.at, folder.lastPathComponent, rows])
-            try audit.record(.import, "importBatch", id: audit.db.lastInsertedRowID, caseId: nil, field: "rows", value: .some(String(rows)))
+            let batch = audit.db.lastInsertedRowID
+            try audit.record(.import, "importBatch", id: batch, caseId: nil, field: "rows", value: .some(String(rows)))
+            try audit.record(.import, "importBatch", id: batch, caseId: nil, field: "digest", value: .some(AuditedState.recordImport(batchId: batch, audit.db)))
             return run.summary
         }
     }

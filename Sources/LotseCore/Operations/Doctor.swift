@@ -22,6 +22,21 @@ public struct Doctor {
         self.trustedKeysDir = trustedKeysDir
     }
 
+    /// Members of the group of the database or its folder, when that group may read it.
+    static func usersReaching(_ path: String) -> [String] {
+        var names: Set<String> = []
+        for file in [path, URL(fileURLWithPath: path).deletingLastPathComponent().path] {
+            var info = stat()
+            guard stat(file, &info) == 0, info.st_mode & 0o070 != 0, let group = getgrgid(info.st_gid) else { continue }
+            var member = group.pointee.gr_mem
+            while let name = member?.pointee {
+                names.insert(String(cString: name))
+                member = member?.successor()
+            }
+        }
+        return names.sorted()
+    }
+
     public func run() throws -> [Finding] {
         try store.require(.configure)
         var findings: [Finding] = []
@@ -30,8 +45,13 @@ public struct Doctor {
         }
         if let path = store.database.path {
             let mode = Self.mode(path)
-            if mode == 0o600 || mode == 0o660 { add(.ok, "file modes", "database \(String(mode, radix: 8))") }
-            else { add(.problem, "file modes", "database \(path) has mode \(String(mode, radix: 8))", "chmod 600 \(path) (or 660 for a shared installation with a lotse group)") }
+            if mode == 0o600 { add(.ok, "file modes", "database \(String(mode, radix: 8))") }
+            else { add(.problem, "file modes", "database \(path) has mode \(String(mode, radix: 8))", "chmod 600 \(path); only lotse opens the database") }
+            let reaching = Self.usersReaching(path)
+            if !reaching.isEmpty {
+                add(.problem, "file modes", "users who can reach the data files without lotse: \(reaching.joined(separator: ", "))",
+                    "remove them from the database's group (gpasswd -d USER GROUP) and chmod 700 the folder; roles are the only way to the data")
+            }
             let folder = store.attachmentsFolder.path
             if FileManager.default.fileExists(atPath: folder), ![0o700, 0o770].contains(Self.mode(folder)) {
                 add(.problem, "file modes", "attachments folder \(folder) has mode \(String(Self.mode(folder), radix: 8))", "chmod 700 \(folder)")

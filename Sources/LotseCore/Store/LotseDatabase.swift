@@ -9,8 +9,10 @@ public struct LotseDatabase: Sendable {
     public let path: String?
 
     /// Opens (and creates, mode 0600) a database file, in WAL mode with foreign keys on,
-    /// and brings its schema up to date.
-    public static func open(at url: URL) throws(DataError) -> LotseDatabase {
+    /// and brings its schema up to date. In the shared installation (secure mode) only
+    /// a new database is migrated here; an existing one by `lotse migrate` (the package
+    /// runs it on upgrade, after a backup), never by whichever user's command comes first.
+    public static func open(at url: URL, migrate: Bool = !UserRights.secure) throws(DataError) -> LotseDatabase {
         let path = url.path
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
@@ -25,8 +27,15 @@ public struct LotseDatabase: Sendable {
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
-            try migrator.migrate(pool)
+            let fresh = try pool.read { try migrator.appliedMigrations($0).isEmpty }
+            if migrate || fresh {
+                try migrator.migrate(pool)
+            } else if try !pool.read(migrator.hasCompletedMigrations) {
+                throw DataError("the database's schema is older than this lotse; an administrator runs 'sudo lotse migrate' (the package does it on upgrade)")
+            }
             return LotseDatabase(writer: pool, path: path)
+        } catch let error as DataError {
+            throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw DataError("\(path) is not a lotse database (SQLite says: not a database); check --db")
         } catch {
@@ -53,6 +62,25 @@ public struct LotseDatabase: Sendable {
         return configuration
     }
 
+    /// Migrations this database still needs.
+    public func pendingMigrations() throws -> [String] {
+        let applied = Set(try writer.read { try Self.migrator.appliedIdentifiers($0) })
+        return Self.migrator.migrations.filter { !applied.contains($0) }
+    }
+
+    /// Copies the database (consistently, while others work) into a new file, mode 0600.
+    public func copy(to target: URL) throws {
+        let descriptor = Foundation.open(target.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw DataError("cannot create \(target.path): \(String(cString: strerror(errno)))") }
+        close(descriptor)
+        try writer.backup(to: DatabaseQueue(path: target.path))
+    }
+
+    /// Brings the schema up to date.
+    public func migrate() throws {
+        try Self.migrator.migrate(writer)
+    }
+
     /// The names of every migration, oldest first.
     public static var schemaVersions: [String] { migrator.migrations }
 
@@ -66,6 +94,7 @@ public struct LotseDatabase: Sendable {
         migrator.registerMigration("v5-report-index", migrate: Schema.v5)
         migrator.registerMigration("v6-users", migrate: Schema.v6)
         migrator.registerMigration("v7-receipt", migrate: Schema.v7)
+        migrator.registerMigration("v8-imported-rows", migrate: Schema.v8)
         return migrator
     }()
 }

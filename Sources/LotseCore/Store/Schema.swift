@@ -331,4 +331,23 @@ enum Schema {
             ALTER TABLE handover ADD COLUMN receiverCaseId INTEGER;
             """)
     }
+
+    /// The rows an import created, as they were created: what `audit verify` compares
+    /// them with until lotse changes them (then their audit events say). The import's
+    /// audit event holds a digest over its rows' digests; `rowText` and `salt` are personal
+    /// data and go when the case is archived or the person erased, the digest stays.
+    static func v8(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE importedRow (
+                entity TEXT NOT NULL,
+                entityId INTEGER NOT NULL,
+                batchId INTEGER NOT NULL REFERENCES importBatch(id),
+                salt TEXT,
+                rowText TEXT,
+                digest TEXT NOT NULL,
+                PRIMARY KEY (entity, entityId)
+            ) WITHOUT ROWID;
+            CREATE INDEX importedRow_batch ON importedRow(batchId, entity, entityId);
+            """)
+    }
 }

@@ -55,7 +55,13 @@ extension CaseStore {
                 """, arguments: ["caseId": caseId])
             try db.execute(sql: "INSERT INTO archiveEntry (caseId, bundleFile, sha256, closedOn, archivedOn) VALUES (?, ?, ?, ?, ?)",
                            arguments: [caseId, bundleFile, sha256, closedOn, date])
-            try audit.record(.update, "caseFile", id: caseId, caseId: caseId, field: "archived", value: .some(bundleFile))
+            // Audited as what changed (the status, the identities deleted), so that the
+            // state check in `audit verify` finds no difference.
+            for person in persons { try audit.record(.delete, "personIdentity", id: person, caseId: caseId, field: "archived") }
+            try AuditedState.forgetImported("caseFile", ids: [caseId], db)
+            try AuditedState.forgetImported("person", ids: persons, db)
+            try AuditedState.forgetImported("personIdentity", ids: persons, db)
+            try audit.record(.update, "caseFile", id: caseId, caseId: caseId, field: "status", value: .some(CaseStatus.archived.rawValue))
             return files.map { attachmentsFolder.appendingPathComponent($0) }
         }
     }
@@ -109,6 +115,7 @@ extension CaseStore {
             try db.execute(sql: "INSERT INTO purgeLog (caseRef, closedOn, archivedOn, purgedOn, bundleFile) VALUES (?, ?, ?, ?, ?)",
                            arguments: ["case \(id)", candidate.closedOn, candidate.archivedOn, date, candidate.bundleFile])
             try audit.record(.delete, "caseFile", id: id, caseId: id, field: "purged")
+            for person in persons { try audit.record(.delete, "person", id: person, caseId: id, field: "purged") }
         }
     }
 }

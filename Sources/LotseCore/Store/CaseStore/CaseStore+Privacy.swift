@@ -117,6 +117,8 @@ extension CaseStore {
                 DELETE FROM answer WHERE personId = :person;
                 UPDATE referral SET problem = '', outcome = NULL WHERE personId = :person;
                 """, arguments: ["person": personId])
+            try AuditedState.forgetImported("person", ids: [personId], db)
+            try AuditedState.forgetImported("personIdentity", ids: [personId], db)
             try audit.record(.delete, "personIdentity", id: personId, caseId: nil, field: "erased", value: .some(reason))
         }
         try checkpoint()

@@ -74,7 +74,7 @@ extension CaseStore {
         }
     }
 
-    /// One audited change of a user; the password hash is never written to the audit log.
+    /// One audited change of a user; the password hash is audited only as a hash of it.
     private func changeUser(_ name: String, _ change: (inout User, Database) throws -> Void) throws {
         try write(.manageUsers) { audit in
             guard let old = try User.filter(Column("name") == name).fetchOne(audit.db) else {
@@ -86,7 +86,9 @@ extension CaseStore {
             var (before, after) = (old, new)
             (before.passwordHash, after.passwordHash) = ("", "")  // the audit log says that it changed, never the hash
             try audit.updated(from: before, to: after, id: old.id, caseId: nil)
-            if old.passwordHash != new.passwordHash { try audit.record(.update, "appUser", id: old.id, caseId: nil, field: "password") }
+            if old.passwordHash != new.passwordHash {
+                try audit.record(.update, "appUser", id: old.id, caseId: nil, field: "password", value: .some(AuditedState.passwordValue(new.passwordHash)))
+            }
         }
     }
 

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+
+/// `lotse migrate`: brings the database's schema up to date, after a backup of it.
+struct MigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Bring the database's schema up to date; a copy of the database is kept first.",
+        discussion: "The Debian package runs it on upgrade. The copy goes to /var/backups/lotse in the shared installation, else beside the database."
+    )
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let context = try AppContext(options: store.config)
+        if UserRights.secure, getuid() != 0, getuid() != geteuid() {
+            throw UsageError("only root (or the lotse account) migrates the shared database: sudo lotse migrate")
+        }
+        let url = context.locations.database(explicit: store.path)
+        let database = try LotseDatabase.open(at: url, migrate: false)
+        let pending = try database.pendingMigrations()
+        guard !pending.isEmpty else { return print("the database is up to date (\(LotseDatabase.schemaVersions.last ?? ""))") }
+        let folder = UserRights.secure ? URL(fileURLWithPath: "/var/backups/lotse") : url.deletingLastPathComponent()
+        let copy = folder.appendingPathComponent("\(url.deletingPathExtension().lastPathComponent)-before-\(pending[0])-\(Int(Date().timeIntervalSince1970)).sqlite")
+        try database.copy(to: copy)
+        try database.migrate()
+        print("migrated \(url.path): \(pending.joined(separator: ", ")); the database before is kept as \(copy.path)")
+    }
+}

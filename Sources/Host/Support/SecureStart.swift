@@ -1,0 +1,26 @@
+import Foundation
+import LotseCore
+
+/// What the packaged, setuid `lotse` does before anything else (secure mode, see
+/// `UserRights`): no core dumps or ptrace by the user, only an allowlist of the
+/// environment (glibc drops `LD_*` and `TMPDIR` but keeps `INPUTRC`, `SQLITE_TMPDIR`,
+/// `XDG_*`, which readline and SQLite would follow), scratch files in lotse's own folder.
+enum SecureStart {
+    /// Variables a session may keep: terminal, language, time zone, who and where.
+    static let allowed: Set<String> = ["TERM", "LANG", "LANGUAGE", "TZ", "COLUMNS", "LINES", "HOME", "USER", "LOGNAME"]
+
+    /// True when the caller tried to choose paths that secure mode ignores.
+    nonisolated(unsafe) private(set) static var ignoredSomething = false
+
+    static func prepare(arguments: [String]) {
+        UserRights.forbidDumps()
+        let environment = ProcessInfo.processInfo.environment
+        ignoredSomething = environment.keys.contains { $0.hasPrefix("LOTSE_") }
+            || arguments.contains { argument in ["--db", "--config", "--trusted-keys"].contains { argument == $0 || argument.hasPrefix($0 + "=") } }
+        for name in environment.keys where !allowed.contains(name) && !name.hasPrefix("LC_") { unsetenv(name) }
+        let scratch = Locations.scratch.path
+        setenv("TMPDIR", scratch, 1)
+        setenv("SQLITE_TMPDIR", scratch, 1)
+        setenv("PATH", "/usr/bin:/bin", 1)
+    }
+}

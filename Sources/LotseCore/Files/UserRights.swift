@@ -1,0 +1,112 @@
+import Foundation
+
+/// Secure mode: lotse runs with rights it was not started with (the packaged
+/// `/usr/bin/lotse` is setuid to the `lotse` account that owns `/var/lib/lotse`). Then
+/// only the system paths count, and a path the user names is opened with the user's
+/// own rights: `attach 5 /var/lib/lotse/lotse.sqlite` is refused like any file the
+/// user cannot read, and an export is the user's file.
+public enum UserRights {
+    /// True when the effective user or group differs from the real one.
+    public static let secure = getuid() != geteuid() || getgid() != getegid()
+
+    /// Runs `body` with the real user's file-system rights on this thread only
+    /// (`setfsuid`/`setfsgid`; `seteuid` would change every thread at once and race the
+    /// database's writer). `body` must open synchronously and hand on descriptors.
+    public static func asUser<T>(_ body: () throws -> T) rethrows -> T {
+        guard secure, let setfsuid = Self.setfsuid, let setfsgid = Self.setfsgid else { return try body() }
+        _ = setfsgid(getgid())
+        _ = setfsuid(getuid())
+        defer {
+            _ = setfsuid(geteuid())
+            _ = setfsgid(getegid())
+        }
+        return try body()
+    }
+
+    /// Opens a file the user named, for reading, with the user's rights.
+    public static func openForReading(_ path: String) throws(UsageError) -> FileHandle {
+        let descriptor = asUser { open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY) }
+        guard descriptor >= 0 else { throw UsageError("cannot read \(path): \(String(cString: strerror(errno)))") }
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+
+    /// Reads a whole file the user named, with the user's rights; at most `limit` bytes.
+    public static func read(_ path: String, limit: Int = 64 << 20) throws(UsageError) -> Data {
+        let handle = try openForReading(path)
+        do {
+            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            guard data.count <= limit else { throw UsageError("\(path) is larger than \(limit >> 20) MB") }
+            return data
+        } catch let error as UsageError {
+            throw error
+        } catch {
+            throw UsageError("cannot read \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// A copy of a file the user named, in lotse's scratch folder, for code that needs
+    /// a path (libzip, attachments). Without secure mode the path itself is used.
+    public static func fetch(_ path: String) throws -> Fetched {
+        guard secure else { return Fetched(url: URL(fileURLWithPath: path), isCopy: false) }
+        let input = try openForReading(path)
+        let copy = Locations.scratch.appendingPathComponent("in-\(getpid())-\(UUID().uuidString)-" + URL(fileURLWithPath: path).lastPathComponent)
+        try FileCopy.copy(from: input, to: copy)
+        return Fetched(url: copy, isCopy: true)
+    }
+
+    public struct Fetched: Sendable {
+        public let url: URL
+        let isCopy: Bool
+
+        /// Removes the scratch copy.
+        public func discard() {
+            if isCopy { try? FileManager.default.removeItem(at: url) }
+        }
+    }
+
+    /// Puts a finished file written at `staging(for: path)` at the path the user named:
+    /// in secure mode copied into a file created with the user's rights, mode 0600, via
+    /// a temporary name and a rename; else it is there already.
+    public static func deliver(_ file: URL, to path: String) throws {
+        guard file.path != path else { return }
+        defer { try? FileManager.default.removeItem(at: file) }
+        let input = try FileHandle(forReadingFrom: file)
+        try asUser {
+            let temporary = path + ".partial-\(getpid())"
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+            guard descriptor >= 0 else { throw UsageError("cannot write \(path): \(String(cString: strerror(errno)))") }
+            let output = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            do {
+                while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { try output.write(contentsOf: chunk) }
+                try output.synchronize()
+                guard rename(temporary, path) == 0 else { throw UsageError("cannot write \(path): \(String(cString: strerror(errno)))") }
+            } catch {
+                unlink(temporary)
+                throw error
+            }
+        }
+    }
+
+    /// Where lotse writes output for the user: in secure mode a file in its scratch
+    /// folder (then `deliver` hands it over), else the target itself.
+    public static func staging(for path: String) -> URL {
+        secure ? Locations.scratch.appendingPathComponent("out-\(getpid())-\(UUID().uuidString)-" + URL(fileURLWithPath: path).lastPathComponent)
+            : URL(fileURLWithPath: path)
+    }
+
+    private typealias SetFileSystemID = @convention(c) (UInt32) -> Int32
+    // glibc's setfsuid/setfsgid (not in Swift's Glibc module).
+    private static let setfsuid = symbol("setfsuid")
+    private static let setfsgid = symbol("setfsgid")
+
+    private static func symbol(_ name: String) -> SetFileSystemID? {
+        dlsym(nil, name).map { unsafeBitCast($0, to: SetFileSystemID.self) }
+    }
+
+    /// Makes the process non-dumpable: no core file, no ptrace by the user.
+    public static func forbidDumps() {
+        typealias Control = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
+        guard let prctl = dlsym(nil, "prctl") else { return }
+        _ = unsafeBitCast(prctl, to: Control.self)(4, 0, 0, 0, 0)  // PR_SET_DUMPABLE, 0
+    }
+}
