@@ -7,7 +7,8 @@ import LotseBinary
 /// Targets: import under 60 s with peak memory under 500 MB; `case show --json`
 /// under 20 ms median; a `case list` page under 50 ms (issue #3); a full
 /// `report --as-of` under 2 s (issue #6, compare Benchmarks/sql/report-baseline.sql in
-/// the sqlite3 shell); backup under 10 s and `doctor` under 30 s (issue #8).
+/// the sqlite3 shell); backup under 10 s and `doctor` under 30 s (issue #8); `audit
+/// verify` with the state check under 5 s (issue #12).
 let benchmarks: @Sendable () -> Void = {
     let lotse = LotseBinary()
     let folder = LotseBinary.dataFolder.appendingPathComponent("county-100k")
@@ -56,6 +57,15 @@ let benchmarks: @Sendable () -> Void = {
     }
     Benchmark("doctor, 100,000 cases", configuration: once) { benchmark in
         for _ in benchmark.scaledIterations { try lotse.run(["doctor"], database: database) }
+    } setup: {
+        try prepare()
+    }
+    // Issue #12: the chain and today's rows against it (every user, case, person and
+    // identity; the imported ones by the import's digest), under 5 s.
+    Benchmark("audit verify with the state check, 100,000 cases",
+              configuration: .init(metrics: [.wallClock], maxDuration: .seconds(120), maxIterations: 3,
+                                   thresholds: [.wallClock: .init(absolute: [.p50: 5_000_000_000])])) { benchmark in
+        for _ in benchmark.scaledIterations { try lotse.run(["audit", "verify"], database: database) }
     } setup: {
         try prepare()
     }

@@ -31,7 +31,9 @@ extension Lotse.BatchCommand {
                 return print("dry run: nothing changed; \(candidates.count) cases would be archived")
             }
             let folder = URL(fileURLWithPath: out)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try UserRights.asUser {  // the user's folder (`UserRights`)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
             var archiver = try Archiver(store: session.store, resources: session.context.resources, folder: folder,
                                     passphrase: try Passphrase.read(file: passphraseFile, confirm: true))
             archiver.afterBundle = TestHook.killAfter("LOTSE_TEST_KILL_AFTER_BUNDLE")

@@ -17,7 +17,7 @@ struct MigrateCommand: ParsableCommand {
             throw UsageError("only root (or the lotse account) migrates the shared database: sudo lotse migrate")
         }
         let url = context.locations.database(explicit: store.path)
-        let database = try LotseDatabase.open(at: url, migrate: false)
+        let database = try LotseDatabase.open(at: url, schema: .asFound)
         let pending = try database.pendingMigrations()
         guard !pending.isEmpty else { return print("the database is up to date (\(LotseDatabase.schemaVersions.last ?? ""))") }
         let folder = UserRights.secure ? URL(fileURLWithPath: "/var/backups/lotse") : url.deletingLastPathComponent()

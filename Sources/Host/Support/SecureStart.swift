@@ -6,8 +6,8 @@ import LotseCore
 /// environment (glibc drops `LD_*` and `TMPDIR` but keeps `INPUTRC`, `SQLITE_TMPDIR`,
 /// `XDG_*`, which readline and SQLite would follow), scratch files in lotse's own folder.
 enum SecureStart {
-    /// Variables a session may keep: terminal, language, time zone, who and where.
-    static let allowed: Set<String> = ["TERM", "LANG", "LANGUAGE", "TZ", "COLUMNS", "LINES", "HOME", "USER", "LOGNAME"]
+    /// Variables a session may keep: terminal and colours, language, time zone, who and where.
+    static let allowed: Set<String> = ["TERM", "NO_COLOR", "LANG", "LANGUAGE", "TZ", "COLUMNS", "LINES", "HOME", "USER", "LOGNAME"]
 
     /// True when the caller tried to choose paths that secure mode ignores.
     nonisolated(unsafe) private(set) static var ignoredSomething = false

@@ -19,9 +19,10 @@ public struct Archiver: Sendable {
     private let german: Catalog
 
     /// Made under the batch lock: every partial file in `folder` is then a killed
-    /// run's, and removed here.
+    /// run's, and removed here. The folder is the user's: bundles are written in lotse's
+    /// scratch folder and handed over with the user's rights (`UserRights`).
     public init(store: CaseStore, resources: URL, folder: URL, passphrase: String) throws {
-        PartialFile.removeStale(in: folder)
+        UserRights.asUser { PartialFile.removeStale(in: folder) }
         german = try Catalog.load(from: resources, locale: "de")
         self.store = store
         self.resources = resources
@@ -41,21 +42,23 @@ public struct Archiver: Sendable {
         let path = folder.appendingPathComponent(Self.fileName(candidate.caseId)).path
         let reader = BundleReader(passphrase: passphrase, trustedKeys: [])
         let sha256: String
-        if FileManager.default.fileExists(atPath: path), let earlier = try? reader.read(path), earlier.bundle.sender.caseId == candidate.caseId {
+        if let earlier = try? earlierBundle(path, reader: reader), earlier.bundle.sender.caseId == candidate.caseId {
             sha256 = earlier.sha256
         } else {
-            try? FileManager.default.removeItem(atPath: path)
+            UserRights.asUser { try? FileManager.default.removeItem(atPath: path) }
             let (bundle, files) = try store.exportBundle(candidate.caseId, to: "Archiv", on: date, purpose: "archive")
             let summary = BundleSummary(bundle: bundle, catalog: german).render()
-            let written = try BundleWriter(passphrase: passphrase).write(bundle, files: files, summary: summary, to: path)
+            let staging = UserRights.staging(for: path)
+            let written = try BundleWriter(passphrase: passphrase).write(bundle, files: files, summary: summary, to: staging.path)
             try BundleReader.check(written)
             sha256 = written.sha256
             if fullCheck {
-                let verified = try reader.read(path)
+                let verified = try reader.read(staging.path)
                 guard verified.bundle.sender.caseId == candidate.caseId, verified.sha256 == sha256 else {
                     throw DataError("the bundle of case \(candidate.caseId) does not read back as written; nothing was removed")
                 }
             }
+            try UserRights.deliver(staging, to: path)
         }
         afterBundle?(candidate.caseId)
         for file in try store.stripPersonalData(candidate.caseId, bundleFile: Self.fileName(candidate.caseId), sha256: sha256, on: date) {
@@ -64,12 +67,23 @@ public struct Archiver: Sendable {
         return path
     }
 
+    /// A bundle left by an earlier run, verified in full; nil when there is none.
+    private func earlierBundle(_ path: String, reader: BundleReader) throws -> VerifiedBundle? {
+        guard UserRights.asUser({ FileManager.default.fileExists(atPath: path) }) else { return nil }
+        let fetched = try UserRights.fetch(path)
+        defer { fetched.discard() }
+        return try reader.read(fetched.url.path)
+    }
+
     /// Writes index.csv (case, closed, archived, file, sha256 — no personal data) anew.
     public static func writeIndex(store: CaseStore, folder: URL) throws {
         let rows = try store.archiveIndex()
         let text = "case,closed_on,archived_on,bundle\n" + rows.map { "\($0.caseId),\($0.closedOn.iso),\($0.archivedOn?.iso ?? ""),\($0.bundleFile ?? "")" }.joined(separator: "\n") + "\n"
-        let temporary = folder.appendingPathComponent(".index.csv.partial")
+        let index = folder.appendingPathComponent("index.csv").path
+        let staging = UserRights.staging(for: index)
+        let temporary = staging.deletingLastPathComponent().appendingPathComponent(".\(staging.lastPathComponent).partial")
         try Data(text.utf8).write(to: temporary)
-        guard rename(temporary.path, folder.appendingPathComponent("index.csv").path) == 0 else { throw DataError("cannot write index.csv in \(folder.path)") }
+        guard rename(temporary.path, staging.path) == 0 else { throw DataError("cannot write index.csv in \(folder.path)") }
+        try UserRights.deliver(staging, to: index)
     }
 }

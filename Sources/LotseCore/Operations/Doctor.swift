@@ -22,12 +22,13 @@ public struct Doctor {
         self.trustedKeysDir = trustedKeysDir
     }
 
-    /// Members of the group of the database or its folder, when that group may read it.
+    /// Members of the group of the database or its folder: in the shared installation
+    /// the `lotse` group, whose members one widened mode would let at the data.
     static func usersReaching(_ path: String) -> [String] {
         var names: Set<String> = []
         for file in [path, URL(fileURLWithPath: path).deletingLastPathComponent().path] {
             var info = stat()
-            guard stat(file, &info) == 0, info.st_mode & 0o070 != 0, let group = getgrgid(info.st_gid) else { continue }
+            guard stat(file, &info) == 0, let group = getgrgid(info.st_gid) else { continue }
             var member = group.pointee.gr_mem
             while let name = member?.pointee {
                 names.insert(String(cString: name))
@@ -49,7 +50,7 @@ public struct Doctor {
             else { add(.problem, "file modes", "database \(path) has mode \(String(mode, radix: 8))", "chmod 600 \(path); only lotse opens the database") }
             let reaching = Self.usersReaching(path)
             if !reaching.isEmpty {
-                add(.problem, "file modes", "users who can reach the data files without lotse: \(reaching.joined(separator: ", "))",
+                add(.problem, "file modes", "users in the data files' group, who could reach them without lotse: \(reaching.joined(separator: ", "))",
                     "remove them from the database's group (gpasswd -d USER GROUP) and chmod 700 the folder; roles are the only way to the data")
             }
             let folder = store.attachmentsFolder.path

@@ -12,7 +12,7 @@ public struct LotseDatabase: Sendable {
     /// and brings its schema up to date. In the shared installation (secure mode) only
     /// a new database is migrated here; an existing one by `lotse migrate` (the package
     /// runs it on upgrade, after a backup), never by whichever user's command comes first.
-    public static func open(at url: URL, migrate: Bool = !UserRights.secure) throws(DataError) -> LotseDatabase {
+    public static func open(at url: URL, schema: SchemaPolicy = UserRights.secure ? .current : .migrated) throws(DataError) -> LotseDatabase {
         let path = url.path
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
@@ -28,9 +28,9 @@ public struct LotseDatabase: Sendable {
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             let fresh = try pool.read { try migrator.appliedMigrations($0).isEmpty }
-            if migrate || fresh {
+            if schema == .migrated || fresh {
                 try migrator.migrate(pool)
-            } else if try !pool.read(migrator.hasCompletedMigrations) {
+            } else if schema == .current, try !pool.read(migrator.hasCompletedMigrations) {
                 throw DataError("the database's schema is older than this lotse; an administrator runs 'sudo lotse migrate' (the package does it on upgrade)")
             }
             return LotseDatabase(writer: pool, path: path)
@@ -60,6 +60,16 @@ public struct LotseDatabase: Sendable {
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         return configuration
+    }
+
+    /// What `open` does with an older schema.
+    public enum SchemaPolicy: Sendable {
+        /// Brings it up to date (development, the tests).
+        case migrated
+        /// Refuses it: the shared installation migrates only in `lotse migrate`.
+        case current
+        /// Leaves it (`lotse migrate` itself).
+        case asFound
     }
 
     /// Migrations this database still needs.

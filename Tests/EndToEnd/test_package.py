@@ -1,0 +1,211 @@
+"""The Debian package on the system, as a county's IT installs it: `make deb`, `dpkg -i`,
+then two ordinary users who can work through lotse within their roles but cannot open
+the database, cannot smuggle it out, cannot redirect lotse with --db or LOTSE_DB, and
+own no file under /var/lib/lotse afterwards. A change made with sqlite3 as root is
+found by `audit verify`. lintian finds no errors; the units pass systemd-analyze.
+
+Needs root, a file system that honours setuid, no NoNewPrivs and no lotse installed
+before (else skipped). Purges the package at the end only under CI=true."""
+import os
+import pwd
+import shutil
+import stat
+import zipfile
+import subprocess
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from conftest import ROOT
+
+USERS = ("lotsetest1", "lotsetest2")
+PASSWORD = "ein langes Passwort 4711"
+DATA = Path("/var/lib/lotse")
+
+
+def skip_reason():
+    if os.geteuid() != 0:
+        return "installing the package needs root"
+    status = Path("/proc/self/status").read_text()
+    if any(line.split() == ["NoNewPrivs:", "1"] for line in status.splitlines()):
+        return "NoNewPrivs is set: a setuid binary would not change rights here"
+    options = subprocess.run(["findmnt", "-no", "OPTIONS", "--target", "/usr/bin"], capture_output=True, text=True).stdout
+    if "nosuid" in options.split(","):
+        return "/usr/bin is mounted nosuid"
+    if subprocess.run(["dpkg", "-s", "lotse"], capture_output=True).returncode == 0 or DATA.exists():
+        return "a lotse installation exists on this machine; the package test needs a clean one (CI has one)"
+    return None
+
+
+pytestmark = pytest.mark.skipif(skip_reason() is not None, reason=skip_reason() or "")
+
+
+def sh(*args, user=None, cwd="/tmp", env=None, input=None):
+    command = list(args)
+    if user:
+        command = ["runuser", "-u", user, "--"] + command
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, input=input, timeout=300,
+                          env={"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/root" if user is None else f"/home/{user}", **(env or {})})
+
+
+def ok(result):
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    built = subprocess.run(["make", "deb"], cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
+    deb = next((ROOT / "dist").glob("lotse_*.deb"))
+    ok(sh("dpkg", "-i", str(deb)))
+    for user in USERS:
+        if subprocess.run(["id", user], capture_output=True).returncode != 0:
+            ok(sh("useradd", "--create-home", "--shell", "/bin/bash", user))
+    secret = tmp_path_factory.mktemp("pw") / "password"
+    secret.write_text(PASSWORD + "\n")
+    ok(sh("lotse", "init", "--password-file", str(secret)))
+    for user, name, town in zip(USERS, ("Frau Eins", "Herr Zwei"), ("Stadt Aalen", "Gemeinde Essingen")):
+        ok(sh("lotse", "municipality", "add", town, "--kind", "city", "--fte", "1.5"))
+        ok(sh("lotse", "staff", "add", name, "--municipality", town, "--role", "manager", "--fte-share", "0.5"))
+        ok(sh("lotse", "user", "add", user, "--os-user", user, "--role", "manager", "--staff", name, "--password-file", str(secret)))
+    yield deb
+    for user in USERS:
+        subprocess.run(["userdel", "--remove", user], capture_output=True)
+    if os.environ.get("CI") == "true":
+        ok(sh("dpkg", "--purge", "lotse"))
+        assert not DATA.exists() and not Path("/var/backups/lotse").exists(), "purge deletes the data and the backups"
+
+
+def test_the_package_is_lintian_clean_with_units_man_pages_and_a_setuid_binary(installed):
+    lintian = sh("lintian", "--fail-on", "error", str(installed))
+    assert lintian.returncode == 0, lintian.stdout + lintian.stderr
+    units = sorted(str(p) for p in Path("/lib/systemd/system").glob("lotse-*"))
+    assert [Path(u).name for u in units] == ["lotse-backup.service", "lotse-backup.timer", "lotse-batch-close.service", "lotse-batch-close.timer"]
+    ok(sh("systemd-analyze", "verify", *units))
+    assert ok(sh("man", "-w", "lotse")).strip().endswith("lotse.1.gz")
+    assert ok(sh("man", "-w", "lotse-report")).strip().endswith("lotse-report.1.gz")
+    binary = os.stat("/usr/bin/lotse")
+    assert binary.st_mode & stat.S_ISUID and pwd.getpwuid(binary.st_uid).pw_name == "lotse"
+    assert "/usr/bin/lotse-kiosk" in Path("/etc/shells").read_text().split()
+    assert Path("/usr/share/bash-completion/completions/lotse").exists()
+    assert Path("/etc/lotse/plugins.json").read_text() and "/etc/lotse/plugins.json" in ok(sh("dpkg-query", "-W", "-f", "${Conffiles}", "lotse"))
+
+
+def test_users_work_through_lotse_but_never_reach_the_data(installed, tmp_path):
+    one, two = USERS
+    created = ok(sh("lotse", "case", "new", "--municipality", "Stadt Aalen", "--open", "--on", "2026-01-05", "--family-name", "Haddad",
+                    "--given-names", "Amal", "--born", "1985", user=one))
+    case = created.split()[1]
+    assert "Haddad" in ok(sh("lotse", "case", "list", user=one))
+    # The raw file is out of reach.
+    raw = sh("sqlite3", str(DATA / "lotse.sqlite"), "SELECT roles FROM appUser", user=one)
+    assert raw.returncode != 0 and "unable to open" in raw.stderr
+    # lotse opens the files a user names with the user's rights.
+    refused = sh("lotse", "attach", case, str(DATA / "lotse.sqlite"), user=one)
+    assert refused.returncode == 1 and "Permission denied" in refused.stderr
+    private = Path(f"/home/{two}/private.txt")
+    private.write_text("Herr Zwei's own file\n")
+    shutil.chown(private, two, two)
+    private.chmod(0o600)
+    refused = sh("lotse", "attach", case, str(private), user=one)
+    assert refused.returncode == 1 and "Permission denied" in refused.stderr
+    mine = Path(f"/home/{one}/form.txt")
+    mine.write_text("Einwilligung\n")
+    shutil.chown(mine, one, one)
+    ok(sh("lotse", "attach", case, str(mine), user=one))
+    # An export is the user's file, mode 0600.
+    ok(sh("lotse", "person", "export", "1", "-o", f"/home/{one}/auskunft.txt", user=one, cwd=f"/home/{one}"))
+    export = os.stat(f"/home/{one}/auskunft.txt")
+    assert pwd.getpwuid(export.st_uid).pw_name == one and stat.S_IMODE(export.st_mode) == 0o600
+    # --db and LOTSE_DB reach no other file; the notice says so once.
+    redirected = sh("lotse", "case", "list", env={"LOTSE_DB": "/tmp/lotse-elsewhere.sqlite"}, user=one)
+    assert redirected.returncode == 0 and "Haddad" in redirected.stdout and redirected.stderr.count("LOTSE_") == 1
+    assert "Haddad" in ok(sh("lotse", "--db", "/tmp/lotse-other.sqlite", "case", "list", user=one))
+    assert not Path("/tmp/lotse-elsewhere.sqlite").exists() and not Path("/tmp/lotse-other.sqlite").exists()
+    # Roles still hold: the manager of another municipality does not see the case.
+    assert "Haddad" not in ok(sh("lotse", "case", "list", user=two))
+    # Nothing under /var/lib/lotse belongs to a user or is readable by anyone but lotse.
+    uids = {pwd.getpwnam(u).pw_uid for u in USERS}
+    gids = {pwd.getpwnam(u).pw_gid for u in USERS}
+    for path in [DATA, *DATA.rglob("*")]:
+        info = path.lstat()
+        assert info.st_uid not in uids and info.st_gid not in gids, path
+        assert stat.S_IMODE(info.st_mode) & 0o077 == 0, path
+
+
+def test_the_kiosk_started_in_tmp_lists_cases(installed):
+    child = pexpect.spawn("/usr/sbin/runuser", ["-u", USERS[0], "--", "/usr/bin/lotse", "kiosk"], cwd="/tmp", encoding="utf-8", timeout=30,
+                          env={"PATH": "/usr/bin:/bin", "HOME": f"/home/{USERS[0]}", "TERM": "xterm", "NO_COLOR": "1"}, dimensions=(40, 160))
+    try:
+        child.expect_exact("Benutzer: ")
+        child.sendline(USERS[0])
+        child.expect_exact("Passwort: ")
+        child.sendline(PASSWORD)
+        child.expect_exact("lotse> ")
+        child.sendline("case list")
+        child.expect("page 1 of 1")
+        child.sendline("logout")
+    finally:
+        child.close(force=True)
+
+
+def test_a_change_behind_lotses_back_is_found(installed):
+    ok(sh("sqlite3", str(DATA / "lotse.sqlite"), f"UPDATE appUser SET roles = 'manager,lead,admin,auditor' WHERE name = '{USERS[1]}'"))
+    user = ok(sh("sqlite3", str(DATA / "lotse.sqlite"), f"SELECT id FROM appUser WHERE name = '{USERS[1]}'")).strip()
+    verify = sh("lotse", "audit", "verify")
+    assert verify.returncode == 2 and f"appUser {user} roles: changed outside lotse" in verify.stdout
+    ok(sh("sqlite3", str(DATA / "lotse.sqlite"), f"UPDATE appUser SET roles = 'manager' WHERE name = '{USERS[1]}'"))
+    assert "audit log intact" in ok(sh("lotse", "audit", "verify"))
+
+
+def test_doctor_names_a_user_in_the_data_files_group(installed):
+    assert ok(sh("lotse", "doctor")).count("PROBLEM") == 0
+    ok(sh("gpasswd", "--add", USERS[1], "lotse"))
+    try:
+        doctor = sh("lotse", "doctor")
+        assert doctor.returncode == 2 and f"users in the data files' group, who could reach them without lotse: {USERS[1]}" in doctor.stdout
+    finally:
+        ok(sh("gpasswd", "--delete", USERS[1], "lotse"))
+
+
+def run_unit(name):
+    """Runs a service unit's commands as its user with its environment (systemd is not PID 1 here)."""
+    lines = Path(f"/lib/systemd/system/{name}").read_text().splitlines()
+    user = next(line.split("=", 1)[1] for line in lines if line.startswith("User="))
+    environment = dict(item.split("=", 1) for line in lines if line.startswith("Environment=") for item in line.split("=", 1)[1].split())
+    for command in (line.split("=", 1)[1].split() for line in lines if line.startswith("ExecStart=")):
+        result = subprocess.run(["runuser", "-u", user, "--", "env", *[f"{k}={v}" for k, v in environment.items()], *command],
+                                capture_output=True, text=True, cwd="/", timeout=300)
+        assert result.returncode == 0, f"{command}: {result.stdout}{result.stderr}"
+        yield result.stdout
+
+
+def test_the_timers_services_run_as_the_lotse_account(installed, tmp_path):
+    secret = tmp_path / "password"
+    secret.write_text(PASSWORD + "\n")
+    ok(sh("lotse", "user", "add", "service", "--os-user", "lotse", "--role", "lead,admin", "--county-wide", "--password-file", str(secret)))
+    closed = "".join(run_unit("lotse-batch-close.service"))
+    assert "cases closed" in closed
+    backed_up = "".join(run_unit("lotse-backup.service"))
+    backups = list(Path("/var/backups/lotse").glob("lotse-backup-*.zip"))
+    assert len(backups) == 1 and "encrypted" in backed_up, backed_up
+    info = backups[0].stat()
+    assert pwd.getpwuid(info.st_uid).pw_name == "lotse" and stat.S_IMODE(info.st_mode) == 0o600
+    with zipfile.ZipFile(backups[0]) as archive:
+        assert all(entry.flag_bits & 0x1 for entry in archive.infolist()), "the nightly backup is encrypted"
+    assert "audit log intact" in ok(sh("lotse", "audit", "verify"))
+
+
+def test_an_upgrade_migrates_after_a_backup_and_users_never_migrate(installed):
+    # The database as an older lotse left it: the last migration not yet applied.
+    ok(sh("sqlite3", str(DATA / "lotse.sqlite"), "DROP TABLE importedRow; DELETE FROM grdb_migrations WHERE identifier = 'v8-imported-rows'"))
+    refused = sh("lotse", "case", "list", user=USERS[0])
+    assert refused.returncode == 2 and "sudo lotse migrate" in refused.stderr
+    ok(sh("dpkg", "-i", str(installed)))  # the upgrade's postinst migrates
+    kept = list(Path("/var/backups/lotse").glob("lotse-before-v8-imported-rows-*.sqlite"))
+    assert len(kept) == 1 and pwd.getpwuid(kept[0].stat().st_uid).pw_name == "lotse"
+    assert "Haddad" in ok(sh("lotse", "case", "list", user=USERS[0]))
+    assert "up to date" in ok(sh("lotse", "migrate"))
+    assert "/usr/bin/lotse-kiosk" in Path("/etc/shells").read_text().split(), "an upgrade keeps the kiosk shell"
