@@ -139,27 +139,5 @@ def test_init_once_and_nothing_before_it(run, tmp_path):
     assert no_terminal.returncode == 1 and "--password-file" in no_terminal.stderr
 
 
-def nosuid(path):
-    done = subprocess.run(["findmnt", "-no", "OPTIONS", "--target", str(path)], capture_output=True, text=True)
-    return "nosuid" in done.stdout.split(",")
-
-
-def no_new_privileges():
-    status = pathlib.Path("/proc/self/status").read_text()
-    return any(line.split()[1:] == ["1"] for line in status.splitlines() if line.startswith("NoNewPrivs"))
-
-
-@needs_root
-def test_a_setuid_lotse_acts_for_the_real_user(shared):
-    """Installed setuid to a service account, lotse must still act as the person who
-    started it (the real uid), never as the service account (the effective uid)."""
-    if nosuid(shared) or no_new_privileges():
-        pytest.skip("setuid binaries do not take effect here (nosuid mount or NoNewPrivs)")
-    binary = shared / "lotse"
-    os.chown(binary, pwd.getpwnam("sys").pw_uid, -1)  # the auditor's account, as the service account
-    binary.chmod(0o4755)
-    shown = as_account(shared, "bin", "case", "show", "1")  # braun, a lead of Stadt Aalen
-    assert shown.returncode == 0, shown.stderr
-    assert "Haddad" in shown.stdout
-    refused = as_account(shared, "bin", "audit", "log")  # the auditor's right, not braun's
-    assert refused.returncode == 1 and "auditor" in refused.stderr
+# A setuid lotse acting for the real user (not the service account) is tested on the
+# installed package, where setuid means secure mode: test_package.py.

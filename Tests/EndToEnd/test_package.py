@@ -124,8 +124,13 @@ def test_users_work_through_lotse_but_never_reach_the_data(installed, tmp_path):
     assert redirected.returncode == 0 and "Haddad" in redirected.stdout and redirected.stderr.count("LOTSE_") == 1
     assert "Haddad" in ok(sh("lotse", "--db", "/tmp/lotse-other.sqlite", "case", "list", user=one))
     assert not Path("/tmp/lotse-elsewhere.sqlite").exists() and not Path("/tmp/lotse-other.sqlite").exists()
-    # Roles still hold: the manager of another municipality does not see the case.
+    # Running with the lotse account's rights, lotse still acts as the real user (the
+    # real uid), with that user's roles: no audit log for a manager, and the manager of
+    # another municipality does not see the case.
+    refused = sh("lotse", "audit", "log", user=one)
+    assert refused.returncode == 1 and "auditor" in refused.stderr
     assert "Haddad" not in ok(sh("lotse", "case", "list", user=two))
+    assert f" {one} " in ok(sh("lotse", "audit", "log", "--case", case))
     # Nothing under /var/lib/lotse belongs to a user or is readable by anyone but lotse.
     uids = {pwd.getpwnam(u).pw_uid for u in USERS}
     gids = {pwd.getpwnam(u).pw_gid for u in USERS}
