@@ -77,12 +77,18 @@ enum AuditedState {
 
     private static let fieldEnd: UInt8 = 0x1E, nameEnd: UInt8 = 0x1F
 
-    /// A row as text: "column␟value␞" for every non-NULL column, in column order.
+    /// A row as text: "column␟value␞" for every non-NULL column, in column order. The row
+    /// holds the key first, then `columns`.
     static func rowText(_ row: Row, _ table: Table, columns: [String]) -> String {
         var text = ""
-        for column in columns {
-            guard let value = auditText(table, column, row[column]) else { continue }
-            text += column + "\u{1F}" + value + "\u{1E}"
+        text.reserveCapacity(256)
+        for (index, column) in columns.enumerated() {
+            // Imported tables hold no password: the value's plain audit text.
+            guard let value = (row[index + 1] as DatabaseValue).auditText else { continue }
+            text.append(column)
+            text.append("\u{1F}")
+            text.append(value)
+            text.append("\u{1E}")
         }
         return text
     }
@@ -97,45 +103,62 @@ enum AuditedState {
     }
 
     static func rowDigest(salt: String, entity: String, id: Int64, rowText: String) -> String {
-        AuditChain.hex(SHA256.hash(data: Data("\(salt)\n\(entity)\n\(id)\n\(rowText)".utf8)))
+        var hasher = SHA256()
+        hash(salt, into: &hasher)
+        hash("\n", into: &hasher)
+        hash(entity, into: &hasher)
+        hash("\n\(id)\n", into: &hasher)
+        hash(rowText, into: &hasher)
+        return AuditChain.hex(hasher.finalize())
+    }
+
+    /// Hashes a string's UTF-8 bytes without copying them into a `Data`.
+    private static func hash(_ text: String, into hasher: inout SHA256) {
+        var text = text
+        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
     }
 
     /// Records the rows of the covered tables that import batch `batchId` created (legacy
     /// rows not recorded before) and returns the digest over them for its audit event.
     static func recordImport(batchId: Int64, _ db: Database) throws -> String {
         let insert = try db.cachedStatement(sql: "INSERT INTO importedRow (entity, entityId, batchId, salt, rowText, digest) VALUES (?, ?, ?, ?, ?, ?)")
-        for table in tables where table.name != "appUser" {
+        for table in tables where table.fieldNames.isEmpty {  // never imported: users
             let columns = try self.columns(table, db)
             let legacy = table.name == "personIdentity"
                 ? "personId IN (SELECT id FROM person WHERE sourceRef LIKE 'legacy:%')"
                 : "sourceRef LIKE 'legacy:%'"
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT * FROM \(table.name) WHERE \(legacy)
+                SELECT \(table.key), \(columns.joined(separator: ", ")) FROM \(table.name) WHERE \(legacy)
                 AND \(table.key) NOT IN (SELECT entityId FROM importedRow WHERE entity = ?)
                 """, arguments: [table.name])
             while let row = try rows.next() {
-                let id: Int64 = row[table.key]
+                let id: Int64 = row[0]
                 let salt = AuditChain.randomSalt()
                 let text = rowText(row, table, columns: columns)
                 try insert.execute(arguments: [table.name, id, batchId, salt, text, rowDigest(salt: salt, entity: table.name, id: id, rowText: text)])
             }
         }
-        return try batchDigests(db)[batchId] ?? batchDigest(of: [])
+        return try batchDigests(db, only: batchId)[batchId] ?? AuditChain.hex(SHA256().finalize())
     }
 
-    /// The digest over a batch's rows: entity, id and row digest, in key order.
-    private static func batchDigest(of lines: [String]) -> String {
-        AuditChain.hex(SHA256.hash(data: Data(lines.joined().utf8)))
-    }
-
-    private static func batchDigests(_ db: Database) throws -> [Int64: String] {
-        var lines: [Int64: [String]] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT batchId, entity, entityId, digest FROM importedRow ORDER BY batchId, entity, entityId")
+    /// The digest over each batch's rows: entity, id and row digest, in key order.
+    private static func batchDigests(_ db: Database, only batch: Int64? = nil) throws -> [Int64: String] {
+        var digests: [Int64: String] = [:]
+        var current: (batch: Int64, hasher: SHA256)?
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT batchId, entity, entityId, digest FROM importedRow \(batch == nil ? "" : "WHERE batchId = ?")
+            ORDER BY batchId, entity, entityId
+            """, arguments: StatementArguments(batch.map { [$0] } ?? []))
         while let row = try rows.next() {
             let batch: Int64 = row[0]
-            lines[batch, default: []].append("\(row[1] as String) \(row[2] as Int64) \(row[3] as String)\n")
+            if current?.batch != batch {
+                if let (done, hasher) = current { digests[done] = AuditChain.hex(hasher.finalize()) }
+                current = (batch, SHA256())
+            }
+            hash("\(row[1] as String) \(row[2] as Int64) \(row[3] as String)\n", into: &current!.hasher)
         }
-        return lines.mapValues(batchDigest(of:))
+        if let (done, hasher) = current { digests[done] = AuditChain.hex(hasher.finalize()) }
+        return digests
     }
 
     /// Forgets the imported values of rows whose personal data lotse removed on purpose
@@ -148,6 +171,7 @@ enum AuditedState {
 
     // MARK: - The check
 
+    /// The audited columns of a table, in the table's order (all but `id`).
     static func columns(_ table: Table, _ db: Database) throws -> [String] {
         try db.columns(in: table.name).map(\.name).filter { $0 != "id" }
     }
@@ -164,48 +188,75 @@ enum AuditedState {
         }
     }
 
+    /// One table: its rows in key order, merged with the import's records of them.
     private static func check(_ table: Table, _ db: Database, events: [Int64: [String: Last]], report: (String) -> Void) throws {
-        let columns = try self.columns(table, db).filter { !table.excluded.contains($0) }
+        let columns = try self.columns(table, db)
+        let compared = columns.enumerated().filter { !table.excluded.contains($0.element) }
         let defaults = Dictionary(uniqueKeysWithValues: try db.columns(in: table.name).map { ($0.name, $0.defaultValueSQL.map(Self.unquoted)) })
-        var imported: [Int64: (salt: String?, text: String?, digest: String)] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT entityId, salt, rowText, digest FROM importedRow WHERE entity = ?", arguments: [table.name]) {
-            imported[row[0]] = (row[1], row[2], row[3])
-        }
+        // The imported text itself is read only where the row differs from it.
+        let imports = try Row.fetchCursor(db, sql: "SELECT entityId, salt, digest FROM importedRow WHERE entity = ? ORDER BY entityId",
+                                          arguments: [table.name])
+        let importedText = try db.cachedStatement(sql: "SELECT rowText FROM importedRow WHERE entity = ? AND entityId = ?")
+        var nextImport = try imports.next()
+        var absent: [Int64] = []  // imported rows not found
         var present = Set<Int64>()
-        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.name)")
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(table.key), \(columns.joined(separator: ", ")) FROM \(table.name) ORDER BY \(table.key)")
         while let row = try rows.next() {
-            let id: Int64 = row[table.key]
-            present.insert(id)
+            let id: Int64 = row[0]
+            if !events.isEmpty { present.insert(id) }
+            while let entry = nextImport, (entry[0] as Int64) < id {
+                absent.append(entry[0])
+                nextImport = try imports.next()
+            }
             let fieldEvents = live(events[id] ?? [:])
+            // The import's record of the row: nil when the import did not make it; salt
+            // nil when lotse removed its values on purpose.
+            var imported: (salt: String?, digest: String)?
+            if let entry = nextImport, entry[0] as Int64 == id {
+                imported = (entry[1], entry[2])
+                nextImport = try imports.next()
+            }
+            if fieldEvents.isEmpty {
+                guard let imported else {
+                    report("\(table.name) \(id): inserted outside lotse")
+                    continue
+                }
+                // The common case: an imported row lotse never changed, as the import
+                // wrote it (its digest matches the digest the import's event vouches for).
+                guard let salt = imported.salt else { continue }
+                if rowDigest(salt: salt, entity: table.name, id: id, rowText: rowText(row, table, columns: columns)) == imported.digest { continue }
+            }
             var importedFields: [String: String]?
-            if let entry = imported[id], let text = entry.text {
-                guard let salt = entry.salt, rowDigest(salt: salt, entity: table.name, id: id, rowText: text) == entry.digest else {
+            if let imported, let salt = imported.salt {
+                let text = try String.fetchOne(importedText, arguments: [table.name, id]) ?? ""
+                guard rowDigest(salt: salt, entity: table.name, id: id, rowText: text) == imported.digest else {
                     report("\(table.name) \(id): its imported record was changed outside lotse")
                     continue
                 }
                 importedFields = fields(of: text)
             }
-            if fieldEvents.isEmpty, imported[id] == nil {
-                report("\(table.name) \(id): inserted outside lotse")
-                continue
-            }
-            for column in columns {
+            for (index, column) in compared {
                 let expected: String?
                 if let last = fieldEvents[table.field(column)] {
                     guard last.known else { continue }
                     expected = last.value
-                } else if imported[id] != nil {
+                } else if imported != nil {
                     guard let importedFields else { continue }  // removed on purpose
                     expected = importedFields[column]
                 } else {
                     expected = defaults[column] ?? nil
                 }
-                if auditText(table, column, row[column]) != expected {
+                if auditText(table, column, row[index + 1]) != expected {
                     report("\(table.name) \(id) \(column): changed outside lotse")
                 }
             }
         }
-        for id in Set(events.keys).union(imported.keys).subtracting(present).sorted() {
+        while let entry = nextImport {
+            absent.append(entry[0])
+            nextImport = try imports.next()
+        }
+        let missing = Set(events.keys).subtracting(present).union(absent)
+        for id in missing.sorted() {
             let rowEvents = events[id] ?? [:]
             let deleted = rowEvents.values.filter { $0.action == "delete" }.map(\.seq).max()
             let changed = rowEvents.values.filter { $0.action != "delete" }.map(\.seq).max()
