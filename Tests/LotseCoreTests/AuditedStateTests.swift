@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LotseCore
+@testable import LotseCore
 import Testing
 
 /// `audit verify` compares today's rows with what the audit log recorded: a change made
@@ -118,5 +118,20 @@ import Testing
             try store.purge(candidate, on: TestStore.date("2026-01-05"))
         }
         #expect(try problems(store) == [])
+    }
+
+    @Test func sqliteBuildsTheSameRowTextAsSwift() throws {
+        let store = try store()
+        try store.database.writer.read { db in
+            for table in AuditedState.tables where table.fieldNames.isEmpty {
+                let (columns, sql) = try AuditedState.columns(table, db)
+                guard let sql else { continue }  // tables with REAL columns are built in Swift only
+                let rows = try Row.fetchAll(db, sql: "SELECT \(table.key), \(columns.joined(separator: ", ")), \(sql) FROM \(table.name)")
+                #expect(!rows.isEmpty)
+                for row in rows {
+                    #expect(AuditedState.rowText(row, table, columns: columns) == row[columns.count + 1] as String, "\(table.name) \(row[0] as Int64)")
+                }
+            }
+        }
     }
 }
