@@ -30,6 +30,7 @@ struct Lotse: ParsableCommand {
         let accounts = Accounts(database: try LotseDatabase.open(at: context.locations.database(explicit: store.path)))
         if try !accounts.hasUsers(), isatty(STDIN_FILENO) == 1 {
             // A new installation (`make run` on a fresh machine): create the first admin.
+            try SecureStart.requireRoot("init")
             print(context.text("repl.firstRun", ["account": CaseStore.operatingSystemUser]))
             let admin = try InitCommand.createAdmin(database: accounts.database, name: nil, password: try PasswordOptions.parse([]))
             print("\(admin.name) is the admin; next: municipality add, staff add, user add (see 'help')")

@@ -65,6 +65,11 @@ def installed(tmp_path_factory):
             ok(sh("useradd", "--create-home", "--shell", "/bin/bash", user))
     secret = tmp_path_factory.mktemp("pw") / "password"
     secret.write_text(PASSWORD + "\n")
+    secret.parent.chmod(0o755)
+    secret.chmod(0o644)
+    # Before the admin ran `sudo lotse init`, no user can make themselves the admin.
+    early = sh("lotse", "init", "--password-file", str(secret), user=USERS[0])
+    assert early.returncode == 1 and "sudo lotse init" in early.stderr, early.stderr
     ok(sh("lotse", "init", "--password-file", str(secret)))
     for user, name, town in zip(USERS, ("Frau Eins", "Herr Zwei"), ("Stadt Aalen", "Gemeinde Essingen")):
         ok(sh("lotse", "municipality", "add", town, "--kind", "city", "--fte", "1.5"))

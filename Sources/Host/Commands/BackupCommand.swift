@@ -77,6 +77,8 @@ extension Lotse {
                 // Only an admin of the database in place may replace it; its connection
                 // closes at the end of this block, before the file is swapped.
                 try store.session().store.require(.configure)
+            } else {
+                try SecureStart.requireRoot("restore \(file)")
             }
             let previous = try Backup.restore(from: backup.url.path, passphrase: passphrase, database: database,
                                               attachments: URL(fileURLWithPath: database.path + ".files"))

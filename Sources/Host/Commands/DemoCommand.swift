@@ -22,14 +22,14 @@ extension Lotse {
         func run() throws {
             let county = DemoCounty(households: households, seed: seed)
             if let out {
-                let cases = try county.write(to: URL(fileURLWithPath: out))
+                let cases = try UserRights.asUser { try county.write(to: URL(fileURLWithPath: out)) }  // the user's folder
                 return print("wrote a county with \(cases) cases to \(out)")
             }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-demo-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
             try county.write(to: folder)
             let session = try store.session()
-            let summary = try LegacyImporter(store: session.store, maxFieldKB: session.context.configuration.deployment.csvMaxFieldKB).run(folder: folder)
+            let summary = try LegacyImporter(store: session.store, maxFieldKB: session.context.configuration.deployment.csvMaxFieldKB).run(folder: folder, ofUser: false)
             print(summary.describe())
         }
     }

@@ -15,6 +15,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let context = try AppContext(options: store.config)
+        try SecureStart.requireRoot("init")
         let database = try LotseDatabase.open(at: context.locations.database(explicit: store.path))
         let principal = try Self.createAdmin(database: database, name: name, password: password)
         print("\(principal.name) is the admin of \(database.path ?? "the database"); next: municipality add, staff add, user add")

@@ -13,9 +13,7 @@ struct MigrateCommand: ParsableCommand {
 
     func run() throws {
         let context = try AppContext(options: store.config)
-        if UserRights.secure, getuid() != 0, getuid() != geteuid() {
-            throw UsageError("only root (or the lotse account) migrates the shared database: sudo lotse migrate")
-        }
+        try SecureStart.requireRoot("migrate")
         let url = context.locations.database(explicit: store.path)
         let database = try LotseDatabase.open(at: url, schema: .asFound)
         let pending = try database.pendingMigrations()

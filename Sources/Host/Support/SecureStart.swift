@@ -12,6 +12,13 @@ enum SecureStart {
     /// True when the caller tried to choose paths that secure mode ignores.
     nonisolated(unsafe) private(set) static var ignoredSomething = false
 
+    /// Setting up the shared installation (its first admin, a restore where there is no
+    /// database, a migration) is root's: else any user could make themselves its admin.
+    static func requireRoot(_ command: String) throws {
+        guard UserRights.secure, getuid() != 0 else { return }
+        throw UsageError("only root sets up the shared installation: sudo lotse \(command)")
+    }
+
     static func prepare(arguments: [String]) {
         UserRights.forbidDumps()
         let environment = ProcessInfo.processInfo.environment

@@ -154,8 +154,8 @@ enum AuditedState {
         return try batchDigests(db, only: batchId)[batchId] ?? AuditChain.hex(SHA256().finalize())
     }
 
-    /// The digest over each batch's rows: entity, id and row digest, in key order. All
-    /// batches are read in one scan of the primary key; one of them by its index.
+    /// The digest over each batch's rows: entity, id and row digest, in key order, all
+    /// in one scan of the primary key (an index by batch would cost more than it saves).
     private static func batchDigests(_ db: Database, only batch: Int64? = nil) throws -> [Int64: String] {
         var hashers: [Int64: SHA256] = [:]
         let rows = try Row.fetchCursor(db, sql: """

@@ -25,8 +25,8 @@ public enum UserRights {
 
     /// Opens a file the user named, for reading, with the user's rights.
     public static func openForReading(_ path: String) throws(UsageError) -> FileHandle {
-        let descriptor = asUser { open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY) }
-        guard descriptor >= 0 else { throw UsageError("cannot read \(path): \(String(cString: strerror(errno)))") }
+        let (descriptor, error) = asUser { (open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY), errno) }
+        guard descriptor >= 0 else { throw UsageError("cannot read \(path): \(String(cString: strerror(error)))") }
         return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
@@ -35,7 +35,7 @@ public enum UserRights {
         let handle = try openForReading(path)
         do {
             let data = try handle.read(upToCount: limit + 1) ?? Data()
-            guard data.count <= limit else { throw UsageError("\(path) is larger than \(limit >> 20) MB") }
+            guard data.count <= limit else { throw UsageError("\(path) is too large (more than \(limit) bytes)") }
             return data
         } catch let error as UsageError {
             throw error

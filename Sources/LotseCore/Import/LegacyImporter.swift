@@ -57,12 +57,14 @@ public struct LegacyImporter {
         public var exitCode: Int32 { 2 }
     }
 
-    public func run(folder: URL) throws -> Summary {
+    /// Imports the files in `folder`: a folder the user named, read with the user's
+    /// rights (`UserRights`), unless lotse wrote it itself (`demo`).
+    public func run(folder: URL, ofUser: Bool = true) throws -> Summary {
         var contents: [String: Data] = [:]
         for (name, _) in Self.files {
-            let url = folder.appendingPathComponent(name)
-            // The user's folder, read with the user's rights (`UserRights`).
-            if let data = UserRights.asUser({ FileManager.default.contents(atPath: url.path) }) { contents[name] = data }
+            let path = folder.appendingPathComponent(name).path
+            let data = ofUser ? UserRights.asUser { FileManager.default.contents(atPath: path) } : FileManager.default.contents(atPath: path)
+            if let data { contents[name] = data }
         }
         guard !contents.isEmpty else {
             throw UsageError("\(folder.path) holds none of the legacy files (\(Self.files.map(\.name).joined(separator: ", ")))")

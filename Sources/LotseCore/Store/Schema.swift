@@ -347,7 +347,6 @@ enum Schema {
                 digest TEXT NOT NULL,
                 PRIMARY KEY (entity, entityId)
             ) WITHOUT ROWID;
-            CREATE INDEX importedRow_batch ON importedRow(batchId, entity, entityId);
             """)
     }
 }
