@@ -6,6 +6,7 @@ found by `audit verify`. lintian finds no errors; the units pass systemd-analyze
 
 Needs root, a file system that honours setuid, no NoNewPrivs and no lotse installed
 before (else skipped). Purges the package at the end only under CI=true."""
+import json
 import os
 import pwd
 import shutil
@@ -219,3 +220,20 @@ def test_an_upgrade_migrates_after_a_backup_and_users_never_migrate(installed):
     assert "Haddad" in ok(sh("lotse", "case", "list", user=USERS[0]))
     assert "up to date" in ok(sh("lotse", "migrate"))
     assert "/usr/bin/lotse-kiosk" in Path("/etc/shells").read_text().split(), "an upgrade keeps the kiosk shell"
+
+
+def test_a_users_file_is_copied_in_only_up_to_the_bundle_limit(installed):
+    config = Path("/etc/lotse/plugins.json")
+    original = config.read_text()
+    settings = json.loads(original)
+    settings["deployment"]["bundleMaxTotalMB"] = 1
+    config.write_text(json.dumps(settings))
+    big = Path(f"/home/{USERS[0]}/big.zip")
+    big.write_bytes(os.urandom(2 << 20))
+    shutil.chown(big, USERS[0], USERS[0])
+    try:
+        refused = sh("lotse", "handover", "verify", str(big), user=USERS[0])
+        assert refused.returncode == 1 and "larger than the 1 MB" in refused.stderr, refused.stderr
+        assert list((DATA / "tmp").iterdir()) == [], "the partial copy is removed"
+    finally:
+        config.write_text(original)

@@ -21,7 +21,7 @@ extension Lotse.HandoverCommand {
         func run() throws {
             let session = try store.session()
             let signingKey = try session.context.configuration.deployment.signingKey.map { try SigningKey.loadPrivate(URL(fileURLWithPath: $0)) }
-            let bundle = try UserRights.fetch(file)
+            let bundle = try UserRights.fetch(file, limit: Int64(session.context.configuration.deployment.bundleMaxTotalMB) << 20)
             defer { bundle.discard() }
             let reader = try bundleOptions.reader(for: bundle.url.path, context: session.context)
             let folder = try session.store.scratchFolder()
@@ -47,7 +47,7 @@ extension Lotse.HandoverCommand {
 
         func run() throws {
             let context = try AppContext(options: config)
-            let fetched = try UserRights.fetch(file)
+            let fetched = try UserRights.fetch(file, limit: Int64(context.configuration.deployment.bundleMaxTotalMB) << 20)
             defer { fetched.discard() }
             let verified = try bundleOptions.reader(for: fetched.url.path, context: context).read(fetched.url.path)
             let bundle = verified.bundle

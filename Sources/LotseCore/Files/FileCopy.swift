@@ -12,8 +12,11 @@ enum FileCopy {
         try copy(from: UserRights.openForReading(source.path), to: target)
     }
 
+    /// More than `limit` bytes: the copy stopped and was removed.
+    enum TooLarge: Error { case bytes(Int64) }
+
     @discardableResult
-    static func copy(from input: FileHandle, to target: URL) throws -> (sha256: String, size: Int64) {
+    static func copy(from input: FileHandle, to target: URL, limit: Int64 = .max) throws -> (sha256: String, size: Int64) {
         defer { try? input.close() }
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
         let descriptor = open(temporary.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
@@ -26,6 +29,7 @@ enum FileCopy {
                 hasher.update(data: block)
                 try output.write(contentsOf: block)
                 size += Int64(block.count)
+                if size > limit { throw TooLarge.bytes(limit) }
             }
             try output.synchronize()
             try output.close()

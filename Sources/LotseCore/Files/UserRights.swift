@@ -45,12 +45,17 @@ public enum UserRights {
     }
 
     /// A copy of a file the user named, in lotse's scratch folder, for code that needs
-    /// a path (libzip, attachments). Without secure mode the path itself is used.
-    public static func fetch(_ path: String) throws -> Fetched {
+    /// a path (libzip). At most `limit` bytes are copied, so no user fills lotse's disk.
+    /// Without secure mode the path itself is used (its reader has its own limits).
+    public static func fetch(_ path: String, limit: Int64 = .max) throws -> Fetched {
         guard secure else { return Fetched(url: URL(fileURLWithPath: path), isCopy: false) }
         let input = try openForReading(path)
         let copy = Locations.scratch.appendingPathComponent("in-\(getpid())-\(UUID().uuidString)-" + URL(fileURLWithPath: path).lastPathComponent)
-        try FileCopy.copy(from: input, to: copy)
+        do {
+            try FileCopy.copy(from: input, to: copy, limit: limit)
+        } catch FileCopy.TooLarge.bytes(let limit) {
+            throw UsageError("\(path) is larger than the \(limit >> 20) MB a received file may be here (bundleMaxTotalMB); nothing was read")
+        }
         return Fetched(url: copy, isCopy: true)
     }
 
