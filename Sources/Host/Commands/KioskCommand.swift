@@ -16,7 +16,7 @@ struct KioskCommand: ParsableCommand {
 
     func run() throws {
         let context = try AppContext(options: config)
-        if session { try Kiosk(context: context).run() }
+        if session { return try Kiosk(context: context).run() }
         // Sessions find the configuration as the supervisor did (the environment, or
         // --config passed on; in the shared installation only /etc/lotse counts).
         Self.supervise(crashed: context.text("kiosk.crashed"), configuration: config.path)

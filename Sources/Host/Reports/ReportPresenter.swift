@@ -12,7 +12,7 @@ struct ReportPresenter {
 
     func core(_ key: String, _ arguments: [String: String] = [:]) -> String { catalog.text("core", key, arguments) }
 
-    func date(_ value: LocalDate) -> String { catalog.locale == "de" ? value.german : value.iso }
+    func date(_ value: LocalDate) -> String { catalog.date(value) }
 
     /// A metric's label: core figures from core.json, module metrics from their module.
     func label(_ metric: String) -> String {

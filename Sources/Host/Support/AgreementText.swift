@@ -9,7 +9,7 @@ struct AgreementText {
     let modules: ModuleRegistry
 
     private func core(_ key: String, _ arguments: [String: String] = [:]) -> String { catalog.text("core", key, arguments) }
-    private func date(_ value: LocalDate) -> String { catalog.locale == "de" ? value.german : value.iso }
+    private func date(_ value: LocalDate) -> String { catalog.date(value) }
 
     func render() -> String {
         let agreement = document.agreement

@@ -21,10 +21,10 @@ struct IntakeTexts {
     /// How an answer reads: choices by their label, yes/no in words.
     func label(_ value: AnswerValue, _ question: Question, module: String) -> String {
         switch value {
-        case .yes(let flag): flag ? (catalog.locale == "de" ? "ja" : "yes") : (catalog.locale == "de" ? "nein" : "no")
+        case .yes(let flag): catalog.text("core", flag ? "answer.yes" : "answer.no")
         case .choice(let key): choice(question, module: module, key)
         case .choices(let keys): keys.map { choice(question, module: module, $0) }.joined(separator: ", ")
-        case .date(let date): catalog.locale == "de" ? date.german : date.iso
+        case .date(let date): self.date(date)
         default: value.stored
         }
     }
@@ -42,5 +42,5 @@ struct IntakeTexts {
         }
     }
 
-    func date(_ date: LocalDate) -> String { catalog.locale == "de" ? date.german : date.iso }
+    func date(_ date: LocalDate) -> String { catalog.date(date) }
 }

@@ -22,18 +22,14 @@ struct Kiosk {
         limits = KioskLimits(exportFolder: folder, idle: .milliseconds(Int(60_000 * context.configuration.deployment.idleLogoutMinutes)))
     }
 
-    func run() -> Never {
+    /// One session, from login to logout; errors are thrown to the command, which exits.
+    func run() throws {
         signal(SIGTSTP, SIG_IGN)
         signal(SIGQUIT, SIG_IGN)
         guard UserRights.asUser({ FileManager.default.changeCurrentDirectoryPath(limits.exportFolder.path) }) else {
-            Console.error("cannot use the export folder \(limits.exportFolder.path)")
-            exit(1)
+            throw DataError("cannot use the export folder \(limits.exportFolder.path)")
         }
-        let database: LotseDatabase
-        do { database = try LotseDatabase.open(at: context.locations.database(explicit: nil)) } catch {
-            Console.error(error.message)
-            exit(1)
-        }
+        let database = try LotseDatabase.open(at: context.locations.database(explicit: nil))
         let principal = logIn(Accounts(database: database))
         Identity.login(principal)
         print(context.text("kiosk.hello", ["user": principal.name]))
@@ -42,7 +38,6 @@ struct Kiosk {
         LineEditor.idleLogout.withLock { $0 = (limits.idle, { Kiosk.logOut(farewell) }) }
         Repl(context: context, kiosk: limits).run()
         Self.clearScreen()
-        exit(0)
     }
 
     /// Asks for name and password until a login succeeds (lockout is LotseCore's).

@@ -1,3 +1,4 @@
+import PluginKit
 import Foundation
 
 /// The texts of one locale, read from `resources/locales/<lang>/<namespace>.json`
@@ -74,6 +75,12 @@ public struct Catalog: Sendable {
             texts[String(file.dropLast(".json".count))] = table
         }
         return texts
+    }
+
+    /// A date as the locale writes it (`format.date`: 27.11.2026 in German).
+    public func date(_ value: LocalDate) -> String {
+        let parts = value.iso.split(separator: "-").map(String.init)
+        return text("core", "format.date", ["year": parts[0], "month": parts[1], "day": parts[2]])
     }
 
     /// The text for a key, with `{name}` placeholders filled in.
