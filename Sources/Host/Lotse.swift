@@ -50,14 +50,14 @@ struct Lotse: ParsableCommand {
         // Started as `lotse-kiosk` (as a login shell, login(1) names it "-lotse-kiosk"):
         // the kiosk, whatever the arguments.
         if URL(fileURLWithPath: CommandLine.arguments[0]).lastPathComponent.trimmingPrefix("-") == "lotse-kiosk" {
-            do { try KioskCommand.parse([]).run() } catch { Console.error((error as? any LotseError)?.message ?? "\(error)") }
+            do { try KioskCommand.parse([]).run() } catch { Console.error(error) }
             Foundation.exit(1)
         }
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as any LotseError {
-            Console.error(error.message)
+            Console.error(error)
             exit(withError: ExitCode(error.exitCode))
         } catch {
             // Help, version and argument errors, rendered here (not by ArgumentParser on

@@ -19,12 +19,12 @@ public enum OutcomeValueKind: String, Sendable, Hashable {
     case cefrLevel
     case text
 
-    /// Nil when the value fits, else what is expected.
+    /// Nil when the value fits, else the catalog key (core) of what is expected.
     public func problem(with value: String?) -> String? {
         switch self {
         case .none: nil
-        case .cefrLevel: value.flatMap { CEFRLevel(rawValue: $0.uppercased()) } == nil ? "a CEFR level A1–C2" : nil
-        case .text: (value ?? "").isEmpty ? "a text" : nil
+        case .cefrLevel: value.flatMap { CEFRLevel(rawValue: $0.uppercased()) } == nil ? "outcomeValue.cefrLevel" : nil
+        case .text: (value ?? "").isEmpty ? "outcomeValue.text" : nil
         }
     }
 }

@@ -24,10 +24,10 @@ public enum SettingValue: Sendable, Hashable, CustomStringConvertible {
     /// What a value of this type looks like, for error messages.
     public var expected: String {
         switch self {
-        case .integer: "a whole number"
-        case .text: "a string"
-        case .flag: "true or false"
-        case .level: "a CEFR level \"A1\"…\"C2\""
+        case .integer: "setting.integer"
+        case .text: "setting.text"
+        case .flag: "setting.flag"
+        case .level: "setting.level"
         }
     }
 

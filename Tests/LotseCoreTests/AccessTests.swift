@@ -84,7 +84,8 @@ import Testing
             _ = try acting(as: "pruefer", in: store).caseDetail(1)
             Issue.record("the auditor read a case")
         } catch let error as AccessDenied {
-            #expect(error.message.contains("needs the role manager or lead") && error.message.contains("pruefer"))
+            let text = TestStore.english(error.message)
+            #expect(error.message.key == "error.denied.role" && text.contains("needs the role manager or lead") && text.contains("pruefer"))
         }
     }
 

@@ -33,7 +33,7 @@ private struct Beta: IntegrationModule {
     }
 
     func failure(_ json: String) -> String? {
-        do { _ = try load(json); return nil } catch { return error.message }
+        do { _ = try load(json); return nil } catch { return TestStore.english(error.message) }
     }
 
     @Test func validFileSetsOrderSettingsAndDeployment() throws {

@@ -51,7 +51,7 @@ import Testing
         } catch let failure as LegacyImporter.Failure {
             #expect(try TestStore.count(store, "municipality") == 0, "nothing is imported")
             #expect(try TestStore.count(store, "auditEvent") == 0)
-            return failure.problems
+            return failure.problems.map(TestStore.english)
         }
     }
 

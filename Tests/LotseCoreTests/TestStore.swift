@@ -21,6 +21,11 @@ enum TestStore {
         Vocabulary(registry: registry, services: try! ServiceCatalog.load(from: resources), closureReasons: try! ClosureReasons.load(from: resources))
     }()
 
+    /// The English catalog: tests read messages as an English-speaking user would.
+    static let english: Catalog = try! Catalog.load(from: resources, locale: "en")
+
+    static func english(_ message: Message) -> String { english.render(message) }
+
     static func make(folder: URL? = nil) throws -> CaseStore {
         CaseStore(database: try LotseDatabase.inMemory(), principal: .unrestricted("tester"), vocabulary: vocabulary,
                   attachmentsFolder: (folder ?? temporaryFolder()).appendingPathComponent("files"))

@@ -25,14 +25,14 @@ import Testing
     @Test func strictJSONRefusesDuplicatesControlsAndOtherEncodings() {
         #expect(StrictJSON.problem(in: Data(#"{"a": [1, {"b": "ok\n"}], "c": null}"#.utf8)) == nil)
         #expect(StrictJSON.problem(in: Data(#"{"receiver": "A", "x": 1, "receiver": "B"}"#.utf8))
-                == .init(path: "receiver", what: "appears twice in one object"))
+                == .init(path: "receiver", what: "json.keyTwice"))
         #expect(StrictJSON.problem(in: Data(#"{"persons": [{"familyName": "Sal\u0000eh"}]}"#.utf8))
-                == .init(path: "persons[0].familyName", what: "holds the control character U+0000"))
-        #expect(StrictJSON.problem(in: Data(#"{"note": "\u001b]52;c;x\u0007"}"#.utf8))?.what == "holds the control character U+001B")
-        #expect(StrictJSON.problem(in: Data("{\"a\": \"\u{1B}\"}".utf8))?.what == "holds the raw control character U+001B")
-        #expect(StrictJSON.problem(in: "{\"a\": 1}".data(using: .utf16)!)?.what == "starts with a byte order mark; expected UTF-8 without one")
-        #expect(StrictJSON.problem(in: Data(String(repeating: "[", count: 100_000).utf8))?.what == "is nested more than 32 levels deep")
-        #expect(StrictJSON.problem(in: Data(#"{"a": 1} trailing"#.utf8))?.what == "has text after the JSON value")
+                == .init(path: "persons[0].familyName", what: Message("json.control", ["codePoint": "U+0000"])))
+        #expect(StrictJSON.problem(in: Data(#"{"note": "\u001b]52;c;x\u0007"}"#.utf8))?.what == Message("json.control", ["codePoint": "U+001B"]))
+        #expect(StrictJSON.problem(in: Data("{\"a\": \"\u{1B}\"}".utf8))?.what == Message("json.rawControl", ["codePoint": "U+001B"]))
+        #expect(StrictJSON.problem(in: "{\"a\": 1}".data(using: .utf16)!)?.what == "json.byteOrderMark")
+        #expect(StrictJSON.problem(in: Data(String(repeating: "[", count: 100_000).utf8))?.what == Message("json.tooDeep", ["depth": 32]))
+        #expect(StrictJSON.problem(in: Data(#"{"a": 1} trailing"#.utf8))?.what == "json.trailingText")
     }
 
     @Test func dateArithmeticStopsAtTheCalendarsEnds() {
@@ -46,8 +46,8 @@ import Testing
     }
 
     @Test func aLocaleTextOfAnotherShapeIsSetAside() throws {
-        #expect(Catalog.shapeProblem("A|B|C", "A|B|C|D|E|F") == "has 3 columns, fewer")
-        #expect(Catalog.shapeProblem("Bericht {nonsense}", "Report as of {asOf}") == "has other {placeholders}")
+        #expect(Catalog.shapeProblem("A|B|C", "A|B|C|D|E|F") == Message("warning.locale.columns", ["columns": 3, "expected": 6]))
+        #expect(Catalog.shapeProblem("Bericht {nonsense}", "Report as of {asOf}") == "warning.locale.placeholders")
         #expect(Catalog.shapeProblem("Stand {asOf}", "as of {asOf}") == nil)
     }
 }

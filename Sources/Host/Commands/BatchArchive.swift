@@ -50,18 +50,17 @@ extension Lotse.BatchCommand {
                     let candidate = candidates[index]
                     do {
                         let path = try worker.archive(candidate, on: on, fullCheck: index % Self.fullCheckEvery == 0)
-                        progress.withLock { $0.step("archived case \(candidate.caseId) → \(URL(fileURLWithPath: path).lastPathComponent)") }
+                        progress.withLock { $0.step(Console.text("batch.archived", ["case": .number(candidate.caseId), "file": .text(URL(fileURLWithPath: path).lastPathComponent)])) }
                     } catch {
                         failures.withLock { $0 += 1 }
-                        let message = (error as? any LotseError)?.message ?? "\(error)"
-                        progress.withLock { $0.step("FAILED case \(candidate.caseId): \(message)") }
+                        progress.withLock { $0.step(Console.text("batch.failed", ["case": .number(candidate.caseId), "error": .message(Console.message(for: error))]), failed: true) }
                     }
                 }
             }
             let failed = failures.withLock { $0 }
             try Archiver.writeIndex(store: session.store, folder: folder)
-            progress.withLock { $0.finish("\(candidates.count - failed) cases archived to \(out)") }
-            if failed > 0 { throw DataError("\(failed) case(s) could not be archived; see the lines marked FAILED and run again") }
+            progress.withLock { $0.finish(Console.text("batch.archivedAll", ["count": .number(candidates.count - failed), "folder": .text(out)])) }
+            if failed > 0 { throw DataError("batch.archiveFailures", ["count": .number(failed)]) }
         }
     }
 }

@@ -23,25 +23,28 @@ extension Lotse.BatchCommand {
             let deployment = session.context.configuration.deployment
             let rules = rule.map { [$0] } ?? deployment.batchCloseRules
             guard !rules.isEmpty else {
-                throw UsageError("give --rule, or list the nightly rules in plugins.json (deployment.batchCloseRules)")
+                throw UsageError("batch.noRules")
             }
             var failures = 0
             for rule in rules {
                 failures += try close(rule, session: session, deployment: deployment)
             }
-            if failures > 0 { throw DataError("\(failures) case(s) could not be closed; see the lines marked FAILED") }
+            if failures > 0 { throw DataError("batch.closeFailures", ["count": .number(failures)]) }
         }
 
         /// Closes the cases one rule applies to, one line per case; returns the failures.
         private func close(_ rule: ClosureRule, session: Session, deployment: Deployment) throws -> Int {
             let candidates = try session.store.closureCandidates(rule, on: date.date, inactiveMonths: deployment.inactiveMonths,
                                                                  maxCareYears: deployment.maxCareYears)
-            let reason = session.context.text("closure.\(rule.reason)")
+            func line(_ key: String, _ candidate: ClosureCandidate) -> Message {
+                Message(key, ["case": .number(candidate.caseId), "municipality": .text(candidate.municipality), "persons": .number(candidate.persons),
+                              "date": .date(candidate.closeOn), "reason": .label("closure.\(rule.reason)"), "why": .message(candidate.why)])
+            }
             if dryRun {
                 for candidate in candidates {
-                    print("would close case \(candidate.caseId) (\(candidate.municipality), \(candidate.persons) persons) on \(candidate.closeOn.german): \(reason) – \(candidate.why)")
+                    Console.say(line("batch.wouldClose", candidate))
                 }
-                print("dry run: nothing changed; \(candidates.count) cases would close, \(candidates.map(\.persons).reduce(0, +)) places would be freed")
+                Console.say("batch.closeDryRun", ["count": .number(candidates.count), "places": .number(candidates.map(\.persons).reduce(0, +))])
                 return 0
             }
             var failures = 0
@@ -50,16 +53,17 @@ extension Lotse.BatchCommand {
                 do {
                     _ = try session.store.closeCase(candidate.caseId, reason: rule.reason, on: candidate.closeOn, as: .batchClose)
                     freed[candidate.municipality, default: 0] += candidate.persons
-                    print("closed case \(candidate.caseId) (\(candidate.municipality), \(candidate.persons) persons) on \(candidate.closeOn.german): \(reason) – \(candidate.why)")
+                    Console.say(line("batch.closed", candidate))
                 } catch let error as any LotseError {
                     failures += 1
-                    print("FAILED case \(candidate.caseId): \(error.message)")
+                    Console.say("batch.failed", ["case": .number(candidate.caseId), "error": .message(error.message)])
                 }
             }
-            print("\(candidates.count - failures) cases closed, \(freed.values.reduce(0, +)) places freed")
+            Console.say("batch.closedAll", ["count": .number(candidates.count - failures), "places": .number(freed.values.reduce(0, +))])
             for (municipality, places) in freed.sorted(by: { $0.key < $1.key }) {
                 let next = try session.store.waitlist(municipality: municipality, on: date.date).first
-                print("\(municipality): \(places) places freed; next on the waiting list: " + (next.map { "case \($0.caseId) (\($0.persons) persons)" } ?? "nobody"))
+                Console.say(next.map { Message("batch.freed", ["municipality": .text(municipality), "places": .number(places), "case": .number($0.caseId), "persons": .number($0.persons)]) }
+                    ?? Message("batch.freedNobody", ["municipality": .text(municipality), "places": .number(places)]))
             }
             return failures
         }

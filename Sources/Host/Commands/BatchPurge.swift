@@ -17,7 +17,7 @@ extension Lotse.BatchCommand {
         @OptionGroup var date: DateOption
 
         func validate() throws {
-            guard dryRun != confirm else { throw ValidationError("give exactly one of --dry-run or --confirm") }
+            guard dryRun != confirm else { throw UsageError("batch.dryRunOrConfirm") }
         }
 
         func run() throws {
@@ -29,7 +29,7 @@ extension Lotse.BatchCommand {
             var failures = 0
             for candidate in candidates {
                 if dryRun {
-                    print("would purge case \(candidate.caseId) (closed \(candidate.closedOn.german), retention \(years) years)")
+                    Console.say("batch.wouldPurge", ["case": .number(candidate.caseId), "date": .date(candidate.closedOn), "years": .number(years)])
                     continue
                 }
                 do {
@@ -38,16 +38,16 @@ extension Lotse.BatchCommand {
                         if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
                     }
                     try session.store.purge(candidate, on: date.date)
-                    print("purged case \(candidate.caseId) (closed \(candidate.closedOn.german))")
+                    Console.say("batch.purged", ["case": .number(candidate.caseId), "date": .date(candidate.closedOn)])
                 } catch let error as any LotseError {
                     failures += 1
-                    print("FAILED case \(candidate.caseId): \(error.message)")
+                    Console.say("batch.failed", ["case": .number(candidate.caseId), "error": .message(error.message)])
                 }
             }
-            if dryRun { return print("dry run: nothing changed; \(candidates.count) cases would be purged") }
+            if dryRun { return Console.say("batch.purgeDryRun", ["count": .number(candidates.count)]) }
             if let archive { try Archiver.writeIndex(store: session.store, folder: URL(fileURLWithPath: archive)) }
-            print("\(candidates.count - failures) cases purged")
-            if failures > 0 { throw DataError("\(failures) case(s) could not be purged; see the lines marked FAILED") }
+            Console.say("batch.purgedAll", ["count": .number(candidates.count - failures)])
+            if failures > 0 { throw DataError("batch.purgeFailures", ["count": .number(failures)]) }
         }
     }
 }

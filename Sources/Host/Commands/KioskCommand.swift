@@ -42,7 +42,7 @@ struct KioskCommand: ParsableCommand {
             defer { posix_spawn_file_actions_destroy(&actions) }
             posix_spawn_file_actions_adddup2(&actions, CrashGuard.userError, STDERR_FILENO)
             guard posix_spawn(&child, executable, &actions, nil, argv, environ) == 0 else {
-                Console.error("cannot start a kiosk session")
+                Console.error("error.kiosk.spawn")
                 Foundation.exit(1)
             }
             var status: Int32 = 0

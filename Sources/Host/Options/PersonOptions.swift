@@ -27,7 +27,9 @@ extension Array where Element == PersonMatch {
     func warnAsPossibleDuplicates(except personId: Int64) {
         let others = filter { $0.personId != personId }
         guard !others.isEmpty else { return }
-        Console.error("warning: this person looks like " + others.map { "person \($0.personId) (\($0.givenNames) \($0.familyName), \($0.birth), case \($0.caseIds.map(String.init).joined(separator: ", ")))" }
-            .joined(separator: "; ") + " — check for a duplicate")
+        Console.error(Message("warning.duplicate", ["persons": .list(others.map {
+            .message(Message("warning.duplicate.person", ["person": .number($0.personId), "given": .text($0.givenNames), "family": .text($0.familyName),
+                                                          "born": .text($0.birth), "cases": .list($0.caseIds.map { .number($0) })]))
+        })]))
     }
 }

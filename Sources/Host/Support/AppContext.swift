@@ -24,9 +24,10 @@ struct AppContext {
         }
         resources = try locations.resources()
         catalog = try Catalog.load(from: resources, locale: configuration.deployment.locale)
-        for problem in catalog.problems { Console.error(catalog.text("core", "warning.locale", ["problem": problem])) }
+        Console.use(catalog)
+        for problem in catalog.problems { Console.error(Message("warning.locale", ["problem": .message(problem)])) }
         if SecureStart.ignoredSomething, !Self.noticeShown.exchange(true, ordering: .relaxed) {
-            Console.error(catalog.text("core", "warning.secureMode"))
+            Console.error("warning.secureMode")
         }
     }
 

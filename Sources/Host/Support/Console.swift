@@ -1,5 +1,6 @@
 import Foundation
 import LotseCore
+import Synchronization
 
 /// The one way text reaches the terminal or a pipe. Whatever is printed may hold
 /// stored or received text (names, notes, a bundle's fields), so every line passes
@@ -7,8 +8,42 @@ import LotseCore
 /// window title. lotse's own styling is marked with private-use characters that are
 /// turned into escape codes only after that, and only on a terminal without NO_COLOR.
 enum Console {
-    static func error(_ message: String) {
-        standardError("lotse: \(message)\n")
+    /// The catalog the session speaks with: the deployment's locale, or the user's own
+    /// once they are known (`use`). Before the configuration is read (an error in it),
+    /// German, the county's language.
+    private static let active = Mutex<Catalog?>(nil)
+    private static let beforeConfiguration: Catalog = {
+        guard let resources = try? Locations().resources(), let catalog = try? Catalog.load(from: resources, locale: "de") else {
+            return Catalog(locale: "de", texts: [:])
+        }
+        return catalog
+    }()
+
+    static func use(_ catalog: Catalog) { active.withLock { $0 = catalog } }
+    static var catalog: Catalog { active.withLock { $0 } ?? beforeConfiguration }
+
+    /// A message in the session's language.
+    static func text(_ message: Message) -> String { catalog.render(message) }
+    static func text(_ key: String, _ arguments: [String: TextValue] = [:]) -> String { catalog.render(Message(key, arguments)) }
+
+    /// Prints a message on standard output.
+    static func say(_ key: String, _ arguments: [String: TextValue] = [:]) { print(text(key, arguments)) }
+    static func say(_ message: Message) { print(text(message)) }
+
+    /// One line on standard error: "lotse: " and the message.
+    static func error(_ message: Message) {
+        standardError("lotse: \(text(message))\n")
+    }
+
+    /// The message of any error: lotse's own, or a generic one naming only its type.
+    static func message(for error: any Error) -> Message {
+        (error as? any LotseError)?.message ?? Message("error.unexpected", ["detail": .text("\(type(of: error))")])
+    }
+
+    /// Any error as one line: lotse's own by their message; another (a bug) by a
+    /// generic line, its details only in the crash log's neighbourhood (never data).
+    static func error(_ error: any Error) {
+        self.error(message(for: error))
     }
 
     /// The standard error lotse was started with (see `CrashGuard`), text rendered.

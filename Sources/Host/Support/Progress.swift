@@ -9,13 +9,14 @@ struct Progress {
 
     init(total: Int) { self.total = total }
 
-    mutating func step(_ line: String) {
+    /// One case done; a failed one's line shows on a terminal too.
+    mutating func step(_ line: String, failed: Bool = false) {
         done += 1
         if terminal {
             let width = 30, filled = total == 0 ? width : width * done / total
             print("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(done)/\(total)", terminator: "")
             fflush(nil)
-            if line.hasPrefix("FAILED") { print("\n" + line) }
+            if failed { print("\n" + line) }
         } else {
             print(line)
         }

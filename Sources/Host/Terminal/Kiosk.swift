@@ -55,7 +55,7 @@ struct Kiosk {
             do {
                 return try accounts.login(name: name, password: Passphrase.hidden(context.text("kiosk.password")))
             } catch {
-                Console.error((error as? any LotseError)?.message ?? "login failed")
+                Console.error(error)
             }
         }
     }

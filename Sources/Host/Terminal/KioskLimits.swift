@@ -13,14 +13,14 @@ struct KioskLimits: Sendable {
     static let forbiddenCommands: Set<String> = ["kiosk", "init", "restore"]
 
     /// Why the words may not run in the kiosk, or nil.
-    func refusal(_ words: [String]) -> String? {
-        if let command = words.first, Self.forbiddenCommands.contains(command) { return "'\(command)' is not available at the kiosk" }
+    func refusal(_ words: [String]) -> Message? {
+        if let command = words.first, Self.forbiddenCommands.contains(command) { return Message("error.kiosk.command", ["command": .text(command)]) }
         for word in words {
             let option = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
-            if Self.forbiddenOptions.contains(option) { return "\(option) is not available at the kiosk" }
+            if Self.forbiddenOptions.contains(option) { return Message("error.kiosk.option", ["option": .text(option)]) }
             let value = word.hasPrefix("-") ? String(word.drop { $0 != "=" }.dropFirst()) : word
             if looksLikePath(value), !isInside(value) {
-                return "files can only be read from and written to \(exportFolder.path); give a file name there"
+                return Message("error.kiosk.path", ["folder": .text(exportFolder.path)])
             }
         }
         return nil

@@ -56,7 +56,7 @@ struct Repl {
     func execute(_ line: String) -> Bool {
         let words: [String]
         do { words = try CommandLineWords.split(line) } catch {
-            Console.error("a quote is not closed; close it and enter the line again")
+            Console.error("error.repl.quote")
             return true
         }
         guard let first = words.first else { return true }
@@ -68,7 +68,7 @@ struct Repl {
         default: break
         }
         guard CommandTree.lotse.children[first] != nil else {
-            Console.error(context.text("repl.unknown", ["command": first]))
+            Console.error(Message("repl.unknown", ["command": .text(first)]))
             return true
         }
         if let refusal = kiosk?.refusal(words) {
@@ -79,10 +79,10 @@ struct Repl {
             var command = try Lotse.parseAsRoot(words)
             try command.run()
         } catch let error as any LotseError {
-            Console.error(error.message)
+            Console.error(error)
         } catch {
             let message = Lotse.fullMessage(for: error)
-            if Lotse.exitCode(for: error) == .success { print(message) } else if !message.isEmpty { Console.error(message) }
+            if Lotse.exitCode(for: error) == .success { print(message) } else if !message.isEmpty { Console.standardError(message + "\n") }
         }
         return true
     }

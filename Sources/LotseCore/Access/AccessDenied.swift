@@ -10,15 +10,18 @@ public struct AccessDenied: LotseError {
 
     public var exitCode: Int32 { 1 }
 
-    public var message: String {
+    public var message: Message {
         switch reason {
         case .role:
-            let needed = permission.roles.sorted().map(\.rawValue).joined(separator: " or ")
-            let held = principal.roles.isEmpty ? "no role" : "the role " + principal.roles.sorted().map(\.rawValue).joined(separator: ", ")
-            return "not allowed: \(permission.activity) needs the role \(needed); \(principal.name) has \(held). Ask an admin ('lotse user role')"
+            Message(principal.roles.isEmpty ? "error.denied.role.none" : "error.denied.role", [
+                "activity": permission.label,
+                "needed": .alternatives(permission.roles.sorted().map(\.label)),
+                "user": .text(principal.name),
+                "held": .list(principal.roles.sorted().map(\.label)),
+            ])
         case .municipality:
-            let what = caseId.map { "case \($0)" } ?? "that municipality"
-            return "not allowed: \(what) belongs to another municipality than \(principal.name)'s; ask its team or the county's coordination"
+            caseId.map { Message("error.denied.case", ["case": .number($0), "user": .text(principal.name)]) }
+                ?? Message("error.denied.municipality", ["user": .text(principal.name)])
         }
     }
 }

@@ -38,20 +38,4 @@ public enum Permission: String, Sendable, CaseIterable {
 
     /// Whether the permission is limited to the cases of the user's municipality.
     var isCaseScoped: Bool { self == .readCases || self == .writeCases || self == .reassignCases || self == .batchClose }
-
-    /// What a refusal says the user was trying to do.
-    var activity: String {
-        switch self {
-        case .readCases: "reading case files"
-        case .writeCases: "changing case files"
-        case .reassignCases: "reassigning cases"
-        case .runReports: "reports"
-        case .batchClose: "batch closure"
-        case .archive: "archiving, purging and erasing"
-        case .manageUsers: "managing users"
-        case .configure: "settings, imports and backups"
-        case .readAuditLog: "the audit log"
-        case .readOrganisation: "the list of municipalities and staff"
-        }
-    }
 }

@@ -24,16 +24,28 @@ public enum ClosureRule: String, Sendable, CaseIterable {
 }
 
 /// A case a rule applies to, and why.
-public struct ClosureCandidate: Sendable, Equatable, Codable {
+public struct ClosureCandidate: Sendable, Equatable {
     public var caseId: Int64
     public var municipality: String
     public var persons: Int
     public var closeOn: LocalDate
-    /// Why, in a few words without personal data ("moved on 2019-01-01 to another municipality").
-    public var why: String
+    /// Why, in a few words without personal data ("moved out of the municipality on 01.01.2019").
+    public var why: Message
 }
 
 extension CaseStore {
+    /// The reason line for a candidate, from the query's two detail columns.
+    static func why(_ rule: ClosureRule, _ detail: DatabaseValue, _ more: DatabaseValue) -> Message {
+        switch rule {
+        case .movedAway: Message("closure.why.movedAway", ["date": .optionalDate(LocalDate.fromDatabaseValue(detail))])
+        case .completed: Message("closure.why.completed", ["agreement": .text(String(Int64.fromDatabaseValue(detail) ?? 0)),
+                                                           "count": .number(Int.fromDatabaseValue(more) ?? 0)])
+        case .inactive: LocalDate.fromDatabaseValue(detail).map { Message("closure.why.inactive", ["date": .date($0)]) }
+            ?? Message("closure.why.inactiveSinceStart", ["date": .optionalDate(LocalDate.fromDatabaseValue(more))])
+        case .maxDuration: Message("closure.why.maxDuration", ["date": .optionalDate(LocalDate.fromDatabaseValue(detail))])
+        }
+    }
+
     /// Active cases the rule applies to on a date.
     public func closureCandidates(_ rule: ClosureRule, on date: LocalDate, inactiveMonths: Int, maxCareYears: Int) throws -> [ClosureCandidate] {
         try read(.batchClose) { db in
@@ -44,13 +56,13 @@ extension CaseStore {
             let base = "FROM caseFile c JOIN municipality m ON m.id = c.municipalityId WHERE c.status = 'active'"
             let sql: String = switch rule {
             case .movedAway: """
-                SELECT c.id, m.name, \(persons) AS persons, mv.movedOn AS closeOn, 'moved out of the municipality on ' || mv.movedOn AS why
+                SELECT c.id, m.name, \(persons) AS persons, mv.movedOn AS closeOn, mv.movedOn AS detail, NULL AS more
                 FROM caseFile c JOIN municipality m ON m.id = c.municipalityId
                 JOIN (SELECT caseId, min(movedOn) AS movedOn FROM move WHERE leavesMunicipality = 1 GROUP BY caseId) mv ON mv.caseId = c.id
                 WHERE c.status = 'active' AND mv.movedOn <= :on
                 """
             case .completed: """
-                SELECT c.id, m.name, \(persons) AS persons, :on AS closeOn, 'all goals of agreement ' || a.id || ' settled, ' || a.achieved || ' achieved' AS why
+                SELECT c.id, m.name, \(persons) AS persons, :on AS closeOn, a.id AS detail, a.achieved AS more
                 FROM caseFile c JOIN municipality m ON m.id = c.municipalityId
                 JOIN (SELECT ag.id, ag.caseId, sum(g.status = 'achieved') AS achieved, sum(g.status = 'open') AS open
                         FROM agreement ag JOIN goal g ON g.agreementId = ag.id
@@ -60,11 +72,11 @@ extension CaseStore {
                 """
             case .inactive: """
                 SELECT c.id, m.name, \(persons) AS persons, :on AS closeOn,
-                       'no conversation since ' || coalesce((SELECT max(date) FROM conversation v WHERE v.caseId = c.id), 'the start on ' || c.openedOn) AS why
+                       (SELECT max(date) FROM conversation v WHERE v.caseId = c.id) AS detail, c.openedOn AS more
                 \(base) AND coalesce((SELECT max(date) FROM conversation v WHERE v.caseId = c.id AND v.date <= :on), c.openedOn) < :inactiveSince
                 """
             case .maxDuration: """
-                SELECT c.id, m.name, \(persons) AS persons, :on AS closeOn, 'in care since ' || c.openedOn AS why
+                SELECT c.id, m.name, \(persons) AS persons, :on AS closeOn, c.openedOn AS detail, NULL AS more
                 \(base) AND c.openedOn < CASE WHEN c.justifiedExtension THEN :extendedSince ELSE :fundedSince END
                 """
             }
@@ -72,7 +84,7 @@ extension CaseStore {
                                                  "fundedSince": date.adding(months: -12 * maxCareYears),
                                                  "extendedSince": date.adding(months: -12 * (maxCareYears + 1)), "scope": municipalityScope]
             return try Row.fetchAll(db, sql: sql + " AND (:scope IS NULL OR c.municipalityId = :scope) ORDER BY c.id", arguments: arguments).map { row in
-                ClosureCandidate(caseId: row[0], municipality: row[1], persons: row[2], closeOn: row[3], why: row[4])
+                ClosureCandidate(caseId: row[0], municipality: row[1], persons: row[2], closeOn: row[3], why: Self.why(rule, row[4], row[5]))
             }
         }
     }

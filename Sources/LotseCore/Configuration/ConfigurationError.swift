@@ -2,9 +2,15 @@
 /// the key and what is expected, so that an administrator can fix it without a trace.
 public struct ConfigurationError: LotseError, Equatable {
     public let file: String
-    public let key: String
-    public let expected: String
+    public let key: TextValue
+    public let expected: Message
 
-    public var message: String { "\(file): \(key): \(expected)" }
+    public init(file: String, key: TextValue, expected: Message) {
+        self.file = file
+        self.key = key
+        self.expected = expected
+    }
+
+    public var message: Message { Message("error.configuration", ["file": .text(file), "key": key, "expected": .message(expected)]) }
     public var exitCode: Int32 { 2 }
 }

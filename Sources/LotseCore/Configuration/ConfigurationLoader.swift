@@ -12,7 +12,7 @@ public struct ConfigurationLoader: Sendable {
     public func load(contentsOf url: URL) throws(ConfigurationError) -> Configuration {
         let name = url.path
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ConfigurationError(file: name, key: "(file)", expected: "a readable file; check the path and its permissions")
+            throw ConfigurationError(file: name, key: .label("config.file"), expected: "config.unreadable")
         }
         return try parse(data, file: name)
     }
@@ -20,8 +20,8 @@ public struct ConfigurationLoader: Sendable {
     public func parse(_ data: Data, file: String) throws(ConfigurationError) -> Configuration {
         let root: JSONValue
         do { root = try JSONValue.parse(data) } catch {
-            throw ConfigurationError(file: file, key: "line \(error.line), column \(error.column)",
-                                     expected: "malformed JSON; expected a JSON object like {\"modules\": [...]}")
+            throw ConfigurationError(file: file, key: .message(Message("config.position", ["line": .number(error.line), "column": .number(error.column)])),
+                                     expected: "config.malformed")
         }
         var validator = Validator(file: file, registry: registry)
         return try validator.configuration(from: root)
@@ -35,14 +35,14 @@ private struct Validator {
     /// Each module's position in the file, for messages about enabled modules.
     var position: [String: Int] = [:]
 
-    func fail(_ key: String, _ expected: String) -> ConfigurationError {
-        ConfigurationError(file: file, key: key, expected: expected)
+    func fail(_ key: String, _ expected: Message) -> ConfigurationError {
+        ConfigurationError(file: file, key: .text(key), expected: expected)
     }
 
     mutating func configuration(from root: JSONValue) throws(ConfigurationError) -> Configuration {
-        guard case .object(let top) = root else { throw fail("(top level)", "a JSON object, got \(root.shortDescription)") }
+        guard case .object(let top) = root else { throw ConfigurationError(file: file, key: .label("config.topLevel"), expected: Message("config.object", ["got": .message(root.shortDescription)])) }
         for key in top.keys.sorted() where !["modules", "deployment", "$comment"].contains(key) {
-            throw fail(key, "an unknown key; expected \"modules\" or \"deployment\"")
+            throw fail(key, "config.unknownTopKey")
         }
         var config = Configuration.defaults(for: registry)
         config.source = file
@@ -53,26 +53,26 @@ private struct Validator {
     }
 
     mutating func modules(_ value: JSONValue) throws(ConfigurationError) -> [Configuration.EnabledModule] {
-        guard case .array(let entries) = value else { throw fail("modules", "a list of modules, got \(value.shortDescription)") }
+        guard case .array(let entries) = value else { throw fail("modules", Message("config.moduleList", ["got": .message(value.shortDescription)])) }
         var seen: Set<String> = []
         var enabled: [Configuration.EnabledModule] = []
         for (index, entry) in entries.enumerated() {
             let path = "modules[\(index)]"
-            guard case .object(let fields) = entry else { throw fail(path, "an object like {\"id\": \"language\"}, got \(entry.shortDescription)") }
+            guard case .object(let fields) = entry else { throw fail(path, Message("config.moduleEntry", ["got": .message(entry.shortDescription)])) }
             for key in fields.keys.sorted() where !["id", "enabled", "settings"].contains(key) {
-                throw fail("\(path).\(key)", "an unknown key; expected \"id\", \"enabled\" or \"settings\"")
+                throw fail("\(path).\(key)", "config.unknownModuleKey")
             }
             guard case .string(let id)? = fields["id"] else {
-                throw fail("\(path).id", "a module id (one of \(registry.ids.joined(separator: ", ")))")
+                throw fail("\(path).id", Message("config.moduleId", ["known": .list(registry.ids.map { .text($0) })]))
             }
             guard let module = registry.module(id) else {
-                throw fail("\(path).id", "unknown module \"\(id)\"; expected one of \(registry.ids.joined(separator: ", "))")
+                throw fail("\(path).id", Message("error.unknownModule", ["module": .text(id), "known": .list(registry.ids.map { .text($0) })]))
             }
-            guard seen.insert(id).inserted else { throw fail("\(path).id", "module \"\(id)\" is listed twice; list each module once") }
+            guard seen.insert(id).inserted else { throw fail("\(path).id", Message("config.moduleTwice", ["module": .text(id)])) }
             position[id] = index
             var isEnabled = true
             if let flag = fields["enabled"] {
-                guard case .bool(let b) = flag else { throw fail("\(path).enabled", "true or false, got \(flag.shortDescription)") }
+                guard case .bool(let b) = flag else { throw fail("\(path).enabled", Message("config.flag", ["got": .message(flag.shortDescription)])) }
                 isEnabled = b
             }
             let settings = try self.settings(fields["settings"], of: module, path: "\(path).settings")
@@ -84,18 +84,18 @@ private struct Validator {
     func settings(_ value: JSONValue?, of module: any IntegrationModule, path: String) throws(ConfigurationError) -> ModuleSettings {
         var settings = ModuleSettings(defaultsOf: module.settings)
         guard let value else { return settings }
-        guard case .object(let fields) = value else { throw fail(path, "an object of settings, got \(value.shortDescription)") }
+        guard case .object(let fields) = value else { throw fail(path, Message("config.settingsObject", ["got": .message(value.shortDescription)])) }
         for (key, given) in fields.sorted(by: { $0.key < $1.key }) {
             guard let spec = module.settings.first(where: { $0.key == key }) else {
                 let known = module.settings.map(\.key)
-                throw fail("\(path).\(key)", known.isEmpty ? "module \"\(module.id)\" has no settings"
-                                                           : "an unknown setting; expected one of \(known.joined(separator: ", "))")
+                throw fail("\(path).\(key)", known.isEmpty ? Message("config.noSettings", ["module": .text(module.id)])
+                                                           : Message("config.unknownSetting", ["known": .list(known.map { .text($0) })]))
             }
             guard let typed = Self.typed(given, like: spec.defaultValue) else {
-                throw fail("\(path).\(key)", "\(spec.defaultValue.expected), got \(given.shortDescription)")
+                throw fail("\(path).\(key)", Message("config.expected", ["expected": .label(spec.defaultValue.expected), "got": .message(given.shortDescription)]))
             }
             if case .integer(let n) = typed, !spec.range.contains(n) {
-                throw fail("\(path).\(key)", "a whole number from \(spec.range.lowerBound) to \(spec.range.upperBound), got \(n)")
+                throw fail("\(path).\(key)", Message("config.range", ["min": .number(spec.range.lowerBound), "max": .number(spec.range.upperBound), "got": .number(n)]))
             }
             settings.values[key] = typed
         }
@@ -113,13 +113,13 @@ private struct Validator {
     }
 
     func deployment(_ value: JSONValue) throws(ConfigurationError) -> Deployment {
-        guard case .object(let fields) = value else { throw fail("deployment", "an object, got \(value.shortDescription)") }
+        guard case .object(let fields) = value else { throw fail("deployment", Message("config.object", ["got": .message(value.shortDescription)])) }
         var deployment = Deployment()
         for (key, given) in fields.sorted(by: { $0.key < $1.key }) {
             let path = "deployment.\(key)"
             switch key {
             case "locale":
-                guard case .string(let s) = given, ["de", "en"].contains(s) else { throw fail(path, "\"de\" or \"en\", got \(given.shortDescription)") }
+                guard case .string(let s) = given, ["de", "en"].contains(s) else { throw fail(path, Message("config.locale", ["got": .message(given.shortDescription)])) }
                 deployment.locale = s
             case "retentionYears": deployment.retentionYears = try whole(given, path, Deployment.Bounds.retentionYears)
             case "personsPerFTE": deployment.personsPerFTE = try whole(given, path, Deployment.Bounds.personsPerFTE)
@@ -129,7 +129,7 @@ private struct Validator {
                 switch given {
                 case .integer(let n) where Deployment.Bounds.idleLogoutMinutes.contains(Double(n)): deployment.idleLogoutMinutes = Double(n)
                 case .number(let x) where Deployment.Bounds.idleLogoutMinutes.contains(x): deployment.idleLogoutMinutes = x
-                default: throw fail(path, "minutes from 0.05 to 1440 (0.5 is half a minute), got \(given.shortDescription)")
+                default: throw fail(path, Message("config.minutes", ["got": .message(given.shortDescription)]))
                 }
             case "bundleMaxEntryMB": deployment.bundleMaxEntryMB = try whole(given, path, Deployment.Bounds.bundleMaxEntryMB)
             case "bundleMaxTotalMB": deployment.bundleMaxTotalMB = try whole(given, path, Deployment.Bounds.bundleMaxTotalMB)
@@ -140,22 +140,22 @@ private struct Validator {
             case "backupRetentionDays": deployment.backupRetentionDays = try whole(given, path, Deployment.Bounds.backupRetentionDays)
             case "batchCloseRules":
                 let names = ClosureRule.allCases.map(\.rawValue)
-                guard case .array(let items) = given else { throw fail(path, "a list of rules (\(names.joined(separator: ", "))), got \(given.shortDescription)") }
+                guard case .array(let items) = given else { throw fail(path, Message("config.rules", ["known": .list(names.map { .text($0) }), "got": .message(given.shortDescription)])) }
                 deployment.batchCloseRules = try items.map { item throws(ConfigurationError) in
                     guard case .string(let s) = item, let rule = ClosureRule(rawValue: s) else {
-                        throw fail(path, "rules from \(names.joined(separator: ", ")), got \(item.shortDescription)")
+                        throw fail(path, Message("config.rules", ["known": .list(names.map { .text($0) }), "got": .message(item.shortDescription)]))
                     }
                     return rule
                 }
             case "trustedKeysDir", "kioskExportDir", "signingKey":
-                guard case .string(let s) = given, !s.isEmpty, !s.contains("\0") else { throw fail(path, "a path, got \(given.shortDescription)") }
+                guard case .string(let s) = given, !s.isEmpty, !s.contains("\0") else { throw fail(path, Message("config.path", ["got": .message(given.shortDescription)])) }
                 switch key {
                 case "trustedKeysDir": deployment.trustedKeysDir = s
                 case "kioskExportDir": deployment.kioskExportDir = s
                 default: deployment.signingKey = s
                 }
             default:
-                throw fail(path, "an unknown deployment setting; expected one of \(Deployment.settingNames.joined(separator: ", "))")
+                throw fail(path, Message("config.unknownSetting", ["known": .list(Deployment.settingNames.map { .text($0) })]))
             }
         }
         return deployment
@@ -165,7 +165,7 @@ private struct Validator {
     /// here, so no absurd value can reach date arithmetic or a size limit.
     func whole(_ value: JSONValue, _ path: String, _ range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
         guard case .integer(let n) = value, range.contains(n) else {
-            throw fail(path, "a whole number from \(range.lowerBound) to \(range.upperBound), got \(value.shortDescription)")
+            throw fail(path, Message("config.range", ["min": .number(range.lowerBound), "max": .number(range.upperBound), "got": .message(value.shortDescription)]))
         }
         return n
     }
@@ -179,9 +179,9 @@ private struct Validator {
             for question in entry.module.questions {
                 for reference in question.askIf?.referencedQuestions ?? [] where !asked.contains(reference) {
                     let owner = reference.split(separator: ".").first.map(String.init) ?? reference
-                    let hint = owner == entry.module.id ? "reorder the module's questions"
-                        : "enable module \"\(owner)\" and list it before \"\(entry.module.id)\""
-                    throw fail("modules[\(index)]", "question \(question.id) is asked only if \(reference) was answered before it; \(hint)")
+                    let hint = owner == entry.module.id ? Message("config.reorder")
+                        : Message("config.enableBefore", ["owner": .text(owner), "module": .text(entry.module.id)])
+                    throw fail("modules[\(index)]", Message("config.condition", ["question": .text(question.id), "reference": .text(reference), "hint": .message(hint)]))
                 }
                 asked.insert(question.id)
             }

@@ -32,15 +32,15 @@ public enum JSONValue: Sendable, Equatable, Decodable {
     }
 
     /// How the value reads in an error message: its type and a short form of it.
-    public var shortDescription: String {
+    public var shortDescription: Message {
         switch self {
-        case .null: "null"
-        case .bool(let b): String(b)
-        case .integer(let n): String(n)
-        case .number(let d): String(d)
-        case .string(let s): "\"\(s.prefix(40))\""
-        case .array: "a list"
-        case .object: "an object"
+        case .null: Message("json.value", ["value": "null"])
+        case .bool(let b): Message("json.value", ["value": .text(String(b))])
+        case .integer(let n): Message("json.value", ["value": .text(String(n))])
+        case .number(let d): Message("json.value", ["value": .text(String(d))])
+        case .string(let s): Message("json.string", ["value": .text(String(s.prefix(40)))])
+        case .array: "json.list"
+        case .object: "json.object"
         }
     }
 }

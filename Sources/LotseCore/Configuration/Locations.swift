@@ -40,7 +40,7 @@ public struct Locations: Sendable {
         for (named, source) in [(explicit, "--config"), (environment["LOTSE_CONFIG"], "$LOTSE_CONFIG")] {
             guard let named, !named.isEmpty else { continue }
             guard FileManager.default.fileExists(atPath: named) else {
-                throw ConfigurationError(file: named, key: source, expected: "no such file; give the path of a plugins.json")
+                throw ConfigurationError(file: named, key: .text(source), expected: "config.noSuchFile")
             }
             return URL(fileURLWithPath: named)
         }
@@ -52,7 +52,7 @@ public struct Locations: Sendable {
     public func resources() throws(DataError) -> URL {
         if secure {
             guard FileManager.default.fileExists(atPath: Self.systemResources.appendingPathComponent("services.json").path) else {
-                throw DataError("resources not found in \(Self.systemResources.path); reinstall the lotse package")
+                throw DataError("error.resources.system", ["folder": .text(Self.systemResources.path)])
             }
             return Self.systemResources
         }
@@ -62,7 +62,7 @@ public struct Locations: Sendable {
         candidates.append(currentDirectory.appendingPathComponent("resources"))
         if let executableDirectory { candidates.append(executableDirectory.appendingPathComponent("resources")) }
         guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("services.json").path) }) else {
-            throw DataError("resources not found (looked in \(candidates.map(\.path).joined(separator: ", "))); set LOTSE_RESOURCES to the resources folder")
+            throw DataError("error.resources.notFound", ["folders": .list(candidates.map { .text($0.path) })])
         }
         return found
     }

@@ -72,9 +72,9 @@ public struct BundleReader {
         let zip = try ZipReader(path: written.path, passphrase: nil, maxEntries: written.entries.count + 1)
         let found = Dictionary(zip.entries.map { ($0.name, $0.size) }, uniquingKeysWith: { first, _ in first })
         guard found == written.entries, zip.entries.count == written.entries.count else {
-            throw .corrupt("\(written.path) does not hold what was written; check the disk and run again")
+            throw .corrupt(Message("bundle.writtenDiffers", ["path": .text(written.path)]))
         }
-        guard zip.entries.allSatisfy({ $0.encrypted == written.encrypted }) else { throw .encryption("\(written.path) is not encrypted as asked") }
+        guard zip.entries.allSatisfy({ $0.encrypted == written.encrypted }) else { throw .encryption(Message("bundle.notEncryptedAsAsked", ["path": .text(written.path)])) }
     }
 
     /// Verifies; with `extractTo`, writes the attachments there (mode 0600) as it goes.
@@ -86,36 +86,36 @@ public struct BundleReader {
         for entry in entries { byName[String(entry.name.dropFirst(top.count + 1))] = entry }
 
         func small(_ name: String) throws(BundleError) -> Data {
-            guard let entry = byName[name] else { throw .manifest("\(name) is missing") }
+            guard let entry = byName[name] else { throw .manifest(Message("bundle.missing", ["entry": .text(name)])) }
             var data = Data()
             try read(zip, entry, limit: limits.maxTagFileBytes) { data.append(contentsOf: $0) }
             return data
         }
         let bagit = String(decoding: try small("bagit.txt"), as: UTF8.self)
-        guard bagit.contains("BagIt-Version: 1.0") else { throw .manifest("bagit.txt does not declare BagIt-Version 1.0") }
+        guard bagit.contains("BagIt-Version: 1.0") else { throw .manifest("bundle.bagitVersion") }
         let tagManifestData = try small("tagmanifest-sha256.txt")
         var signedBy: String?
         if byName["signature.ed25519"] != nil {
             signedBy = try SigningKey.verify(try small("signature.ed25519"), of: tagManifestData, trusted: trustedKeys)
         } else if !trustedKeys.isEmpty && allowUnsigned == nil {
             // Leaving the signature out must not be a way around it.
-            throw .signature("the bundle is not signed, but this installation trusts signing keys; ask the sender to sign it, or accept it with --allow-unsigned REASON")
+            throw .signature("bundle.unsigned")
         }
         let tagManifest = try parseManifest(tagManifestData, name: "tagmanifest-sha256.txt")
         for (name, hash) in tagManifest {
-            guard AuditChain.hex(SHA256.hash(data: try small(name))) == hash else { throw .checksum("\(name) does not match the tag manifest") }
+            guard AuditChain.hex(SHA256.hash(data: try small(name))) == hash else { throw .checksum(Message("bundle.tagMismatch", ["entry": .text(name)])) }
         }
         for required in ["bagit.txt", "bag-info.txt", "manifest-sha256.txt"] where tagManifest[required] == nil {
-            throw .manifest("the tag manifest does not list \(required)")
+            throw .manifest(Message("bundle.tagManifestLacks", ["entry": .text(required)]))
         }
         let bagInfo = parseBagInfo(try small("bag-info.txt"))
         let manifest = try parseManifest(try small("manifest-sha256.txt"), name: "manifest-sha256.txt")
         let payloadNames = Set(byName.keys.filter { $0.hasPrefix("data/") })
-        if let missing = manifest.keys.sorted().first(where: { !payloadNames.contains($0) }) { throw .manifest("\(missing) is listed in the manifest but missing") }
-        if let extra = payloadNames.sorted().first(where: { manifest[$0] == nil }) { throw .manifest("\(extra) is in the bundle but not in the manifest") }
+        if let missing = manifest.keys.sorted().first(where: { !payloadNames.contains($0) }) { throw .manifest(Message("bundle.listedMissing", ["entry": .text(missing)])) }
+        if let extra = payloadNames.sorted().first(where: { manifest[$0] == nil }) { throw .manifest(Message("bundle.unlisted", ["entry": .text(extra)])) }
         let knownTags: Set<String> = ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", "signature.ed25519"]
         if let extra = byName.keys.sorted().first(where: { !$0.hasPrefix("data/") && !knownTags.contains($0) }) {
-            throw .manifest("\(extra) is not part of a lotse bundle")
+            throw .manifest(Message("bundle.foreignEntry", ["entry": .text(extra)]))
         }
 
         var total: UInt64 = 0
@@ -130,47 +130,47 @@ public struct BundleReader {
             if let folder, name.hasPrefix("data/files/") {
                 target = folder.appendingPathComponent(String(name.dropFirst("data/files/".count)))
                 guard FileManager.default.createFile(atPath: target!.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-                      let handle = FileHandle(forWritingAtPath: target!.path) else { throw .unreadable("cannot write an attachment to the scratch folder; check the free space") }
+                      let handle = FileHandle(forWritingAtPath: target!.path) else { throw .unreadable("bundle.scratchWrite") }
                 output = handle
             }
             let cap = min(name == "data/case.json" ? limits.maxCaseJSONBytes : limits.maxEntryBytes, limits.maxTotalBytes - total)
             let count = try read(zip, entry, limit: cap) { (bytes) throws(BundleError) in
                 hasher.update(bufferPointer: bytes)
                 if name == "data/case.json" { caseJSON.append(contentsOf: bytes) }
-                do { try output?.write(contentsOf: Data(bytes)) } catch { throw BundleError.unreadable("cannot write an attachment to the scratch folder; check the free space") }
+                do { try output?.write(contentsOf: Data(bytes)) } catch { throw BundleError.unreadable("bundle.scratchWrite") }
             }
-            do { try output?.close() } catch { throw .unreadable("cannot write an attachment to the scratch folder; check the free space") }
+            do { try output?.close() } catch { throw .unreadable("bundle.scratchWrite") }
             total += count
             sizes[name] = count
-            guard AuditChain.hex(hasher.finalize()) == manifest[name] else { throw .checksum("\(name) does not match the manifest") }
+            guard AuditChain.hex(hasher.finalize()) == manifest[name] else { throw .checksum(Message("bundle.manifestMismatch", ["entry": .text(name)])) }
             if let target, let ref = name.split(separator: "/").last { extracted[String(ref)] = target }
         }
         if let oxum = bagInfo["Payload-Oxum"], oxum != "\(total).\(manifest.count)" {
-            throw .manifest("Payload-Oxum says \(oxum) but the payload is \(total).\(manifest.count)")
+            throw .manifest(Message("bundle.oxum", ["declared": .text(oxum), "actual": .text("\(total).\(manifest.count)")]))
         }
         guard bagInfo["Schema-Version"] == CaseBundle.schemaVersion else {
-            throw .schema("unknown schema version \"\(bagInfo["Schema-Version"] ?? "none")\"; this lotse reads \(CaseBundle.schemaVersion); update lotse")
+            throw .schema(Message("bundle.schemaVersion", ["found": .text(bagInfo["Schema-Version"] ?? ""), "expected": .text(CaseBundle.schemaVersion)]))
         }
-        if let problem = StrictJSON.problem(in: caseJSON) { throw .schema("data/case.json: \(problem.path) \(problem.what)") }
+        if let problem = StrictJSON.problem(in: caseJSON) { throw .schema(Message("bundle.caseJSON", ["path": .text(problem.path), "problem": .message(problem.what)])) }
         let bundle: CaseBundle
         do { bundle = try JSONDecoder().decode(CaseBundle.self, from: caseJSON) } catch {
-            throw .schema("data/case.json does not follow \(CaseBundle.schemaVersion): \(Self.describe(error))")
+            throw .schema(Message("bundle.caseJSONSchema", ["schema": .text(CaseBundle.schemaVersion), "problem": .message(Self.describe(error))]))
         }
-        guard bundle.schema == CaseBundle.schemaVersion else { throw .schema("unknown schema version \"\(bundle.schema)\" in case.json") }
+        guard bundle.schema == CaseBundle.schemaVersion else { throw .schema(Message("bundle.caseJSONVersion", ["found": .text(bundle.schema)])) }
         if let problem = bundle.referenceProblem() { throw .schema(problem) }
-        if let rules, let problem = bundle.meaningProblem(rules) { throw .schema("data/case.json: \(problem)") }
+        if let rules, let problem = bundle.meaningProblem(rules) { throw .schema(Message("bundle.caseJSONMeaning", ["problem": .message(problem)])) }
         for attachment in bundle.attachments {
-            guard manifest[attachment.file] == attachment.sha256 else { throw .checksum("attachment \(attachment.ref) does not match case.json") }
+            guard manifest[attachment.file] == attachment.sha256 else { throw .checksum(Message("bundle.attachmentMismatch", ["ref": .text(attachment.ref)])) }
             if let size = sizes[attachment.file], size != UInt64(attachment.size) {
-                throw .schema("data/case.json: attachment \(attachment.ref) says \(attachment.size) bytes, but the bundle holds \(size)")
+                throw .schema(Message("bundle.attachmentSize", ["ref": .text(attachment.ref), "declared": .number(attachment.size), "actual": .text(String(size))]))
             }
         }
         for (field, value) in [("External-Identifier", bundle.bundleId), ("Bundle-Purpose", bundle.purpose), ("Bundle-Receiver", bundle.receiver),
                                ("Bundle-Sender", bundle.sender.municipality)] where bagInfo[field] != value {
-            throw .manifest("bag-info.txt and case.json disagree on \(field)")
+            throw .manifest(Message("bundle.bagInfoDisagrees", ["field": .text(field)]))
         }
         let sha256: String
-        do { sha256 = try BundleWriter.hash(URL(fileURLWithPath: path)).0 } catch { throw .unreadable("the bundle cannot be read to its end") }
+        do { sha256 = try BundleWriter.hash(URL(fileURLWithPath: path)).0 } catch { throw .unreadable("bundle.truncated") }
         return VerifiedBundle(bundle: bundle, bagInfo: bagInfo, signedBy: signedBy, encrypted: entries.first!.encrypted,
                               sha256: sha256, files: extracted, payloadBytes: total)
     }
@@ -181,28 +181,28 @@ public struct BundleReader {
     @discardableResult
     private func read(_ zip: ZipReader, _ entry: ZipReader.Entry, limit: UInt64,
                       _ consume: (UnsafeRawBufferPointer) throws(BundleError) -> Void) throws(BundleError) -> UInt64 {
-        guard entry.size <= limit else { throw .limit("\(entry.name) is larger than \(Self.megabytes(limit)) allowed for it") }
+        guard entry.size <= limit else { throw .limit(Message("bundle.entryLimit", ["entry": .text(entry.name), "limit": .message(Self.megabytes(limit))])) }
         let count: UInt64
         do {
             count = try zip.read(entry, limit: entry.size) { bytes in try consume(bytes) }
         } catch let error as BundleError {
-            if case .limit = error { throw .corrupt("\(entry.name) holds more than the \(entry.size) bytes its header declares") }
+            if case .limit = error { throw .corrupt(Message("bundle.headerTooSmall", ["entry": .text(entry.name), "declared": .text(String(entry.size))])) }
             throw error
         } catch {
-            throw .corrupt("\(entry.name) cannot be read")
+            throw .corrupt(Message("bundle.entryUnreadable", ["entry": .text(entry.name)]))
         }
-        guard count == entry.size else { throw .corrupt("\(entry.name) holds \(count) bytes, but its header declares \(entry.size)") }
+        guard count == entry.size else { throw .corrupt(Message("bundle.headerTooLarge", ["entry": .text(entry.name), "actual": .text(String(count)), "declared": .text(String(entry.size))])) }
         return count
     }
 
-    static func megabytes(_ bytes: UInt64) -> String {
-        bytes >= 1 << 20 ? "the \(bytes >> 20) MB" : "the \(bytes) bytes"
+    static func megabytes(_ bytes: UInt64) -> Message {
+        bytes >= 1 << 20 ? Message("size.megabytes", ["count": .text(String(bytes >> 20))]) : Message("size.bytes", ["count": .text(String(bytes))])
     }
 
     /// Names, links, encryption and declared sizes, before any byte is read.
     private func checkEntries(_ entries: [ZipReader.Entry]) throws(BundleError) -> [ZipReader.Entry] {
         let files = entries.filter { !$0.name.hasSuffix("/") }
-        guard !files.isEmpty else { throw .manifest("the bundle is empty") }
+        guard !files.isEmpty else { throw .manifest("bundle.empty") }
         var seen: Set<String> = []
         var top: String?
         var declared: UInt64 = 0
@@ -210,31 +210,31 @@ public struct BundleReader {
             let name = entry.name
             let parts = name.split(separator: "/", omittingEmptySubsequences: false)
             if name.hasPrefix("/") || name.contains("\\") || parts.contains("..") || parts.contains(".") || name.contains("\0") || name.isEmpty {
-                throw .unsafe("\"\(name)\": absolute paths, backslashes and \"..\" are not allowed")
+                throw .unsafe(Message("bundle.unsafePath", ["entry": .text(name)]))
             }
-            if entry.isSymlink { throw .unsafe("\"\(name)\" is a symbolic link") }
-            guard seen.insert(name.lowercased()).inserted else { throw .unsafe("\"\(name)\" appears twice") }
-            guard parts.count >= 2, let first = parts.first, !first.isEmpty else { throw .unsafe("\"\(name)\" is outside the bag's folder") }
+            if entry.isSymlink { throw .unsafe(Message("bundle.symlink", ["entry": .text(name)])) }
+            guard seen.insert(name.lowercased()).inserted else { throw .unsafe(Message("bundle.entryTwice", ["entry": .text(name)])) }
+            guard parts.count >= 2, let first = parts.first, !first.isEmpty else { throw .unsafe(Message("bundle.outsideBag", ["entry": .text(name)])) }
             if top == nil { top = String(first) }
-            guard top == String(first) else { throw .unsafe("\"\(name)\": a bundle holds one top-level folder") }
-            guard entry.size <= limits.maxEntryBytes else { throw .limit("\(name) is larger than \(limits.maxEntryBytes >> 20) MB") }
+            guard top == String(first) else { throw .unsafe(Message("bundle.twoFolders", ["entry": .text(name)])) }
+            guard entry.size <= limits.maxEntryBytes else { throw .limit(Message("bundle.entryLimit", ["entry": .text(name), "limit": .message(Self.megabytes(limits.maxEntryBytes))])) }
             declared += entry.size
-            guard declared <= limits.maxTotalBytes else { throw .limit("the bundle unpacks to more than \(limits.maxTotalBytes >> 20) MB") }
+            guard declared <= limits.maxTotalBytes else { throw .limit(Message("bundle.totalLimit", ["limit": .message(Self.megabytes(limits.maxTotalBytes))])) }
             try checkRatio(entry, actual: entry.size)
         }
         if let weak = files.first(where: { $0.encrypted && $0.encryptionMethod != ZipReader.aes256 }) {
-            throw .encryption("\(weak.name) is encrypted with \(ZipReader.describe(method: weak.encryptionMethod)); lotse accepts only WinZip AES-256, ask the sender to export again with --encrypt")
+            throw .encryption(Message("bundle.weakEncryption", ["entry": .text(weak.name), "method": .message(ZipReader.describe(method: weak.encryptionMethod))]))
         }
         let encrypted = files.filter(\.encrypted).count
-        if encrypted > 0 && encrypted < files.count { throw .encryption("some entries are encrypted and some are not; a bundle is encrypted whole") }
-        if encrypted == 0 && passphrase != nil { throw .encryption("the bundle is not encrypted, but a passphrase was given: it should be; ask the sender") }
+        if encrypted > 0 && encrypted < files.count { throw .encryption("bundle.partlyEncrypted") }
+        if encrypted == 0 && passphrase != nil { throw .encryption("bundle.notEncrypted") }
         if encrypted > 0 && passphrase == nil { throw .passphrase }
         return files
     }
 
     private func checkRatio(_ entry: ZipReader.Entry, actual: UInt64) throws(BundleError) {
         if actual > 4096 && actual / max(entry.compressedSize, 1) > limits.maxRatio {
-            throw .limit("\(entry.name) is compressed more than \(limits.maxRatio):1, which looks like a zip bomb")
+            throw .limit(Message("bundle.ratio", ["entry": .text(entry.name), "ratio": .text(String(limits.maxRatio))]))
         }
     }
 
@@ -242,9 +242,9 @@ public struct BundleReader {
         var result: [String: String] = [:]
         for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) where !line.isEmpty {
             let parts = line.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, parts[0].count == 64 else { throw .manifest("\(name) has a malformed line") }
+            guard parts.count == 2, parts[0].count == 64 else { throw .manifest(Message("bundle.manifestLine", ["entry": .text(name)])) }
             let path = parts[1].trimmingCharacters(in: .whitespaces)
-            guard result.updateValue(String(parts[0]).lowercased(), forKey: path) == nil else { throw .manifest("\(name) lists \(path) twice") }
+            guard result.updateValue(String(parts[0]).lowercased(), forKey: path) == nil else { throw .manifest(Message("bundle.manifestTwice", ["entry": .text(name), "path": .text(path)])) }
         }
         return result
     }
@@ -258,10 +258,11 @@ public struct BundleReader {
         return result
     }
 
-    static func describe(_ error: any Error) -> String {
-        if case DecodingError.keyNotFound(let key, _) = error { return "\"\(key.stringValue)\" is missing" }
-        if case DecodingError.typeMismatch(_, let context) = error { return "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))" }
-        if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
-        return "not valid JSON"
+    static func describe(_ error: any Error) -> Message {
+        if case DecodingError.keyNotFound(let key, _) = error { return Message("json.keyMissing", ["key": .text(key.stringValue)]) }
+        if case DecodingError.typeMismatch(_, let context) = error { return Message("json.wrongType", ["path": .text(context.codingPath.map(\.stringValue).joined(separator: "."))]) }
+        if case DecodingError.valueNotFound(_, let context) = error { return Message("json.wrongType", ["path": .text(context.codingPath.map(\.stringValue).joined(separator: "."))]) }
+        if case DecodingError.dataCorrupted(let context) = error { return Message("json.invalidValue", ["path": .text(context.codingPath.map(\.stringValue).joined(separator: "."))]) }
+        return "json.invalid"
     }
 }

@@ -21,9 +21,8 @@ public struct BundleRules: Sendable {
 extension CaseBundle {
     /// The first thing that cannot be true of a real case, naming the field; nil when
     /// the bundle makes sense.
-    public func meaningProblem(_ rules: BundleRules) -> String? {
-        var problems = MeaningProblems(bundle: self, rules: rules)
-        return problems.first()
+    public func meaningProblem(_ rules: BundleRules) -> Message? {
+        MeaningProblems(bundle: self, rules: rules).first()
     }
 }
 
@@ -32,86 +31,86 @@ private struct MeaningProblems {
     let bundle: CaseBundle
     let rules: BundleRules
 
-    mutating func first() -> String? {
+    func first() -> Message? {
         header() ?? caseFile() ?? persons() ?? facts() ?? attachments()
     }
 
-    func header() -> String? {
-        guard ["handover", "archive"].contains(bundle.purpose) else { return "purpose is \"\(bundle.purpose)\"; expected handover or archive" }
-        guard bundle.sender.caseId > 0 else { return "sender.caseId is \(bundle.sender.caseId); expected a case number above 0" }
+    func header() -> Message? {
+        guard ["handover", "archive"].contains(bundle.purpose) else { return Message("meaning.purpose", ["purpose": .text(bundle.purpose)]) }
+        guard bundle.sender.caseId > 0 else { return Message("meaning.senderCase", ["case": .text(String(bundle.sender.caseId))]) }
         if let unknown = bundle.excludedModules.first(where: { rules.vocabulary.modules[$0] == nil }) {
-            return "excludedModules names an unknown module \"\(unknown)\""
+            return Message("meaning.excludedModule", ["module": .text(unknown)])
         }
         return nil
     }
 
-    func caseFile() -> String? {
+    func caseFile() -> Message? {
         let file = bundle.caseFile
         let allowed: Set<CaseStatus> = bundle.purpose == "archive" ? [.closed, .archived] : [.waiting, .active, .closed]
         guard allowed.contains(file.status) else {
-            return "caseFile.status is \(file.status.rawValue), which a \(bundle.purpose) bundle cannot carry"
+            return Message("meaning.status", ["status": .text(file.status.rawValue), "purpose": .text(bundle.purpose)])
         }
         if let waitlisted = file.waitlistedOn, let opened = file.openedOn, opened < waitlisted {
-            return "caseFile.openedOn (\(opened.iso)) lies before caseFile.waitlistedOn (\(waitlisted.iso))"
+            return Message("meaning.before", ["field": "caseFile.openedOn", "date": .text(opened.iso), "other": "caseFile.waitlistedOn", "otherDate": .text(waitlisted.iso)])
         }
         if let opened = file.openedOn, let closed = file.closedOn, closed < opened {
-            return "caseFile.closedOn (\(closed.iso)) lies before caseFile.openedOn (\(opened.iso))"
+            return Message("meaning.before", ["field": "caseFile.closedOn", "date": .text(closed.iso), "other": "caseFile.openedOn", "otherDate": .text(opened.iso)])
         }
         for (field, date) in [("waitlistedOn", file.waitlistedOn), ("openedOn", file.openedOn), ("closedOn", file.closedOn)] {
-            if let date, date > bundle.exportedOn { return "caseFile.\(field) (\(date.iso)) lies after the export on \(bundle.exportedOn.iso)" }
+            if let date, date > bundle.exportedOn { return Message("meaning.afterExport", ["field": .text("caseFile.\(field)"), "date": .text(date.iso), "exported": .text(bundle.exportedOn.iso)]) }
         }
         return nil
     }
 
-    func persons() -> String? {
-        guard !bundle.persons.isEmpty else { return "persons is empty; a case has at least one person" }
+    func persons() -> Message? {
+        guard !bundle.persons.isEmpty else { return "meaning.noPersons" }
         guard bundle.persons.count <= rules.maxPersons else {
-            return "persons holds \(bundle.persons.count) persons; a case holds at most \(rules.maxPersons) (maxPersonsPerCase)"
+            return Message("meaning.tooManyPersons", ["count": .number(bundle.persons.count), "max": .number(rules.maxPersons)])
         }
         for (index, person) in bundle.persons.enumerated() {
             if person.birthDate > bundle.exportedOn || person.birthDate > rules.today {
-                return "persons[\(index)].birthDate (\(person.birthDate.iso)) lies in the future"
+                return Message("meaning.future", ["field": .text("persons[\(index)].birthDate"), "date": .text(person.birthDate.iso)])
             }
-            if person.birthDate.year < 1900 { return "persons[\(index)].birthDate (\(person.birthDate.iso)) lies before 1900" }
-            if let to = person.memberTo, to < person.memberFrom { return "persons[\(index)].memberTo lies before memberFrom" }
+            if person.birthDate.year < 1900 { return Message("meaning.before1900", ["field": .text("persons[\(index)].birthDate"), "date": .text(person.birthDate.iso)]) }
+            if let to = person.memberTo, to < person.memberFrom { return Message("meaning.memberTo", ["field": .text("persons[\(index)]")]) }
         }
         let casePersons = bundle.persons.filter(\.isCasePerson).count
         switch bundle.caseFile.kind {
         case .individual where casePersons != 1:
-            return "an individual case needs exactly one person with isCasePerson, found \(casePersons)"
+            return Message("meaning.individualCasePerson", ["found": .number(casePersons)])
         case .family where casePersons != 0:
-            return "a family case has no single case person, but \(casePersons) persons have isCasePerson"
+            return Message("meaning.familyCasePerson", ["found": .number(casePersons)])
         default: return nil
         }
     }
 
-    func facts() -> String? {
+    func facts() -> Message? {
         let excluded = Set(bundle.excludedModules)
         for (index, answer) in bundle.answers.enumerated() {
-            guard rules.vocabulary.questions.contains(answer.questionId) else { return "answers[\(index)].questionId names an unknown question \"\(answer.questionId)\"" }
+            guard rules.vocabulary.questions.contains(answer.questionId) else { return Message("meaning.unknownQuestion", ["field": .text("answers[\(index)].questionId"), "question": .text(answer.questionId)]) }
             if let module = answer.questionId.split(separator: ".").first, excluded.contains(String(module)) {
-                return "answers[\(index)] belongs to module \(module), which excludedModules leaves out"
+                return Message("meaning.excluded", ["field": .text("answers[\(index)]"), "module": .text(String(module))])
             }
-            guard Timestamp.date(answer.givenAt) != nil else { return "answers[\(index)].givenAt is \"\(answer.givenAt)\"; expected a time like 2026-11-27T10:54:16Z" }
+            guard Timestamp.date(answer.givenAt) != nil else { return Message("meaning.givenAt", ["field": .text("answers[\(index)].givenAt"), "value": .text(answer.givenAt)]) }
         }
         for (a, agreement) in bundle.agreements.enumerated() {
             for (g, goal) in agreement.goals.enumerated() {
-                guard rules.vocabulary.modules[goal.module] != nil else { return "agreements[\(a)].goals[\(g)].module names an unknown module \"\(goal.module)\"" }
-                if excluded.contains(goal.module) { return "agreements[\(a)].goals[\(g)] belongs to module \(goal.module), which excludedModules leaves out" }
+                guard rules.vocabulary.modules[goal.module] != nil else { return Message("meaning.unknownModule", ["field": .text("agreements[\(a)].goals[\(g)].module"), "module": .text(goal.module)]) }
+                if excluded.contains(goal.module) { return Message("meaning.excluded", ["field": .text("agreements[\(a)].goals[\(g)]"), "module": .text(goal.module)]) }
             }
         }
         for (index, outcome) in bundle.outcomes.enumerated() {
-            if let problem = rules.vocabulary.problem(module: outcome.module, kind: outcome.kind, value: outcome.value) { return "outcomes[\(index)]: \(problem)" }
-            if excluded.contains(outcome.module) { return "outcomes[\(index)] belongs to module \(outcome.module), which excludedModules leaves out" }
+            if let problem = rules.vocabulary.problem(module: outcome.module, kind: outcome.kind, value: outcome.value) { return Message("meaning.outcome", ["field": .text("outcomes[\(index)]"), "problem": .message(problem)]) }
+            if excluded.contains(outcome.module) { return Message("meaning.excluded", ["field": .text("outcomes[\(index)]"), "module": .text(outcome.module)]) }
         }
         return nil
     }
 
-    func attachments() -> String? {
+    func attachments() -> Message? {
         var refs: Set<String> = []
         for (index, attachment) in bundle.attachments.enumerated() {
-            guard attachment.size >= 0 else { return "attachments[\(index)].size is \(attachment.size); expected 0 or more bytes" }
-            guard refs.insert(attachment.ref).inserted else { return "attachments[\(index)].ref \"\(attachment.ref)\" appears twice" }
+            guard attachment.size >= 0 else { return Message("meaning.attachmentSize", ["field": .text("attachments[\(index)].size"), "value": .text(String(attachment.size))]) }
+            guard refs.insert(attachment.ref).inserted else { return Message("meaning.attachmentTwice", ["field": .text("attachments[\(index)].ref"), "ref": .text(attachment.ref)]) }
         }
         return nil
     }

@@ -151,17 +151,17 @@ public struct CaseBundle: Sendable, Codable, Equatable {
     public var attachments: [AttachmentData]
 
     /// References that must resolve inside the bundle; nil when they all do.
-    public func referenceProblem() -> String? {
+    public func referenceProblem() -> Message? {
         let persons = Set(self.persons.map(\.ref))
         let files = Set(attachments.map(\.ref))
-        guard persons.count == self.persons.count else { return "a person reference appears twice in case.json" }
+        guard persons.count == self.persons.count else { return "meaning.personRefTwice" }
         let personRefs = answers.compactMap(\.person) + agreements.flatMap { $0.goals.compactMap(\.person) }
             + referrals.compactMap(\.person) + outcomes.map(\.person) + consents.compactMap(\.person)
-        if let unknown = personRefs.first(where: { !persons.contains($0) }) { return "case.json refers to an unknown person \"\(unknown)\"" }
+        if let unknown = personRefs.first(where: { !persons.contains($0) }) { return Message("meaning.unknownPerson", ["ref": .text(unknown)]) }
         if let unknown = consents.compactMap(\.attachment).first(where: { !files.contains($0) }) {
-            return "case.json refers to an unknown attachment \"\(unknown)\""
+            return Message("meaning.unknownAttachment", ["ref": .text(unknown)])
         }
-        if let bad = attachments.first(where: { $0.file != "data/files/\($0.ref)" }) { return "attachment \(bad.ref) has an unexpected file name" }
+        if let bad = attachments.first(where: { $0.file != "data/files/\($0.ref)" }) { return Message("meaning.attachmentName", ["ref": .text(bad.ref)]) }
         return nil
     }
 }

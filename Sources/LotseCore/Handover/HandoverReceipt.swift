@@ -63,51 +63,51 @@ public struct HandoverReceipt: Sendable, Codable, Equatable {
     /// Reads a receipt file. A signature must verify and come from a trusted key; an
     /// unsigned receipt is returned with `signedBy` nil (the caller decides).
     public static func read(_ data: Data, trusted: Set<String>) throws(ReceiptError) -> Checked {
-        guard data.count <= maxBytes else { throw .malformed("it is larger than a receipt can be") }
-        if let problem = StrictJSON.problem(in: data) { throw .malformed("\(problem.path) \(problem.what)") }
+        guard data.count <= maxBytes else { throw .malformed("receipt.tooLarge") }
+        if let problem = StrictJSON.problem(in: data) { throw .malformed(Message("receipt.json", ["path": .text(problem.path), "problem": .message(problem.what)])) }
         let envelope: Envelope
         do { envelope = try JSONDecoder().decode(Envelope.self, from: data) } catch {
             throw .malformed(BundleReader.describe(error))
         }
         let receipt = envelope.receipt
-        guard receipt.schema == schemaVersion else { throw .malformed("unknown receipt version \"\(receipt.schema)\"") }
+        guard receipt.schema == schemaVersion else { throw .malformed(Message("receipt.version", ["version": .text(receipt.schema)])) }
         guard receipt.bundleSha256.count == 64, receipt.bundleSha256.allSatisfy(\.isHexDigit), receipt.receiverCaseId > 0 else {
-            throw .malformed("bundleSha256 or receiverCaseId is not as lotse writes it")
+            throw .malformed("receipt.fields")
         }
         switch (envelope.publicKey, envelope.signature) {
         case (nil, nil):
             return Checked(receipt: receipt, signedBy: nil)
         case (let keyText?, let signatureText?):
             guard let raw = Data(base64Encoded: keyText), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw),
-                  let signature = Data(base64Encoded: signatureText) else { throw .badSignature("the signature is malformed") }
+                  let signature = Data(base64Encoded: signatureText) else { throw .badSignature("receipt.signatureMalformed") }
             guard trusted.contains(keyText) else {
-                throw .badSignature("signed by an unknown key \(keyText.prefix(12))…; add the receiver's public key to the trusted keys folder if you trust it")
+                throw .badSignature(Message("receipt.unknownKey", ["key": .text(String(keyText.prefix(12)))]))
             }
             guard let bytes = try? receipt.signedBytes(), key.isValidSignature(signature, for: bytes) else {
-                throw .badSignature("the signature does not match the receipt: it was changed")
+                throw .badSignature("receipt.signatureMismatch")
             }
             return Checked(receipt: receipt, signedBy: keyText)
         default:
-            throw .badSignature("the receipt has a public key or a signature, not both")
+            throw .badSignature("receipt.keyOrSignature")
         }
     }
 }
 
 /// Why a receipt was refused; nothing was changed.
 public enum ReceiptError: LotseError, Equatable {
-    case malformed(String)
-    case badSignature(String)
+    case malformed(Message)
+    case badSignature(Message)
     case unsigned
     case unknownBundle(String)
     case checksum(String)
 
-    public var message: String {
+    public var message: Message {
         switch self {
-        case .malformed(let what): "receipt refused: not a lotse receipt: \(what)"
-        case .badSignature(let what): "receipt refused: \(what)"
-        case .unsigned: "receipt refused: it is not signed; accept it only with --allow-unsigned REASON after checking with the receiver"
-        case .unknownBundle(let id): "receipt refused: no bundle \(id) was sent from here"
-        case .checksum(let id): "receipt refused: the receiver's copy of bundle \(id) is not the file sent from here (SHA-256 differs)"
+        case .malformed(let what): Message("receipt.refused.malformed", ["reason": .message(what)])
+        case .badSignature(let what): Message("receipt.refused", ["reason": .message(what)])
+        case .unsigned: Message("receipt.refused.unsigned")
+        case .unknownBundle(let id): Message("receipt.refused.unknownBundle", ["bundle": .text(id)])
+        case .checksum(let id): Message("receipt.refused.checksum", ["bundle": .text(id)])
         }
     }
 

@@ -16,12 +16,12 @@ public enum SigningKey {
         let key = Curve25519.Signing.PrivateKey()
         let privateURL = folder.appendingPathComponent("\(name).key"), publicURL = folder.appendingPathComponent("\(name).pub")
         for url in [privateURL, publicURL] where FileManager.default.fileExists(atPath: url.path) {
-            throw UsageError("\(url.path) exists; choose another --name or folder")
+            throw UsageError("keys.exists", ["path": .text(url.path)])
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: privateURL.path, contents: Data("\(privateTag) \(key.rawRepresentation.base64EncodedString())\n".utf8),
                                              attributes: [.posixPermissions: 0o600]) else {
-            throw UsageError("cannot write \(privateURL.path)")
+            throw UsageError("error.cannotWrite", ["path": .text(privateURL.path)])
         }
         try Data("\(publicTag) \(key.publicKey.rawRepresentation.base64EncodedString()) \(name)\n".utf8).write(to: publicURL)
         return (privateURL, publicURL)
@@ -31,11 +31,11 @@ public enum SigningKey {
     /// user named (`ofUser`, read with the user's rights).
     public static func loadPrivate(_ url: URL, ofUser: Bool = false) throws -> Curve25519.Signing.PrivateKey {
         let data = ofUser ? try UserRights.read(url.path, limit: 64 << 10) : try? Data(contentsOf: url)
-        guard let data, let text = String(data: data, encoding: .utf8) else { throw UsageError("cannot read the key \(url.path)") }
+        guard let data, let text = String(data: data, encoding: .utf8) else { throw UsageError("keys.unreadable", ["path": .text(url.path)]) }
         let parts = text.split(whereSeparator: \.isWhitespace)
         guard parts.count >= 2, parts[0] == privateTag, let raw = Data(base64Encoded: String(parts[1])),
               let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
-            throw UsageError("\(url.path) is not a lotse signing key; make one with 'lotse keys generate'")
+            throw UsageError("keys.notAKey", ["path": .text(url.path)])
         }
         return key
     }
@@ -65,17 +65,17 @@ public enum SigningKey {
             let parts = line.split(separator: ":", maxSplits: 1)
             guard parts.count == 2, ["public-key", "signature"].contains(parts[0]),
                   fields.updateValue(parts[1].trimmingCharacters(in: .whitespaces), forKey: String(parts[0])) == nil else {
-                throw .signature("signature.ed25519 is malformed: it must hold one public-key line and one signature line")
+                throw .signature("signature.lines")
             }
         }
         guard let keyText = fields["public-key"], let raw = Data(base64Encoded: keyText), let signature = fields["signature"].flatMap({ Data(base64Encoded: $0) }),
               let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else {
-            throw .signature("signature.ed25519 is malformed")
+            throw .signature("signature.malformed")
         }
         guard trusted.contains(keyText) else {
-            throw .signature("signed by an unknown key \(keyText.prefix(12))…; add the sender's public key to the trusted keys folder if you trust it")
+            throw .signature(Message("signature.unknownKey", ["key": .text(String(keyText.prefix(12)))]))
         }
-        guard key.isValidSignature(signature, for: data) else { throw .signature("the signature does not match the tag manifest: the bundle was changed") }
+        guard key.isValidSignature(signature, for: data) else { throw .signature("signature.mismatch") }
         return keyText
     }
 }

@@ -8,7 +8,7 @@ struct StrictJSON {
     struct Problem: Error, Equatable {
         /// Where: a path like `persons[2].familyName`, or "(document)".
         let path: String
-        let what: String
+        let what: Message
     }
 
     static let maxDepth = 32
@@ -19,29 +19,29 @@ struct StrictJSON {
     /// Nil when `data` is one well-formed UTF-8 JSON value with unique keys and clean strings.
     static func problem(in data: Data) -> Problem? {
         if data.starts(with: [0xEF, 0xBB, 0xBF]) || data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) {
-            return Problem(path: "(document)", what: "starts with a byte order mark; expected UTF-8 without one")
+            return Problem(path: "(document)", what: "json.byteOrderMark")
         }
         guard String(validating: data, as: UTF8.self) != nil else {
-            return Problem(path: "(document)", what: "is not UTF-8")
+            return Problem(path: "(document)", what: "json.notUTF8")
         }
         var scanner = StrictJSON(bytes: [UInt8](data))
         do {
             scanner.skipSpace()
             try scanner.value(path: "", depth: 0)
             scanner.skipSpace()
-            guard scanner.position == scanner.bytes.count else { throw Problem(path: "(document)", what: "has text after the JSON value") }
+            guard scanner.position == scanner.bytes.count else { throw Problem(path: "(document)", what: "json.trailingText") }
             return nil
         } catch let problem as Problem {
             return problem
         } catch {
-            return Problem(path: "(document)", what: "is not valid JSON")
+            return Problem(path: "(document)", what: "json.notValid")
         }
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
     private mutating func value(path: String, depth: Int) throws {
-        guard depth < Self.maxDepth else { throw Problem(path: path, what: "is nested more than \(Self.maxDepth) levels deep") }
+        guard depth < Self.maxDepth else { throw Problem(path: path, what: Message("json.tooDeep", ["depth": .number(Self.maxDepth)])) }
         guard position < bytes.count else { throw malformed(path) }
         switch bytes[position] {
         case UInt8(ascii: "{"):
@@ -53,7 +53,7 @@ struct StrictJSON {
                 skipSpace()
                 let key = try string(path: path)
                 let child = path.isEmpty ? key : "\(path).\(key)"
-                guard keys.insert(key).inserted else { throw Problem(path: child, what: "appears twice in one object") }
+                guard keys.insert(key).inserted else { throw Problem(path: child, what: "json.keyTwice") }
                 skipSpace()
                 try expect(UInt8(ascii: ":"), path)
                 skipSpace()
@@ -100,7 +100,7 @@ struct StrictJSON {
             case UInt8(ascii: "\""):
                 flush()
                 if let control = UntrustedText.controlCharacter(in: String(scalars)) {
-                    throw Problem(path: path, what: "holds the control character \(UntrustedText.codePoint(control))")
+                    throw Problem(path: path, what: Message("json.control", ["codePoint": .text(UntrustedText.codePoint(control))]))
                 }
                 return String(scalars)
             case UInt8(ascii: "\\"):
@@ -125,7 +125,7 @@ struct StrictJSON {
                 default: throw malformed(path)
                 }
             case 0x00..<0x20:
-                throw Problem(path: path, what: "holds the raw control character \(UntrustedText.codePoint(Unicode.Scalar(byte)))")
+                throw Problem(path: path, what: Message("json.rawControl", ["codePoint": .text(UntrustedText.codePoint(Unicode.Scalar(byte)))]))
             default:
                 raw.append(byte)
             }
@@ -134,7 +134,7 @@ struct StrictJSON {
     }
 
     private func malformed(_ path: String) -> Problem {
-        Problem(path: path.isEmpty ? "(document)" : path, what: "is not valid JSON")
+        Problem(path: path.isEmpty ? "(document)" : path, what: "json.notValid")
     }
 
     private mutating func skipSpace() {

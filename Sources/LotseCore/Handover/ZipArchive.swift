@@ -13,7 +13,7 @@ final class ZipWriter {
         self.path = path
         var error: Int32 = 0
         guard let archive = zip_open(path, ZIP_CREATE | ZIP_EXCL, &error) else {
-            throw DataError("cannot create \(path): \(ZipError.describe(error)); check the folder and that the file does not exist")
+            throw DataError("zip.create", ["path": .text(path), "detail": .text(ZipError.describe(error))])
         }
         self.archive = archive
     }
@@ -26,7 +26,7 @@ final class ZipWriter {
         data.copyBytes(to: buffer.assumingMemoryBound(to: UInt8.self), count: data.count)
         guard let source = zip_source_buffer(archive, buffer, UInt64(data.count), 1) else {
             free(buffer)
-            throw failure("cannot add \(name)")
+            throw failure("zip.add", name)
         }
         try add(name, source: source, compress: compress, level: level)
     }
@@ -34,7 +34,7 @@ final class ZipWriter {
     /// Adds a file from disk; libzip streams it when the archive is closed. `level`:
     /// deflate level 1 (fast) to 9 (small), 0 for zlib's default.
     func add(_ name: String, file: URL, compress: Bool, level: UInt32 = 0) throws {
-        guard let source = zip_source_file(archive, file.path, 0, -1) else { throw failure("cannot read \(file.path)") }
+        guard let source = zip_source_file(archive, file.path, 0, -1) else { throw failure("zip.read", file.path) }
         try add(name, source: source, compress: compress, level: level)
     }
 
@@ -42,7 +42,7 @@ final class ZipWriter {
         let index = zip_file_add(archive, name, source, ZIP_FL_ENC_UTF_8)
         guard index >= 0 else {
             zip_source_free(source)
-            throw failure("cannot add \(name)")
+            throw failure("zip.add", name)
         }
         zip_set_file_compression(archive, UInt64(index), compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, level)
         indices.append(UInt64(index))
@@ -51,14 +51,14 @@ final class ZipWriter {
     /// Encrypts every entry added so far with WinZip AES-256.
     func encryptAll(passphrase: String) throws {
         for index in indices where zip_file_set_encryption(archive, index, UInt16(ZIP_EM_AES_256), passphrase) != 0 {
-            throw failure("cannot encrypt the bundle (libzip without AES support?)")
+            throw failure("zip.encrypt", path)
         }
     }
 
     /// Writes the archive; on failure nothing is left under the final name.
     func close() throws {
         guard zip_close(archive) == 0 else {
-            let error = failure("cannot write \(path)")
+            let error = failure("zip.write", path)
             zip_discard(archive)
             archive = nil
             try? FileManager.default.removeItem(atPath: path)
@@ -67,8 +67,8 @@ final class ZipWriter {
         archive = nil
     }
 
-    private func failure(_ what: String) -> DataError {
-        DataError("\(what): \(String(cString: zip_strerror(archive)))")
+    private func failure(_ key: String, _ subject: String) -> DataError {
+        DataError(key, ["path": .text(subject), "detail": .text(String(cString: zip_strerror(archive)))])
     }
 }
 
@@ -91,13 +91,13 @@ final class ZipReader {
     static let aes256 = UInt16(ZIP_EM_AES_256)
 
     /// An encryption method as a user reads it.
-    static func describe(method: UInt16) -> String {
+    static func describe(method: UInt16) -> Message {
         switch Int32(method) {
-        case ZIP_EM_TRAD_PKWARE: "ZipCrypto (traditional PKWARE encryption, which is easily broken)"
-        case ZIP_EM_AES_128: "AES-128"
-        case ZIP_EM_AES_192: "AES-192"
-        case ZIP_EM_AES_256: "AES-256"
-        default: "an unknown method (\(method))"
+        case ZIP_EM_TRAD_PKWARE: "zip.zipCrypto"
+        case ZIP_EM_AES_128: Message("zip.method", ["method": "AES-128"])
+        case ZIP_EM_AES_192: Message("zip.method", ["method": "AES-192"])
+        case ZIP_EM_AES_256: Message("zip.method", ["method": "AES-256"])
+        default: Message("zip.unknownMethod", ["method": .text(String(method))])
         }
     }
 
@@ -108,15 +108,15 @@ final class ZipReader {
     init(path: String, passphrase: String?, maxEntries: Int) throws(BundleError) {
         var error: Int32 = 0
         guard let archive = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
-            throw error == ZIP_ER_NOENT ? .unreadable("no such file \(path)")
-                : .corrupt("not a readable zip (\(ZipError.describe(error))): truncated or damaged")
+            throw error == ZIP_ER_NOENT ? .unreadable(Message("zip.noFile", ["path": .text(path)]))
+                : .corrupt(Message("zip.unreadable", ["detail": .text(ZipError.describe(error))]))
         }
         self.archive = archive
         self.passphrase = passphrase
         let count = zip_get_num_entries(archive, 0)
         guard count >= 0, count <= Int64(maxEntries) else {
             zip_discard(archive)
-            throw .limit("the bundle has \(count) entries; at most \(maxEntries) are allowed")
+            throw .limit(Message("zip.entries", ["count": .text(String(count)), "max": .number(maxEntries)]))
         }
         var entries: [Entry] = []
         for index in 0..<UInt64(count) {
@@ -124,7 +124,7 @@ final class ZipReader {
             zip_stat_init(&stat)
             guard zip_stat_index(archive, index, ZIP_FL_ENC_RAW, &stat) == 0, let rawName = stat.name else {
                 zip_discard(archive)
-                throw .corrupt("entry \(index) cannot be read")
+                throw .corrupt(Message("zip.entryUnreadable", ["index": .text(String(index))]))
             }
             var opsys: UInt8 = 0
             var attributes: UInt32 = 0
@@ -148,7 +148,7 @@ final class ZipReader {
         guard let file else {
             let code = zip_error_code_zip(zip_get_error(archive))
             if code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_NOPASSWD { throw BundleError.passphrase }
-            throw BundleError.corrupt("\(entry.name) cannot be opened (\(String(cString: zip_strerror(archive))))")
+            throw BundleError.corrupt(Message("zip.entryOpen", ["entry": .text(entry.name), "detail": .text(String(cString: zip_strerror(archive)))]))
         }
         defer { zip_fclose(file) }
         var total: UInt64 = 0
@@ -158,11 +158,11 @@ final class ZipReader {
             if count < 0 {
                 let code = zip_error_code_zip(zip_file_get_error(file))
                 if code == ZIP_ER_WRONGPASSWD { throw BundleError.passphrase }
-                throw BundleError.corrupt("\(entry.name) is damaged (\(String(cString: zip_file_strerror(file))))")
+                throw BundleError.corrupt(Message("zip.entryDamaged", ["entry": .text(entry.name), "detail": .text(String(cString: zip_file_strerror(file)))]))
             }
             if count == 0 { break }
             total += UInt64(count)
-            guard total <= limit else { throw BundleError.limit("\(entry.name) holds more than \(limit) bytes") }
+            guard total <= limit else { throw BundleError.limit(Message("zip.entryLimit", ["entry": .text(entry.name), "limit": .text(String(limit))])) }
             try buffer.withUnsafeBytes { try consume(UnsafeRawBufferPointer(rebasing: $0[0..<Int(count)])) }
         }
         return total

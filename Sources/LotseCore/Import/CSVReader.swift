@@ -13,7 +13,7 @@ struct CSVReader: Sequence {
 
     struct Malformed: Error {
         let line: Int
-        let problem: String
+        let problem: Message
     }
 
     let bytes: [UInt8]
@@ -49,10 +49,10 @@ struct CSVReader: Sequence {
             /// The field read so far, or why it cannot be taken.
             func finish() -> Result<String, Malformed> {
                 defer { field.removeAll(keepingCapacity: true); fieldStarted = false; closedQuote = false }
-                guard field.count <= maxFieldBytes else { return .failure(Malformed(line: line, problem: "a field is longer than \(maxFieldBytes >> 10) KB (csvMaxFieldKB)")) }
+                guard field.count <= maxFieldBytes else { return .failure(Malformed(line: line, problem: Message("csv.fieldLength", ["kilobytes": .number(maxFieldBytes >> 10)]))) }
                 let text = String(decoding: field, as: UTF8.self)
                 guard UntrustedText.controlCharacter(in: text) == nil else {
-                    return .failure(Malformed(line: start, problem: "a field holds a control character (a NUL, an escape code or a carriage return); remove it"))
+                    return .failure(Malformed(line: start, problem: "csv.control"))
                 }
                 return .success(text)
             }
@@ -60,8 +60,8 @@ struct CSVReader: Sequence {
                 let byte = bytes[position]
                 position += 1
                 recordBytes += 1
-                guard field.count <= maxFieldBytes else { return fail(line, "a field is longer than \(maxFieldBytes >> 10) KB (csvMaxFieldKB)") }
-                guard recordBytes <= 16 * maxFieldBytes else { return fail(start, "the row is longer than \(16 * maxFieldBytes >> 10) KB") }
+                guard field.count <= maxFieldBytes else { return fail(line, Message("csv.fieldLength", ["kilobytes": .number(maxFieldBytes >> 10)])) }
+                guard recordBytes <= 16 * maxFieldBytes else { return fail(start, Message("csv.rowLength", ["kilobytes": .number(16 * maxFieldBytes >> 10)])) }
                 if quoted {
                     if byte == UInt8(ascii: "\"") {
                         if position < bytes.count && bytes[position] == UInt8(ascii: "\"") {
@@ -95,9 +95,9 @@ struct CSVReader: Sequence {
                     }
                     return .success(Record(line: start, fields: fields))
                 case _ where closedQuote:
-                    return fail(line, "text after the closing quote of a field; quote the whole field and double any quote inside it")
+                    return fail(line, "csv.afterQuote")
                 case UInt8(ascii: "\""):
-                    guard !fieldStarted && field.isEmpty else { return fail(line, "a quote inside an unquoted field; quote the whole field") }
+                    guard !fieldStarted && field.isEmpty else { return fail(line, "csv.innerQuote") }
                     quoted = true
                     fieldStarted = true
                 default:
@@ -105,7 +105,7 @@ struct CSVReader: Sequence {
                     fieldStarted = true
                 }
             }
-            if quoted { return fail(start, "a quoted field is not closed before the end of the file") }
+            if quoted { return fail(start, "csv.unclosed") }
             switch finish() {
             case .success(let text): fields.append(text)
             case .failure(let malformed): return fail(malformed.line, malformed.problem)
@@ -113,7 +113,7 @@ struct CSVReader: Sequence {
             return .success(Record(line: start, fields: fields))
         }
 
-        private mutating func fail(_ line: Int, _ problem: String) -> Result<Record, Malformed>? {
+        private mutating func fail(_ line: Int, _ problem: Message) -> Result<Record, Malformed>? {
             failure = Malformed(line: line, problem: problem)
             return .failure(failure!)
         }

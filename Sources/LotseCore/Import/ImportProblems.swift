@@ -3,15 +3,15 @@ import PluginKit
 
 /// Every problem found in an import, as `file:line: column: what is wrong`.
 final class ImportProblems {
-    private(set) var lines: [String] = []
+    private(set) var lines: [Message] = []
     /// Rows left out because they refer to a row that had problems (reported there).
     var dependents = 0
 
     /// Changes whenever a row turns out invalid, reported or not.
     var mark: Int { lines.count + dependents }
 
-    func add(_ file: String, _ line: Int, _ column: String, _ problem: String) {
-        lines.append("\(file):\(line): \(column): \(problem)")
+    func add(_ file: String, _ line: Int, _ column: String, _ problem: Message) {
+        lines.append(Message("import.problem", ["file": .text(file), "line": .number(line), "column": .text(column), "problem": .message(problem)]))
     }
 }
 
@@ -28,7 +28,7 @@ struct ImportRow {
         columns[column].map { fields.indices.contains($0) ? fields[$0].trimmingCharacters(in: .whitespaces) : "" } ?? ""
     }
 
-    func fail(_ column: String, _ problem: String) {
+    func fail(_ column: String, _ problem: Message) {
         problems.add(file, line, column, problem)
     }
 
@@ -36,7 +36,7 @@ struct ImportRow {
     func text(_ column: String, required: Bool = true) -> String? {
         let value = raw(column)
         if value.isEmpty {
-            if required { fail(column, "is empty; a value is required") }
+            if required { fail(column, "import.empty") }
             return nil
         }
         return value
@@ -44,20 +44,20 @@ struct ImportRow {
 
     func date(_ column: String, required: Bool = true) -> LocalDate? {
         guard let value = text(column, required: required) else { return nil }
-        guard let date = LocalDate(iso: value) else { fail(column, "expected a date YYYY-MM-DD, got \"\(value)\""); return nil }
+        guard let date = LocalDate(iso: value) else { fail(column, Message("import.date", ["value": .text(value)])); return nil }
         return date
     }
 
     func number(_ column: String) -> Double? {
         guard let value = text(column) else { return nil }
-        guard let number = Double(value), number.isFinite else { fail(column, "expected a number like 1.5, got \"\(value)\""); return nil }
+        guard let number = Double(value), number.isFinite else { fail(column, Message("import.number", ["value": .text(value)])); return nil }
         return number
     }
 
     func choice<T: RawRepresentable & CaseIterable>(_ column: String, _ type: T.Type, required: Bool = true) -> T? where T.RawValue == String {
         guard let value = text(column, required: required) else { return nil }
         guard let parsed = T(rawValue: value) else {
-            fail(column, "expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(value)\"")
+            fail(column, Message("import.choice", ["known": .list(T.allCases.map { .text($0.rawValue) }), "value": .text(value)]))
             return nil
         }
         return parsed
@@ -67,7 +67,7 @@ struct ImportRow {
     func reference(_ column: String, in ids: LegacyIds, file target: String, required: Bool = true) -> Int64? {
         guard let value = text(column, required: required) else { return nil }
         if let rowid = ids.rowids[value] { return rowid }
-        if ids.unreadable || ids.invalid.contains(value) { problems.dependents += 1 } else { fail(column, "\(target) has no id \"\(value)\"") }
+        if ids.unreadable || ids.invalid.contains(value) { problems.dependents += 1 } else { fail(column, Message("import.reference", ["file": .text(target), "value": .text(value)])) }
         return nil
     }
 }

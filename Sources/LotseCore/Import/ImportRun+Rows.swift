@@ -44,9 +44,9 @@ extension ImportRun {
     mutating func municipality(_ r: ImportRow, _ id: String) throws {
         try row(r, id, \.municipalities, "INSERT INTO municipality (name, kind, fte, sourceRef) VALUES (?, ?, ?, ?)") { run in
             let name = r.text("name"), kind = r.choice("kind", MunicipalityKind.self), fte = r.number("fte")
-            if let fte, fte < 0 { r.fail("fte", "must be 0 or more, got \(fte)") }
+            if let fte, fte < 0 { r.fail("fte", Message("import.fte", ["value": .decimal(fte, places: 2)])) }
             if let name, try Bool.fetchOne(run.db, sql: "SELECT EXISTS (SELECT 1 FROM municipality WHERE name = ? COLLATE NOCASE)", arguments: [name]) == true {
-                r.fail("name", "a municipality named \"\(name)\" exists already")
+                r.fail("name", Message("import.municipalityExists", ["name": .text(name)]))
             }
             return [name, kind?.rawValue, fte]
         }
@@ -56,7 +56,7 @@ extension ImportRun {
         try row(r, id, \.staff, "INSERT INTO staff (municipalityId, name, role, fteShare, sourceRef) VALUES (?, ?, ?, ?, ?)") { run in
             let municipality = r.reference("municipality_id", in: run.municipalities, file: "municipalities.csv")
             let name = r.text("name"), role = r.choice("role", StaffRole.self), share = r.number("fte_share")
-            if let share, !(share > 0 && share <= 1) { r.fail("fte_share", "must be above 0 and at most 1 (0.25 for 25 %), got \(share)") }
+            if let share, !(share > 0 && share <= 1) { r.fail("fte_share", Message("import.share", ["value": .decimal(share, places: 2)])) }
             return [municipality, name, role?.rawValue, share]
         }
     }
@@ -78,11 +78,11 @@ extension ImportRun {
         var birth: BirthDate?
         if let text = r.text("birth_date") {
             birth = text.count == 4 ? BirthDate(year: Int(text) ?? 0) : LocalDate(iso: text).map(BirthDate.init)
-            if birth == nil { r.fail("birth_date", "expected a date YYYY-MM-DD or a year YYYY, got \"\(text)\"") }
+            if birth == nil { r.fail("birth_date", Message("import.birth", ["value": .text(text)])) }
         }
         let sex = r.choice("sex", Sex.self), arrival = r.date("arrival_date", required: false)
         let prospect = r.choice("stay_prospect", StayProspect.self)
-        if let arrival, let birth, arrival < birth.date { r.fail("arrival_date", "is before the birth date \(birth)") }
+        if let arrival, let birth, arrival < birth.date { r.fail("arrival_date", Message("import.arrivalBeforeBirth", ["birth": .text(birth.description)])) }
         guard problems.mark == before, let household, let family, let given, let birth, let sex, let prospect else {
             persons.invalid.insert(id)
             return
@@ -107,19 +107,19 @@ extension ImportRun {
             let kind = r.choice("kind", CaseKind.self)
             let household = r.reference("household_id", in: run.households, file: "households.csv")
             let person = r.reference("person_id", in: run.persons, file: "persons.csv", required: kind == .individual)
-            if kind == .family, person != nil { r.fail("person_id", "must be empty for a family case (it covers the household)") }
+            if kind == .family, person != nil { r.fail("person_id", "import.familyPerson") }
             if let person, let household, let home = try run.householdOf(person), home != household {
-                r.fail("person_id", "\"\(r.raw("person_id"))\" does not belong to household \"\(r.raw("household_id"))\"")
+                r.fail("person_id", Message("import.notInHousehold", ["person": .text(r.raw("person_id")), "household": .text(r.raw("household_id"))]))
             }
             let municipality = r.reference("municipality_id", in: run.municipalities, file: "municipalities.csv")
             let staff = r.reference("staff_id", in: run.staff, file: "staff.csv", required: false)
             let waitlisted = r.date("waitlisted_on", required: false), opened = r.date("opened_on", required: false)
             let closed = r.date("closed_on", required: false), reason = r.text("closure_reason", required: closed != nil)
             if let reason, let problem = run.vocabulary.closureProblem(reason) { r.fail("closure_reason", problem) }
-            if closed == nil, reason != nil { r.fail("closure_reason", "is set but closed_on is empty") }
-            if let opened, let closed, closed < opened { r.fail("closed_on", "\(closed.iso) is before opened_on \(opened.iso)") }
-            if let waitlisted, let opened, opened < waitlisted { r.fail("opened_on", "\(opened.iso) is before waitlisted_on \(waitlisted.iso)") }
-            if closed != nil, opened == nil { r.fail("opened_on", "is empty but the case was closed; give the date care began") }
+            if closed == nil, reason != nil { r.fail("closure_reason", "import.reasonWithoutClose") }
+            if let opened, let closed, closed < opened { r.fail("closed_on", Message("import.before", ["date": .text(closed.iso), "column": "opened_on", "other": .text(opened.iso)])) }
+            if let waitlisted, let opened, opened < waitlisted { r.fail("opened_on", Message("import.before", ["date": .text(opened.iso), "column": "waitlisted_on", "other": .text(waitlisted.iso)])) }
+            if closed != nil, opened == nil { r.fail("opened_on", "import.openedMissing") }
             let status: CaseStatus = closed != nil ? .closed : opened != nil ? .active : .waiting
             return [kind?.rawValue, household, person, municipality, staff, status.rawValue, waitlisted, opened, closed, reason]
         }
@@ -149,10 +149,10 @@ extension ImportRun {
                 if let templates = run.vocabulary.templates[module] {
                     known = template.flatMap { templates[$0] }
                     if template != nil, known == nil {
-                        r.fail("template", "module \(module) has no goal template \"\(r.raw("template"))\"; expected one of \(templates.keys.sorted().joined(separator: ", "))")
+                        r.fail("template", Message("import.template", ["module": .text(module), "template": .text(r.raw("template")), "known": .list(templates.keys.sorted().map { .text($0) })]))
                     }
                 } else {
-                    r.fail("module", "unknown module \"\(module)\"; expected one of \(run.vocabulary.modules.keys.sorted().joined(separator: ", "))")
+                    r.fail("module", Message("error.unknownModule", ["module": .text(module), "known": .list(run.vocabulary.modules.keys.sorted().map { .text($0) })]))
                 }
             }
             let title = r.text("title"), due = r.date("due_on"), status = r.choice("status", GoalStatus.self)
@@ -166,7 +166,7 @@ extension ImportRun {
             let caseId = r.reference("case_id", in: run.cases, file: "cases.csv")
             let topics = r.raw("topics").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             for topic in topics where run.vocabulary.modules[topic] == nil {
-                r.fail("topics", "unknown module \"\(topic)\"; topics are module ids separated by ';'")
+                r.fail("topics", Message("import.topic", ["module": .text(topic)]))
             }
             return [caseId, r.date("date"), r.choice("kind", ConversationKind.self)?.rawValue, topics.joined(separator: ";")]
         }
@@ -187,7 +187,7 @@ extension ImportRun {
             let person = r.reference("person_id", in: run.persons, file: "persons.csv")
             let module = r.text("module"), kind = r.text("kind"), value = r.text("value", required: false)
             if let module, let kind, let problem = run.vocabulary.problem(module: module, kind: kind, value: value) {
-                r.fail(problem.hasPrefix("unknown module") ? "module" : problem.hasPrefix("outcome") ? "value" : "kind", problem)
+                r.fail(problem.key == "error.unknownModule" ? "module" : problem.key == "error.outcomeValue" ? "value" : "kind", problem)
             }
             return [person, module, kind, kind == "level_reached" ? value?.uppercased() : value, r.date("date")]
         }

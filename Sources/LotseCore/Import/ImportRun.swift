@@ -76,20 +76,20 @@ struct ImportRun {
                        _ body: (inout ImportRun, ImportRow, String) throws -> Void) throws {
         let ids = Self.ids(of: file)
         guard String(data: data, encoding: .utf8) != nil else {
-            problems.add(file, 1, "(file)", "is not UTF-8 text; export it as UTF-8")
+            problems.add(file, 1, "(file)", "import.notUTF8")
             self[keyPath: ids].unreadable = true
             return
         }
         var iterator = CSVReader(data: data, maxFieldBytes: maxFieldBytes).makeIterator()
         guard case .success(let header)? = iterator.next() else {
-            problems.add(file, 1, "(header)", "missing; the first line must name the columns \(columns.joined(separator: ","))")
+            problems.add(file, 1, "(header)", Message("import.noHeader", ["columns": .text(columns.joined(separator: ","))]))
             self[keyPath: ids].unreadable = true
             return
         }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let missing = columns.filter { !names.contains($0) }
         guard missing.isEmpty else {
-            problems.add(file, 1, "(header)", "lacks the column(s) \(missing.joined(separator: ", ")); expected \(columns.joined(separator: ","))")
+            problems.add(file, 1, "(header)", Message("import.missingColumns", ["missing": .list(missing.map { .text($0) }), "columns": .text(columns.joined(separator: ","))]))
             self[keyPath: ids].unreadable = true
             return
         }
@@ -107,13 +107,13 @@ struct ImportRun {
             if record.fields.count == 1 && record.fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
             let row = ImportRow(file: file, line: record.line, fields: record.fields, columns: index, problems: problems)
             if record.fields.count != names.count {
-                row.fail("(row)", "has \(record.fields.count) fields; the header has \(names.count)")
+                row.fail("(row)", Message("import.fieldCount", ["count": .number(record.fields.count), "header": .number(names.count)]))
                 self[keyPath: ids].invalid.insert(row.raw("id"))
                 continue
             }
             guard let id = row.text("id") else { continue }
             guard seen.insert(id).inserted else {
-                row.fail("id", "\"\(id)\" appears twice in the file")
+                row.fail("id", Message("import.idTwice", ["id": .text(id)]))
                 self[keyPath: ids].invalid.insert(id)
                 continue
             }

@@ -49,10 +49,10 @@ public struct LegacyImporter {
 
     /// The import found problems; nothing was imported.
     public struct Failure: LotseError {
-        public let problems: [String]
-        public var message: String {
-            (problems.prefix(1000) + (problems.count > 1000 ? ["… and \(problems.count - 1000) more"] : []))
-                .joined(separator: "\n") + "\nnothing was imported: \(problems.count) problem(s); fix the files and import again"
+        public let problems: [Message]
+        public var message: Message {
+            let shown = problems.prefix(1000).map(TextValue.message) + (problems.count > 1000 ? [.message(Message("import.more", ["count": .number(problems.count - 1000)]))] : [])
+            return Message("import.failed", ["problems": .lines(shown), "count": .number(problems.count)])
         }
         public var exitCode: Int32 { 2 }
     }

@@ -62,33 +62,33 @@ public struct Backup {
             let parts = entry.name.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.first == Substring(folder), !parts.contains(".."), !entry.name.contains("\\"), !entry.isSymlink,
                   parts.count == 2 || (parts.count == 3 && parts[1] == "files" && !parts[2].isEmpty && !parts[2].hasPrefix(".")) else {
-                throw BundleError.unsafe("\"\(entry.name)\" in the backup")
+                throw BundleError.unsafe(Message("backup.unsafe", ["entry": .text(entry.name)]))
             }
-            guard byName.updateValue(entry, forKey: String(entry.name.dropFirst(folder.count + 1))) == nil else { throw BundleError.unsafe("\"\(entry.name)\" appears twice") }
+            guard byName.updateValue(entry, forKey: String(entry.name.dropFirst(folder.count + 1))) == nil else { throw BundleError.unsafe(Message("bundle.entryTwice", ["entry": .text(entry.name)])) }
         }
         if zip.entries.contains(where: \.encrypted), passphrase == nil { throw BundleError.passphrase }
-        guard let manifestEntry = byName["manifest-sha256.txt"] else { throw BundleError.manifest("the backup has no manifest: not a lotse backup, or damaged") }
+        guard let manifestEntry = byName["manifest-sha256.txt"] else { throw BundleError.manifest("backup.noManifest") }
         var manifestData = Data()
         try zip.read(manifestEntry, limit: 64 << 20) { manifestData.append(contentsOf: $0) }
         var manifest: [String: String] = [:]
         for line in String(decoding: manifestData, as: UTF8.self).split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2 else { throw BundleError.manifest("the backup manifest is malformed") }
+            guard parts.count == 2 else { throw BundleError.manifest("backup.manifestMalformed") }
             manifest[parts[1].trimmingCharacters(in: .whitespaces)] = String(parts[0])
         }
-        guard manifest["database.sqlite"] != nil else { throw BundleError.manifest("the backup holds no database") }
+        guard manifest["database.sqlite"] != nil else { throw BundleError.manifest("backup.noDatabase") }
         for (name, hash) in manifest {
-            guard let entry = byName[name] else { throw BundleError.manifest("\(name) is listed but missing: the backup is incomplete") }
+            guard let entry = byName[name] else { throw BundleError.manifest(Message("backup.missing", ["entry": .text(name)])) }
             let target = work.appendingPathComponent(name)
             guard FileManager.default.createFile(atPath: target.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-                  let output = FileHandle(forWritingAtPath: target.path) else { throw DataError("cannot write \(target.path)") }
+                  let output = FileHandle(forWritingAtPath: target.path) else { throw DataError("error.cannotWrite", ["path": .text(target.path)]) }
             var hasher = SHA256()
             try zip.read(entry, limit: 1 << 40) { bytes in
                 hasher.update(bufferPointer: bytes)
                 try output.write(contentsOf: Data(bytes))
             }
             try output.close()
-            guard AuditChain.hex(hasher.finalize()) == hash else { throw BundleError.checksum("\(name) does not match the backup manifest: tampered or damaged") }
+            guard AuditChain.hex(hasher.finalize()) == hash else { throw BundleError.checksum(Message("backup.checksum", ["entry": .text(name)])) }
         }
         let restored = work.appendingPathComponent("database.sqlite")
         do {

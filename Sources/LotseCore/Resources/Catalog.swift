@@ -10,8 +10,8 @@ public struct Catalog: Sendable {
     private let texts: [String: [String: String]]
     private let fallback: [String: [String: String]]
     /// Texts that were set aside at load because their shape differs from the other
-    /// locale's (placeholders, table columns): one line each, for a warning.
-    public private(set) var problems: [String] = []
+    /// locale's (placeholders, table columns): one message each, for a warning.
+    public private(set) var problems: [Message] = []
 
     public init(locale: String, texts: [String: [String: String]], fallback: [String: [String: String]] = [:]) {
         self.locale = locale
@@ -28,25 +28,27 @@ public struct Catalog: Sendable {
         var texts = try readLocale(resources, locale)
         let other = locale == "de" ? "en" : "de"
         let reference = (try? readLocale(resources, other)) ?? [:]
-        var problems: [String] = []
+        var problems: [(String, Message)] = []
         for (namespace, table) in texts {
             for (key, text) in table {
-                guard let counterpart = reference[namespace]?[key], let problem = shapeProblem(text, counterpart) else { continue }
-                problems.append("locales/\(locale)/\(namespace).json: \(key) \(problem) than locales/\(other); using the \(other) text")
+                guard let counterpart = reference[namespace]?[key], var problem = shapeProblem(text, counterpart) else { continue }
+                problem = Message(problem.key, problem.arguments.merging(
+                    ["file": .text("locales/\(locale)/\(namespace).json"), "key": .text(key), "other": .text("locales/\(other)")]) { $1 })
+                problems.append(("\(namespace).\(key)", problem))
                 texts[namespace]?[key] = nil
             }
         }
         var catalog = Catalog(locale: locale, texts: texts, fallback: reference)
-        catalog.problems = problems.sorted()
+        catalog.problems = problems.sorted { $0.0 < $1.0 }.map(\.1)
         return catalog
     }
 
     /// How a text's shape differs from its counterpart's, or nil.
-    static func shapeProblem(_ text: String, _ counterpart: String) -> String? {
-        if placeholders(text) != placeholders(counterpart) { return "has other {placeholders}" }
+    static func shapeProblem(_ text: String, _ counterpart: String) -> Message? {
+        if placeholders(text) != placeholders(counterpart) { return Message("warning.locale.placeholders") }
         let columns = text.split(separator: "|", omittingEmptySubsequences: false).count
         let expected = counterpart.split(separator: "|", omittingEmptySubsequences: false).count
-        if columns != expected { return "has \(columns) columns, \(columns < expected ? "fewer" : "more")" }
+        if columns != expected { return Message("warning.locale.columns", ["columns": .number(columns), "expected": .number(expected)]) }
         return nil
     }
 
@@ -63,14 +65,14 @@ public struct Catalog: Sendable {
     public static func readLocale(_ resources: URL, _ locale: String) throws(DataError) -> [String: [String: String]] {
         let folder = resources.appendingPathComponent("locales").appendingPathComponent(locale)
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
-            throw DataError("no texts for locale \"\(locale)\" in \(folder.path); use \"de\" or \"en\"")
+            throw DataError("error.locale.missing", ["locale": .text(locale), "folder": .text(folder.path)])
         }
         var texts: [String: [String: String]] = [:]
         for file in files where file.hasSuffix(".json") {
             let url = folder.appendingPathComponent(file)
             guard let data = FileManager.default.contents(atPath: url.path),
                   let table = try? JSONDecoder().decode([String: String].self, from: data) else {
-                throw DataError("\(url.path): expected a JSON object of text strings; fix or reinstall the resources")
+                throw DataError("error.locale.malformed", ["file": .text(url.path)])
             }
             texts[String(file.dropLast(".json".count))] = table
         }
@@ -83,10 +85,57 @@ public struct Catalog: Sendable {
         return text("core", "format.date", ["year": parts[0], "month": parts[1], "day": parts[2]])
     }
 
-    /// The text for a key, with `{name}` placeholders filled in.
+    /// A decimal as the locale writes it (1,5 in German).
+    public func decimal(_ value: Double, places: Int) -> String {
+        String(format: "%.\(places)f", value).replacingOccurrences(of: ".", with: text("core", "format.decimalSeparator"))
+    }
+
+    /// The text for a key, with `{name}` placeholders filled in as given.
     public func text(_ namespace: String, _ key: String, _ arguments: [String: String] = [:]) -> String {
-        var result = texts[namespace]?[key] ?? fallback[namespace]?[key] ?? key
-        for (name, value) in arguments { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
-        return result
+        fill(template(namespace, key), arguments)
+    }
+
+    /// A message in this locale. With a `count` argument, `KEY.one` or `KEY.other` is
+    /// used where the catalog has it ("1 Fall", "2 Fälle"). A key the catalog lacks
+    /// shows as itself, so a gap is visible rather than a crash.
+    public func render(_ message: Message) -> String {
+        var key = message.key
+        if case .number(let count)? = message.arguments["count"] {
+            let plural = key + (count == 1 ? ".one" : ".other")
+            if texts[message.namespace]?[plural] ?? fallback[message.namespace]?[plural] != nil { key = plural }
+        }
+        return fill(template(message.namespace, key), message.arguments.mapValues(format))
+    }
+
+    /// One value as the locale writes it.
+    public func format(_ value: TextValue) -> String {
+        switch value {
+        case .text(let text): text
+        case .number(let number): String(number)
+        case .decimal(let number, let places): decimal(number, places: places)
+        case .date(let day): date(day)
+        case .label(let key): text("core", key)
+        case .list(let values): values.map(format).joined(separator: text("core", "format.listSeparator"))
+        case .lines(let values): values.map(format).joined(separator: "\n")
+        case .alternatives(let values): values.map(format).joined(separator: text("core", "format.orSeparator"))
+        case .message(let inner): render(inner)
+        }
+    }
+
+    private func template(_ namespace: String, _ key: String) -> String {
+        texts[namespace]?[key] ?? fallback[namespace]?[key] ?? key
+    }
+
+    /// `{name}` placeholders replaced in one pass (a value holding braces stays as it is).
+    private func fill(_ template: String, _ arguments: [String: String]) -> String {
+        guard template.contains("{") else { return template }
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            result += arguments[String(rest[rest.index(after: open)..<close])] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 }

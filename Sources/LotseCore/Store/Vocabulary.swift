@@ -23,21 +23,21 @@ public struct Vocabulary: Sendable {
     }
 
     /// Nil when the outcome fits, else what is wrong with it.
-    public func problem(module: String, kind: String, value: String?) -> String? {
+    public func problem(module: String, kind: String, value: String?) -> Message? {
         guard let kinds = modules[module] else {
-            return "unknown module \"\(module)\"; expected one of \(modules.keys.sorted().joined(separator: ", "))"
+            return Message("error.unknownModule", ["module": .text(module), "known": .list(modules.keys.sorted().map { .text($0) })])
         }
         guard let outcome = kinds.first(where: { $0.id == kind }) else {
-            return "module \(module) has no outcome kind \"\(kind)\"; expected one of \(kinds.map(\.id).joined(separator: ", "))"
+            return Message("error.unknownOutcomeKind", ["module": .text(module), "kind": .text(kind), "known": .list(kinds.map { .text($0.id) })])
         }
-        return outcome.value.problem(with: value).map { "outcome \(module).\(kind) needs \($0) as its value" }
+        return outcome.value.problem(with: value).map { Message("error.outcomeValue", ["outcome": .text("\(module).\(kind)"), "expected": .label($0)]) }
     }
 
-    public func serviceProblem(_ id: String) -> String? {
-        services.contains(id) ? nil : "unknown service \"\(id)\"; expected one of \(services.services.map(\.id).joined(separator: ", "))"
+    public func serviceProblem(_ id: String) -> Message? {
+        services.contains(id) ? nil : Message("error.unknownService", ["service": .text(id), "known": .list(services.services.map { .text($0.id) })])
     }
 
-    public func closureProblem(_ id: String) -> String? {
-        closureReasons.contains(id) ? nil : "unknown closure reason \"\(id)\"; expected one of \(closureReasons.reasons.map(\.id).joined(separator: ", "))"
+    public func closureProblem(_ id: String) -> Message? {
+        closureReasons.contains(id) ? nil : Message("error.unknownClosureReason", ["reason": .text(id), "known": .list(closureReasons.reasons.map { .text($0.id) })])
     }
 }

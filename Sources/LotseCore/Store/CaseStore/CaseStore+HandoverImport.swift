@@ -12,14 +12,14 @@ extension CaseStore {
                              on date: LocalDate, sha256: String, unsignedReason: String? = nil) throws -> Int64 {
         let origin = "\(bundle.sender.municipality)/\(bundle.sender.caseId)"
         var stored: [String: (name: String, sha256: String, size: Int64)] = [:]
-        let duplicate = BundleError.duplicate("this bundle (\(bundle.bundleId)) was imported already; nothing was changed")
+        let duplicate = BundleError.duplicate(Message("bundle.importedAlready", ["bundle": .text(bundle.bundleId)]))
         func imported(_ db: Database) throws -> Bool {
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM handover WHERE direction = 'in' AND bundleId = ?)", arguments: [bundle.bundleId]) == true
         }
         if try read(.writeCases, imported) { throw duplicate }
         do {
             for attachment in bundle.attachments {
-                guard let file = files[attachment.ref] else { throw BundleError.manifest("attachment \(attachment.ref) is missing") }
+                guard let file = files[attachment.ref] else { throw BundleError.manifest(Message("bundle.attachmentMissing", ["ref": .text(attachment.ref)])) }
                 stored[attachment.ref] = try adoptFile(file, sha256: attachment.sha256, size: attachment.size)
             }
             return try write(.writeCases) { audit in
