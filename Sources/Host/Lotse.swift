@@ -31,9 +31,9 @@ struct Lotse: ParsableCommand {
         if try !accounts.hasUsers(), isatty(STDIN_FILENO) == 1 {
             // A new installation (`make run` on a fresh machine): create the first admin.
             try SecureStart.requireRoot("init")
-            print(context.text("repl.firstRun", ["account": CaseStore.operatingSystemUser]))
+            Console.say("repl.firstRun", ["account": .text(CaseStore.operatingSystemUser)])
             let admin = try InitCommand.createAdmin(database: accounts.database, name: nil, password: try PasswordOptions.parse([]))
-            print("\(admin.name) is the admin; next: municipality add, staff add, user add (see 'help')")
+            Console.say("repl.adminCreated", ["user": .text(admin.name)])
         }
         _ = try accounts.principal(osUser: CaseStore.operatingSystemUser)  // refuse an unmapped account before the prompt
         Repl(context: context).run()

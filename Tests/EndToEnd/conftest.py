@@ -1,12 +1,33 @@
-"""Shared fixtures: the built lotse binary and a clean environment for it."""
+"""Shared fixtures: the built lotse binary and a clean environment for it.
+
+The tests run lotse as an English-speaking county would (the repository's plugins.json
+with "locale": "en"), so their expectations read as the English catalog does; tests of
+what a German user reads use `GERMAN` (the repository's plugins.json, locale de), and
+test_language.py checks both languages over every command."""
 import getpass
+import json
 import os
 import pathlib
 import subprocess
+import tempfile
 
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def config_in(locale):
+    """The repository's plugins.json with another deployment locale, as a file."""
+    config = json.loads((ROOT / "plugins.json").read_text())
+    config["deployment"]["locale"] = locale
+    path = pathlib.Path(tempfile.gettempdir()) / f"lotse-test-plugins-{locale}-{os.getpid()}.json"
+    path.write_text(json.dumps(config))
+    return str(path)
+
+
+ENGLISH_CONFIG = config_in("en")
+# The environment a German county's users have (pass as extra_env).
+GERMAN = {"LOTSE_CONFIG": str(ROOT / "plugins.json")}
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +50,7 @@ def env(tmp_path):
         "INPUTRC": "/dev/null",
         "LANG": "C.UTF-8",
         "LOTSE_RESOURCES": str(ROOT / "resources"),
-        "LOTSE_CONFIG": str(ROOT / "plugins.json"),
+        "LOTSE_CONFIG": ENGLISH_CONFIG,
     }
 
 

@@ -14,7 +14,7 @@ extension Lotse {
             @Option(help: "de (default from plugins.json) or en.") var locale: String?
 
             func validate() throws {
-                if let locale, !["de", "en"].contains(locale) { throw ValidationError("--locale must be de or en") }
+                if let locale, !["de", "en"].contains(locale) { throw UsageError("error.localeOption") }
             }
 
             func run() throws {

@@ -14,7 +14,7 @@ extension Lotse {
 
         func run() throws {
             let attachment = try store.session().store.attach(caseId, file: URL(fileURLWithPath: file), on: date.date)
-            print("attachment \(attachment.id!) stored (\(attachment.size) bytes, sha256 \(attachment.sha256))")
+            Console.say("attachment.stored", ["attachment": .number(attachment.id!), "bytes": .text(String(attachment.size)), "sha256": .text(attachment.sha256)])
         }
     }
 }

@@ -14,10 +14,10 @@ extension Lotse {
             func run() throws {
                 let result = try store.session().store.verifyAudit()
                 guard result.isIntact else {
-                    for problem in result.problems { print("audit: \(problem)") }
-                    throw DataError("the audit log or the data it records was changed outside lotse; restore a backup and inform the data protection officer")
+                    for problem in result.problems { Console.say("audit.problemLine", ["problem": .message(problem)]) }
+                    throw DataError("audit.tampered")
                 }
-                print("audit log intact: \(result.events) events")
+                Console.say("audit.intact", ["count": .number(result.events)])
             }
         }
 

@@ -31,7 +31,7 @@ extension Lotse {
                 let staging = UserRights.staging(for: path)
                 let files = try Backup(store: session.store).write(to: staging.path, passphrase: passphrase)
                 try UserRights.deliver(staging, to: path)
-                print("backup \(path) written (database and \(files) attachment files\(passphrase == nil ? "" : ", encrypted"))")
+                Console.say(passphrase == nil ? "backup.written" : "backup.writtenEncrypted", ["file": .text(path), "files": .number(files)])
             }
         }
 
@@ -47,9 +47,9 @@ extension Lotse {
                 let expired = try Backup.expired(in: URL(fileURLWithPath: folder), olderThanDays: days)
                 for url in expired {
                     if !dryRun { try FileManager.default.removeItem(at: url) }
-                    print("\(dryRun ? "would delete" : "deleted") \(url.lastPathComponent) (older than \(days) days)")
+                    Console.say(dryRun ? "backup.wouldDelete" : "backup.deleted", ["file": .text(url.lastPathComponent), "days": .number(days)])
                 }
-                print("\(expired.count) backups \(dryRun ? "would be " : "")deleted")
+                Console.say(dryRun ? "backup.wouldDeleteCount" : "backup.deletedCount", ["count": .number(expired.count)])
             }
         }
     }
@@ -82,12 +82,21 @@ extension Lotse {
             }
             let previous = try Backup.restore(from: backup.url.path, passphrase: passphrase, database: database,
                                               attachments: URL(fileURLWithPath: database.path + ".files"))
-            print("restored \(file) into \(database.path); the previous database is kept as \(previous.lastPathComponent)")
+            Console.say("restore.done", ["file": .text(file), "database": .text(database.path), "previous": .text(previous.lastPathComponent)])
         }
     }
 
     /// `lotse doctor`.
     struct DoctorCommand: ParsableCommand {
+        /// A finding in `--json`: the check and the message's code for programs, the texts for people.
+        struct Rendered: Encodable {
+            let level: Finding.Level
+            let check: Finding.Check
+            let code: String
+            let message: String
+            let advice: String?
+        }
+
         static let configuration = CommandConfiguration(commandName: "doctor", abstract: "Check file modes, database integrity, audit chain, attachments, configuration and disk space.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -95,14 +104,18 @@ extension Lotse {
         func run() throws {
             let session = try store.session()
             let findings = try Doctor(store: session.store, trustedKeysDir: session.context.configuration.deployment.trustedKeysDir).run()
-            if output.json { print(try JSONOutput.string(findings)) } else {
+            if output.json {
+                print(try JSONOutput.string(findings.map {
+                    Rendered(level: $0.level, check: $0.check, code: $0.message.key, message: Console.text($0.message), advice: $0.advice.map(Console.text))
+                }))
+            } else {
                 for finding in findings {
-                    let mark = switch finding.level { case .ok: "ok     "; case .warning: "WARNING"; case .problem: "PROBLEM" }
-                    print("\(mark) \(finding.check): \(finding.message)" + (finding.advice.isEmpty ? "" : " — \(finding.advice)"))
+                    let line: [String: TextValue] = ["level": .label("doctor.level.\(finding.level.rawValue)"), "check": finding.check.label, "message": .message(finding.message)]
+                    Console.say(finding.advice.map { Message("doctor.lineAdvice", line.merging(["advice": .message($0)]) { $1 }) } ?? Message("doctor.line", line))
                 }
             }
             let problems = findings.filter { $0.level == .problem }.count
-            if problems > 0 { throw DataError("\(problems) problem(s) found; see above") }
+            if problems > 0 { throw DataError("doctor.problems", ["count": .number(problems)]) }
         }
     }
 }

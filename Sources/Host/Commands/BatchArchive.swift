@@ -27,8 +27,8 @@ extension Lotse.BatchCommand {
             defer { withExtendedLifetime(lock) {} }
             let candidates = try session.store.archiveCandidates(closedBefore: closedBefore)
             if dryRun {
-                for candidate in candidates { print("would archive case \(candidate.caseId) (closed \(candidate.closedOn.german))") }
-                return print("dry run: nothing changed; \(candidates.count) cases would be archived")
+                for candidate in candidates { Console.say("batch.wouldArchive", ["case": .number(candidate.caseId), "date": .date(candidate.closedOn)]) }
+                return Console.say("batch.archiveDryRun", ["count": .number(candidates.count)])
             }
             let folder = URL(fileURLWithPath: out)
             try UserRights.asUser {  // the user's folder (`UserRights`)

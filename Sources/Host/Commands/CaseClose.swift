@@ -13,7 +13,7 @@ extension Lotse.CaseCommand {
         func run() throws {
             let session = try store.session()
             let caseFile = try session.store.closeCase(id, reason: reason, on: on ?? session.today)
-            print("case \(caseFile.id!) closed on \(caseFile.closedOn!.german) (\(session.context.text("closure.\(reason)")))")
+            Console.say("case.closed", ["case": .number(caseFile.id!), "date": .optionalDate(caseFile.closedOn), "reason": .label("closure.\(reason)")])
         }
     }
 }

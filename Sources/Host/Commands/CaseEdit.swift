@@ -13,11 +13,11 @@ extension Lotse.CaseCommand {
 
         func run() throws {
             guard staff != nil || justifiedExtension != nil || nextReview != nil else {
-                throw ValidationError("nothing to change; give --staff, --extension/--no-extension or --next-review")
+                throw UsageError("case.editNothing")
             }
             let changes = CaseStore.CaseChanges(staff: staff, justifiedExtension: justifiedExtension, nextReviewOn: nextReview)
             let caseFile = try store.session().store.editCase(id, changes)
-            print("case \(caseFile.id!) updated")
+            Console.say("case.updated", ["case": .number(caseFile.id!)])
         }
     }
 }

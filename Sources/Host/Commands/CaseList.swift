@@ -14,7 +14,7 @@ extension Lotse.CaseCommand {
         @Option(name: .customLong("page-size"), help: "Cases per page.") var pageSize = 50
 
         func validate() throws {
-            guard page >= 1, (1...1000).contains(pageSize) else { throw ValidationError("--page must be 1 or more and --page-size 1 to 1000") }
+            guard page >= 1, (1...1000).contains(pageSize) else { throw UsageError("case.listPage") }
         }
 
         struct Page: Encodable {
@@ -32,7 +32,7 @@ extension Lotse.CaseCommand {
                             rows: cases.map { [String($0.id), $0.kind.rawValue, $0.status.rawValue, $0.name ?? "–", String($0.persons),
                                                $0.municipality, $0.staff ?? "–", $0.openedOn?.german ?? "–", $0.nextReviewOn?.german ?? "–"] }).render())
             let pages = max(1, (total + pageSize - 1) / pageSize)
-            print("page \(page) of \(pages), \(total) cases")
+            Console.say("case.listFooter", ["page": .number(page), "pages": .number(pages), "count": .number(total)])
         }
     }
 }

@@ -21,7 +21,7 @@ extension Lotse.CaseCommand {
             let result = try session.store.newCase(kind: kind, municipality: municipality, staff: staff, person: person.person,
                                                    open: open, on: on ?? session.today)
             result.similar.warnAsPossibleDuplicates(except: result.personId)
-            print("case \(result.caseFile.id!) \(result.caseFile.status.rawValue), person \(result.personId)")
+            Console.say("case.opened", ["case": .number(result.caseFile.id!), "status": result.caseFile.status.label, "person": .number(result.personId)])
         }
     }
 }

@@ -11,7 +11,7 @@ extension Lotse.CaseCommand {
 
         func run() throws {
             let caseFile = try store.session().store.reassignCase(id, to: staff)
-            print("case \(caseFile.id!) reassigned to staff \(caseFile.staffId!)")
+            Console.say("case.reassigned", ["case": .number(caseFile.id!), "staff": .number(caseFile.staffId ?? 0)])
         }
     }
 }

@@ -12,7 +12,7 @@ extension Lotse.CaseCommand {
         func run() throws {
             let session = try store.session()
             let caseFile = try session.store.reopenCase(id, on: on ?? session.today)
-            print("case \(caseFile.id!) is active again")
+            Console.say("case.reopened", ["case": .number(caseFile.id!)])
         }
     }
 }

@@ -22,7 +22,7 @@ extension Lotse {
             func run() throws {
                 let consent = try store.session().store.addConsent(caseId, personId: person, scope: scope, recipient: to, givenOn: date.date,
                                                                    form: form.map { URL(fileURLWithPath: $0) })
-                print("consent \(consent.id!) recorded")
+                Console.say("consent.recorded", ["consent": .number(consent.id!)])
             }
         }
 
@@ -34,7 +34,7 @@ extension Lotse {
 
             func run() throws {
                 let consent = try store.session().store.withdrawConsent(id, on: date.date)
-                print("consent \(consent.id!) withdrawn on \(consent.withdrawnOn!.german)")
+                Console.say("consent.withdrawn", ["consent": .number(consent.id!), "date": .optionalDate(consent.withdrawnOn)])
             }
         }
     }

@@ -21,7 +21,7 @@ extension Lotse {
             func run() throws {
                 let contact = try store.session().store.addNetworkContact(municipality: municipality, staff: staff, on: date.date,
                                                                           partnerKind: partnerKind, partner: partner)
-                print("network contact \(contact.id!) recorded")
+                Console.say("contact.recorded", ["contact": .number(contact.id!)])
             }
         }
     }

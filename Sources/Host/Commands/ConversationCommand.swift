@@ -21,7 +21,7 @@ extension Lotse {
             func run() throws {
                 let topics = topics.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 let conversation = try store.session().store.addConversation(caseId, on: date.date, kind: kind, topics: topics, note: note)
-                print("conversation \(conversation.id!) recorded on \(conversation.date.german)")
+                Console.say("conversation.recorded", ["conversation": .number(conversation.id!), "date": .date(conversation.date)])
             }
         }
     }

@@ -16,14 +16,14 @@ extension Lotse {
         @Option(help: "Write the CSV files to this folder instead of importing them.") var out: String?
 
         func validate() throws {
-            guard (1...2_000_000).contains(households) else { throw ValidationError("--households must be 1 to 2,000,000") }
+            guard (1...2_000_000).contains(households) else { throw UsageError("demo.households") }
         }
 
         func run() throws {
             let county = DemoCounty(households: households, seed: seed)
             if let out {
                 let cases = try UserRights.asUser { try county.write(to: URL(fileURLWithPath: out)) }  // the user's folder
-                return print("wrote a county with \(cases) cases to \(out)")
+                return Console.say("demo.written", ["count": .number(cases), "folder": .text(out)])
             }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-demo-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }

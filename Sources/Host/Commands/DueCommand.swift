@@ -20,7 +20,7 @@ extension Lotse {
             let items = try session.store.due(until: until, staff: staff ?? own,
                                               receiptOverdueDays: session.context.configuration.deployment.receiptOverdueDays)
             if output.json { return print(try JSONOutput.string(items)) }
-            if items.isEmpty { return print(session.context.text("due.none", ["date": until.german])) }
+            if items.isEmpty { return Console.say("due.none", ["date": .date(until)]) }
             print(TextTable(header: ["date", "case", "what", "staff"],
                             rows: items.map { [$0.date.german, String($0.caseId), what($0, session.context), $0.staff ?? "–"] }).render())
         }

@@ -24,9 +24,10 @@ extension Lotse.HandoverCommand {
             let checked = try HandoverReceipt.read(data, trusted: SigningKey.trusted(in: folder))
             let (caseId, already) = try session.store.confirmReceipt(checked, unsignedReason: allowUnsigned, on: date.date)
             let receipt = checked.receipt
-            print(already ? "the receipt for case \(caseId) was confirmed already; nothing changed"
-                          : "case \(caseId): \(receipt.receiver) received the bundle on \(receipt.receivedOn.german) (their case \(receipt.receiverCaseId))"
-                            + (checked.signedBy == nil ? "; unsigned, accepted: \(allowUnsigned ?? "")" : "; signature checked"))
+            Console.say(already ? Message("handover.confirmedAlready", ["case": .number(caseId)])
+                : Message(checked.signedBy == nil ? "handover.confirmedUnsigned" : "handover.confirmed",
+                          ["case": .number(caseId), "receiver": .text(receipt.receiver), "date": .date(receipt.receivedOn),
+                           "theirCase": .number(receipt.receiverCaseId), "reason": .text(allowUnsigned ?? "")]))
         }
     }
 
@@ -43,7 +44,7 @@ extension Lotse.HandoverCommand {
             let session = try store.session()
             let entries = try session.store.handovers(on: date.date, overdueAfter: session.context.configuration.deployment.receiptOverdueDays)
             if output.json { return print(try JSONOutput.string(entries)) }
-            if entries.isEmpty { return print("no handovers yet") }
+            if entries.isEmpty { return Console.say("handover.noneYet") }
             print(TextTable(header: ["date", "case", "direction", "counterpart", "receipt"], rows: entries.map { entry in
                 let receipt = entry.direction == "in" ? "–" : entry.receiptOn.map { "received \($0.german)" } ?? (entry.overdue ? "MISSING (overdue)" : "pending")
                 return [entry.on.german, String(entry.caseId), entry.direction == "out" ? "sent" : "received", entry.counterpart, receipt]

@@ -24,7 +24,7 @@ extension Lotse.HandoverCommand {
         func run() throws {
             let session = try store.session()
             for module in exclude where builtinModules.module(module) == nil {
-                throw UsageError("--exclude \(module): no such module; known modules: \(builtinModules.ids.joined(separator: ", "))")
+                throw UsageError("handover.excludeUnknown", ["module": .text(module), "known": .list(builtinModules.ids.map { .text($0) })])
             }
             var request = HandoverExporter.Request(caseId: caseId, receiver: to, date: date.date)
             request.excluded = Set(exclude)
@@ -35,8 +35,10 @@ extension Lotse.HandoverCommand {
             request.output = output
             let (path, verified) = try HandoverExporter(store: session.store, resources: session.context.resources).export(request)
             let bundle = verified.bundle
-            print("bundle \(path) written and verified (\(bundle.persons.count) persons, \(bundle.attachments.count) files, \(verified.payloadBytes) bytes"
-                  + (verified.encrypted ? ", encrypted" : "") + (verified.signedBy != nil ? ", signed" : "") + "); case \(caseId) is handed over to \(to)")
+            Console.say("handover.exported", ["file": .text(path), "persons": .number(bundle.persons.count), "files": .number(bundle.attachments.count),
+                                              "bytes": .text(String(verified.payloadBytes)), "case": .number(caseId), "receiver": .text(to),
+                                              "encryption": .label(verified.encrypted ? "handover.andEncrypted" : "value.empty"),
+                                              "signature": .label(verified.signedBy != nil ? "handover.andSigned" : "value.empty")])
         }
     }
 }

@@ -30,12 +30,12 @@ extension Lotse.HandoverCommand {
             let caseId = try session.store.importBundle(verified.bundle, files: verified.files, municipality: municipality ?? verified.bundle.receiver,
                                                         staff: staff, on: date.date, sha256: verified.sha256,
                                                         unsignedReason: verified.signedBy == nil ? bundleOptions.allowUnsigned : nil)
-            print("imported as case \(caseId) (from \(verified.bundle.sender.municipality), case \(verified.bundle.sender.caseId); \(verified.bundle.persons.count) persons, \(verified.files.count) files)")
+            Console.say("handover.imported", ["case": .number(caseId), "sender": .text(verified.bundle.sender.municipality), "senderCase": .number(verified.bundle.sender.caseId), "persons": .number(verified.bundle.persons.count), "files": .number(verified.files.count)])
             let receiptPath = receipt ?? (file.hasSuffix(".zip") ? String(file.dropLast(4)) : file) + ".receipt.json"
             let receiptFile = try HandoverReceipt(bundleId: verified.bundle.bundleId, bundleSha256: verified.sha256, receiver: municipality ?? verified.bundle.receiver,
                                                   receiverCaseId: caseId, receivedOn: date.date).file(signedWith: signingKey)
             try OutputFile.write(String(decoding: receiptFile, as: UTF8.self), to: receiptPath)
-            print("receipt \(receiptPath) written\(signingKey == nil ? " (not signed: no signingKey in plugins.json)" : ", signed"); send it to \(verified.bundle.sender.municipality), who confirms it with 'lotse handover confirm'")
+            Console.say(signingKey == nil ? "handover.receiptUnsigned" : "handover.receiptSigned", ["file": .text(receiptPath), "sender": .text(verified.bundle.sender.municipality)])
         }
     }
 
@@ -51,11 +51,15 @@ extension Lotse.HandoverCommand {
             defer { fetched.discard() }
             let verified = try bundleOptions.reader(for: fetched.url.path, context: context).read(fetched.url.path)
             let bundle = verified.bundle
-            print("""
-                bundle OK: \(bundle.purpose) from \(bundle.sender.municipality) (case \(bundle.sender.caseId)) to \(bundle.receiver), exported \(bundle.exportedOn.iso)
-                schema \(bundle.schema); \(bundle.persons.count) persons, \(bundle.agreements.reduce(0) { $0 + $1.goals.count }) goals, \(bundle.conversations.count) conversations, \(bundle.attachments.count) files, \(verified.payloadBytes) bytes
-                \(verified.encrypted ? "encrypted (AES-256)" : "not encrypted"); \(verified.signedBy.map { "signed by trusted key \($0.prefix(12))…" } ?? "not signed")
-                """ + (bundle.excludedModules.isEmpty ? "" : "\nleft out: \(bundle.excludedModules.joined(separator: ", "))"))
+            Console.say("handover.verified", [
+                "purpose": .text(bundle.purpose), "sender": .text(bundle.sender.municipality), "senderCase": .number(bundle.sender.caseId),
+                "receiver": .text(bundle.receiver), "date": .date(bundle.exportedOn), "schema": .text(bundle.schema),
+                "persons": .number(bundle.persons.count), "goals": .number(bundle.agreements.reduce(0) { $0 + $1.goals.count }),
+                "conversations": .number(bundle.conversations.count), "files": .number(bundle.attachments.count), "bytes": .text(String(verified.payloadBytes)),
+                "encryption": .label(verified.encrypted ? "handover.encrypted" : "handover.notEncrypted"),
+                "signature": verified.signedBy.map { .message(Message("handover.signedBy", ["key": .text(String($0.prefix(12)))])) } ?? .label("handover.notSigned"),
+            ])
+            if !bundle.excludedModules.isEmpty { Console.say("handover.leftOut", ["modules": .list(bundle.excludedModules.map { .text($0) })]) }
         }
     }
 }

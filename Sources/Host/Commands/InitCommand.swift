@@ -18,12 +18,12 @@ struct InitCommand: ParsableCommand {
         try SecureStart.requireRoot("init")
         let database = try LotseDatabase.open(at: context.locations.database(explicit: store.path))
         let principal = try Self.createAdmin(database: database, name: name, password: password)
-        print("\(principal.name) is the admin of \(database.path ?? "the database"); next: municipality add, staff add, user add")
+        Console.say("init.done", ["user": .text(principal.name), "database": .text(database.path ?? "")])
     }
 
     static func createAdmin(database: LotseDatabase, name: String?, password: PasswordOptions) throws -> Principal {
         let accounts = Accounts(database: database)
-        guard try !accounts.hasUsers() else { throw UsageError("this database already has users; an admin adds more with 'lotse user add'") }
+        guard try !accounts.hasUsers() else { throw UsageError("accounts.hasUsers") }
         let osUser = CaseStore.operatingSystemUser
         return try accounts.initialize(name: name ?? osUser, osUser: osUser, password: try password.read(), on: .today)
     }

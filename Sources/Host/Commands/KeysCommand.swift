@@ -17,7 +17,7 @@ extension Lotse {
 
             func run() throws {
                 let (privateKey, publicKey) = try SigningKey.generate(folder: URL(fileURLWithPath: out), name: name)
-                print("private key \(privateKey.path) (keep it secret), public key \(publicKey.path)")
+                Console.say("keys.generated", ["private": .text(privateKey.path), "public": .text(publicKey.path)])
             }
         }
     }

@@ -17,11 +17,11 @@ struct MigrateCommand: ParsableCommand {
         let url = context.locations.database(explicit: store.path)
         let database = try LotseDatabase.open(at: url, schema: .asFound)
         let pending = try database.pendingMigrations()
-        guard !pending.isEmpty else { return print("the database is up to date (\(LotseDatabase.schemaVersions.last ?? ""))") }
+        guard !pending.isEmpty else { return Console.say("migrate.upToDate", ["schema": .text(LotseDatabase.schemaVersions.last ?? "")]) }
         let folder = UserRights.secure ? URL(fileURLWithPath: "/var/backups/lotse") : url.deletingLastPathComponent()
         let copy = folder.appendingPathComponent("\(url.deletingPathExtension().lastPathComponent)-before-\(pending[0])-\(Int(Date().timeIntervalSince1970)).sqlite")
         try database.copy(to: copy)
         try database.migrate()
-        print("migrated \(url.path): \(pending.joined(separator: ", ")); the database before is kept as \(copy.path)")
+        Console.say("migrate.done", ["path": .text(url.path), "migrations": .list(pending.map { .text($0) }), "copy": .text(copy.path)])
     }
 }

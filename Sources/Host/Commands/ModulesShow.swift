@@ -14,7 +14,7 @@ extension Lotse.Modules {
         func run() throws {
             let context = try AppContext(options: config)
             guard let module = builtinModules.module(id) else {
-                throw UsageError("no module \"\(id)\"; known modules: \(builtinModules.ids.joined(separator: ", "))")
+                throw UsageError("error.unknownModule", ["module": .text(id), "known": .list(builtinModules.ids.map { .text($0) })])
             }
             let settings = context.configuration.module(id)?.settings ?? ModuleSettings(defaultsOf: module.settings)
             print(ModuleDescription(module: module, settings: settings, context: context).render())

@@ -15,7 +15,7 @@ extension Lotse {
 
         func run() throws {
             let move = try store.session().store.recordMove(caseId, on: date.date, to: to, leavesMunicipality: !within)
-            print("move \(move.id!) recorded on \(move.movedOn.german)")
+            Console.say("move.recorded", ["move": .number(move.id!), "date": .date(move.movedOn)])
         }
     }
 }

@@ -20,7 +20,7 @@ extension Lotse {
 
             func run() throws {
                 let municipality = try store.session().store.addMunicipality(name: name, kind: kind, fte: fte)
-                print("municipality \(municipality.id!) \(municipality.name) (\(municipality.kind.rawValue), \(municipality.fte) FTE)")
+                Console.say("municipality.added", ["municipality": .number(municipality.id!), "name": .text(municipality.name), "kind": municipality.kind.label, "fte": .decimal(municipality.fte, places: 1)])
             }
         }
 

@@ -15,7 +15,7 @@ extension Lotse {
         func run() throws {
             let body = text.isEmpty ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text.joined(separator: " ")
             let note = try store.session().store.addNote(caseId, text: body.trimmingCharacters(in: .whitespacesAndNewlines), on: date.date)
-            print("note \(note.id!) added")
+            Console.say("note.added", ["note": .number(note.id!)])
         }
     }
 }

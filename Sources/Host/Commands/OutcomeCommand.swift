@@ -21,7 +21,7 @@ extension Lotse {
 
             func run() throws {
                 let outcome = try store.session().store.addOutcome(caseId, personId: person, module: module, kind: kind, value: value, on: date.date)
-                print("outcome \(outcome.id!) recorded: \(outcome.module).\(outcome.kind)")
+                Console.say("outcome.recorded", ["outcome": .number(outcome.id!), "kind": .text("\(outcome.module).\(outcome.kind)")])
             }
         }
     }

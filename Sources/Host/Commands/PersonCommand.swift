@@ -22,7 +22,7 @@ extension Lotse {
                 let session = try store.session()
                 let result = try session.store.addPerson(to: caseId, person.person, from: from ?? session.today)
                 result.similar.warnAsPossibleDuplicates(except: result.personId)
-                print("person \(result.personId) added to case \(caseId)")
+                Console.say("person.added", ["person": .number(result.personId), "case": .number(caseId)])
             }
         }
 
@@ -36,7 +36,7 @@ extension Lotse {
             func run() throws {
                 let matches = try store.session().store.findPersons(nameParts: names, bornIn: born)
                 if output.json { return print(try JSONOutput.string(matches)) }
-                if matches.isEmpty { return print("no person found") }
+                if matches.isEmpty { return Console.say("person.noneFound") }
                 print(TextTable(header: ["person", "family name", "given names", "born", "cases"],
                                 rows: matches.map { [String($0.personId), $0.familyName, $0.givenNames, $0.birth, $0.caseIds.map(String.init).joined(separator: ", ")] }).render())
             }

@@ -27,7 +27,7 @@ extension Lotse.PersonCommand {
             case .json: try JSONOutput.string(access)
             }
             try OutputFile.write(text, to: output)
-            print("subject access report for person \(id) written to \(output)")
+            Console.say("person.exported", ["person": .number(id), "file": .text(output)])
         }
     }
 
@@ -44,7 +44,7 @@ extension Lotse.PersonCommand {
         func run() throws {
             let session = try store.session()
             try session.store.erasePerson(id, reason: reason, retentionYears: session.context.configuration.deployment.retentionYears, on: date.date)
-            print("personal data of person \(id) erased; pseudonymous facts for reports remain")
+            Console.say("person.erased", ["person": .number(id)])
         }
     }
 
@@ -70,7 +70,7 @@ extension Lotse.PersonCommand {
                 if let phone { identity.phone = phone }
                 if let address { identity.address = address }
             }
-            print("person \(identity.personId) corrected")
+            Console.say("person.corrected", ["person": .number(identity.personId)])
         }
     }
 }

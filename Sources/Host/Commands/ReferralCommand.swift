@@ -21,7 +21,7 @@ extension Lotse {
 
             func run() throws {
                 let referral = try store.session().store.addReferral(caseId, personId: person, on: date.date, service: service, problem: problem, outcome: outcome)
-                print("referral \(referral.id!) recorded")
+                Console.say("referral.recorded", ["referral": .number(referral.id!)])
             }
         }
     }

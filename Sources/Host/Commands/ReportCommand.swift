@@ -25,8 +25,8 @@ extension Lotse {
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
         func validate() throws {
-            if delimiter.count != 1 { throw ValidationError("--delimiter must be one character, e.g. ';'") }
-            if let suppressBelow, suppressBelow < 1 { throw ValidationError("--suppress-below must be 1 or more") }
+            if delimiter.count != 1 { throw UsageError("report.delimiter") }
+            if let suppressBelow, suppressBelow < 1 { throw UsageError("report.suppressBelow") }
         }
 
         func run() throws {

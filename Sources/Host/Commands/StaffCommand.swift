@@ -21,7 +21,7 @@ extension Lotse {
 
             func run() throws {
                 let staff = try store.session().store.addStaff(name: name, municipality: municipality, role: role, fteShare: fteShare)
-                print("staff \(staff.id!) \(staff.name) (\(staff.role.rawValue), \(Int((staff.fteShare * 100).rounded())) %)")
+                Console.say("staff.added", ["staff": .number(staff.id!), "name": .text(staff.name), "role": staff.role.label, "percent": .number(Int((staff.fteShare * 100).rounded()))])
             }
         }
 

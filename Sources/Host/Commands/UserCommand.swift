@@ -35,7 +35,7 @@ struct UserCommand: ParsableCommand {
             let session = try store.session()
             try session.store.addUser(name: name, osUser: osUser, roles: try role.parsed(), staff: role.staff, countyWide: role.countyWide,
                                       password: try password.read(), on: session.today)
-            print("user \(name) added")
+            Console.say("user.added", ["user": .text(name)])
         }
     }
 
@@ -78,7 +78,7 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let session = try store.session()
             try session.store.setPassword(name, try password.read())
-            print("password of \(name) changed")
+            Console.say("user.passwordChanged", ["user": .text(name)])
         }
     }
 
@@ -91,7 +91,7 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let roles = try role.parsed()
             try store.session().store.setRoles(name, roles: roles, staff: role.staff, countyWide: role.countyWide)
-            print("\(name) now has the role \(roles.sorted().map(\.rawValue).joined(separator: ", "))")
+            Console.say("user.roles", ["user": .text(name), "roles": .list(roles.sorted().map(\.label))])
         }
     }
 }
@@ -106,6 +106,6 @@ protocol UserSwitch: ParsableCommand {
 extension UserSwitch {
     func run() throws {
         try store.session().store.setDisabled(name, Self.disables)
-        print("user \(name) \(Self.disables ? "disabled" : "enabled")")
+        Console.say(Self.disables ? "user.disabled" : "user.enabled", ["user": .text(name)])
     }
 }

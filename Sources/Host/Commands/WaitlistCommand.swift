@@ -41,10 +41,10 @@ extension Lotse {
                 let session = try store.session()
                 let result = try session.store.admit(municipality: municipality, personsPerFTE: session.context.configuration.deployment.personsPerFTE, on: date.date)
                 if output.json { return print(try JSONOutput.string(result)) }
-                for entry in result.admitted { print("admitted case \(entry.caseId) (\(entry.municipality), \(entry.persons) persons)") }
-                for skip in result.skipped { print("skipped case \(skip.caseId): \(skip.persons) persons, only \(skip.freePlaces) places free") }
-                if result.admitted.isEmpty && result.skipped.isEmpty { print("nobody is waiting") }
-                for capacity in result.capacities { print("\(capacity.municipality): \(capacity.inCare) of \(capacity.places) places taken, \(capacity.free) free") }
+                for entry in result.admitted { Console.say("waitlist.admitted", ["case": .number(entry.caseId), "municipality": .text(entry.municipality), "persons": .number(entry.persons)]) }
+                for skip in result.skipped { Console.say("waitlist.skipped", ["case": .number(skip.caseId), "persons": .number(skip.persons), "free": .number(skip.freePlaces)]) }
+                if result.admitted.isEmpty && result.skipped.isEmpty { Console.say("waitlist.nobody") }
+                for capacity in result.capacities { Console.say("waitlist.capacity", ["municipality": .text(capacity.municipality), "inCare": .number(capacity.inCare), "places": .number(capacity.places), "free": .number(capacity.free)]) }
             }
         }
     }

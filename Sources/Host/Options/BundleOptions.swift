@@ -18,7 +18,7 @@ struct BundleReadOptions: ParsableArguments {
         let deployment = context.configuration.deployment
         let folder = context.locations.trustedKeys(explicit: trustedKeys, deployment: deployment)
         if let allowUnsigned, allowUnsigned.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw UsageError("--allow-unsigned needs a reason, e.g. --allow-unsigned \"sender has no key yet, confirmed by phone\"")
+            throw UsageError("bundle.allowUnsignedReason")
         }
         var reader = BundleReader(passphrase: nil, trustedKeys: SigningKey.trusted(in: folder),
                                   limits: BundleLimits(maxEntryMB: deployment.bundleMaxEntryMB, maxTotalMB: deployment.bundleMaxTotalMB,

@@ -9,11 +9,11 @@ enum OutputFile {
         let target = UserRights.staging(for: path)
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).partial")
         guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw UsageError("cannot write \(path); check the folder exists and is writable")
+            throw UsageError("file.writeFolder", ["path": .text(path)])
         }
         guard rename(temporary.path, target.path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
-            throw UsageError("cannot write \(path): \(String(cString: strerror(errno)))")
+            throw UsageError("file.write", ["path": .text(path), "reason": .message(.system(errno))])
         }
         try UserRights.deliver(target, to: path)
     }

@@ -17,14 +17,14 @@ enum Passphrase {
         if let file {
             guard let text = String(data: try UserRights.read(file, limit: 64 << 10), encoding: .utf8),
                   let line = text.split(whereSeparator: \.isNewline).first, !line.isEmpty else {
-                throw UsageError("\(file) holds no \(noun) on its first line")
+                throw UsageError("secret.\(noun).empty", ["file": .text(file)])
             }
             return String(line)
         }
-        guard isatty(STDIN_FILENO) == 1 else { throw UsageError("no terminal to ask for the \(noun); give --\(noun)-file FILE") }
-        let first = hidden("\(noun.prefix(1).uppercased() + noun.dropFirst()): ")
-        guard first.count >= minimum else { throw UsageError("the \(noun) must have at least \(minimum) characters") }
-        if confirm, hidden("Repeat \(noun): ") != first { throw UsageError("the \(noun)s differ; nothing was written") }
+        guard isatty(STDIN_FILENO) == 1 else { throw UsageError("secret.\(noun).noTerminal") }
+        let first = hidden(Console.text("secret.\(noun).prompt"))
+        guard first.count >= minimum else { throw UsageError("secret.\(noun).short", ["count": .number(minimum)]) }
+        if confirm, hidden(Console.text("secret.\(noun).repeat")) != first { throw UsageError("secret.\(noun).differ") }
         return first
     }
 

@@ -16,7 +16,7 @@ enum SecureStart {
     /// database, a migration) is root's: else any user could make themselves its admin.
     static func requireRoot(_ command: String) throws {
         guard UserRights.secure, getuid() != 0 else { return }
-        throw UsageError("only root sets up the shared installation: sudo lotse \(command)")
+        throw UsageError("secure.rootOnly", ["command": .text(command)])
     }
 
     static func prepare(arguments: [String]) {

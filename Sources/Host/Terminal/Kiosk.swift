@@ -27,7 +27,7 @@ struct Kiosk {
         signal(SIGTSTP, SIG_IGN)
         signal(SIGQUIT, SIG_IGN)
         guard UserRights.asUser({ FileManager.default.changeCurrentDirectoryPath(limits.exportFolder.path) }) else {
-            throw DataError("cannot use the export folder \(limits.exportFolder.path)")
+            throw DataError("kiosk.exportFolder", ["folder": .text(limits.exportFolder.path)])
         }
         let database = try LotseDatabase.open(at: context.locations.database(explicit: nil))
         let principal = logIn(Accounts(database: database))

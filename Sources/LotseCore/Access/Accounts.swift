@@ -22,7 +22,7 @@ public struct Accounts: Sendable {
         let hash = try PasswordHash.make(password)
         return try database.writer.write { db in
             guard try User.fetchCount(db) == 0 else {
-                throw UsageError("this database already has users; an admin adds more with 'lotse user add'")
+                throw UsageError("accounts.hasUsers")
             }
             var user = User(id: nil, name: name, osUser: osUser, roles: Role.text([.admin]), staffId: nil, passwordHash: hash,
                             disabled: false, failedLogins: 0, lockedUntil: nil, createdOn: date)
@@ -40,7 +40,7 @@ public struct Accounts: Sendable {
         // and every command starts here.
         let (user, principal) = try database.writer.writeWithoutTransaction { db -> (User?, Principal?) in
             guard try User.fetchCount(db) > 0 else {
-                throw UsageError("this database has no users yet; run 'lotse init' to create the first admin")
+                throw UsageError("accounts.noUsers")
             }
             let user = try User.filter(Column("osUser") == osUser).fetchOne(db)
             return (user, try user.flatMap { $0.disabled ? nil : try Self.principal(for: $0, db) })
@@ -51,9 +51,9 @@ public struct Accounts: Sendable {
                                                                           field: user == nil ? "unmapped" : "disabled")
         }
         guard let user else {
-            throw UsageError("the account \(osUser) is not a lotse user; an admin maps it with 'lotse user add NAME --os-user \(osUser) --role ROLE'")
+            throw UsageError("accounts.unmapped", ["account": .text(osUser)])
         }
-        throw UsageError("the lotse user \(user.name) is disabled; ask an admin ('lotse user enable')")
+        throw UsageError("accounts.userDisabled", ["user": .text(user.name)])
     }
 
     /// Checks a name and password. Five failures in a row lock the account for 15
@@ -62,13 +62,13 @@ public struct Accounts: Sendable {
         let user = try database.writer.read { try User.filter(Column("name") == name).fetchOne($0) }
         // Derive outside any transaction: scrypt takes a while and must not block writers.
         let matches = PasswordHash.verify(password, against: user?.passwordHash ?? PasswordHash.decoy)
-        guard let user, let id = user.id else { throw UsageError("wrong name or password") }
+        guard let user, let id = user.id else { throw UsageError("accounts.wrong") }
         let outcome = try database.writer.write { db -> Result<Principal, UsageError> in
-            guard var current = try User.fetchOne(db, key: id) else { return .failure(UsageError("wrong name or password")) }
+            guard var current = try User.fetchOne(db, key: id) else { return .failure(UsageError("accounts.wrong")) }
             let audit = AuditLog(db, actor: current.name, at: now)
             if let until = current.lockedUntil, until > Timestamp.string(now) {
                 try audit.record(.refused, "appUser", id: id, caseId: nil, field: "locked")
-                return .failure(UsageError("this account is locked after \(Self.maxFailures) failed logins; try again after \(Self.clock(until)) or ask an admin"))
+                return .failure(UsageError("accounts.locked", ["count": .number(Self.maxFailures), "time": .text(Self.clock(until))]))
             }
             guard matches else {
                 current.failedLogins += 1
@@ -78,12 +78,12 @@ public struct Accounts: Sendable {
                 }
                 try current.update(db)
                 try audit.record(.refused, "appUser", id: id, caseId: nil, field: current.lockedUntil == nil ? "password" : "locked")
-                return .failure(UsageError(current.lockedUntil == nil ? "wrong name or password"
-                    : "wrong password \(Self.maxFailures) times: the account is locked for \(Int(Self.lockout / 60)) minutes"))
+                return .failure(current.lockedUntil == nil ? UsageError("accounts.wrong")
+                    : UsageError("accounts.nowLocked", ["count": .number(Self.maxFailures), "minutes": .number(Int(Self.lockout / 60))]))
             }
             guard !current.disabled else {
                 try audit.record(.refused, "appUser", id: id, caseId: nil, field: "disabled")
-                return .failure(UsageError("this account is disabled; ask an admin"))
+                return .failure(UsageError("accounts.disabled"))
             }
             current.failedLogins = 0
             current.lockedUntil = nil

@@ -16,7 +16,7 @@ public enum PasswordHash {
     public static let minimumLength = 10
 
     public static func make(_ password: String) throws -> String {
-        guard password.count >= minimumLength else { throw UsageError("a password needs at least \(minimumLength) characters") }
+        guard password.count >= minimumLength else { throw UsageError("accounts.passwordLength", ["count": .number(minimumLength)]) }
         let salt = Data((0..<16).map { _ in UInt8.random(in: 0...255) })
         let hash = try derive(password, salt: salt, rounds: rounds, blockSize: blockSize, parallelism: parallelism)
         return "scrypt$\(rounds)$\(blockSize)$\(parallelism)$\(salt.base64EncodedString())$\(hash.base64EncodedString())"

@@ -20,7 +20,7 @@ public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
         var roles: Set<Role> = []
         for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
             guard let role = Role(rawValue: name) else {
-                throw UsageError("unknown role \"\(name)\"; roles are \(allCases.map(\.rawValue).joined(separator: ", "))")
+                throw UsageError("error.unknownRole", ["role": .text(name), "known": .list(allCases.map { .text($0.rawValue) })])
             }
             roles.insert(role)
         }

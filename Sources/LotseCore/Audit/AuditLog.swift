@@ -39,7 +39,7 @@ struct AuditLog {
         if case .some(let stored?) = value, let control = UntrustedText.controlCharacter(in: stored) {
             // Every audited write passes here, so no command can store text that would
             // drive a terminal, or a NUL that SQLite would cut off behind the log's back.
-            throw UsageError("\(field.map { "\(entity).\($0)" } ?? entity) holds the control character \(UntrustedText.codePoint(control)), which lotse does not store; remove it and try again (nothing was saved)")
+            throw UsageError("audit.control", ["field": .text(field.map { "\(entity).\($0)" } ?? entity), "codePoint": .text(UntrustedText.codePoint(control))])
         }
         if case .some(let stored) = value {
             let newSalt = AuditChain.randomSalt()

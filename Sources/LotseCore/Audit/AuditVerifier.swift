@@ -6,7 +6,7 @@ import GRDB
 public struct AuditVerification: Sendable, Equatable {
     public let events: Int64
     /// Problems found, each naming the event; empty when the log is intact.
-    public let problems: [String]
+    public let problems: [Message]
 
     public var isIntact: Bool { problems.isEmpty }
 }
@@ -16,9 +16,9 @@ enum AuditVerifier {
     static let listed = 20
 
     static func verify(_ db: Database) throws -> AuditVerification {
-        var problems: [String] = []
+        var problems: [Message] = []
         var found = 0
-        func report(_ problem: String) {
+        func report(_ problem: Message) {
             found += 1
             if problems.count < listed { problems.append(problem) }
         }
@@ -32,21 +32,21 @@ enum AuditVerifier {
         while let row = try rows.next() {
             let seq: Int64 = row["seq"]
             if seq != expectedSeq {
-                report(seq > expectedSeq ? "events \(expectedSeq)–\(seq - 1) are missing (deleted)" : "event \(seq) is out of order")
+                report(seq > expectedSeq ? Message("audit.missing", ["from": .number(expectedSeq), "to": .number(seq - 1)]) : Message("audit.order", ["event": .number(seq)]))
             }
             let event = AuditChain.Event(seq: seq, at: row["at"], actor: row["actor"], action: row["action"], entity: row["entity"],
                                          entityId: row["entityId"], caseId: row["caseId"], field: row["field"], valueHash: row["valueHash"])
             let prevHash: String = row["prevHash"]
             let stored: String = row["hash"]
             if prevHash != previous && seq == expectedSeq {
-                report("event \(seq) does not follow event \(seq - 1) (its link was changed)")
+                report(Message("audit.link", ["event": .number(seq), "previous": .number(seq - 1)]))
             }
             if event.hash(after: prevHash) != stored {
-                report("event \(seq) was changed (its hash does not match its content)")
+                report(Message("audit.changed", ["event": .number(seq)]))
             }
             var known = row["vSeq"] as Int64? != nil
             if known, AuditChain.valueHash(salt: row["vSalt"], value: row["vValue"]) != event.valueHash {
-                report("the value of event \(seq) was changed")
+                report(Message("audit.valueChanged", ["event": .number(seq)]))
                 known = false  // named once, not again as a difference in the data
             }
             AuditedState.collect(&state, entity: event.entity, id: event.entityId, field: event.field, action: event.action,
@@ -59,14 +59,14 @@ enum AuditVerifier {
         let headCount: Int64 = head?["count"] ?? 0
         let headHash: String = head?["lastHash"] ?? AuditChain.genesis
         if headCount > count {
-            report("the log ends at event \(count) but its head records \(headCount): the last \(headCount - count) events were cut off")
+            report(Message("audit.cut", ["event": .number(count), "head": .number(headCount), "count": .number(headCount - count)]))
         } else if headCount < count {
-            report("the log has \(count) events but its head records \(headCount): events were appended outside lotse")
+            report(Message("audit.appended", ["events": .number(count), "head": .number(headCount)]))
         } else if headHash != previous {
-            report("the last event \(count) does not match the recorded head (it was replaced)")
+            report(Message("audit.replaced", ["event": .number(count)]))
         }
         try AuditedState.check(db, events: state, report: report)
-        if found > problems.count { problems.append("… and \(found - problems.count) more") }
+        if found > problems.count { problems.append(Message("import.more", ["count": .number(found - problems.count)])) }
         return AuditVerification(events: count, problems: problems)
     }
 }

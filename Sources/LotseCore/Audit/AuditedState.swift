@@ -84,11 +84,11 @@ enum AuditedState {
     }
 
     /// Reports every row and field that differs from what the audit log says.
-    static func check(_ db: Database, events: Events, report: (String) -> Void) throws {
+    static func check(_ db: Database, events: Events, report: (Message) -> Void) throws {
         let recorded = try batchDigests(db)
         for (batch, digest) in recorded.sorted(by: { $0.key < $1.key }) {
             let event = events["importBatch"]?[batch]?["digest"]
-            if event?.value != digest { report("importBatch \(batch): the rows it created were changed outside lotse") }
+            if event?.value != digest { report(Message("audit.state.import", ["batch": .text(String(batch))])) }
         }
         for table in tables {
             try check(table, db, events: events[table.name] ?? [:], report: report)
@@ -96,7 +96,7 @@ enum AuditedState {
     }
 
     /// One table: its rows in key order, merged with the import's records of them.
-    private static func check(_ table: Table, _ db: Database, events: [Int64: [String: Last]], report: (String) -> Void) throws {
+    private static func check(_ table: Table, _ db: Database, events: [Int64: [String: Last]], report: (Message) -> Void) throws {
         let (columns, sql) = try self.columns(table, db)
         let compared = columns.enumerated().filter { !table.excluded.contains($0.element) }
         let defaults = Dictionary(uniqueKeysWithValues: try db.columns(in: table.name).map { ($0.name, $0.defaultValueSQL.map(Self.unquoted)) })
@@ -127,7 +127,7 @@ enum AuditedState {
             }
             if fieldEvents.isEmpty {
                 guard let imported else {
-                    report("\(table.name) \(id): inserted outside lotse")
+                    report(Message("audit.state.inserted", ["table": .text(table.name), "id": .text(String(id))]))
                     continue
                 }
                 // The common case: an imported row lotse never changed, as the import
@@ -139,7 +139,7 @@ enum AuditedState {
             if let imported, let salt = imported.salt {
                 let text = try String.fetchOne(importedText, arguments: [table.name, id]) ?? ""
                 guard rowDigest(salt: salt, entity: table.name, id: id, rowText: text) == imported.digest else {
-                    report("\(table.name) \(id): its imported record was changed outside lotse")
+                    report(Message("audit.state.importRecord", ["table": .text(table.name), "id": .text(String(id))]))
                     continue
                 }
                 importedFields = fields(of: text)
@@ -156,7 +156,7 @@ enum AuditedState {
                     expected = defaults[column] ?? nil
                 }
                 if auditText(table, column, row[index + 1]) != expected {
-                    report("\(table.name) \(id) \(column): changed outside lotse")
+                    report(Message("audit.state.changed", ["table": .text(table.name), "id": .text(String(id)), "column": .text(column)]))
                 }
             }
         }
@@ -170,7 +170,7 @@ enum AuditedState {
             let deleted = rowEvents.values.filter { $0.action == "delete" }.map(\.seq).max()
             let changed = rowEvents.values.filter { $0.action != "delete" }.map(\.seq).max()
             if deleted == nil || (changed ?? 0) > deleted! {
-                report("\(table.name) \(id): deleted outside lotse")
+                report(Message("audit.state.deleted", ["table": .text(table.name), "id": .text(String(id))]))
             }
         }
     }

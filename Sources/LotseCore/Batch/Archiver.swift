@@ -55,7 +55,7 @@ public struct Archiver: Sendable {
             if fullCheck {
                 let verified = try reader.read(staging.path)
                 guard verified.bundle.sender.caseId == candidate.caseId, verified.sha256 == sha256 else {
-                    throw DataError("the bundle of case \(candidate.caseId) does not read back as written; nothing was removed")
+                    throw DataError("archive.readBack", ["case": .number(candidate.caseId)])
                 }
             }
             try UserRights.deliver(staging, to: path)
@@ -83,7 +83,7 @@ public struct Archiver: Sendable {
         let staging = UserRights.staging(for: index)
         let temporary = staging.deletingLastPathComponent().appendingPathComponent(".\(staging.lastPathComponent).partial")
         try Data(text.utf8).write(to: temporary)
-        guard rename(temporary.path, staging.path) == 0 else { throw DataError("cannot write index.csv in \(folder.path)") }
+        guard rename(temporary.path, staging.path) == 0 else { throw DataError("file.write", ["path": .text(folder.appendingPathComponent("index.csv").path), "reason": .message(.system(errno))]) }
         try UserRights.deliver(staging, to: index)
     }
 }

@@ -14,10 +14,10 @@ public final class BatchLock {
         let mode = database.flatMap { stat($0, &info) == 0 ? mode_t(info.st_mode & 0o666) : nil } ?? 0o600
         descriptor = open(path, O_CREAT | O_RDONLY | O_CLOEXEC, mode)
         if descriptor >= 0 { fchmod(descriptor, mode) }  // past the umask; fails harmlessly if another user made it
-        guard descriptor >= 0 else { throw DataError("cannot open the batch lock \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw DataError("batch.lockFile", ["path": .text(path), "reason": .message(.system(errno))]) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
-            throw UsageError("another batch run is working on this database; wait for it to finish")
+            throw UsageError("batch.locked")
         }
     }
 

@@ -20,7 +20,7 @@ enum FileCopy {
         defer { try? input.close() }
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
         let descriptor = open(temporary.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw DataError("cannot create \(temporary.path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw DataError("file.create", ["path": .text(temporary.path), "reason": .message(.system(errno))]) }
         let output = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var hasher = SHA256()
         var size: Int64 = 0
@@ -33,7 +33,7 @@ enum FileCopy {
             }
             try output.synchronize()
             try output.close()
-            guard rename(temporary.path, target.path) == 0 else { throw DataError("cannot rename \(temporary.path): \(String(cString: strerror(errno)))") }
+            guard rename(temporary.path, target.path) == 0 else { throw DataError("file.write", ["path": .text(target.path), "reason": .message(.system(errno))]) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error

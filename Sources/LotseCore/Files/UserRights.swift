@@ -26,7 +26,7 @@ public enum UserRights {
     /// Opens a file the user named, for reading, with the user's rights.
     public static func openForReading(_ path: String) throws(UsageError) -> FileHandle {
         let (descriptor, error) = asUser { (open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY), errno) }
-        guard descriptor >= 0 else { throw UsageError("cannot read \(path): \(String(cString: strerror(error)))") }
+        guard descriptor >= 0 else { throw UsageError("file.read", ["path": .text(path), "reason": .message(.system(error))]) }
         return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
@@ -35,12 +35,12 @@ public enum UserRights {
         let handle = try openForReading(path)
         do {
             let data = try handle.read(upToCount: limit + 1) ?? Data()
-            guard data.count <= limit else { throw UsageError("\(path) is too large (more than \(limit) bytes)") }
+            guard data.count <= limit else { throw UsageError("file.tooLarge", ["path": .text(path), "limit": .number(limit)]) }
             return data
         } catch let error as UsageError {
             throw error
         } catch {
-            throw UsageError("cannot read \(path): \(error.localizedDescription)")
+            throw UsageError("file.read", ["path": .text(path), "reason": .message(.system(error))])
         }
     }
 
@@ -54,7 +54,7 @@ public enum UserRights {
         do {
             try FileCopy.copy(from: input, to: copy, limit: limit)
         } catch FileCopy.TooLarge.bytes(let limit) {
-            throw UsageError("\(path) is larger than the \(limit >> 20) MB a received file may be here (bundleMaxTotalMB); nothing was read")
+            throw UsageError("file.receivedTooLarge", ["path": .text(path), "megabytes": .number(limit >> 20)])
         }
         return Fetched(url: copy, isCopy: true)
     }
@@ -79,12 +79,12 @@ public enum UserRights {
         try asUser {
             let temporary = path + ".partial-\(getpid())"
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
-            guard descriptor >= 0 else { throw UsageError("cannot write \(path): \(String(cString: strerror(errno)))") }
+            guard descriptor >= 0 else { throw UsageError("file.write", ["path": .text(path), "reason": .message(.system(errno))]) }
             let output = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             do {
                 while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { try output.write(contentsOf: chunk) }
                 try output.synchronize()
-                guard rename(temporary, path) == 0 else { throw UsageError("cannot write \(path): \(String(cString: strerror(errno)))") }
+                guard rename(temporary, path) == 0 else { throw UsageError("file.write", ["path": .text(path), "reason": .message(.system(errno))]) }
             } catch {
                 unlink(temporary)
                 throw error

@@ -16,8 +16,8 @@ public struct Backup {
     @discardableResult
     public func write(to path: String, passphrase: String?) throws -> Int {
         try store.require(.configure)
-        guard let pool = store.database.writer as? DatabasePool else { throw UsageError("only a database file can be backed up") }
-        guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("\(path) exists; choose another -o") }
+        guard let pool = store.database.writer as? DatabasePool else { throw UsageError("backup.memory") }
+        guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("file.exists", ["path": .text(path)]) }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-backup-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: work) }
@@ -35,7 +35,7 @@ public struct Backup {
         for name in files {
             let file = store.attachmentsFolder.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: file.path) else {
-                throw DataError("attachment file \(name) is missing; run 'lotse doctor', then back up again")
+                throw DataError("backup.attachmentMissing", ["file": .text(name)])
             }
             manifest.append("\(try BundleWriter.hash(file).0)  files/\(name)")
             try zip.add("\(Self.folder)/files/\(name)", file: file, compress: false)
@@ -45,7 +45,7 @@ public struct Backup {
         if let passphrase { try zip.encryptAll(passphrase: passphrase) }
         try zip.close()
         chmod(temporary, 0o600)
-        guard rename(temporary, path) == 0 else { throw DataError("cannot write \(path)") }
+        guard rename(temporary, path) == 0 else { throw DataError("file.write", ["path": .text(path), "reason": .message(.system(errno))]) }
         return files.count
     }
 
@@ -95,16 +95,16 @@ public struct Backup {
             let queue = try DatabaseQueue(path: restored.path)
             try queue.read { db in
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-                guard integrity == ["ok"] else { throw DataError("the backed-up database fails its integrity check (\(integrity.first ?? "")); nothing was restored") }
+                guard integrity == ["ok"] else { throw DataError("restore.integrity", ["detail": .text(integrity.first ?? "")]) }
                 let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
                 guard Set(applied).isSubset(of: Set(LotseDatabase.schemaVersions)) else {
-                    throw DataError("the backup comes from a newer lotse (schema \(applied.joined(separator: ","))); update lotse first")
+                    throw DataError("restore.newer", ["schema": .text(applied.joined(separator: ","))])
                 }
                 let audit = try AuditVerifier.verify(db)
-                guard audit.isIntact else { throw DataError("the backup's audit log is not intact (\(audit.problems[0])); nothing was restored") }
+                guard audit.isIntact else { throw DataError("restore.audit", ["problem": .message(audit.problems[0])]) }
             }
         } catch let error as DatabaseError {
-            throw DataError("the backed-up database cannot be read (\(error.message ?? "")); nothing was restored")
+            throw DataError("restore.unreadable", ["detail": .text(error.message ?? "SQLite \(error.resultCode)")])
         }
         let stamp = Timestamp.string(Date()).replacingOccurrences(of: ":", with: "")
         let previous = URL(fileURLWithPath: database.path + ".before-restore-\(stamp)")

@@ -2,14 +2,17 @@ import Foundation
 import GRDB
 
 /// One finding of `lotse doctor`: what was checked, how it stands and what to do.
-public struct Finding: Sendable, Equatable, Codable {
+public struct Finding: Sendable, Equatable {
     public enum Level: String, Sendable, Codable { case ok, warning, problem }
+    public enum Check: String, Sendable, Codable, CaseIterable { case fileModes, integrity, foreignKeys, auditLog, attachments, configuration, diskSpace }
     public var level: Level
-    public var check: String
-    public var message: String
-    /// What to do about it; empty when all is well.
-    public var advice: String
+    public var check: Check
+    public var message: Message
+    /// What to do about it; nil when all is well.
+    public var advice: Message?
 }
+
+extension Finding.Check: Labelled { public static var labelPrefix: String { "doctor.check" } }
 
 /// The health check an IT department runs: file modes, SQLite integrity and foreign
 /// keys, the audit chain, attachment checksums, configuration and free disk space.
@@ -41,50 +44,49 @@ public struct Doctor {
     public func run() throws -> [Finding] {
         try store.require(.configure)
         var findings: [Finding] = []
-        func add(_ level: Finding.Level, _ check: String, _ message: String, _ advice: String = "") {
+        func add(_ level: Finding.Level, _ check: Finding.Check, _ message: Message, _ advice: Message? = nil) {
             findings.append(Finding(level: level, check: check, message: message, advice: advice))
         }
         if let path = store.database.path {
             let mode = Self.mode(path)
-            if mode == 0o600 { add(.ok, "file modes", "database \(String(mode, radix: 8))") }
-            else { add(.problem, "file modes", "database \(path) has mode \(String(mode, radix: 8))", "chmod 600 \(path); only lotse opens the database") }
+            if mode == 0o600 { add(.ok, .fileModes, Message("doctor.databaseMode", ["mode": .text(String(mode, radix: 8))])) }
+            else { add(.problem, .fileModes, Message("doctor.databaseModeWrong", ["path": .text(path), "mode": .text(String(mode, radix: 8))]), Message("doctor.chmodDatabase", ["path": .text(path)])) }
             let reaching = Self.usersReaching(path)
             if !reaching.isEmpty {
-                add(.problem, "file modes", "users in the data files' group, who could reach them without lotse: \(reaching.joined(separator: ", "))",
-                    "remove them from the database's group (gpasswd -d USER GROUP) and chmod 700 the folder; roles are the only way to the data")
+                add(.problem, .fileModes, Message("doctor.groupMembers", ["users": .list(reaching.map { .text($0) })]), "doctor.groupMembersAdvice")
             }
             let folder = store.attachmentsFolder.path
             if FileManager.default.fileExists(atPath: folder), ![0o700, 0o770].contains(Self.mode(folder)) {
-                add(.problem, "file modes", "attachments folder \(folder) has mode \(String(Self.mode(folder), radix: 8))", "chmod 700 \(folder)")
+                add(.problem, .fileModes, Message("doctor.folderMode", ["path": .text(folder), "mode": .text(String(Self.mode(folder), radix: 8))]), Message("doctor.chmod", ["mode": "700", "path": .text(folder)]))
             }
         }
         try store.database.writer.read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            if integrity == ["ok"] { add(.ok, "integrity", "SQLite integrity_check ok") }
-            else { add(.problem, "integrity", "integrity_check: \(integrity.prefix(3).joined(separator: "; "))", "restore the latest backup with 'lotse restore FILE'") }
+            if integrity == ["ok"] { add(.ok, .integrity, "doctor.integrityOk") }
+            else { add(.problem, .integrity, Message("doctor.integrity", ["detail": .text(integrity.prefix(3).joined(separator: "; "))]), "doctor.restoreBackup") }
             let broken = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
-            if broken.isEmpty { add(.ok, "foreign keys", "every reference resolves") }
-            else { add(.problem, "foreign keys", "\(broken.count) rows refer to missing records (first in table \(broken[0][0] as String? ?? "?"))", "restore the latest backup; report the database to the vendor") }
+            if broken.isEmpty { add(.ok, .foreignKeys, "doctor.foreignKeysOk") }
+            else { add(.problem, .foreignKeys, Message("doctor.foreignKeys", ["count": .number(broken.count), "table": .text(broken[0][0] as String? ?? "?")]), "doctor.foreignKeysAdvice") }
             let audit = try AuditVerifier.verify(db)
-            if audit.isIntact { add(.ok, "audit log", "\(audit.events) events, chain intact") }
-            else { add(.problem, "audit log", audit.problems.joined(separator: "; "), "the log was tampered with: restore a backup and inform the data protection officer") }
+            if audit.isIntact { add(.ok, .auditLog, Message("doctor.auditOk", ["count": .number(audit.events)])) }
+            else { add(.problem, .auditLog, Message("doctor.audit", ["problems": .list(audit.problems.map(TextValue.message))]), "doctor.auditAdvice") }
             var damaged = 0, missing = 0
             let attachments = try Row.fetchAll(db, sql: "SELECT storedName, sha256 FROM attachment")
             for row in attachments {
                 let url = store.attachmentsFolder.appendingPathComponent(row["storedName"] as String)
                 if !FileManager.default.fileExists(atPath: url.path) { missing += 1; continue }
                 if (try? BundleWriter.hash(url).0) != row["sha256"] as String { damaged += 1 }
-                if Self.mode(url.path) != 0o600 && Self.mode(url.path) != 0o660 { add(.problem, "file modes", "attachment \(url.lastPathComponent) is readable by others", "chmod 600 \(url.path)") }
+                if Self.mode(url.path) != 0o600 && Self.mode(url.path) != 0o660 { add(.problem, .fileModes, Message("doctor.attachmentMode", ["file": .text(url.lastPathComponent)]), Message("doctor.chmod", ["mode": "600", "path": .text(url.path)])) }
             }
-            if missing + damaged == 0 { add(.ok, "attachments", "\(attachments.count) files match their checksums") }
-            else { add(.problem, "attachments", "\(missing) missing and \(damaged) damaged attachment files", "restore the attachments folder from the latest backup") }
+            if missing + damaged == 0 { add(.ok, .attachments, Message("doctor.attachmentsOk", ["count": .number(attachments.count)])) }
+            else { add(.problem, .attachments, Message("doctor.attachments", ["missing": .number(missing), "damaged": .number(damaged)]), "doctor.attachmentsAdvice") }
         }
         if let trustedKeysDir {
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: trustedKeysDir, isDirectory: &isFolder), isFolder.boolValue { add(.ok, "configuration", "plugins.json valid; trusted keys folder present") }
-            else { add(.warning, "configuration", "trustedKeysDir \(trustedKeysDir) does not exist", "create it and put the senders' .pub keys there") }
+            if FileManager.default.fileExists(atPath: trustedKeysDir, isDirectory: &isFolder), isFolder.boolValue { add(.ok, .configuration, "doctor.configurationKeys") }
+            else { add(.warning, .configuration, Message("doctor.noKeysFolder", ["path": .text(trustedKeysDir)]), "doctor.noKeysFolderAdvice") }
         } else {
-            add(.ok, "configuration", "plugins.json valid")
+            add(.ok, .configuration, "doctor.configurationOk")
         }
         if let path = store.database.path {
             var stats = statvfs()
@@ -92,8 +94,8 @@ public struct Doctor {
                 let free = UInt64(stats.f_bavail) * UInt64(stats.f_frsize)
                 let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? UInt64) ?? 0
                 let needed = max(1 << 30, 2 * size)
-                if free >= needed { add(.ok, "disk space", "\(free >> 20) MB free") }
-                else { add(.warning, "disk space", "only \(free >> 20) MB free", "free at least \(needed >> 20) MB: backups and archive runs need room for a copy of the database") }
+                if free >= needed { add(.ok, .diskSpace, Message("doctor.diskOk", ["megabytes": .number(Int(free >> 20))])) }
+                else { add(.warning, .diskSpace, Message("doctor.disk", ["megabytes": .number(Int(free >> 20))]), Message("doctor.diskAdvice", ["megabytes": .number(Int(needed >> 20))])) }
             }
         }
         return findings

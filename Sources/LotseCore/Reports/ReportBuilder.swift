@@ -22,7 +22,7 @@ public struct ReportBuilder: Sendable {
     ]
 
     public func build(_ query: ReportQuery) throws -> Report {
-        if let from = query.from, from > query.asOf { throw UsageError("--from \(from.german) lies after --as-of \(query.asOf.german)") }
+        if let from = query.from, from > query.asOf { throw UsageError("report.fromAfterAsOf", ["from": .date(from), "asOf": .date(query.asOf)]) }
         return try store.read(.runReports) { db in
             let only = try query.municipality.map { try Municipality.resolve($0, db) }
             let compiler = MetricCompiler(query: query, municipalityId: only?.id)

@@ -42,10 +42,10 @@ struct ResourceFile<Entry: Codable & Sendable>: Codable, Sendable {
 
     static func load(_ url: URL) throws(DataError) -> ResourceFile {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw DataError("\(url.path) is missing; reinstall the resources or set LOTSE_RESOURCES")
+            throw DataError("resources.missing", ["path": .text(url.path)])
         }
         do { return try JSONDecoder().decode(ResourceFile.self, from: data) } catch {
-            throw DataError("\(url.path): not a valid catalog (\(error)); fix or reinstall the resources")
+            throw DataError("resources.invalid", ["path": .text(url.path), "problem": .message(BundleReader.describe(error))])
         }
     }
 }

@@ -18,11 +18,11 @@ public struct LotseDatabase: Sendable {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw DataError("cannot create the folder for \(path): \(error.localizedDescription); check the path and permissions")
+            throw DataError("database.folder", ["path": .text(path), "reason": .message(.system(error))])
         }
         if !FileManager.default.fileExists(atPath: path) {
             let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else { throw DataError("cannot create \(path): \(String(cString: strerror(errno))); check the folder's permissions") }
+            guard descriptor >= 0 else { throw DataError("database.create", ["path": .text(path), "reason": .message(.system(errno))]) }
             close(descriptor)
         }
         do {
@@ -31,15 +31,15 @@ public struct LotseDatabase: Sendable {
             if schema == .migrated || fresh {
                 try migrator.migrate(pool)
             } else if schema == .current, try !pool.read(migrator.hasCompletedMigrations) {
-                throw DataError("the database's schema is older than this lotse; an administrator runs 'sudo lotse migrate' (the package does it on upgrade)")
+                throw DataError("database.old")
             }
             return LotseDatabase(writer: pool, path: path)
         } catch let error as DataError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw DataError("\(path) is not a lotse database (SQLite says: not a database); check --db")
+            throw DataError("database.notADatabase", ["path": .text(path)])
         } catch {
-            throw DataError("cannot open \(path): \(error); run 'lotse doctor' or restore a backup")
+            throw DataError("database.open", ["path": .text(path), "detail": .text("\(error)")])
         }
     }
 
@@ -81,7 +81,7 @@ public struct LotseDatabase: Sendable {
     /// Copies the database (consistently, while others work) into a new file, mode 0600.
     public func copy(to target: URL) throws {
         let descriptor = Foundation.open(target.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw DataError("cannot create \(target.path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw DataError("file.create", ["path": .text(target.path), "reason": .message(.system(errno))]) }
         close(descriptor)
         try writer.backup(to: DatabaseQueue(path: target.path))
     }

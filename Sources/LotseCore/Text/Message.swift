@@ -65,3 +65,21 @@ public indirect enum TextValue: Sendable, Equatable, CustomStringConvertible,
         }
     }
 }
+
+extension Message {
+    /// What the system said (an `errno`), in the catalog's words for the common cases.
+    public static func system(_ code: Int32) -> Message {
+        let known: [Int32: String] = [EACCES: "access", EPERM: "access", ENOENT: "noEntry", EEXIST: "exists", ENOSPC: "noSpace",
+                                      EDQUOT: "noSpace", EROFS: "readOnly", EISDIR: "isDirectory", ENOTDIR: "notDirectory"]
+        return known[code].map { Message("system.\($0)") } ?? Message("system.other", ["code": .number(Int(code))])
+    }
+
+    /// What a Foundation file error says, in the catalog's words.
+    public static func system(_ error: any Error) -> Message {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return system(Int32(underlying.code))
+        }
+        return nsError.domain == NSPOSIXErrorDomain ? system(Int32(nsError.code)) : Message("system.other", ["code": .number(nsError.code)])
+    }
+}

@@ -29,7 +29,7 @@ extension CaseStore {
         try write(.archive) { audit in
             let db = audit.db
             let old = try CaseFile.existing(caseId, db)
-            guard old.status == .closed, let closedOn = old.closedOn else { throw UsageError("case \(caseId) is \(old.status.rawValue); only closed cases are archived") }
+            guard old.status == .closed, let closedOn = old.closedOn else { throw UsageError("case.notClosedForArchive", ["case": .number(caseId), "status": old.status.label]) }
             // The case's persons who belong to no other case still in use.
             let persons = try Int64.fetchAll(db, sql: """
                 SELECT hm.personId FROM householdMember hm WHERE hm.householdId = :household AND (:person IS NULL OR hm.personId = :person)
@@ -86,7 +86,7 @@ extension CaseStore {
         try write(.archive) { audit in
             let db = audit.db
             let caseFile = try CaseFile.existing(candidate.caseId, db)
-            guard caseFile.status == .archived else { throw UsageError("case \(candidate.caseId) is not archived") }
+            guard caseFile.status == .archived else { throw UsageError("case.notArchived", ["case": .number(candidate.caseId)]) }
             let id = candidate.caseId
             let persons = try Int64.fetchAll(db, sql: """
                 SELECT hm.personId FROM householdMember hm WHERE hm.householdId = :household

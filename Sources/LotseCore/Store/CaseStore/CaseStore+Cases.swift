@@ -11,7 +11,7 @@ extension CaseStore {
     public func newCase(kind: CaseKind, municipality: String, staff: String?, person: NewPerson, open: Bool,
                         on date: LocalDate) throws -> (caseFile: CaseFile, personId: Int64, similar: [PersonMatch]) {
         if kind == .individual, !Person(birth: person.birth, sex: person.sex, arrivalDate: nil, stayProspect: .unknown).isAdult(on: date) {
-            throw UsageError("an individual case is for an adult; this person is under 18 on \(date.german), open a family case")
+            throw UsageError("case.individualMinor", ["date": .date(date)])
         }
         return try write(.writeCases) { audit in
             let db = audit.db
@@ -39,7 +39,7 @@ extension CaseStore {
         try write(.writeCases, case: caseId) { audit in
             let caseFile = try CaseFile.existing(caseId, audit.db)
             guard caseFile.kind == .family else {
-                throw UsageError("case \(caseId) is an individual case; open a family case to add household members")
+                throw UsageError("case.individualMembers", ["case": .number(caseId)])
             }
             let similar = try Self.similarPersons(to: person, audit.db)
             let inserted = try Self.insert(person, into: caseFile.householdId, from: date, audit.db)
@@ -63,7 +63,7 @@ extension CaseStore {
     }
 
     static func insert(_ new: NewPerson, into householdId: Int64, from date: LocalDate, _ db: Database) throws -> InsertedPerson {
-        guard !new.familyName.isEmpty, !new.givenNames.isEmpty else { throw UsageError("a person needs a family name and given names") }
+        guard !new.familyName.isEmpty, !new.givenNames.isEmpty else { throw UsageError("person.namesNeeded") }
         var person = Person(birth: new.birth, sex: new.sex, arrivalDate: new.arrivalDate, stayProspect: new.stayProspect)
         try person.insert(db)
         let identity = PersonIdentity(personId: person.id!, familyName: new.familyName, givenNames: new.givenNames,
@@ -100,10 +100,10 @@ extension CaseStore {
         if let problem = vocabulary.closureProblem(reason) { throw UsageError(problem) }
         return try change(caseId, action: .close, permission: permission) { caseFile, _ in
             guard caseFile.status == .active || caseFile.status == .waiting else {
-                throw UsageError("case \(caseId) is \(caseFile.status.rawValue); only active or waiting cases can be closed")
+                throw UsageError("case.notClosable", ["case": .number(caseId), "status": caseFile.status.label])
             }
             if let opened = caseFile.openedOn, date < opened {
-                throw UsageError("case \(caseId) was opened on \(opened.german); it cannot close before that")
+                throw UsageError("case.closeBeforeOpen", ["case": .number(caseId), "date": .date(opened)])
             }
             caseFile.status = .closed
             caseFile.closedOn = date
@@ -114,7 +114,7 @@ extension CaseStore {
     public func reopenCase(_ caseId: Int64, on date: LocalDate) throws -> CaseFile {
         try change(caseId, action: .reopen) { caseFile, _ in
             guard caseFile.status == .closed else {
-                throw UsageError("case \(caseId) is \(caseFile.status.rawValue); only closed cases can be reopened")
+                throw UsageError("case.notReopenable", ["case": .number(caseId), "status": caseFile.status.label])
             }
             caseFile.status = .active
             caseFile.closedOn = nil
@@ -127,7 +127,7 @@ extension CaseStore {
         try change(caseId, action: .reassign, permission: .reassignCases) { caseFile, db in
             let member = try Staff.resolve(staff, db)
             guard member.municipalityId == caseFile.municipalityId else {
-                throw UsageError("\(member.name) works for another municipality; reassign to a member of the case's team")
+                throw UsageError("case.staffElsewhere", ["staff": .text(member.name)])
             }
             caseFile.staffId = member.id
         }
@@ -150,7 +150,7 @@ extension CaseStore {
 extension CaseFile {
     static func existing(_ id: Int64, _ db: Database) throws -> CaseFile {
         guard let found = try CaseFile.fetchOne(db, key: id) else {
-            throw notFound("case", String(id), hint: "'lotse case list' shows the cases")
+            throw notFound("case", String(id))
         }
         return found
     }

@@ -7,7 +7,7 @@ import PluginKit
 extension CaseStore {
     public func addConversation(_ caseId: Int64, on date: LocalDate, kind: ConversationKind, topics: [String], note: String?) throws -> Conversation {
         for topic in topics where vocabulary.modules[topic] == nil {
-            throw UsageError("unknown topic \"\(topic)\"; topics are module ids: \(vocabulary.modules.keys.sorted().joined(separator: ", "))")
+            throw UsageError("error.unknownTopic", ["topic": .text(topic), "known": .list(vocabulary.modules.keys.sorted().map { .text($0) })])
         }
         return try insertFact(caseId) { caseFile in
             Conversation(caseId: caseId, date: date, kind: kind, topics: topics, note: note, staffId: caseFile.staffId)
@@ -59,11 +59,11 @@ extension CaseStore {
     public func withdrawConsent(_ consentId: Int64, on date: LocalDate) throws -> Consent {
         try write(.writeCases) { audit in
             guard let old = try Consent.fetchOne(audit.db, key: consentId) else {
-                throw notFound("consent", String(consentId), hint: "'lotse case show CASE' lists a case's consents")
+                throw notFound("consent", String(consentId))
             }
             try principal.authorize(.writeCases, caseId: old.caseId, audit.db)
-            guard old.withdrawnOn == nil else { throw UsageError("consent \(consentId) was withdrawn on \(old.withdrawnOn!.german) already") }
-            guard date >= old.givenOn else { throw UsageError("consent \(consentId) was given on \(old.givenOn.german); it cannot be withdrawn before") }
+            guard old.withdrawnOn == nil else { throw UsageError("consent.withdrawnAlready", ["consent": .number(consentId), "date": .optionalDate(old.withdrawnOn)]) }
+            guard date >= old.givenOn else { throw UsageError("consent.withdrawBeforeGiven", ["consent": .number(consentId), "date": .date(old.givenOn)]) }
             var new = old
             new.withdrawnOn = date
             try new.update(audit.db)
@@ -87,7 +87,7 @@ extension CaseStore {
     }
 
     public func addNote(_ caseId: Int64, text: String, on date: LocalDate) throws -> CaseNote {
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw UsageError("the note is empty") }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw UsageError("note.empty") }
         return try insertFact(caseId) { caseFile in CaseNote(caseId: caseId, writtenOn: date, text: text, staffId: caseFile.staffId) }
     }
 
@@ -121,7 +121,7 @@ extension CaseStore {
             SELECT EXISTS (SELECT 1 FROM caseFile c JOIN householdMember m ON m.householdId = c.householdId
                            WHERE c.id = ? AND m.personId = ? AND (c.personId IS NULL OR c.personId = m.personId))
             """, arguments: [caseId, personId]) ?? false
-        guard isMember else { throw UsageError("person \(personId) does not belong to case \(caseId); 'lotse case show \(caseId)' lists its persons") }
+        guard isMember else { throw UsageError("person.notInCase", ["person": .number(personId), "case": .number(caseId)]) }
     }
 
     /// Takes over a file whose checksum was just verified (an extracted bundle entry):

@@ -16,7 +16,7 @@ extension CaseStore {
             let caseFile = try CaseFile.existing(caseId, db)
             if purpose == "handover" {
                 guard caseFile.status == .active || caseFile.status == .waiting else {
-                    throw UsageError("case \(caseId) is \(caseFile.status.rawValue); only active or waiting cases can be handed over")
+                    throw UsageError("handover.notHandoverable", ["case": .number(caseId), "status": caseFile.status.label])
                 }
                 let consents = try Consent.filter(Column("caseId") == caseId).fetchAll(db)
                 let consented = consents.contains { ["handover", "all"].contains($0.scope.lowercased()) && $0.recipient.lowercased() == receiver.lowercased() && $0.isValid(on: date) }

@@ -10,7 +10,7 @@ extension CaseStore {
         try write(.writeCases, case: caseId) { audit in
             let caseFile = try CaseFile.existing(caseId, audit.db)
             guard caseFile.status == .active || caseFile.status == .waiting else {
-                throw UsageError("case \(caseId) is \(caseFile.status.rawValue); an intake needs an active or waiting case")
+                throw UsageError("intake.notActive", ["case": .number(caseId), "status": caseFile.status.label])
             }
             let rows = try Row.fetchAll(audit.db, sql: """
                 SELECT p.id, p.birthDate, pi.givenNames, pi.familyName FROM householdMember m
@@ -69,7 +69,7 @@ extension CaseStore {
     /// Saves the agreement and its goals in one transaction and completes the intake.
     /// The case's next review is the earliest review any goal asks for.
     public func saveAgreement(_ caseId: Int64, signedOn date: LocalDate, goals: [NewGoal]) throws -> Agreement {
-        guard !goals.isEmpty else { throw UsageError("an agreement needs at least one goal") }
+        guard !goals.isEmpty else { throw UsageError("agreement.noGoals") }
         return try write(.writeCases, case: caseId) { audit in
             let oldCase = try CaseFile.existing(caseId, audit.db)
             let review = goals.map { date.adding(months: $0.template.reviewEveryMonths) }.min()
@@ -95,7 +95,7 @@ extension CaseStore {
     public func agreementDocument(_ agreementId: Int64) throws -> AgreementDocument {
         try write(.readCases) { audit in
             guard let agreement = try Agreement.fetchOne(audit.db, key: agreementId) else {
-                throw notFound("agreement", String(agreementId), hint: "'lotse case show CASE' lists a case's agreements")
+                throw notFound("agreement", String(agreementId))
             }
             try principal.authorize(.readCases, caseId: agreement.caseId, audit.db)
             let caseFile = try CaseFile.existing(agreement.caseId, audit.db)

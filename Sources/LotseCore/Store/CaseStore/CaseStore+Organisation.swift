@@ -5,11 +5,11 @@ import GRDB
 
 extension CaseStore {
     public func addMunicipality(name: String, kind: MunicipalityKind, fte: Double) throws -> Municipality {
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw UsageError("a municipality needs a name") }
-        guard fte >= 0 else { throw UsageError("--fte must be 0 or more, got \(fte)") }
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw UsageError("municipality.nameNeeded") }
+        guard fte >= 0 else { throw UsageError("municipality.fte", ["value": .decimal(fte, places: 2)]) }
         return try write(.configure) { audit in
             guard try Municipality.filter(Column("name").collating(.nocase) == name).fetchCount(audit.db) == 0 else {
-                throw UsageError("a municipality named \"\(name)\" exists already")
+                throw UsageError("import.municipalityExists", ["name": .text(name)])
             }
             var municipality = Municipality(name: name, kind: kind, fte: fte)
             try municipality.insert(audit.db)
@@ -28,7 +28,7 @@ extension CaseStore {
     }
 
     public func addStaff(name: String, municipality reference: String, role: StaffRole, fteShare: Double) throws -> Staff {
-        guard fteShare > 0 && fteShare <= 1 else { throw UsageError("--fte-share must be above 0 and at most 1 (e.g. 0.5 for 50 %), got \(fteShare)") }
+        guard fteShare > 0 && fteShare <= 1 else { throw UsageError("staff.share", ["value": .decimal(fteShare, places: 2)]) }
         return try write(.configure) { audit in
             let municipality = try Municipality.resolve(reference, audit.db)
             var staff = Staff(municipalityId: municipality.id!, name: name, role: role, fteShare: fteShare)
@@ -52,7 +52,7 @@ extension Municipality {
         let found = if let id = Int64(reference) { try Municipality.fetchOne(db, key: id) }
             else { try Municipality.filter(Column("name").collating(.nocase) == reference).fetchOne(db) }
         guard let found else {
-            throw notFound("municipality", reference, hint: "'lotse municipality list' shows them")
+            throw notFound("municipality", reference)
         }
         return found
     }
@@ -62,7 +62,7 @@ extension Staff {
     static func resolve(_ reference: String, _ db: Database) throws -> Staff {
         let found = if let id = Int64(reference) { try Staff.fetchOne(db, key: id) }
             else { try Staff.filter(Column("name").collating(.nocase) == reference).fetchOne(db) }
-        guard let found else { throw notFound("staff member", reference, hint: "'lotse staff list' shows them") }
+        guard let found else { throw notFound("staff", reference) }
         return found
     }
 }

@@ -8,7 +8,7 @@ extension CaseStore {
     /// Persons whose names contain every given part (in family or given names), born in
     /// `bornIn` if given. The search is a read of personal data and audited.
     public func findPersons(nameParts: [String], bornIn year: Int?) throws -> [PersonMatch] {
-        guard !nameParts.isEmpty || year != nil else { throw UsageError("give at least a name part or --born YEAR") }
+        guard !nameParts.isEmpty || year != nil else { throw UsageError("person.findNeedsName") }
         return try write(.readCases) { audit in
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []

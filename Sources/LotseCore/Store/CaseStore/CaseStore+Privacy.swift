@@ -10,7 +10,7 @@ extension CaseStore {
         try write(.readCases) { audit in
             let db = audit.db
             guard let person = try Person.fetchOne(db, key: personId) else {
-                throw notFound("person", String(personId), hint: "'lotse person find NAME' shows person ids")
+                throw notFound("person", String(personId))
             }
             try principal.authorize(.readCases, personId: personId, db)
             let caseRows = try Row.fetchAll(db, sql: """
@@ -63,11 +63,11 @@ extension CaseStore {
         try write(.writeCases) { audit in
             try principal.authorize(.writeCases, personId: personId, audit.db)
             guard let old = try PersonIdentity.fetchOne(audit.db, key: personId) else {
-                throw notFound("person", String(personId), hint: "'lotse person find NAME' shows person ids; erased persons cannot be corrected")
+                throw notFound("personErased", String(personId))
             }
             var new = old
             change(&new)
-            guard !new.familyName.isEmpty, !new.givenNames.isEmpty else { throw UsageError("names cannot be empty") }
+            guard !new.familyName.isEmpty, !new.givenNames.isEmpty else { throw UsageError("person.namesNeeded") }
             try new.update(audit.db)
             try audit.updated(from: old, to: new, id: personId, caseId: nil)
             return new
@@ -75,7 +75,7 @@ extension CaseStore {
     }
 
     /// Why a person's data may not be erased yet, or nil when it may.
-    public func erasureBlocker(_ personId: Int64, retentionYears: Int, on date: LocalDate) throws -> String? {
+    public func erasureBlocker(_ personId: Int64, retentionYears: Int, on date: LocalDate) throws -> Message? {
         try read(.archive) { db in
             for row in try Row.fetchAll(db, sql: """
                 SELECT c.id, c.status, c.closedOn FROM householdMember hm
@@ -86,12 +86,12 @@ extension CaseStore {
                 let status: CaseStatus = row["status"]
                 switch status {
                 case .active, .waiting:
-                    return "case \(caseId) is \(status.rawValue): the case file is needed for the ongoing counselling; close the case first"
+                    return Message("erase.ongoing", ["case": .number(caseId), "status": status.label])
                 default:
                     let closed: LocalDate = row["closedOn"] ?? date
                     let until = closed.adding(months: 12 * retentionYears)
                     if until > date {
-                        return "case \(caseId) falls under the retention duty for funded integration management (\(retentionYears) years after closing, until \(until.german)); archive it or wait"
+                        return Message("erase.retention", ["case": .number(caseId), "years": .number(retentionYears), "date": .date(until)])
                     }
                 }
             }
@@ -104,9 +104,9 @@ extension CaseStore {
     /// reports need. The database is checkpointed so no copy stays in the WAL.
     public func erasePerson(_ personId: Int64, reason: String, retentionYears: Int, on date: LocalDate) throws {
         guard try read(.archive, { try Person.fetchOne($0, key: personId) }) != nil else {
-            throw notFound("person", String(personId), hint: "'lotse person find NAME' shows person ids")
+            throw notFound("person", String(personId))
         }
-        if let blocker = try erasureBlocker(personId, retentionYears: retentionYears, on: date) { throw UsageError("cannot erase person \(personId): \(blocker)") }
+        if let blocker = try erasureBlocker(personId, retentionYears: retentionYears, on: date) { throw UsageError("person.eraseBlocked", ["person": .number(personId), "reason": .message(blocker)]) }
         try write(.archive) { audit in
             let db = audit.db
             try db.execute(sql: """

@@ -31,7 +31,7 @@ extension CaseStore {
             for (goalId, decision) in decisions.sorted(by: { $0.key < $1.key }) {
                 guard let old = try Goal.fetchOne(db, key: goalId), old.status == .open,
                       try Int64.fetchOne(db, sql: "SELECT caseId FROM agreement WHERE id = ?", arguments: [old.agreementId]) == caseId else {
-                    throw UsageError("goal \(goalId) is not an open goal of case \(caseId)")
+                    throw UsageError("review.notOpenGoal", ["goal": .number(goalId), "case": .number(caseId)])
                 }
                 var goal = old
                 var review = GoalReview(goalId: goalId, reviewedOn: date, result: .open)
@@ -60,7 +60,7 @@ extension CaseStore {
                     review.result = .dropped
                     review.note = reason
                 case .continued(let due):
-                    guard due >= date else { throw UsageError("the new due date \(due.german) lies before the review on \(date.german)") }
+                    guard due >= date else { throw UsageError("review.dueBeforeReview", ["due": .date(due), "date": .date(date)]) }
                     goal.dueOn = due
                     review.newDueOn = due
                 }

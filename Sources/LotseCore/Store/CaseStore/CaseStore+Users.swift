@@ -20,14 +20,14 @@ extension CaseStore {
     /// without one they must be marked county-wide on purpose.
     public func addUser(name: String, osUser: String?, roles: Set<Role>, staff: String?, countyWide: Bool,
                         password: String, on date: LocalDate) throws {
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty, !name.contains(",") else { throw UsageError("a user needs a name without commas") }
-        guard !roles.isEmpty else { throw UsageError("give at least one --role (\(Role.allCases.map(\.rawValue).joined(separator: ", ")))") }
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty, !name.contains(",") else { throw UsageError("user.name") }
+        guard !roles.isEmpty else { throw UsageError("user.roleNeeded", ["known": .list(Role.allCases.map { .text($0.rawValue) })]) }
         let hash = try PasswordHash.make(password)
         try write(.manageUsers) { audit in
             let db = audit.db
-            guard try User.filter(Column("name") == name).fetchCount(db) == 0 else { throw UsageError("there is already a user \"\(name)\"") }
+            guard try User.filter(Column("name") == name).fetchCount(db) == 0 else { throw UsageError("user.exists", ["user": .text(name)]) }
             if let osUser, try User.filter(Column("osUser") == osUser).fetchCount(db) > 0 {
-                throw UsageError("the account \(osUser) is already mapped to another lotse user")
+                throw UsageError("user.accountTaken", ["account": .text(osUser)])
             }
             let staffId = try staff.map { try Staff.resolve($0, db).id! }
             try Self.checkScope(roles: roles, staffId: staffId, countyWide: countyWide)
@@ -52,7 +52,7 @@ extension CaseStore {
     /// Disables or enables a user; enabling also lifts a lockout.
     public func setDisabled(_ name: String, _ disabled: Bool) throws {
         try changeUser(name) { user, _ in
-            guard !(disabled && user.name == principal.name) else { throw UsageError("you cannot disable yourself; another admin can") }
+            guard !(disabled && user.name == principal.name) else { throw UsageError("user.disableSelf") }
             user.disabled = disabled
             if !disabled { user.failedLogins = 0; user.lockedUntil = nil }
         }
@@ -65,11 +65,11 @@ extension CaseStore {
 
     /// Replaces a user's roles (and staff link, if given).
     public func setRoles(_ name: String, roles: Set<Role>, staff: String?, countyWide: Bool) throws {
-        guard !roles.isEmpty else { throw UsageError("give at least one role; to stop someone, 'lotse user disable'") }
+        guard !roles.isEmpty else { throw UsageError("user.noRoles") }
         try changeUser(name) { user, db in
             if let staff { user.staffId = try Staff.resolve(staff, db).id }
             try Self.checkScope(roles: roles, staffId: user.staffId, countyWide: countyWide)
-            if user.name == principal.name, !roles.contains(.admin) { throw UsageError("you cannot take the admin role from yourself; another admin can") }
+            if user.name == principal.name, !roles.contains(.admin) { throw UsageError("user.adminSelf") }
             user.roles = Role.text(roles)
         }
     }
@@ -94,7 +94,7 @@ extension CaseStore {
 
     static func checkScope(roles: Set<Role>, staffId: Int64?, countyWide: Bool) throws {
         if staffId == nil, !countyWide, !roles.isDisjoint(with: [.manager, .lead]) {
-            throw UsageError("a manager or lead sees the cases of their municipality: give --staff NAME, or --county-wide for the county's coordination")
+            throw UsageError("user.scopeNeeded")
         }
     }
 }

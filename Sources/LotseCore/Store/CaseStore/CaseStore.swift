@@ -38,7 +38,7 @@ public struct CaseStore: Sendable {
         } catch let denied as AccessDenied {
             throw audited(denied)
         } catch let error as DatabaseError {
-            throw DataError("the database refused the change (\(error.message ?? "SQLite error \(error.resultCode)")); nothing was saved")
+            throw DataError("database.writeRefused", ["detail": .text(error.message ?? "SQLite \(error.resultCode)")])
         }
     }
 
@@ -52,7 +52,7 @@ public struct CaseStore: Sendable {
         } catch let denied as AccessDenied {
             throw audited(denied)
         } catch let error as DatabaseError {
-            throw DataError("cannot read the database (\(error.message ?? "SQLite error \(error.resultCode)")); run 'lotse doctor'")
+            throw DataError("database.readFailed", ["detail": .text(error.message ?? "SQLite \(error.resultCode)")])
         }
     }
 
@@ -100,6 +100,7 @@ public struct CaseStore: Sendable {
 }
 
 /// A reference a user types for a record: its id, or (for municipalities and staff) its name.
-func notFound(_ what: String, _ reference: String, hint: String) -> UsageError {
-    UsageError("no \(what) \"\(reference)\"; \(hint)")
+/// Says that no record answers to it (`notFound.case`: "no case \"12\"; …").
+func notFound(_ what: String, _ reference: String) -> UsageError {
+    UsageError("notFound.\(what)", ["reference": .text(reference)])
 }
