@@ -31,7 +31,7 @@ extension Lotse {
             func run() throws {
                 let entries = try store.session().store.auditLog(caseId: caseId, limit: limit)
                 if output.json { return print(try JSONOutput.string(entries)) }
-                print(TextTable(header: ["#", "when", "who", "action", "record", "field"],
+                print(TextTable(header: Console.columns("table.auditLog"),
                                 rows: entries.map { [String($0.seq), $0.at, $0.actor, $0.action, $0.entity + ($0.entityId.map { " \($0)" } ?? ""), $0.field ?? ""] }).render())
             }
         }

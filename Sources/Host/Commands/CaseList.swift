@@ -28,9 +28,9 @@ extension Lotse.CaseCommand {
             let filter = CaseFilter(municipality: municipality, status: status, staff: staff, page: page, pageSize: pageSize)
             let (cases, total) = try store.session().store.listCases(filter)
             if output.json { return print(try JSONOutput.string(Page(page: page, pageSize: pageSize, total: total, cases: cases))) }
-            print(TextTable(header: ["case", "kind", "status", "name", "persons", "municipality", "staff", "opened", "review"],
-                            rows: cases.map { [String($0.id), $0.kind.rawValue, $0.status.rawValue, $0.name ?? "–", String($0.persons),
-                                               $0.municipality, $0.staff ?? "–", $0.openedOn?.german ?? "–", $0.nextReviewOn?.german ?? "–"] }).render())
+            print(TextTable(header: Console.columns("table.cases"),
+                            rows: cases.map { [String($0.id), Console.label($0.kind), Console.label($0.status), $0.name ?? "–", String($0.persons),
+                                               $0.municipality, $0.staff ?? "–", Console.date($0.openedOn), Console.date($0.nextReviewOn)] }).render())
             let pages = max(1, (total + pageSize - 1) / pageSize)
             Console.say("case.listFooter", ["page": .number(page), "pages": .number(pages), "count": .number(total)])
         }

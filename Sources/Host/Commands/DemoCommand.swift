@@ -30,7 +30,7 @@ extension Lotse {
             try county.write(to: folder)
             let session = try store.session()
             let summary = try LegacyImporter(store: session.store, maxFieldKB: session.context.configuration.deployment.csvMaxFieldKB).run(folder: folder, ofUser: false)
-            print(summary.describe())
+            Console.say(summary.describe())
         }
     }
 }

@@ -21,12 +21,12 @@ extension Lotse {
                                               receiptOverdueDays: session.context.configuration.deployment.receiptOverdueDays)
             if output.json { return print(try JSONOutput.string(items)) }
             if items.isEmpty { return Console.say("due.none", ["date": .date(until)]) }
-            print(TextTable(header: ["date", "case", "what", "staff"],
-                            rows: items.map { [$0.date.german, String($0.caseId), what($0, session.context), $0.staff ?? "–"] }).render())
+            print(TextTable(header: Console.columns("table.due"),
+                            rows: items.map { [Console.date($0.date), String($0.caseId), what($0), $0.staff ?? "–"] }).render())
         }
 
-        private func what(_ item: DueItem, _ context: AppContext) -> String {
-            item.kind == "receipt" ? context.text("due.receipt", ["to": item.title ?? ""]) : item.title ?? context.text("due.\(item.kind)")
+        private func what(_ item: DueItem) -> String {
+            item.kind == "receipt" ? Console.text("due.receipt", ["to": .text(item.title ?? "")]) : item.title ?? Console.text("due.\(item.kind)")
         }
     }
 }

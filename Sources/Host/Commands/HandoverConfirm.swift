@@ -45,9 +45,10 @@ extension Lotse.HandoverCommand {
             let entries = try session.store.handovers(on: date.date, overdueAfter: session.context.configuration.deployment.receiptOverdueDays)
             if output.json { return print(try JSONOutput.string(entries)) }
             if entries.isEmpty { return Console.say("handover.noneYet") }
-            print(TextTable(header: ["date", "case", "direction", "counterpart", "receipt"], rows: entries.map { entry in
-                let receipt = entry.direction == "in" ? "–" : entry.receiptOn.map { "received \($0.german)" } ?? (entry.overdue ? "MISSING (overdue)" : "pending")
-                return [entry.on.german, String(entry.caseId), entry.direction == "out" ? "sent" : "received", entry.counterpart, receipt]
+            print(TextTable(header: Console.columns("table.handovers"), rows: entries.map { entry in
+                let receipt = entry.direction == "in" ? "–" : entry.receiptOn.map { Console.text("handover.receiptOn", ["date": .date($0)]) }
+                    ?? Console.text(entry.overdue ? "handover.receiptOverdue" : "handover.receiptPending")
+                return [Console.date(entry.on), String(entry.caseId), Console.text(entry.direction == "out" ? "handover.sent" : "handover.received"), entry.counterpart, receipt]
             }).render())
         }
     }

@@ -21,7 +21,7 @@ extension Lotse {
                 let session = try store.session()
             let summary = try LegacyImporter(store: session.store, maxFieldKB: session.context.configuration.deployment.csvMaxFieldKB).run(folder: URL(fileURLWithPath: folder))
                 if output.json { return print(try JSONOutput.string(summary)) }
-                print(summary.describe())
+                Console.say(summary.describe())
             }
         }
     }

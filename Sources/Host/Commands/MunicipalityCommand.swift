@@ -33,8 +33,8 @@ extension Lotse {
                 let session = try store.session()
                 let capacities = try session.store.capacities(personsPerFTE: session.context.configuration.deployment.personsPerFTE, on: session.today)
                 if output.json { return print(try JSONOutput.string(capacities)) }
-                print(TextTable(header: ["municipality", "FTE", "places", "in care", "free"],
-                                rows: capacities.map { [$0.municipality, String($0.fte), String($0.places), String($0.inCare), String($0.free)] }).render())
+                print(TextTable(header: Console.columns("table.municipalities"),
+                                rows: capacities.map { [$0.municipality, Console.catalog.decimal($0.fte, places: 1), String($0.places), String($0.inCare), String($0.free)] }).render())
             }
         }
     }

@@ -37,7 +37,7 @@ extension Lotse {
                 let matches = try store.session().store.findPersons(nameParts: names, bornIn: born)
                 if output.json { return print(try JSONOutput.string(matches)) }
                 if matches.isEmpty { return Console.say("person.noneFound") }
-                print(TextTable(header: ["person", "family name", "given names", "born", "cases"],
+                print(TextTable(header: Console.columns("table.persons"),
                                 rows: matches.map { [String($0.personId), $0.familyName, $0.givenNames, $0.birth, $0.caseIds.map(String.init).joined(separator: ", ")] }).render())
             }
         }

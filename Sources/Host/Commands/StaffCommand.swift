@@ -34,8 +34,8 @@ extension Lotse {
             func run() throws {
                 let staff = try store.session().store.staff(municipality: municipality)
                 if output.json { return print(try JSONOutput.string(staff)) }
-                print(TextTable(header: ["id", "name", "role", "share", "municipality"],
-                                rows: staff.map { [String($0.id!), $0.name, $0.role.rawValue, "\(Int(($0.fteShare * 100).rounded())) %", String($0.municipalityId)] }).render())
+                print(TextTable(header: Console.columns("table.staff"),
+                                rows: staff.map { [String($0.id!), $0.name, Console.label($0.role), "\(Int(($0.fteShare * 100).rounded())) %", String($0.municipalityId)] }).render())
             }
         }
     }

@@ -48,10 +48,11 @@ struct UserCommand: ParsableCommand {
             let users = try store.session().store.users()
             if output.json { return print(try JSONOutput.string(users)) }
             let rows = users.map { user in
-                [user.name, user.osUser ?? "-", user.roles.joined(separator: ","), user.municipality.map { "\(user.staff ?? "") (\($0))" } ?? "county-wide",
-                 user.disabled ? "disabled" : user.lockedUntil != nil ? "locked" : "active"]
+                [user.name, user.osUser ?? "-", user.roles.map { Role(rawValue: $0).map(Console.label) ?? $0 }.joined(separator: ", "),
+                 user.municipality.map { "\(user.staff ?? "") (\($0))" } ?? Console.text("user.countyWide"),
+                 Console.text(user.disabled ? "user.state.disabled" : user.lockedUntil != nil ? "user.state.locked" : "user.state.active")]
             }
-            print(TextTable(header: ["user", "account", "roles", "staff", "state"], rows: rows).render())
+            print(TextTable(header: Console.columns("table.users"), rows: rows).render())
         }
     }
 

@@ -23,10 +23,10 @@ extension Lotse {
                 let session = try store.session()
                 let entries = try session.store.waitlist(municipality: municipality, on: session.today)
                 if output.json { return print(try JSONOutput.string(entries)) }
-                print(TextTable(header: ["#", "case", "municipality", "persons", "2015/16", "prospect", "waiting since"],
+                print(TextTable(header: Console.columns("table.waitlist"),
                                 rows: entries.enumerated().map { [String($0.offset + 1), String($0.element.caseId), $0.element.municipality, String($0.element.persons),
-                                                                  $0.element.arrivedInPriorityWindow ? "yes" : "no", $0.element.stayProspect.rawValue,
-                                                                  $0.element.waitlistedOn?.german ?? "–"] }).render())
+                                                                  Console.text($0.element.arrivedInPriorityWindow ? "answer.yes" : "answer.no"), Console.label($0.element.stayProspect),
+                                                                  Console.date($0.element.waitlistedOn)] }).render())
             }
         }
 

@@ -2,51 +2,71 @@ import Foundation
 import LotseCore
 import PluginKit
 
-/// `case show` as text: the case file a manager reads before a conversation.
+/// `case show` as text: the case file a manager reads before a conversation, in the
+/// session's language. Stored text (names, titles, notes) is shown as stored.
 struct CaseDetailText {
     let detail: CaseDetail
-    let context: AppContext
 
     func render() -> String {
         let caseFile = detail.caseFile
-        var lines = [Console.bold("Fall \(caseFile.id!) – \(caseFile.kind == .family ? "Familie" : "Einzelperson"), \(caseFile.status.rawValue)")]
-        lines.append("Kommune: \(detail.municipality)   Zuständig: \(detail.staff ?? "–")")
-        var dates = ["Warteliste seit \(caseFile.waitlistedOn?.german ?? "–")", "begonnen \(caseFile.openedOn?.german ?? "–")"]
-        if let closed = caseFile.closedOn { dates.append("abgeschlossen \(closed.german) (\(context.text("closure.\(caseFile.closureReason ?? "other")")))") }
-        if let review = caseFile.nextReviewOn { dates.append("nächste Überprüfung \(review.german)") }
+        var lines = [Console.bold(Console.text("caseShow.title", ["case": .number(caseFile.id!), "kind": caseFile.kind.label, "status": caseFile.status.label]))]
+        lines.append(Console.text("caseShow.team", ["municipality": .text(detail.municipality), "staff": .text(detail.staff ?? "–")]))
+        var dates = [Console.text("caseShow.waitlisted", ["date": .text(Console.date(caseFile.waitlistedOn))]),
+                     Console.text("caseShow.opened", ["date": .text(Console.date(caseFile.openedOn))])]
+        if let closed = caseFile.closedOn {
+            dates.append(Console.text("caseShow.closed", ["date": .date(closed), "reason": .label("closure.\(caseFile.closureReason ?? "other")")]))
+        }
+        if let review = caseFile.nextReviewOn { dates.append(Console.text("caseShow.review", ["date": .date(review)])) }
         lines.append(dates.joined(separator: ", "))
-        if caseFile.justifiedExtension { lines.append("Begründete Verlängerung der Betreuung") }
-        if let origin = caseFile.origin { lines.append("Übernommen von: \(origin)") }
-        section("Personen", &lines, detail.members.map { member in
-            let name = member.identity.map { "\($0.givenNames) \($0.familyName)" } ?? "(archiviert)"
-            var line = "[\(member.person.id!)] \(name), geb. \(member.person.birth), \(member.person.sex.rawValue), Bleibeperspektive \(member.person.stayProspect.rawValue)"
-            if let arrival = member.person.arrivalDate { line += ", eingereist \(arrival.german)" }
-            if let to = member.toDate { line += ", ausgezogen \(to.german)" }
+        if caseFile.justifiedExtension { lines.append(Console.text("caseShow.extension")) }
+        if let origin = caseFile.origin { lines.append(Console.text("caseShow.origin", ["origin": .text(origin)])) }
+        section("caseShow.persons", &lines, detail.members.map { member in
+            let name = member.identity.map { "\($0.givenNames) \($0.familyName)" } ?? Console.text("caseShow.archived")
+            var line = Console.text("caseShow.person", ["person": .number(member.person.id!), "name": .text(name), "born": .text(member.person.birth.description),
+                                                        "sex": member.person.sex.label, "prospect": member.person.stayProspect.label])
+            if let arrival = member.person.arrivalDate { line += Console.text("caseShow.arrived", ["date": .date(arrival)]) }
+            if let to = member.toDate { line += Console.text("caseShow.movedOut", ["date": .date(to)]) }
             if let identity = member.identity {
-                let extra = [identity.residenceStatus, identity.languages.map { "Sprachen: \($0)" }, identity.interpreterNeeded ? "Dolmetscher nötig" : nil,
-                             identity.phone, identity.address].compactMap { $0 }
+                let extra = [identity.residenceStatus, identity.languages.map { Console.text("caseShow.languages", ["languages": .text($0)]) },
+                             identity.interpreterNeeded ? Console.text("caseShow.interpreter") : nil, identity.phone, identity.address].compactMap { $0 }
                 if !extra.isEmpty { line += "\n    " + extra.joined(separator: "; ") }
             }
             return line
         })
-        section("Vereinbarungen", &lines, detail.agreements.flatMap { agreement in
-            ["Vereinbarung \(agreement.agreement.id!) vom \(agreement.agreement.signedOn.german)"] + agreement.goals.map { goal in
-                "  - \(goal.goal.title) [\(goal.goal.module)] bis \(goal.goal.dueOn.german): \(goal.goal.status.rawValue)"
-                    + (goal.goal.statusOn.map { " am \($0.german)" } ?? "")
+        section("caseShow.agreements", &lines, detail.agreements.flatMap { agreement in
+            [Console.text("caseShow.agreement", ["agreement": .number(agreement.agreement.id!), "date": .date(agreement.agreement.signedOn)])] + agreement.goals.map { goal in
+                "  - " + Console.text(goal.goal.statusOn == nil ? "caseShow.goal" : "caseShow.goalSettled", [
+                    "title": .text(goal.goal.title), "module": .text(goal.goal.module), "due": .date(goal.goal.dueOn),
+                    "status": goal.goal.status.label, "date": .optionalDate(goal.goal.statusOn)])
             }
         })
-        section("Gespräche", &lines, detail.conversations.map { "\($0.date.german) \($0.kind.rawValue): \($0.topics.replacingOccurrences(of: ";", with: ", "))" + ($0.note.map { " – \($0)" } ?? "") })
-        section("Regeldienste", &lines, detail.referrals.map { "\($0.date.german) \(context.text("service.\($0.service)")): \($0.problem)" + ($0.outcome.map { " → \($0)" } ?? "") })
-        section("Ergebnisse", &lines, detail.outcomes.map { "\($0.date.german) Person \($0.personId): \($0.module).\($0.kind)" + ($0.value.map { " \($0)" } ?? "") })
-        section("Umzüge", &lines, detail.moves.map { "\($0.movedOn.german) nach \($0.destination)" + ($0.leavesMunicipality ? " (Wegzug)" : "") })
-        section("Einwilligungen", &lines, detail.consents.map { "[\($0.id!)] \($0.scope) an \($0.recipient), erteilt \($0.givenOn.german)" + ($0.withdrawnOn.map { ", widerrufen \($0.german)" } ?? "") })
-        section("Anhänge", &lines, detail.attachments.map { "[\($0.id!)] \($0.originalName) (\($0.size) Bytes, sha256 \($0.sha256.prefix(12))…)" })
-        section("Notizen", &lines, detail.notes.map { "\($0.writtenOn.german): \($0.text)" })
+        section("caseShow.conversations", &lines, detail.conversations.map {
+            Console.text("caseShow.conversation", ["date": .date($0.date), "kind": $0.kind.label, "topics": .text($0.topics.replacingOccurrences(of: ";", with: ", "))])
+                + ($0.note.map { " – \($0)" } ?? "")
+        })
+        section("caseShow.referrals", &lines, detail.referrals.map {
+            Console.text("caseShow.referral", ["date": .date($0.date), "service": .label("service.\($0.service)"), "problem": .text($0.problem)]) + ($0.outcome.map { " → \($0)" } ?? "")
+        })
+        section("caseShow.outcomes", &lines, detail.outcomes.map {
+            Console.text("caseShow.outcome", ["date": .date($0.date), "person": .number($0.personId), "kind": .text("\($0.module).\($0.kind)")]) + ($0.value.map { " \($0)" } ?? "")
+        })
+        section("caseShow.moves", &lines, detail.moves.map {
+            Console.text($0.leavesMunicipality ? "caseShow.moveAway" : "caseShow.move", ["date": .date($0.movedOn), "destination": .text($0.destination)])
+        })
+        section("caseShow.consents", &lines, detail.consents.map {
+            Console.text($0.withdrawnOn == nil ? "caseShow.consent" : "caseShow.consentWithdrawn", [
+                "consent": .number($0.id!), "scope": .text($0.scope), "to": .text($0.recipient), "date": .date($0.givenOn), "withdrawn": .optionalDate($0.withdrawnOn)])
+        })
+        section("caseShow.attachments", &lines, detail.attachments.map {
+            Console.text("caseShow.attachment", ["attachment": .number($0.id!), "name": .text($0.originalName), "bytes": .text(String($0.size)),
+                                                 "sha256": .text(String($0.sha256.prefix(12)))])
+        })
+        section("caseShow.notes", &lines, detail.notes.map { Console.text("caseShow.note", ["date": .date($0.writtenOn)]) + $0.text })
         return lines.joined(separator: "\n")
     }
 
     private func section(_ title: String, _ lines: inout [String], _ entries: [String]) {
         guard !entries.isEmpty else { return }
-        lines += ["", Console.bold(title)] + entries
+        lines += ["", Console.bold(Console.text(title))] + entries
     }
 }

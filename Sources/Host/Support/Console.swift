@@ -1,5 +1,6 @@
 import Foundation
 import LotseCore
+import PluginKit
 import Synchronization
 
 /// The one way text reaches the terminal or a pipe. Whatever is printed may hold
@@ -25,6 +26,13 @@ enum Console {
     /// A message in the session's language.
     static func text(_ message: Message) -> String { catalog.render(message) }
     static func text(_ key: String, _ arguments: [String: TextValue] = [:]) -> String { catalog.render(Message(key, arguments)) }
+
+    /// A date as the session's locale writes it; "–" for none.
+    static func date(_ value: LocalDate?) -> String { value.map { catalog.date($0) } ?? "–" }
+    /// An enum value's label.
+    static func label(_ value: some Labelled) -> String { catalog.format(value.label) }
+    /// A table's column headings: one catalog text, the columns separated by "|".
+    static func columns(_ key: String) -> [String] { text(key).split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
 
     /// Prints a message on standard output.
     static func say(_ key: String, _ arguments: [String: TextValue] = [:]) { print(text(key, arguments)) }
@@ -89,3 +97,7 @@ enum Console {
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
     Swift.print(Console.render(items.map { "\($0)" }.joined(separator: separator)), terminator: Console.render(terminator))
 }
+
+/// A `Message` is not text yet: say it with `Console.say`, which renders it first.
+@available(*, unavailable, message: "render it: Console.say(message) or Console.text(message)")
+func print(_ message: Message) {}
