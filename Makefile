@@ -1,6 +1,6 @@
 # lotse — see README.md. `make run` and `make test` do all the set-up on a fresh machine.
 SWIFT        ?= swift
-APT_PACKAGES := libreadline-dev libsqlite3-dev libzip-dev unzip p7zip-full procps util-linux dpkg-dev lintian man-db sqlite3 systemd
+APT_PACKAGES := libreadline-dev libsqlite3-dev libzip-dev unzip p7zip-full procps util-linux dpkg-dev lintian man-db sqlite3 systemd tidy
 PY_PACKAGES  := pexpect pytest bagit jsonschema
 BIN          := .build/debug/lotse
 export LOTSE_RESOURCES := $(CURDIR)/resources

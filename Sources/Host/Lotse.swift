@@ -35,8 +35,8 @@ struct Lotse: ParsableCommand {
             let admin = try InitCommand.createAdmin(database: accounts.database, name: nil, password: try PasswordOptions.parse([]))
             Console.say("repl.adminCreated", ["user": .text(admin.name)])
         }
-        _ = try accounts.principal(osUser: CaseStore.operatingSystemUser)  // refuse an unmapped account before the prompt
-        Repl(context: context).run()
+        let principal = try accounts.principal(osUser: CaseStore.operatingSystemUser)  // refuse an unmapped account before the prompt
+        Repl(context: context, principal: principal).run()
     }
 
     /// Runs one command line. Errors of lotse print one line and set the exit code;
@@ -59,17 +59,20 @@ struct Lotse: ParsableCommand {
         } catch let error as any LotseError {
             Console.error(error)
             exit(withError: ExitCode(error.exitCode))
-        } catch {
-            // Help, version and argument errors, rendered here (not by ArgumentParser on
-            // the redirected standard error); a mistake in the arguments is a user error.
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if code == .success {
-                print(message)
+        } catch where Console.isArgumentError(error) {
+            // Help, version and argument errors, said by lotse in the session's language;
+            // a mistake in the arguments is a user error.
+            switch ArgumentErrorText.outcome(for: error, words: Array(CommandLine.arguments.dropFirst()), catalog: Console.catalog) {
+            case .output(let text):
+                print(text)
                 Foundation.exit(0)
+            case .mistake(let text):
+                Console.standardError(text + "\n")
+                Foundation.exit(UsageError.exitCode)
             }
-            Console.standardError(message + "\n")
-            Foundation.exit(code == .validationFailure ? UsageError.exitCode : code.rawValue)
+        } catch {
+            Console.error(error)
+            Foundation.exit(2)
         }
     }
 }

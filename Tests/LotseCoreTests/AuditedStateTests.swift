@@ -30,7 +30,7 @@ import Testing
         try store.database.writer.write { try $0.execute(sql: sql) }
     }
 
-    func problems(_ store: CaseStore) throws -> [String] { try store.verifyAudit().problems }
+    func problems(_ store: CaseStore) throws -> [String] { try store.verifyAudit().problems.map(TestStore.english) }
 
     func id(_ store: CaseStore, _ sql: String) throws -> Int64 {
         try store.database.writer.read { try Int64.fetchOne($0, sql: sql)! }

@@ -25,7 +25,7 @@ import Testing
         var request = HandoverExporter.Request(caseId: 1, receiver: "Stadt Schwäbisch Gmünd", date: TestStore.date("2019-01-01"))
         request.output = folder.appendingPathComponent("bundle-\(UUID().uuidString).zip").path
         request.passphrase = passphrase
-        return URL(fileURLWithPath: try HandoverExporter(store: store, resources: TestStore.resources).export(request).path)
+        return URL(fileURLWithPath: try HandoverExporter(store: store, resources: TestStore.resources, locale: "de").export(request).path)
     }
 
     @Test func exportThenImportKeepsTheCaseAndRefusesASecondImport() throws {

@@ -46,7 +46,7 @@ public struct LotseBinary: Sendable {
         let csv = folder.appendingPathComponent("csv")
         let database = folder.appendingPathComponent("lotse.sqlite").path
         if !FileManager.default.fileExists(atPath: csv.appendingPathComponent("cases.csv").path) {
-            try run(["demo", "--households", "100000", "--out", csv.path])
+            try run(["demo", "--households", "100000", "--today", "2019-10-01", "--out", csv.path])
         }
         // A county imported before imports recorded their rows (schema v8) would fail
         // the state check of `audit verify`: import it again.

@@ -21,7 +21,8 @@ extension Lotse {
                 let session = try store.session()
                 let catalog = try locale.map { try Catalog.load(from: session.context.resources, locale: $0) } ?? session.context.catalog
                 let document = try session.store.agreementDocument(id)
-                print(AgreementText(document: document, catalog: catalog, modules: builtinModules).render())
+                let model = AgreementText(document: document, catalog: catalog, modules: builtinModules).model()
+                print(try session.context.templates(locale: catalog.locale).render("agreement", model, as: .text), terminator: "")
             }
         }
     }

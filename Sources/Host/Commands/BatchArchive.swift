@@ -34,7 +34,7 @@ extension Lotse.BatchCommand {
             try UserRights.asUser {  // the user's folder (`UserRights`)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             }
-            var archiver = try Archiver(store: session.store, resources: session.context.resources, folder: folder,
+            var archiver = try Archiver(store: session.store, resources: session.context.resources, locale: session.context.catalog.locale, folder: folder,
                                     passphrase: try Passphrase.read(file: passphraseFile, confirm: true))
             archiver.afterBundle = TestHook.killAfter("LOTSE_TEST_KILL_AFTER_BUNDLE")
             // One worker per core: the bundles' encryption (PBKDF2 per entry) keeps a core busy;

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LotseCore
+import PluginKit
 
 extension Lotse {
     /// `lotse demo`: a sample county to try lotse with (or to benchmark it).
@@ -14,13 +15,17 @@ extension Lotse {
         @Option(help: "Number of households.") var households = 300
         @Option(help: "Random seed; the same seed gives the same county.") var seed: UInt64 = 2018
         @Option(help: "Write the CSV files to this folder instead of importing them.") var out: String?
+        @Option(help: "The county's today: its cases were opened in the three years before, reviews and goals fall due around it (default: today).") var today: LocalDate?
 
         func validate() throws {
             guard (1...2_000_000).contains(households) else { throw UsageError("demo.households") }
         }
 
         func run() throws {
-            let county = DemoCounty(households: households, seed: seed)
+            let catalog = try AppContext(options: store.config).catalog
+            let county = DemoCounty(households: households, seed: seed, today: today ?? .today) { module, template in
+                catalog.text(module, "goal.\(template).title")
+            }
             if let out {
                 let cases = try UserRights.asUser { try county.write(to: URL(fileURLWithPath: out)) }  // the user's folder
                 return Console.say("demo.written", ["count": .number(cases), "folder": .text(out)])

@@ -33,7 +33,7 @@ extension Lotse.HandoverCommand {
             request.signingKey = (sign ?? session.context.configuration.deployment.signingKey).map { URL(fileURLWithPath: $0) }
             request.signingKeyOfUser = sign != nil
             request.output = output
-            let (path, verified) = try HandoverExporter(store: session.store, resources: session.context.resources).export(request)
+            let (path, verified) = try HandoverExporter(store: session.store, resources: session.context.resources, locale: session.context.catalog.locale).export(request)
             let bundle = verified.bundle
             Console.say("handover.exported", ["file": .text(path), "persons": .number(bundle.persons.count), "files": .number(bundle.attachments.count),
                                               "bytes": .text(String(verified.payloadBytes)), "case": .number(caseId), "receiver": .text(to),

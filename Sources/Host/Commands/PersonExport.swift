@@ -16,14 +16,20 @@ extension Lotse.PersonCommand {
         @Option(name: .shortAndLong, help: "Output file (mode 0600).") var output: String
         @Option(help: "text (printable), html (PDF-ready) or json.") var format: Format = .text
         @OptionGroup var date: DateOption
+        @Option(help: "de or en (default: the deployment's language).") var locale: String?
+
+        func validate() throws {
+            if let locale, !["de", "en"].contains(locale) { throw UsageError("error.localeOption") }
+        }
 
         func run() throws {
             let session = try store.session()
             let access = try session.store.subjectAccess(id, on: date.date)
-            let german = try Catalog.load(from: session.context.resources, locale: "de")
+            let catalog = try locale.map { try Catalog.load(from: session.context.resources, locale: $0) } ?? session.context.catalog
+            let templates = try session.context.templates(locale: catalog.locale)
             let text: String = switch format {
-            case .text: SubjectAccessText(access: access, catalog: german).text()
-            case .html: SubjectAccessText(access: access, catalog: german).html()
+            case .text: try templates.render("subject-access-text", SubjectAccessText(access: access, catalog: catalog).model(), as: .text)
+            case .html: try templates.render("subject-access-html", SubjectAccessText(access: access, catalog: catalog).model(), as: .html)
             case .json: try JSONOutput.string(access)
             }
             try OutputFile.write(text, to: output)
@@ -52,13 +58,13 @@ extension Lotse.PersonCommand {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Correct a person's details (GDPR Art. 16); earlier values stay in the audit log.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Person id.") var id: Int64
-        @Option(name: .customLong("family-name")) var familyName: String?
-        @Option(name: .customLong("given-names")) var givenNames: String?
-        @Option(name: .customLong("residence-status")) var residenceStatus: String?
-        @Option var languages: String?
+        @Option(name: .customLong("family-name"), help: "Family name.") var familyName: String?
+        @Option(name: .customLong("given-names"), help: "Given names.") var givenNames: String?
+        @Option(name: .customLong("residence-status"), help: "Residence status, e.g. Aufenthaltserlaubnis, Gestattung, Duldung.") var residenceStatus: String?
+        @Option(help: "Languages spoken, comma-separated.") var languages: String?
         @Flag(inversion: .prefixedNo, help: "Needs an interpreter.") var interpreter: Bool?
-        @Option var phone: String?
-        @Option var address: String?
+        @Option(help: "Phone number.") var phone: String?
+        @Option(help: "Address.") var address: String?
 
         func run() throws {
             let identity = try store.session().store.correctPerson(id) { identity in

@@ -2,16 +2,17 @@ import Foundation
 import LotseCore
 
 /// The report as CSV: one row per metric and scope (total, then each municipality).
-/// With `;` and a byte order mark it opens as it should in a German spreadsheet.
+/// It follows the locale's spreadsheet habit: in German `;` between fields (the decimal
+/// comma needs the comma), in English `,`; a byte order mark so spreadsheets read UTF-8.
 struct ReportCSV {
     let presenter: ReportPresenter
     let delimiter: String
 
     func render() -> String {
         let p = presenter
-        var rows = [["metric", "label", "scope", "value"]]
+        var rows = [Console.columns("table.reportCSV")]
         for metric in p.report.order {
-            rows.append([metric, p.label(metric), "total", p.total(metric)])
+            rows.append([metric, p.label(metric), p.core("report.total"), p.total(metric)])
             for municipality in p.report.municipalities {
                 rows.append([metric, p.label(metric), municipality.name, p.value(municipality.metrics[metric])])
             }

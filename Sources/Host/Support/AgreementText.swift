@@ -2,37 +2,39 @@ import LotseCore
 import PluginKit
 
 /// An integration agreement as printed for signing: each goal's SMART wording from its
-/// template, with the person and the due date filled in.
+/// template, with the person and the due date filled in. Laid out by the template
+/// `agreement`; the goal titles as they were agreed.
 struct AgreementText {
     let document: AgreementDocument
     let catalog: Catalog
     let modules: ModuleRegistry
 
-    private func core(_ key: String, _ arguments: [String: String] = [:]) -> String { catalog.text("core", key, arguments) }
-    private func date(_ value: LocalDate) -> String { catalog.date(value) }
+    private func core(_ key: String, _ arguments: [String: TextValue] = [:]) -> String { catalog.render(Message(key, arguments)) }
 
-    func render() -> String {
+    func model() -> [String: Any] {
         let agreement = document.agreement
-        var lines = [core("agreement.title"), core("agreement.subtitle", ["municipality": document.municipality]), ""]
-        lines.append(core("agreement.case", ["case": String(document.caseFile.id!), "date": date(agreement.signedOn), "staff": document.staff ?? "–"]))
-        lines.append(core("agreement.persons", ["persons": document.names.sorted { $0.key < $1.key }.map(\.value).joined(separator: ", ")]))
-        lines += ["", core("agreement.goals")]
-        for (number, goal) in document.goals.enumerated() {
+        let goals: [[String: Any]] = document.goals.enumerated().map { number, goal in
             let person = goal.personId.flatMap { document.names[$0] }
-            let template = modules.module(goal.module)?.goalTemplate(goal.template)
-            lines.append("\(number + 1). \(goal.title)" + (person.map { " (\($0))" } ?? ""))
-            if let template {
-                let text = catalog.text(goal.module, template.textKey, ["person": person ?? core("agreement.household"), "due": date(goal.dueOn)])
-                lines.append(contentsOf: wrap(text, width: 76).map { "   " + $0 })
+            let wording = modules.module(goal.module)?.goalTemplate(goal.template).map {
+                catalog.text(goal.module, $0.textKey, ["person": person ?? core("agreement.household"), "due": catalog.date(goal.dueOn)])
             }
-            lines.append("   " + core("agreement.goalMeta", ["responsible": core("responsible.\(goal.responsible.rawValue)"), "due": date(goal.dueOn),
-                                                            "status": core("status.\(goal.status.rawValue)")]))
+            return ["number": number + 1, "title": goal.title, "person": person ?? "", "hasPerson": person != nil,
+                    "wording": wrap(wording ?? "", width: 76),
+                    "meta": core("agreement.goalMeta", ["responsible": goal.responsible.label, "due": .date(goal.dueOn), "status": goal.status.label])]
         }
-        if let review = agreement.nextReviewOn { lines += ["", core("agreement.review", ["date": date(review)])] }
         let rule = String(repeating: "_", count: 30)
-        lines += ["", "", "\(rule)    \(rule)", pad(core("agreement.place"), 34) + core("agreement.place"), "", "",
-                  "\(rule)    \(rule)", pad(core("agreement.signClient"), 34) + core("agreement.signManager")]
-        return lines.joined(separator: "\n")
+        return [
+            "title": core("agreement.title"),
+            "subtitle": core("agreement.subtitle", ["municipality": .text(document.municipality)]),
+            "case": core("agreement.case", ["case": .number(document.caseFile.id!), "date": .date(agreement.signedOn), "staff": .text(document.staff ?? "–")]),
+            "persons": core("agreement.persons", ["persons": .list(document.names.sorted { $0.key < $1.key }.map { .text($0.value) })]),
+            "goalsHeading": core("agreement.goals"),
+            "goals": goals,
+            "review": agreement.nextReviewOn.map { core("agreement.review", ["date": .date($0)]) } ?? "",
+            "rule": "\(rule)    \(rule)",
+            "placeLine": pad(core("agreement.place"), 34) + core("agreement.place"),
+            "signLine": pad(core("agreement.signClient"), 34) + core("agreement.signManager"),
+        ]
     }
 
     private func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }

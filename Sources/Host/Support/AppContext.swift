@@ -38,6 +38,11 @@ struct AppContext {
                    closureReasons: try ClosureReasons.load(from: resources))
     }
 
+    /// The document templates of a locale (the session's by default).
+    func templates(locale: String? = nil) throws -> DocumentTemplates {
+        try DocumentTemplates.load(resources: resources, locale: locale ?? catalog.locale, county: locations.countyTemplates)
+    }
+
     /// A text of the core namespace.
     func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
         catalog.text("core", key, arguments)

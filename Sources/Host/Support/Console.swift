@@ -14,11 +14,27 @@ enum Console {
     /// German, the county's language.
     private static let active = Mutex<Catalog?>(nil)
     private static let beforeConfiguration: Catalog = {
-        guard let resources = try? Locations().resources(), let catalog = try? Catalog.load(from: resources, locale: "de") else {
-            return Catalog(locale: "de", texts: [:])
+        let locale = configuredLocale(CommandLine.arguments)
+        guard let resources = try? Locations().resources(), let catalog = try? Catalog.load(from: resources, locale: locale) else {
+            return Catalog(locale: locale, texts: [:])
         }
         return catalog
     }()
+
+    /// The deployment locale as plugins.json names it, read without validating the rest
+    /// (for messages before the configuration is loaded, or when it cannot be); "de"
+    /// when there is none.
+    static func configuredLocale(_ arguments: [String]) -> String {
+        var explicit: String?
+        for (index, word) in arguments.enumerated() {
+            if word == "--config", index + 1 < arguments.count { explicit = arguments[index + 1] }
+            if word.hasPrefix("--config=") { explicit = String(word.dropFirst("--config=".count)) }
+        }
+        guard let url = try? Locations().configuration(explicit: explicit), let data = FileManager.default.contents(atPath: url.path),
+              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let locale = (root["deployment"] as? [String: Any])?["locale"] as? String, ["de", "en"].contains(locale) else { return "de" }
+        return locale
+    }
 
     static func use(_ catalog: Catalog) { active.withLock { $0 = catalog } }
     static var catalog: Catalog { active.withLock { $0 } ?? beforeConfiguration }
@@ -45,7 +61,17 @@ enum Console {
 
     /// The message of any error: lotse's own, or a generic one naming only its type.
     static func message(for error: any Error) -> Message {
-        (error as? any LotseError)?.message ?? Message("error.unexpected", ["detail": .text("\(type(of: error))")])
+        if let error = error as? any LotseError { return error.message }
+        let nsError = error as NSError
+        if [NSCocoaErrorDomain, NSPOSIXErrorDomain].contains(nsError.domain) {
+            return Message("error.fileSystem", ["path": .text(nsError.userInfo[NSFilePathErrorKey] as? String ?? "–"), "reason": .message(.system(error))])
+        }
+        return Message("error.unexpected", ["detail": .text("\(type(of: error))")])
+    }
+
+    /// Whether ArgumentParser raised it (help, version, a mistake in the arguments).
+    static func isArgumentError(_ error: any Error) -> Bool {
+        String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
 
     /// Any error as one line: lotse's own by their message; another (a bug) by a

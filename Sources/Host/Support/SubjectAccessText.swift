@@ -2,58 +2,71 @@ import Foundation
 import LotseCore
 import PluginKit
 
-/// The subject access report in German plain language, as text or printable HTML.
+/// The subject access report (Art. 15 GDPR) in plain language, as a template model:
+/// the templates `subject-access-text` and `subject-access-html` lay it out.
 struct SubjectAccessText {
     let access: SubjectAccess
     let catalog: Catalog
 
-    private func service(_ id: String) -> String { catalog.text("core", "service.\(id)") }
+    private func text(_ key: String, _ arguments: [String: TextValue] = [:]) -> String { catalog.render(Message(key, arguments)) }
+    private func date(_ value: LocalDate?) -> String { value.map(catalog.date) ?? "–" }
 
     var sections: [(title: String, lines: [String])] {
         let a = access
-        let name = a.identity.map { "\($0.givenNames) \($0.familyName)" } ?? "(Name gelöscht)"
-        var sections: [(String, [String])] = []
-        var person = ["Name: \(name)", "Geburtsdatum: \(a.person.birthYearOnly ? String(a.person.birthDate.year) : a.person.birthDate.german)",
-                      "Geschlecht: \(a.person.sex.rawValue)", "Einreise: \(a.person.arrivalDate?.german ?? "–")", "Bleibeperspektive: \(a.person.stayProspect.rawValue)"]
+        let name = a.identity.map { "\($0.givenNames) \($0.familyName)" } ?? text("access.nameErased")
+        func field(_ key: String, _ value: String) -> String { text("access.field", ["label": .label(key), "value": .text(value)]) }
+        var person = [field("access.name", name),
+                      field("access.birth", a.person.birthYearOnly ? String(a.person.birthDate.year) : date(a.person.birthDate)),
+                      field("access.sex", catalog.format(a.person.sex.label)), field("access.arrival", date(a.person.arrivalDate)),
+                      field("access.prospect", catalog.format(a.person.stayProspect.label))]
         if let identity = a.identity {
-            person += ["Aufenthaltsstatus: \(identity.residenceStatus ?? "–")", "Sprachen: \(identity.languages ?? "–")",
-                       "Dolmetscher/in nötig: \(identity.interpreterNeeded ? "ja" : "nein")", "Telefon: \(identity.phone ?? "–")", "Anschrift: \(identity.address ?? "–")"]
+            person += [field("access.residence", identity.residenceStatus ?? "–"), field("access.languages", identity.languages ?? "–"),
+                       field("access.interpreter", text(identity.interpreterNeeded ? "answer.yes" : "answer.no")),
+                       field("access.phone", identity.phone ?? "–"), field("access.address", identity.address ?? "–")]
         }
-        sections.append(("Ihre Daten", person))
-        sections.append(("Ihre Fälle im Integrationsmanagement", a.cases.map {
-            "Fall \($0.caseId), \($0.municipality): \($0.status.rawValue), begonnen \($0.openedOn?.german ?? "–")" + ($0.closedOn.map { ", beendet \($0.german)" } ?? "")
-        }))
-        sections.append(("Ihre Antworten im Erstgespräch", a.answers.map { "\($0.questionId): \($0.value) (\($0.givenAt))" }))
-        sections.append(("Vereinbarte Ziele", a.goals.map { "\($0.title): \($0.status.rawValue), fällig \($0.dueOn.german)" }))
-        sections.append(("Gespräche", a.conversations.map { "\($0.date.german) (\($0.kind == .family ? "Familie" : "Einzelgespräch")): \($0.topics.replacingOccurrences(of: ";", with: ", "))" }))
-        sections.append(("Festgehaltene Ergebnisse", a.outcomes.map { "\($0.date.german): \($0.module) \($0.kind)" + ($0.value.map { " \($0)" } ?? "") }))
-        sections.append(("Einwilligungen", a.consents.map { "\($0.scope) an \($0.recipient), erteilt \($0.givenOn.german)" + ($0.withdrawnOn.map { ", widerrufen \($0.german)" } ?? "") }))
-        sections.append(("An wen Daten gingen", a.transfers.map { "\($0.on.german) \($0.kind == "handover" ? "Übergabe an" : "Regeldienst") \($0.kind == "referral" ? service($0.to) : $0.to): \($0.what) – Grundlage: \($0.basis)" }))
-        sections.append(("Dateien", a.attachments.map { "\($0.originalName) (\($0.size) Bytes, \($0.addedOn.german))" }))
-        sections.append(("Wer Ihre Daten gelesen oder geändert hat", a.accesses.map { "\($0.at) \($0.actor): \($0.action) \($0.record)" + ($0.field.map { " (\($0))" } ?? "") }))
-        return sections
+        return [
+            ("access.person", person),
+            ("access.cases", a.cases.map {
+                text($0.closedOn == nil ? "access.case" : "access.caseClosed", ["case": .number($0.caseId), "municipality": .text($0.municipality),
+                                                                                 "status": $0.status.label, "opened": .text(date($0.openedOn)), "closed": .optionalDate($0.closedOn)])
+            }),
+            ("access.answers", a.answers.map { text("access.answer", ["question": .text($0.questionId), "value": .text($0.value), "at": .text($0.givenAt)]) }),
+            ("access.goals", a.goals.map { text("access.goal", ["title": .text($0.title), "status": $0.status.label, "due": .date($0.dueOn)]) }),
+            ("access.conversations", a.conversations.map {
+                text("access.conversation", ["date": .date($0.date), "kind": $0.kind.label, "topics": .text($0.topics.replacingOccurrences(of: ";", with: ", "))])
+            }),
+            ("access.outcomes", a.outcomes.map { text("access.outcome", ["date": .date($0.date), "kind": .text("\($0.module) \($0.kind)"), "value": .text($0.value ?? "")]) }),
+            ("access.consents", a.consents.map {
+                text($0.withdrawnOn == nil ? "access.consent" : "access.consentWithdrawn",
+                     ["scope": .text($0.scope), "to": .text($0.recipient), "date": .date($0.givenOn), "withdrawn": .optionalDate($0.withdrawnOn)])
+            }),
+            ("access.transfers", a.transfers.map {
+                text($0.kind == "handover" ? "access.handover" : "access.referral",
+                     ["date": .date($0.on), "to": $0.kind == "referral" ? .label("service.\($0.to)") : .text($0.to), "what": .text($0.what), "basis": .message(basis($0.basis))])
+            }),
+            ("access.files", a.attachments.map { text("access.file", ["name": .text($0.originalName), "bytes": .text(String($0.size)), "date": .date($0.addedOn)]) }),
+            ("access.accesses", a.accesses.map {
+                text($0.field == nil ? "access.access" : "access.accessField",
+                     ["at": .text($0.at), "actor": .text($0.actor), "action": .text($0.action), "record": .text($0.record), "field": .text($0.field ?? "")])
+            }),
+        ].map { (text($0.0), $0.1) }
     }
 
-    var title: String { "Auskunft nach Art. 15 DSGVO – Integrationsmanagement, erstellt am \(access.createdOn.german)" }
-
-    func text() -> String {
-        ([title, ""] + sections.flatMap { section in ["", section.title] + (section.lines.isEmpty ? ["– keine –"] : section.lines.map { "  • " + $0 }) })
-            .joined(separator: "\n") + "\n"
+    /// The legal basis of a transfer, as the store describes it.
+    private func basis(_ basis: SubjectAccess.Basis) -> Message {
+        switch basis {
+        case .consent(let id, let givenOn): Message("access.basis.consent", ["consent": .number(id), "date": .date(givenOn)])
+        case .counselling: "access.basis.counselling"
+        case .withoutConsent(let reason): Message("access.basis.withoutConsent", ["reason": .text(reason ?? "–")])
+        }
     }
 
-    func html() -> String {
-        let escape = HTML.escape
-        let body = sections.map { section in
-            "<h2>\(escape(section.title))</h2>\n" + (section.lines.isEmpty ? "<p>– keine –</p>" : "<ul>\n" + section.lines.map { "<li>\(escape($0))</li>" }.joined(separator: "\n") + "\n</ul>")
-        }.joined(separator: "\n")
-        return """
-            <!DOCTYPE html>
-            <html lang="de"><head><meta charset="utf-8"><title>\(escape(title))</title>
-            <style>body{font-family:serif;max-width:42em;margin:2em auto}@media print{body{margin:0}}h2{font-size:1.1em;margin-top:1.4em}</style></head>
-            <body><h1>\(escape(title))</h1>
-            \(body)
-            </body></html>
-
-            """
+    func model() -> [String: Any] {
+        [
+            "lang": catalog.locale,
+            "title": text("access.title", ["date": .date(access.createdOn)]),
+            "none": text("access.none"),
+            "sections": sections.map { ["title": $0.title, "lines": $0.lines, "empty": $0.lines.isEmpty] as [String: Any] },
+        ]
     }
 }

@@ -36,7 +36,7 @@ struct Kiosk {
         let minutes = context.configuration.deployment.idleLogoutMinutes
         let farewell = context.text("kiosk.idle", ["minutes": minutes.rounded() == minutes ? String(Int(minutes)) : String(minutes)])
         LineEditor.idleLogout.withLock { $0 = (limits.idle, { Kiosk.logOut(farewell) }) }
-        Repl(context: context, kiosk: limits).run()
+        Repl(context: context, principal: principal, kiosk: limits).run()
         Self.clearScreen()
     }
 

@@ -8,6 +8,8 @@ import Synchronization
 /// line by line, without prompts, so it can be scripted.
 struct Repl {
     let context: AppContext
+    /// Who works at the prompt: `help` lists what their roles allow.
+    let principal: Principal
     /// Set in the kiosk: no history file, files only in the export folder.
     var kiosk: KioskLimits?
 
@@ -63,7 +65,12 @@ struct Repl {
         switch first {
         case "quit", "exit": return false
         case "help", "?":
-            print(context.text("repl.help"))
+            if words.count > 1 {
+                let (path, command) = HelpText.command(for: Array(words.dropFirst()))
+                print(HelpText(catalog: Console.catalog).render(path, command))
+            } else {
+                print(CommandAreas.overview(for: principal, catalog: Console.catalog))
+            }
             return true
         default: break
         }
@@ -80,9 +87,13 @@ struct Repl {
             try command.run()
         } catch let error as any LotseError {
             Console.error(error)
+        } catch where Console.isArgumentError(error) {
+            switch ArgumentErrorText.outcome(for: error, words: words, catalog: Console.catalog) {
+            case .output(let text): print(text)
+            case .mistake(let text): Console.standardError(text + "\n")
+            }
         } catch {
-            let message = Lotse.fullMessage(for: error)
-            if Lotse.exitCode(for: error) == .success { print(message) } else if !message.isEmpty { Console.standardError(message + "\n") }
+            Console.error(error)
         }
         return true
     }

@@ -15,15 +15,16 @@ public struct Archiver: Sendable {
     /// (tests use it to kill the process at the worst moment).
     public var afterBundle: (@Sendable (Int64) -> Void)?
 
-    /// The German texts of the summaries, loaded once per run.
-    private let german: Catalog
+    /// The texts and templates of the summaries (the deployment's language), loaded once per run.
+    private let catalog: Catalog
+    private let templates: DocumentTemplates
 
     /// Made under the batch lock: every partial file in `folder` is then a killed
     /// run's, and removed here. The folder is the user's: bundles are written in lotse's
     /// scratch folder and handed over with the user's rights (`UserRights`).
-    public init(store: CaseStore, resources: URL, folder: URL, passphrase: String) throws {
+    public init(store: CaseStore, resources: URL, locale: String, folder: URL, passphrase: String) throws {
         UserRights.asUser { PartialFile.removeStale(in: folder) }
-        german = try Catalog.load(from: resources, locale: "de")
+        (catalog, templates) = try BundleSummary.documents(resources: resources, locale: locale)
         self.store = store
         self.resources = resources
         self.folder = folder
@@ -47,7 +48,7 @@ public struct Archiver: Sendable {
         } else {
             UserRights.asUser { try? FileManager.default.removeItem(atPath: path) }
             let (bundle, files) = try store.exportBundle(candidate.caseId, to: "Archiv", on: date, purpose: "archive")
-            let summary = BundleSummary(bundle: bundle, catalog: german).render()
+            let summary = try BundleSummary(bundle: bundle, catalog: catalog, templates: templates).render()
             let staging = UserRights.staging(for: path)
             let written = try BundleWriter(passphrase: passphrase).write(bundle, files: files, summary: summary, to: staging.path)
             try BundleReader.check(written)

@@ -48,6 +48,13 @@ public struct Locations: Sendable {
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
     }
 
+    /// The county's own document templates: `/etc/lotse/templates`, or (outside the
+    /// shared installation) `$LOTSE_TEMPLATES` when set.
+    public var countyTemplates: URL {
+        if !secure, let named = environment["LOTSE_TEMPLATES"], !named.isEmpty { return URL(fileURLWithPath: named) }
+        return DocumentTemplates.countyFolder
+    }
+
     /// `$LOTSE_RESOURCES`, `/usr/share/lotse`, `./resources`, then beside the executable.
     public func resources() throws(DataError) -> URL {
         if secure {

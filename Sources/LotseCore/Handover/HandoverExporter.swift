@@ -7,10 +7,13 @@ import PluginKit
 public struct HandoverExporter {
     public let store: CaseStore
     public let resources: URL
+    /// The language of the bundle's summary (the deployment's).
+    public let locale: String
 
-    public init(store: CaseStore, resources: URL) {
+    public init(store: CaseStore, resources: URL, locale: String) {
         self.store = store
         self.resources = resources
+        self.locale = locale
     }
 
     public struct Request: Sendable {
@@ -38,8 +41,9 @@ public struct HandoverExporter {
         let (bundle, files) = try store.exportBundle(request.caseId, to: request.receiver, on: request.date, excluding: request.excluded,
                                                      withoutConsent: request.withoutConsent)
         let path = request.output ?? "lotse-handover-\(request.date.iso)-\(bundle.bundleId.prefix(8)).zip"
-        guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("\(path) exists; choose another -o") }
-        let summary = BundleSummary(bundle: bundle, catalog: try Catalog.load(from: resources, locale: "de")).render()
+        guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("file.exists", ["path": .text(path)]) }
+        let (catalog, templates) = try BundleSummary.documents(resources: resources, locale: locale)
+        let summary = try BundleSummary(bundle: bundle, catalog: catalog, templates: templates).render()
         // Written where lotse may read its attachments, checked, then handed to the
         // user's path with the user's rights (`UserRights`).
         let staging = UserRights.staging(for: path)
@@ -48,7 +52,7 @@ public struct HandoverExporter {
         let verified: VerifiedBundle
         do { verified = try check.read(staging.path) } catch {
             try? FileManager.default.removeItem(at: staging)
-            throw DataError("the written bundle did not verify (\(error.message)); nothing was handed over")
+            throw DataError("handover.writtenDidNotVerify", ["problem": .message(error.message)])
         }
         try UserRights.deliver(staging, to: path)
         try store.markHandedOver(request.caseId, bundleId: bundle.bundleId, receiver: request.receiver, on: request.date,

@@ -9,11 +9,26 @@ import PluginKit
 public struct DemoCounty {
     public var households: Int
     public var seed: UInt64
+    /// The county's dates are moved by this many days from the dates it was drawn
+    /// around (`anchor`), so that `today` lies where 1 October 2019 lies for them.
+    public var shift: Int
+    /// A goal's title as the county's users read it: the template's title in the
+    /// deployment's language (the demo's goals were agreed in that language).
+    public var goalTitle: @Sendable (_ module: String, _ template: String) -> String
 
-    public init(households: Int, seed: UInt64 = 2018) {
+    /// The day the drawn county is current on (cases opened within the three years
+    /// before, reviews and goals due around it).
+    public static let anchor = LocalDate(year: 2019, month: 10, day: 1)!
+
+    public init(households: Int, seed: UInt64 = 2018, today: LocalDate = anchor,
+                goalTitle: @escaping @Sendable (String, String) -> String = { $1.replacingOccurrences(of: "_", with: " ") }) {
         self.households = households
         self.seed = seed
+        self.shift = today.dayNumber - Self.anchor.dayNumber
+        self.goalTitle = goalTitle
     }
+
+    private func moved(_ date: LocalDate) -> LocalDate { date.adding(days: shift) }
 
     static let municipalities: [(name: String, kind: String, fte: Double, share: Double, staff: [Double])] = [
         ("Landratsamt Ostalbkreis", "county", 3.0, 0.4, [0.25, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.35, 0.41]),
@@ -71,13 +86,13 @@ public struct DemoCounty {
             let family = Self.familyNames[random.int(Self.familyNames.count)]
             let adults = random.unit() < 0.55 ? 2 : 1
             let children = adults == 2 ? random.int(5) : random.int(2)
-            let arrival = random.date(from: LocalDate(year: 2015, month: 1, day: 1)!, days: random.unit() < 0.7 ? 425 : 1400)
+            let arrival = random.date(from: moved(LocalDate(year: 2015, month: 1, day: 1)!), days: random.unit() < 0.7 ? 425 : 1400)
             let prospect = ["high", "high", "medium", "low", "unknown"][random.int(5)]
             var members: [(id: Int, adult: Bool)] = []
             for adult in 0..<adults {
                 personId += 1
                 let female = adult == 1 || random.unit() < 0.4
-                let birth = random.unit() < 0.3 ? "\(1960 + random.int(35))" : random.date(from: LocalDate(year: 1960, month: 1, day: 1)!, days: 35 * 365).iso
+                let birth = random.unit() < 0.3 ? "\(1960 + shift / 365 + random.int(35))" : random.date(from: moved(LocalDate(year: 1960, month: 1, day: 1)!), days: 35 * 365).iso
                 add("persons.csv", [personId, household, family, (female ? Self.femaleNames : Self.maleNames)[random.int(14)], birth, female ? "f" : "m",
                                     arrival.iso, Self.statuses[random.int(Self.statuses.count)], prospect])
                 members.append((personId, true))
@@ -85,14 +100,14 @@ public struct DemoCounty {
             for _ in 0..<children {
                 personId += 1
                 let female = random.unit() < 0.5
-                let birth = random.date(from: LocalDate(year: 2001, month: 1, day: 1)!, days: 17 * 365)
+                let birth = random.date(from: moved(LocalDate(year: 2001, month: 1, day: 1)!), days: 17 * 365)
                 add("persons.csv", [personId, household, family, (female ? Self.femaleNames : Self.maleNames)[random.int(14)], birth.iso, female ? "f" : "m",
                                     max(arrival, birth).iso, Self.statuses[0], prospect])
                 members.append((personId, false))
             }
             caseId += 1
             let individual = adults == 1 && children == 0
-            let waitlisted = max(arrival, LocalDate(year: 2018, month: 1, day: 15)!).adding(days: random.int(60))
+            let waitlisted = max(arrival, moved(LocalDate(year: 2018, month: 1, day: 15)!)).adding(days: random.int(60))
             let state = random.unit()
             let opened: LocalDate? = state < 0.12 ? nil : waitlisted.adding(days: 14 + random.int(500))
             let closed: LocalDate? = opened.flatMap { state > 0.8 ? $0.adding(days: 90 + random.int(600)) : nil }
@@ -111,7 +126,7 @@ public struct DemoCounty {
                 let template = templates[random.int(templates.count)]
                 let member = members[random.int(members.count)]
                 let status = ["open", "open", "achieved", "dropped"][random.int(4)]
-                add("goals.csv", [goalId, agreementId, member.id, template.module, template.template, template.template.replacingOccurrences(of: "_", with: " "),
+                add("goals.csv", [goalId, agreementId, member.id, template.module, template.template, goalTitle(template.module, template.template),
                                   signed.adding(months: 6).iso, status, status == "open" ? nil : signed.adding(days: random.int(180) + 1).iso])
             }
             for _ in 0..<(3 + random.int(5)) {
@@ -154,7 +169,7 @@ public struct DemoCounty {
             let partner = Self.partners[random.int(Self.partners.count)]
             let staffList = staffByMunicipality[municipality]!
             add("contacts.csv", [contact, municipality, staffList[random.int(staffList.count)],
-                                 random.date(from: LocalDate(year: 2018, month: 3, day: 1)!, days: 900).iso, partner.0, partner.1])
+                                 random.date(from: moved(LocalDate(year: 2018, month: 3, day: 1)!), days: 900).iso, partner.0, partner.1])
         }
         for (name, text) in files {
             let url = folder.appendingPathComponent(name)

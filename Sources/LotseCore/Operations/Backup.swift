@@ -123,7 +123,10 @@ public struct Backup {
 
     /// Backup files in a folder older than `days` days, oldest first.
     public static func expired(in folder: URL, olderThanDays days: Int, now: Date = Date()) throws -> [URL] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("lotse-backup") && $0.hasSuffix(".zip") }
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("lotse-backup") && $0.hasSuffix(".zip") } } catch {
+            throw UsageError("file.read", ["path": .text(folder.path), "reason": .message(.system(error))])
+        }
         return try names.map { folder.appendingPathComponent($0) }.filter { url in
             let modified = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date ?? now
             return now.timeIntervalSince(modified) > Double(days) * 86_400

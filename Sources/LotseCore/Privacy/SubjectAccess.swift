@@ -27,9 +27,18 @@ public struct SubjectAccess: Sendable, Codable, Equatable {
         public var kind: String
         public var to: String
         public var on: LocalDate
+        /// The problem situation of a referral; the case id of a handover.
         public var what: String
         /// The consent it rests on, or why there was none.
-        public var basis: String
+        public var basis: Basis
+    }
+
+    /// What a transfer rests on.
+    public enum Basis: Sendable, Codable, Equatable {
+        case consent(id: Int64, givenOn: LocalDate)
+        /// A referral within counselling, without a written consent on record.
+        case counselling
+        case withoutConsent(reason: String?)
     }
 
     public var createdOn: LocalDate

@@ -123,8 +123,19 @@ public struct Catalog: Sendable {
     }
 
     private func template(_ namespace: String, _ key: String) -> String {
-        texts[namespace]?[key] ?? fallback[namespace]?[key] ?? key
+        texts[namespace]?[key] ?? fallback[namespace]?[key] ?? Self.lastResort[key] ?? key
     }
+
+    /// The few texts needed when the locale files themselves cannot be found or read
+    /// (then no catalog exists to say so). English, as the words of the file system
+    /// and the install guide are.
+    private static let lastResort = [
+        "error.resources.notFound": "resources not found (looked in {folders}); set LOTSE_RESOURCES to the resources folder",
+        "error.resources.system": "resources not found in {folder}; reinstall the lotse package",
+        "error.locale.missing": "no texts for locale \"{locale}\" in {folder}; use \"de\" or \"en\"",
+        "error.locale.malformed": "{file}: expected a JSON object of text strings; fix or reinstall the resources",
+        "format.listSeparator": ", ",
+    ]
 
     /// `{name}` placeholders replaced in one pass (a value holding braces stays as it is).
     private func fill(_ template: String, _ arguments: [String: String]) -> String {

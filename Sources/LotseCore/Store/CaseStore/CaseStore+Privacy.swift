@@ -27,14 +27,14 @@ extension CaseStore {
             for referral in try Referral.filter(inCases).filter(Column("personId") == nil || Column("personId") == personId).order(Column("date")).fetchAll(db) {
                 let consent = consents.first { $0.scope.lowercased() == "referral" && $0.isValid(on: referral.date) }
                 transfers.append(.init(kind: "referral", to: referral.service, on: referral.date, what: referral.problem,
-                                       basis: consent.map { "consent \($0.id!) of \($0.givenOn.iso)" } ?? "referral in counselling (no written consent recorded)"))
+                                       basis: consent.map { .consent(id: $0.id!, givenOn: $0.givenOn) } ?? .counselling))
             }
             for row in try Row.fetchAll(db, sql: "SELECT caseId, counterpart, handedOverOn, withoutConsentReason FROM handover WHERE direction = 'out' AND caseId IN (\(caseIds.isEmpty ? "NULL" : caseIds.map(String.init).joined(separator: ",")))") {
                 let on: LocalDate = row["handedOverOn"]
                 let consent = consents.first { ["handover", "all"].contains($0.scope.lowercased()) && $0.isValid(on: on) }
                 let reason: String? = row["withoutConsentReason"]
-                transfers.append(.init(kind: "handover", to: row["counterpart"], on: on, what: "case file \(row["caseId"] as Int64)",
-                                       basis: consent.map { "consent \($0.id!) of \($0.givenOn.iso)" } ?? "without consent: \(reason ?? "–")"))
+                transfers.append(.init(kind: "handover", to: row["counterpart"], on: on, what: String(row["caseId"] as Int64),
+                                       basis: consent.map { .consent(id: $0.id!, givenOn: $0.givenOn) } ?? .withoutConsent(reason: reason)))
             }
             let accesses = try Row.fetchAll(db, sql: """
                 SELECT at, actor, action, entity, entityId, field FROM auditEvent

@@ -78,7 +78,7 @@ extension CaseStore {
     private func changeUser(_ name: String, _ change: (inout User, Database) throws -> Void) throws {
         try write(.manageUsers) { audit in
             guard let old = try User.filter(Column("name") == name).fetchOne(audit.db) else {
-                throw UsageError("no user \"\(name)\"; 'lotse user list' shows them")
+                throw UsageError("notFound.user", ["reference": .text(name)])
             }
             var new = old
             try change(&new, audit.db)
