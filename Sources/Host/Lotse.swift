@@ -36,7 +36,7 @@ struct Lotse: ParsableCommand {
             Console.say("repl.adminCreated", ["user": .text(admin.name)])
         }
         let principal = try accounts.principal(osUser: CaseStore.operatingSystemUser)  // refuse an unmapped account before the prompt
-        Repl(context: context, principal: principal).run()
+        Repl(context: try context.speaking(to: principal), principal: principal).run()
     }
 
     /// Runs one command line. Errors of lotse print one line and set the exit code;
@@ -45,8 +45,7 @@ struct Lotse: ParsableCommand {
         umask(0o077)  // files lotse creates (databases, bundles, exports, keys) are private
         if UserRights.secure { SecureStart.prepare(arguments: CommandLine.arguments) }
         let crashLog = Locations().crashLog
-        CrashGuard.install(crashFile: crashLog,
-                           message: "lotse: an internal error stopped this command; what was saved before stays saved. Details for the IT: \(crashLog.path)")
+        CrashGuard.install(crashFile: crashLog, message: "lotse: " + Console.text("error.crash", ["file": .text(crashLog.path)]))
         // Started as `lotse-kiosk` (as a login shell, login(1) names it "-lotse-kiosk"):
         // the kiosk, whatever the arguments.
         if URL(fileURLWithPath: CommandLine.arguments[0]).lastPathComponent.trimmingPrefix("-") == "lotse-kiosk" {

@@ -10,7 +10,7 @@ import tempfile
 
 import pytest
 
-from conftest import ROOT, TEST_PASSWORD
+from conftest import ENGLISH_CONFIG, ROOT, TEST_PASSWORD
 
 # Operating-system accounts every Debian system has, mapped to one lotse role each.
 ACCOUNTS = {"keller": ("daemon", "manager"), "braun": ("bin", "lead"), "it": ("nobody", "admin"), "pruefer": ("sys", "auditor")}
@@ -27,7 +27,7 @@ def shared(lotse_bin, run):
     folder.chmod(0o777)
     shutil.copy(lotse_bin, folder / "lotse")
     shutil.copytree(ROOT / "resources", folder / "resources")
-    shutil.copy(ROOT / "plugins.json", folder / "plugins.json")
+    shutil.copy(ENGLISH_CONFIG, folder / "plugins.json")
     (folder / "home").mkdir(mode=0o777)
     (folder / "home").chmod(0o777)
     db = str(folder / "lotse.sqlite")

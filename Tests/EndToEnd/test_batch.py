@@ -16,11 +16,11 @@ def test_moved_away_dry_run_then_real_run(run, county):
     report_before = run("report", "--as-of", "2019-06-30", "--format", "json", "--db", county).stdout
     dry = run("batch", "close", "--rule", "moved-away", "--dry-run", "--on", "2019-10-01", "--db", county)
     assert dry.returncode == 0, dry.stderr
-    assert "would close case 1 (Stadt Aalen, 4 persons) on 01.09.2019: Wegzug" in dry.stdout
+    assert "would close case 1 (Stadt Aalen, 4 persons) on 2019-09-01: Moved away – moved out of the municipality on 2019-09-01" in dry.stdout
     assert cases(county) == before
     real = run("batch", "close", "--rule", "moved-away", "--on", "2019-10-01", "--db", county)
     assert real.returncode == 0, real.stderr
-    assert "closed case 1 (Stadt Aalen, 4 persons) on 01.09.2019" in real.stdout
+    assert "closed case 1 (Stadt Aalen, 4 persons) on 2019-09-01" in real.stdout
     assert "1 cases closed, 4 places freed" in real.stdout
     assert "Stadt Aalen: 4 places freed; next on the waiting list: nobody" in real.stdout
     assert cases(county)[1] == ("closed", "2019-09-01", "moved_away")

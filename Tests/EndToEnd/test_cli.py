@@ -40,11 +40,14 @@ def config_error(run, tmp_path, text):
 
 
 def test_configuration_errors_stop_with_exit_code_2_and_one_line(run, tmp_path):
-    assert "modules[1].id: unknown module \"jobs\"" in config_error(run, tmp_path, '{"modules": [{"id": "work"}, {"id": "jobs"}]}')
-    assert "listed twice" in config_error(run, tmp_path, '{"modules": [{"id": "work"}, {"id": "work"}]}')
-    assert "settings.targetLevel: a CEFR level" in config_error(
+    # A plugins.json without a locale is a German deployment's: its errors are German.
+    assert "modules[1].id: unbekanntes Modul „jobs“" in config_error(run, tmp_path, '{"modules": [{"id": "work"}, {"id": "jobs"}]}')
+    assert "steht zweimal in der Liste" in config_error(run, tmp_path, '{"modules": [{"id": "work"}, {"id": "work"}]}')
+    assert "settings.targetLevel: ein Sprachniveau" in config_error(
         run, tmp_path, '{"modules": [{"id": "language", "settings": {"targetLevel": 3}}]}')
-    assert "line 1, column" in config_error(run, tmp_path, '{"modules": [')
+    assert "Zeile 1, Spalte" in config_error(run, tmp_path, '{"modules": [')
+    english = '{"deployment": {"locale": "en"}, "modules": [{"id": "work"}, {"id": "jobs"}]}'
+    assert "modules[1].id: unknown module \"jobs\"; expected one of language, work" in config_error(run, tmp_path, english)
 
 
 def test_modules_can_be_reordered_and_disabled(run, tmp_path):
@@ -58,10 +61,12 @@ def test_modules_can_be_reordered_and_disabled(run, tmp_path):
 def test_missing_explicit_config_is_a_data_error(run, tmp_path):
     result = run("modules", "--config", str(tmp_path / "nope.json"))
     assert result.returncode == 2
-    assert "no such file" in result.stderr
+    # The file named is not there, so its language is not known: German, the default.
+    assert "--config: diese Datei gibt es nicht; geben Sie den Pfad einer plugins.json an" in result.stderr
 
 
 def test_unknown_option_is_a_user_error(run):
     result = run("modules", "--colour")
-    assert result.returncode not in (0, 2)
-    assert "Unknown option" in result.stderr
+    assert result.returncode == 1
+    assert result.stderr.startswith("lotse: unknown option --colour\n")
+    assert "'lotse modules --help' explains it." in result.stderr

@@ -214,6 +214,7 @@ class County:
             "user add": (["user", "add", "leitung", "--role", "auditor", "--password-file", f / "pw", *db],
                          ["user", "add", "pruefer", "--role", "auditor", "--password-file", f / "pw", *db]),
             "user list": (["user", "list", *db], ["user", "list", "--bogus", *db]),
+            "user edit": (["user", "edit", "pruefer", "--locale", "en", *db], ["user", "edit", "pruefer", "--locale", "fr", *db]),
             "user disable": (["user", "disable", "pruefer", *db], ["user", "disable", getpass.getuser(), *db]),
             "user enable": (["user", "enable", "pruefer", *db], ["user", "enable", "niemand", *db]),
             "user passwd": (["user", "passwd", "pruefer", "--password-file", f / "pw", *db], ["user", "passwd", "pruefer", "--password-file", f / "short", *db]),
@@ -255,7 +256,7 @@ LEAVES = ["modules list", "modules show", "municipality add", "municipality list
           "consent withdraw", "attach", "note", "contact add", "waitlist show", "waitlist admit", "audit verify", "audit log",
           "import legacy", "demo", "intake", "agreement print", "review", "due", "report", "batch close", "batch archive",
           "batch purge", "handover export", "handover import", "handover verify", "handover confirm", "handover list",
-          "keys generate", "backup create", "backup prune", "restore", "doctor", "init", "migrate", "user add", "user list",
+          "keys generate", "backup create", "backup prune", "restore", "doctor", "init", "migrate", "user add", "user list", "user edit",
           "user disable", "user enable", "user passwd", "user role", "kiosk"]
 
 
@@ -303,3 +304,96 @@ def main():
 
 if __name__ == "__main__":
     main()
+
+
+# --- The sources: no words for users outside the catalogs -----------------------------
+
+LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+INTERPOLATION = re.compile(r"\\\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)")
+
+
+def without_interpolations(line):
+    """The line with every `\\(…)` removed (they may hold quotes of their own)."""
+    previous = None
+    while previous != line:
+        previous, line = line, INTERPOLATION.sub("", line)
+    return line
+SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|FROM|WHERE|AND|JOIN|ORDER BY|GROUP BY|PRAGMA|VACUUM|LIKE|COLLATE|CASE WHEN)\b|\b(substr|ifnull|char)\(")
+# Declarations ArgumentParser needs and the man pages are made from; the English help
+# catalog mirrors them and CatalogTests keeps the two equal.
+DECLARATION = re.compile(r"\b(abstract|discussion|help):\s*(ArgumentHelp\()?\"")
+# Literal words that are not the user interface, each with its reason.
+ALLOWED = {
+    "Sources/LotseCore/Import/DemoCounty.swift": "the demo county's data: names, places, problem situations (stored text)",
+    "Sources/Host/Support/ArgumentErrorText.swift": "ArgumentParser's English messages, matched to be said from the catalog",
+    "Sources/LotseCore/Resources/Catalog.swift": "the last-resort texts for when no locale file can be read",
+    "Sources/Host/Support/CrashGuard.swift": "the crash log's marker line, for the IT",
+    "Sources/LotseCore/Operations/Backup.swift": "backup-info.txt, a machine file inside the backup",
+    "Sources/LotseCore/Handover/BundleWriter.swift": "BagIt tag files (bagit.txt), a standard's fixed text",
+    "Sources/LotseCore/Handover/BundleReader.swift": "BagIt tag files (bagit.txt), a standard's fixed text",
+    "Sources/LotseCore/Text/Message.swift": "a message's debug description (keys, never shown to users)",
+    "Sources/Host/Support/Console.swift": "a compiler diagnostic for developers",
+    "Sources/LotseCore/Handover/SigningKey.swift": "the signature file's fixed field names (a machine format)",
+}
+
+
+def command_words():
+    dump = json.loads(subprocess.run([binary(), "--experimental-dump-help"], capture_output=True, text=True,
+                                     env={"PATH": "/usr/bin:/bin", "LOTSE_RESOURCES": str(ROOT / "resources")}).stdout)
+    words = set()
+
+    def walk(command):
+        words.add(command["commandName"])
+        for sub in command.get("subcommands") or []:
+            walk(sub)
+    walk(dump["command"])
+    return words
+
+
+def user_literals():
+    """Multi-word string literals in Host and LotseCore that could be meant for users."""
+    commands = command_words()
+    found = []
+    for path in sorted((ROOT / "Sources").glob("*/**/*.swift")):
+        relative = str(path.relative_to(ROOT))
+        if not relative.startswith(("Sources/Host/", "Sources/LotseCore/")) or relative in ALLOWED:
+            continue
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            if line.strip().startswith("//") or DECLARATION.search(line) or '"""' in line:
+                continue
+            for match in LITERAL.finditer(without_interpolations(line)):
+                text = match.group(1)
+                words = re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", text)
+                if len(words) < 2 or " " not in text.strip() or SQL.search(text) or set(words) <= commands:
+                    continue
+                found.append(f"{relative}:{number}: {match.group(1)}")
+    return found
+
+
+def test_no_words_for_users_outside_the_catalogs():
+    assert user_literals() == []
+
+
+def catalog_keys():
+    keys = {}
+    for file in (ROOT / "resources" / "locales" / "en").glob("*.json"):
+        keys[file.stem] = set(json.loads(file.read_text()))
+    return keys
+
+
+def test_every_catalog_key_is_used():
+    """A key is used when a source names it, or a key made at run time can be it (a
+    literal prefix such as "closure.\\(reason)"); module namespaces are the modules'
+    own and checked by ModuleContractTests, help by CatalogTests."""
+    literals, prefixes = set(), set()
+    for path in (ROOT / "Sources").glob("**/*.swift"):
+        source = path.read_text()
+        literals.update(match.group(1) for match in LITERAL.finditer(source))
+        literals.update(re.findall(r'"([A-Za-z][\w.\-]*)"', source))  # keys inside interpolations too
+        prefixes.update(re.findall(r'"([A-Za-z.]+\.)\\\(', source))
+        prefixes.update(prefix + "." for prefix in re.findall(r'labelPrefix: String \{ "([\w.]+)" \}', source))
+    # Keys the templates, the locale check and the resources name.
+    data = " ".join(p.read_text() for p in (ROOT / "resources").glob("*.json"))
+    unused = sorted(key for key in catalog_keys()["core"]
+                    if key not in literals and not any(p and key.startswith(p) for p in prefixes) and key not in data)
+    assert unused == []

@@ -4,7 +4,7 @@ import stat
 
 import pexpect
 import pytest
-from conftest import database_of
+from conftest import GERMAN, database_of
 
 # The prompt is coloured on a terminal: "lotse>" then a reset sequence, then a space.
 PROMPT = r"lotse>(\x1b\[0m)? "
@@ -13,7 +13,7 @@ PROMPT = r"lotse>(\x1b\[0m)? "
 @pytest.fixture
 def repl(lotse_bin, env, tmp_path, prepare_db):
     prepare_db(database_of([], env))
-    child = pexpect.spawn(lotse_bin, env=env, cwd=str(tmp_path), encoding="utf-8", timeout=20, dimensions=(40, 160))
+    child = pexpect.spawn(lotse_bin, env={**env, **GERMAN}, cwd=str(tmp_path), encoding="utf-8", timeout=20, dimensions=(40, 160))
     child.expect("Integrationsmanagement")
     child.expect(PROMPT)
     yield child
@@ -22,7 +22,11 @@ def repl(lotse_bin, env, tmp_path, prepare_db):
 
 def test_starts_shows_help_and_quits(repl):
     repl.sendline("help")
-    repl.expect_exact("modules show ID")
+    repl.expect_exact("Befehle für")
+    repl.expect_exact("modules show")
+    repl.expect(PROMPT)
+    repl.sendline("help case close")
+    repl.expect_exact("Schließt einen Fall mit einem Grund")
     repl.expect(PROMPT)
     repl.sendline("quit")
     repl.expect_exact("Auf Wiedersehen.")
@@ -68,7 +72,7 @@ def test_unknown_command_and_errors_keep_the_repl_running(repl):
     repl.expect_exact("Unbekannter Befehl „fly“")
     repl.expect(PROMPT)
     repl.sendline("modules show Mueller")
-    repl.expect_exact('no module "Mueller"')
+    repl.expect_exact('unbekanntes Modul „Mueller“')
     repl.expect(PROMPT)
     repl.sendline("quit")
     repl.expect(pexpect.EOF)
@@ -89,7 +93,7 @@ def test_history_is_private_and_holds_no_personal_words(repl, env):
 
 
 def test_no_colour_with_no_color(lotse_bin, env, tmp_path):
-    child = pexpect.spawn(lotse_bin, ["modules", "show", "work"], env={**env, "NO_COLOR": "1"}, cwd=str(tmp_path),
+    child = pexpect.spawn(lotse_bin, ["modules", "show", "work"], env={**env, **GERMAN, "NO_COLOR": "1"}, cwd=str(tmp_path),
                           encoding="utf-8", timeout=20)
     child.expect(pexpect.EOF)
     assert "Arbeit und Ausbildung" in child.before
@@ -115,7 +119,7 @@ def test_tab_completes_open_case_ids(lotse_bin, env, tmp_path, run):
     assert run("municipality", "add", "Stadt Aalen", "--kind", "city", "--fte", "1.5", "--db", db).returncode == 0
     assert run("case", "new", "--municipality", "Stadt Aalen", "--family-name", "Haddad", "--given-names", "Amal", "--born", "1985",
                "--db", db).returncode == 0
-    child = pexpect.spawn(lotse_bin, ["--db", db], env=env, cwd=str(tmp_path), encoding="utf-8", timeout=20, dimensions=(40, 160))
+    child = pexpect.spawn(lotse_bin, ["--db", db], env={**env, **GERMAN}, cwd=str(tmp_path), encoding="utf-8", timeout=20, dimensions=(40, 160))
     child.expect(PROMPT)
     child.send("case show \t")
     child.expect_exact("case show 1 ")
@@ -128,16 +132,16 @@ def test_tab_completes_open_case_ids(lotse_bin, env, tmp_path, run):
 
 def test_a_fresh_database_leads_through_creating_the_first_admin(lotse_bin, env, tmp_path):
     """What `make run` shows on a new machine: no users yet, so the REPL creates the admin."""
-    child = pexpect.spawn(lotse_bin, env={**env, "NO_COLOR": "1"}, cwd=str(tmp_path), encoding="utf-8", timeout=20)
+    child = pexpect.spawn(lotse_bin, env={**env, **GERMAN, "NO_COLOR": "1"}, cwd=str(tmp_path), encoding="utf-8", timeout=20)
     child.expect_exact("Diese Datenbank hat noch keine Benutzer")
-    child.expect_exact("Password: ")
+    child.expect_exact("Passwort: ")
     child.sendline("first admin password")
-    child.expect_exact("Repeat password: ")
+    child.expect_exact("Passwort wiederholen: ")
     child.sendline("first admin password")
-    child.expect_exact("is the admin")
+    child.expect_exact("ist die Administration")
     child.expect_exact("lotse> ")
     child.sendline("user list")
-    child.expect_exact("admin")
+    child.expect_exact("Administration")
     child.sendline("quit")
     child.expect(pexpect.EOF)
     assert "first admin password" not in child.before

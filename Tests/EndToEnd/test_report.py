@@ -2,8 +2,11 @@
 import json
 import pathlib
 import sqlite3
+import subprocess
+from html.parser import HTMLParser
 
 import pytest
+from conftest import GERMAN
 
 FIXTURE = pathlib.Path(__file__).parent / "fixtures" / "county"
 
@@ -83,21 +86,61 @@ def test_facts_from_handovers_count_only_when_asked(run, county):
 
 
 def test_text_csv_html_and_suppression(run, county, tmp_path):
-    text = run("report", "--as-of", "2019-06-30", "--db", county).stdout
+    text = run("report", "--as-of", "2019-06-30", "--db", county, extra_env=GERMAN).stdout
     assert "Zum Stichtag 30.06.2019 werden 3 Personen in 1 Fällen" in text
     assert "Erwachsene in Vereinen: 1" in text
-    csv = run("report", "--as-of", "2019-06-30", "--format", "csv", "--delimiter", ";", "--db", county).stdout
-    assert csv.startswith("\ufeffmetric;label;scope;value")
+    csv = run("report", "--as-of", "2019-06-30", "--format", "csv", "--db", county, extra_env=GERMAN).stdout
+    assert csv.startswith("\ufeffKennzahl;Bezeichnung;Bereich;Wert\n")
     assert "core.persons_in_care;Personen in Betreuung;Stadt Aalen;3" in csv
+    english_csv = run("report", "--as-of", "2019-06-30", "--format", "csv", "--db", county).stdout
+    assert english_csv.startswith("\ufeffmetric,label,scope,value\n") and "core.persons_in_care,persons in care,total,3" in english_csv
     html_file = tmp_path / "report.html"
-    assert run("report", "--as-of", "2019-06-30", "--format", "html", "-o", str(html_file), "--db", county).returncode == 0
+    assert run("report", "--as-of", "2019-06-30", "--format", "html", "-o", str(html_file), "--db", county, extra_env=GERMAN).returncode == 0
     html = html_file.read_text()
     assert html.startswith("<!DOCTYPE html>") and html.count("<svg") == 3 and "http" not in html.replace("http://www.w3.org/2000/svg", "")
+    committee_document(html_file, json.loads(run("report", "--as-of", "2019-06-30", "--format", "json", "--db", county).stdout))
     suppressed = json.loads(run("report", "--as-of", "2019-06-30", "--format", "json", "--suppress-below", "3", "--db", county).stdout)
     assert suppressed["metrics"]["core.persons_in_care"] == 3 and suppressed["metrics"]["work.placed"] is None
     assert "<3" in run("report", "--as-of", "2019-06-30", "--suppress-below", "3", "--db", county).stdout
     english = run("report", "--as-of", "2019-06-30", "--db", county, "--config", str(write_config(tmp_path))).stdout
     assert "On 2019-06-30, 3 persons in 1 cases" in english
+
+
+def committee_document(html_file, figures):
+    """The HTML report as a committee reads it: valid HTML (tidy finds no errors), the
+    summary as sentences in paragraphs, every figure in a table cell, no text laid out
+    with spaces, print CSS for A4."""
+    tidy = subprocess.run(["tidy", "-q", "-e", str(html_file)], capture_output=True, text=True)
+    assert tidy.returncode in (0, 1), tidy.stderr  # 2: errors (1 would be warnings only)
+    assert "Error" not in tidy.stderr, tidy.stderr
+
+    class Reader(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.stack, self.cells, self.paragraphs, self.tags = [], [], [], []
+
+        def handle_starttag(self, tag, attrs):
+            self.stack.append(tag)
+            self.tags.append(tag)
+
+        def handle_endtag(self, tag):
+            while self.stack and self.stack.pop() != tag:
+                pass
+
+        def handle_data(self, data):
+            if self.stack and self.stack[-1] == "td":
+                self.cells.append(data.strip())
+            elif self.stack and self.stack[-1] == "p":
+                self.paragraphs.append(data.strip())
+
+    reader = Reader()
+    reader.feed(html_file.read_text())
+    assert "pre" not in reader.tags and "@page { size: A4" in html_file.read_text()
+    for metric, value in figures["metrics"].items():
+        if value is not None:
+            assert str(value) in reader.cells, metric
+    assert reader.paragraphs[0].startswith("Zeitraum") or any(p.startswith("Zum Stichtag 30.06.2019") for p in reader.paragraphs)
+    assert all("  " not in p and "---" not in p and "•" not in p for p in reader.paragraphs), reader.paragraphs
 
 
 def write_config(tmp_path):

@@ -38,9 +38,7 @@ extension Lotse.Modules {
                 return
             }
             let table = TextTable(
-                header: ["id", "version", "questions", "goal templates", "metrics", "enabled"].map {
-                    context.text("modules.header.\($0 == "goal templates" ? "goals" : $0)")
-                },
+                header: ["id", "version", "questions", "goals", "metrics", "enabled"].map { context.text("modules.header.\($0)") },
                 rows: rows.map { [$0.id, $0.version, String($0.questions), String($0.goalTemplates), String($0.metrics.count), $0.enabled ? "✓" : "–"] }
             )
             print(table.render())

@@ -32,11 +32,24 @@ struct ModuleDescription {
         context.catalog.text(module.id, key, ["person": context.text("modules.show.person"), "due": "…"])
     }
 
+    /// A question's kind of answer, in the session's words.
+    static func typeName(_ type: AnswerType) -> String {
+        switch type {
+        case .yesNo: Console.text("answerType.yesNo")
+        case .choice: Console.text("answerType.choice")
+        case .multiChoice: Console.text("answerType.multiChoice")
+        case .number(let range): Console.text("answerType.number", ["min": .number(range.lowerBound), "max": .number(range.upperBound)])
+        case .date: Console.text("answerType.date")
+        case .text(let max): Console.text("answerType.text", ["max": .number(max)])
+        case .cefrLevel: Console.text("answerType.cefrLevel")
+        }
+    }
+
     func render() -> String {
         var lines = [Console.bold("\(text("module.title")) (\(module.id) \(module.version))"), text("module.summary"), ""]
         lines.append(context.text("modules.show.questions"))
         for (number, question) in module.questions.enumerated() {
-            var kind = "\(context.text("scope.\(question.scope.rawValue)")), \(question.type.name)"
+            var kind = "\(context.text("scope.\(question.scope.rawValue)")), \(Self.typeName(question.type))"
             if question.isOptional { kind += ", \(context.text("modules.show.optional"))" }
             lines.append("\(number + 1). \(question.id) [\(kind)]")
             lines.append("   \(text(question.promptKey))")
@@ -49,7 +62,7 @@ struct ModuleDescription {
         }
         lines += ["", context.text("modules.show.goals")]
         for template in module.goalTemplates {
-            var detail = "\(context.text("scope.\(template.scope.rawValue)")), \(template.dueAfterMonths)/\(template.reviewEveryMonths) Mon., \(context.text("responsible.\(template.responsible.rawValue)"))"
+            var detail = "\(context.text("scope.\(template.scope.rawValue)")), \(Console.text("modules.show.months", ["due": .number(template.dueAfterMonths), "review": .number(template.reviewEveryMonths)])), \(context.text("responsible.\(template.responsible.rawValue)"))"
             if let service = template.service { detail += ", \(context.text("service.\(service)"))" }
             if let outcome = template.outcome { detail += " → \(outcome)" }
             lines.append("- \(template.id): \(text(template.titleKey)) [\(detail)]")

@@ -43,6 +43,8 @@ extension Lotse {
             }
             if let output {
                 try OutputFile.write(text, to: output)
+            } else if format == .csv {
+                Console.machine(text)
             } else {
                 print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
             }

@@ -8,7 +8,7 @@ struct UserCommand: ParsableCommand {
         commandName: "user",
         abstract: "Add, list, disable and enable users, set passwords and roles (admin only).",
         discussion: "Roles: manager (cases of their municipality), lead (reads the municipality's cases, reassigns, reports, batch close), admin (users, settings, archive, purge), auditor (audit log and reports).",
-        subcommands: [Add.self, List.self, Disable.self, Enable.self, Passwd.self, RoleCommand.self]
+        subcommands: [Add.self, List.self, Edit.self, Disable.self, Enable.self, Passwd.self, RoleCommand.self]
     )
 
     /// The roles and municipality of a user, shared by `add` and `role`.
@@ -30,12 +30,25 @@ struct UserCommand: ParsableCommand {
         var osUser: String?
         @OptionGroup var role: RoleOptions
         @OptionGroup var password: PasswordOptions
+        @Option(help: "The language lotse speaks to the user: de or en (default: the deployment's).") var locale: String?
 
         func run() throws {
             let session = try store.session()
             try session.store.addUser(name: name, osUser: osUser, roles: try role.parsed(), staff: role.staff, countyWide: role.countyWide,
-                                      password: try password.read(), on: session.today)
+                                      password: try password.read(), locale: locale, on: session.today)
             Console.say("user.added", ["user": .text(name)])
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a user's own language.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The user.") var name: String
+        @Option(help: "de or en; 'deployment' for the deployment's language.") var locale: String
+
+        func run() throws {
+            try store.session().store.setLocale(name, locale == "deployment" ? nil : locale)
+            Console.say("user.localeSet", ["user": .text(name)])
         }
     }
 

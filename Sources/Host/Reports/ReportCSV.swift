@@ -24,6 +24,7 @@ struct ReportCSV {
     }
 
     private func field(_ text: String) -> String {
-        text.contains(delimiter) || text.contains("\"") || text.contains("\n") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        let text = UntrustedText.visible(text)  // the fields are cleaned; the CRLF between rows is the format's
+        return text.contains(delimiter) || text.contains("\"") || text.contains("\n") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

@@ -9,7 +9,7 @@ import Synchronization
 struct AppContext {
     let configuration: Configuration
     let resources: URL
-    let catalog: Catalog
+    private(set) var catalog: Catalog
     let locations: Locations
     /// The secure-mode notice is shown once per process.
     private static let noticeShown = Atomic(false)
@@ -41,6 +41,16 @@ struct AppContext {
     /// The document templates of a locale (the session's by default).
     func templates(locale: String? = nil) throws -> DocumentTemplates {
         try DocumentTemplates.load(resources: resources, locale: locale ?? catalog.locale, county: locations.countyTemplates)
+    }
+
+    /// The context for a user who chose their own language: the catalog (and the
+    /// texts of everything said from now on) in that language.
+    func speaking(to principal: Principal) throws -> AppContext {
+        guard let locale = principal.locale, locale != catalog.locale else { return self }
+        var context = self
+        context.catalog = try Catalog.load(from: resources, locale: locale)
+        Console.use(context.catalog)
+        return context
     }
 
     /// A text of the core namespace.

@@ -112,6 +112,12 @@ enum Console {
         return result
     }
 
+    /// A machine format whose fields are cleaned already (CSV with its CRLF rows):
+    /// written as it is.
+    static func machine(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     /// Escape codes lotse itself sends (clearing the kiosk's screen); never data.
     static func control(_ sequence: String) {
         Swift.print(sequence, terminator: "")

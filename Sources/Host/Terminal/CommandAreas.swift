@@ -44,7 +44,7 @@ enum CommandAreas {
             Entry(path: "municipality add", permission: .configure), Entry(path: "municipality list", permission: .readOrganisation),
             Entry(path: "staff add", permission: .configure), Entry(path: "staff list", permission: .readOrganisation),
             Entry(path: "modules list", permission: .readOrganisation), Entry(path: "modules show", permission: .readOrganisation),
-            Entry(path: "user add", permission: .manageUsers), Entry(path: "user list", permission: .manageUsers),
+            Entry(path: "user add", permission: .manageUsers), Entry(path: "user list", permission: .manageUsers), Entry(path: "user edit", permission: .manageUsers),
             Entry(path: "user disable", permission: .manageUsers), Entry(path: "user enable", permission: .manageUsers),
             Entry(path: "user passwd", permission: .manageUsers), Entry(path: "user role", permission: .manageUsers),
             Entry(path: "import legacy", permission: .configure), Entry(path: "demo", permission: .configure),

@@ -140,7 +140,7 @@ struct PrefilledAnswers: Decodable {
     static func load(_ path: String) throws -> PrefilledAnswers {
         let data = try UserRights.read(path, limit: 1 << 20)
         do { return try JSONDecoder().decode(PrefilledAnswers.self, from: data) } catch {
-            throw UsageError("\(path): expected {\"household\": {QUESTION: ANSWER}, \"persons\": {PERSON_ID: {QUESTION: ANSWER}}}")
+            throw UsageError("intake.answersFile", ["path": .text(path)])
         }
     }
 
@@ -150,18 +150,18 @@ struct PrefilledAnswers: Decodable {
         var given: [(IntakeStep, String)] = household.map { (IntakeStep(module: Self.module($0.key), question: $0.key, personId: nil), $0.value) }
         for (person, values) in persons {
             guard let id = Int64(person), plan.persons.contains(where: { $0.id == id }) else {
-                throw UsageError("--answers names person \(person), who is not in case \(caseId)")
+                throw UsageError("intake.answersPerson", ["person": .text(person), "case": .number(caseId)])
             }
             given += values.map { (IntakeStep(module: Self.module($0.key), question: $0.key, personId: id), $0.value) }
         }
         for (step, input) in given.sorted(by: { (plan.index(of: $0.0) ?? 0) < (plan.index(of: $1.0) ?? 0) }) {
-            guard plan.index(of: step) != nil else { throw UsageError("--answers: \(step.key) is not a question of this intake") }
+            guard plan.index(of: step) != nil else { throw UsageError("intake.answersQuestion", ["question": .text(step.key)]) }
             switch plan.question(step).type.parse(input) {
             case .success(let value):
                 answers.set(value, for: step)
                 try store.saveAnswer(caseId, step: step, value: value, next: nil)
             case .failure(let error):
-                throw UsageError("--answers: \(step.key): \"\(input)\" is not a valid answer (\(error))")
+                throw UsageError("intake.answersValue", ["question": .text(step.key), "value": .text(input), "problem": .text(IntakeTexts(catalog: Console.catalog).problem(error))])
             }
         }
     }

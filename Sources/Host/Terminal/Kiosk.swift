@@ -32,9 +32,10 @@ struct Kiosk {
         let database = try LotseDatabase.open(at: context.locations.database(explicit: nil))
         let principal = logIn(Accounts(database: database))
         Identity.login(principal)
-        print(context.text("kiosk.hello", ["user": principal.name]))
+        let context = try self.context.speaking(to: principal)
+        Console.say("kiosk.hello", ["user": .text(principal.name)])
         let minutes = context.configuration.deployment.idleLogoutMinutes
-        let farewell = context.text("kiosk.idle", ["minutes": minutes.rounded() == minutes ? String(Int(minutes)) : String(minutes)])
+        let farewell = Console.text("kiosk.idle", ["minutes": minutes.rounded() == minutes ? .number(Int(minutes)) : .decimal(minutes, places: 2)])
         LineEditor.idleLogout.withLock { $0 = (limits.idle, { Kiosk.logOut(farewell) }) }
         Repl(context: context, principal: principal, kiosk: limits).run()
         Self.clearScreen()

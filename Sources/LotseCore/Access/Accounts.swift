@@ -96,7 +96,7 @@ public struct Accounts: Sendable {
 
     static func principal(for user: User, _ db: Database) throws -> Principal {
         let staff = try user.staffId.flatMap { try Staff.fetchOne(db, key: $0) }
-        return Principal(name: user.name, userId: user.id, roles: user.roleSet, staffId: staff?.id, municipalityId: staff?.municipalityId)
+        return Principal(name: user.name, userId: user.id, roles: user.roleSet, staffId: staff?.id, municipalityId: staff?.municipalityId, locale: user.locale)
     }
 
     /// A new user's audit events: every field, the password hash only as a hash of it.
@@ -104,7 +104,7 @@ public struct Accounts: Sendable {
         let audit = AuditLog(db, actor: actor)
         let fields: [(String, String?)] = [("name", user.name), ("osUser", user.osUser), ("roles", user.roles),
                                            ("staffId", user.staffId.map(String.init)), ("disabled", user.disabled ? "1" : "0"),
-                                           ("createdOn", user.createdOn.iso), ("password", AuditedState.passwordValue(user.passwordHash))]
+                                           ("createdOn", user.createdOn.iso), ("password", AuditedState.passwordValue(user.passwordHash)), ("locale", user.locale)]
         for (field, value) in fields {
             try audit.record(.create, "appUser", id: user.id, caseId: nil, field: field, value: .some(value))
         }

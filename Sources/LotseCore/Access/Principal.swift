@@ -12,8 +12,11 @@ public struct Principal: Sendable, Equatable {
     /// The municipality whose cases the user may see; nil: every municipality (the
     /// county's coordination, or a role that is not limited to cases).
     public let municipalityId: Int64?
+    /// The user's own language, if they chose one.
+    public let locale: String?
 
-    public init(name: String, userId: Int64?, roles: Set<Role>, staffId: Int64?, municipalityId: Int64?) {
+    public init(name: String, userId: Int64?, roles: Set<Role>, staffId: Int64?, municipalityId: Int64?, locale: String? = nil) {
+        self.locale = locale
         self.name = name
         self.userId = userId
         self.roles = roles

@@ -18,6 +18,8 @@ public struct User: Sendable, Equatable, Codable {
     /// Until when the account is locked after repeated failed logins (timestamp).
     public var lockedUntil: String?
     public var createdOn: LocalDate
+    /// The language lotse speaks to this user ("de" or "en"; nil: the deployment's).
+    public var locale: String? = nil
 
     public var roleSet: Set<Role> { (try? Role.parseList(roles)) ?? [] }
 }

@@ -36,10 +36,10 @@ public struct BundleWriter {
         addPayload("data/case.json", caseJSON)
         addPayload("data/summary.txt", Data(summary.utf8))
         for attachment in bundle.attachments {
-            guard let file = files[attachment.ref] else { throw DataError("attachment \(attachment.originalName) is missing from the attachments folder; run 'lotse doctor'") }
+            guard let file = files[attachment.ref] else { throw DataError("bundle.attachmentFileMissing", ["name": .text(attachment.originalName)]) }
             let (hash, size) = try Self.hash(file)
             guard hash == attachment.sha256 else {
-                throw DataError("attachment \(attachment.ref) no longer matches its recorded checksum; run 'lotse doctor' before handing over")
+                throw DataError("bundle.attachmentChanged", ["ref": .text(attachment.ref)])
             }
             payload.append((attachment.file, hash, Int(size)))
             manifestLines.append("\(hash)  \(attachment.file)")
@@ -85,7 +85,7 @@ public struct BundleWriter {
             try zip.close()
             chmod(temporary, 0o600)
             try Self.sync(temporary)
-            guard rename(temporary, path) == 0 else { throw DataError("cannot move the bundle to \(path): \(String(cString: strerror(errno)))") }
+            guard rename(temporary, path) == 0 else { throw DataError("file.write", ["path": .text(path), "reason": .message(.system(errno))]) }
             try Self.sync((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
@@ -97,14 +97,14 @@ public struct BundleWriter {
     /// Flushes a file or folder to disk (a folder: so a rename in it is durable).
     static func sync(_ path: String) throws {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw DataError("cannot open \(path) to flush it: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw DataError("file.sync", ["path": .text(path), "reason": .message(.system(errno))]) }
         defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw DataError("cannot flush \(path) to disk: \(String(cString: strerror(errno)))") }
+        guard fsync(descriptor) == 0 else { throw DataError("file.sync", ["path": .text(path), "reason": .message(.system(errno))]) }
     }
 
     /// SHA-256 and size of a file, streamed.
     static func hash(_ url: URL) throws -> (String, Int64) {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw DataError("cannot read \(url.path)") }
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw DataError("file.read", ["path": .text(url.path), "reason": .message(.system(errno))]) }
         defer { try? handle.close() }
         var hasher = SHA256()
         var size: Int64 = 0

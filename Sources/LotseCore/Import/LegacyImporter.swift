@@ -67,7 +67,7 @@ public struct LegacyImporter {
             if let data { contents[name] = data }
         }
         guard !contents.isEmpty else {
-            throw UsageError("\(folder.path) holds none of the legacy files (\(Self.files.map(\.name).joined(separator: ", ")))")
+            throw UsageError("import.noFiles", ["folder": .text(folder.path), "files": .list(Self.files.map { .text($0.name) })])
         }
         let fingerprint = Self.fingerprint(contents)
         return try store.write(.configure) { audit in

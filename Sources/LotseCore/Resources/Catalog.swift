@@ -44,7 +44,7 @@ public struct Catalog: Sendable {
     }
 
     /// How a text's shape differs from its counterpart's, or nil.
-    static func shapeProblem(_ text: String, _ counterpart: String) -> Message? {
+    public static func shapeProblem(_ text: String, _ counterpart: String) -> Message? {
         if placeholders(text) != placeholders(counterpart) { return Message("warning.locale.placeholders") }
         let columns = text.split(separator: "|", omittingEmptySubsequences: false).count
         let expected = counterpart.split(separator: "|", omittingEmptySubsequences: false).count

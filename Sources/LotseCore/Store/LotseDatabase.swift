@@ -105,6 +105,7 @@ public struct LotseDatabase: Sendable {
         migrator.registerMigration("v6-users", migrate: Schema.v6)
         migrator.registerMigration("v7-receipt", migrate: Schema.v7)
         migrator.registerMigration("v8-imported-rows", migrate: Schema.v8)
+        migrator.registerMigration("v9-user-locale", migrate: Schema.v9)
         return migrator
     }()
 }

@@ -336,6 +336,11 @@ enum Schema {
     /// them with until lotse changes them (then their audit events say). The import's
     /// audit event holds a digest over its rows' digests; `rowText` and `salt` are personal
     /// data and go when the case is archived or the person erased, the digest stays.
+    /// A user's own language (nil: the deployment's).
+    static func v9(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE appUser ADD COLUMN locale TEXT")
+    }
+
     static func v8(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE importedRow (

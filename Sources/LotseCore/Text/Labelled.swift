@@ -11,6 +11,8 @@ extension Labelled {
     /// The value as the catalog names it.
     public var label: TextValue { .label(labelKey) }
     public var labelKey: String { "\(Self.labelPrefix).\(rawValue)" }
+    /// The catalog keys of every value.
+    public static var labelKeys: [String] { allCases.map(\.labelKey) }
 }
 
 extension MunicipalityKind: Labelled { public static var labelPrefix: String { "municipalityKind" } }

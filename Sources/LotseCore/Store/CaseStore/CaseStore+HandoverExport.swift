@@ -22,7 +22,7 @@ extension CaseStore {
                 let consented = consents.contains { ["handover", "all"].contains($0.scope.lowercased()) && $0.recipient.lowercased() == receiver.lowercased() && $0.isValid(on: date) }
                 if !consented {
                     guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-                        throw UsageError("no consent to pass case \(caseId) to \(receiver) stands on \(date.german); record it with 'lotse consent add \(caseId) --scope handover --to \"\(receiver)\"', or give --without-consent REASON")
+                        throw UsageError("handover.noConsent", ["case": .number(caseId), "receiver": .text(receiver), "date": .date(date)])
                     }
                     try audit.record(.read, "caseFile", id: caseId, caseId: caseId, field: "handoverWithoutConsent", value: .some(reason))
                 }

@@ -22,7 +22,7 @@ extension CaseStore {
             return rows.map { row in
                 let birth: LocalDate = row["birthDate"]
                 let name = [row["givenNames"] as String?, row["familyName"] as String?].compactMap { $0 }.joined(separator: " ")
-                return IntakePerson(id: row["id"], name: name.isEmpty ? "Person \(row["id"] as Int64)" : name, age: birth.age(on: date))
+                return IntakePerson(id: row["id"], name: name.isEmpty ? "#\(row["id"] as Int64)" : name, age: birth.age(on: date))
             }
         }
     }

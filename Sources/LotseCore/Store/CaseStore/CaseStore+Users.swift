@@ -19,7 +19,8 @@ extension CaseStore {
     /// Adds a user. Managers and leads belong to a staff record (their municipality);
     /// without one they must be marked county-wide on purpose.
     public func addUser(name: String, osUser: String?, roles: Set<Role>, staff: String?, countyWide: Bool,
-                        password: String, on date: LocalDate) throws {
+                        password: String, locale: String? = nil, on date: LocalDate) throws {
+        if let locale { try Self.checkLocale(locale) }
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty, !name.contains(",") else { throw UsageError("user.name") }
         guard !roles.isEmpty else { throw UsageError("user.roleNeeded", ["known": .list(Role.allCases.map { .text($0.rawValue) })]) }
         let hash = try PasswordHash.make(password)
@@ -32,7 +33,7 @@ extension CaseStore {
             let staffId = try staff.map { try Staff.resolve($0, db).id! }
             try Self.checkScope(roles: roles, staffId: staffId, countyWide: countyWide)
             var user = User(id: nil, name: name, osUser: osUser, roles: Role.text(roles), staffId: staffId, passwordHash: hash,
-                            disabled: false, failedLogins: 0, lockedUntil: nil, createdOn: date)
+                            disabled: false, failedLogins: 0, lockedUntil: nil, createdOn: date, locale: locale)
             try user.insert(db)
             try Accounts.auditCreated(user, by: principal.name, db)
         }
@@ -61,6 +62,16 @@ extension CaseStore {
     public func setPassword(_ name: String, _ password: String) throws {
         let hash = try PasswordHash.make(password)
         try changeUser(name) { user, _ in user.passwordHash = hash; user.failedLogins = 0; user.lockedUntil = nil }
+    }
+
+    /// Sets the language lotse speaks to a user (nil: the deployment's).
+    public func setLocale(_ name: String, _ locale: String?) throws {
+        if let locale { try Self.checkLocale(locale) }
+        try changeUser(name) { user, _ in user.locale = locale }
+    }
+
+    static func checkLocale(_ locale: String) throws {
+        guard ["de", "en"].contains(locale) else { throw UsageError("error.localeOption") }
     }
 
     /// Replaces a user's roles (and staff link, if given).

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+@testable import Host
+import LotseCore
+import PluginKit
+import Testing
+
+/// The one text layer (#14): both locales complete and alike, every enum value and
+/// every help text in them, the English help equal to what the commands declare.
+@Suite struct CatalogTests {
+    static let resources = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("resources")
+
+    @Test func everyNamespaceHasTheSameKeysAndPlaceholdersInBothLocales() throws {
+        let german = try Catalog.readLocale(Self.resources, "de")
+        let english = try Catalog.readLocale(Self.resources, "en")
+        #expect(Set(german.keys) == Set(english.keys))
+        for (namespace, texts) in german {
+            let other = english[namespace] ?? [:]
+            #expect(Set(texts.keys) == Set(other.keys), "\(namespace): \(Set(texts.keys).symmetricDifference(other.keys).sorted())")
+            for (key, text) in texts {
+                guard let counterpart = other[key] else { continue }
+                #expect(Catalog.shapeProblem(text, counterpart) == nil, "\(namespace).\(key): \(text)")
+            }
+        }
+    }
+
+    @Test func everyEnumValueHasItsLabel() throws {
+        for locale in ["de", "en"] {
+            let core = try Catalog.readLocale(Self.resources, locale)["core"] ?? [:]
+            for type in labelledTypes + [Finding.Check.self] {
+                for key in type.labelKeys { #expect(core[key] != nil, "\(locale): \(key)") }
+            }
+        }
+    }
+
+    @Test func pluralFormsPlaceholdersDatesAndDecimalsFollowTheLocale() throws {
+        let german = try Catalog.load(from: Self.resources, locale: "de")
+        let english = try Catalog.load(from: Self.resources, locale: "en")
+        let date = LocalDate(year: 2026, month: 11, day: 27)!
+        #expect(german.format(.date(date)) == "27.11.2026" && english.format(.date(date)) == "2026-11-27")
+        #expect(german.format(.decimal(1.5, places: 1)) == "1,5" && english.format(.decimal(1.5, places: 1)) == "1.5")
+        #expect(german.render(Message("closure.why.completed", ["agreement": "4", "count": 1])) == "alle Ziele der Vereinbarung 4 erledigt, 1 erreicht")
+        #expect(german.render(Message("case.notClosable", ["case": 7, "status": CaseStatus.archived.label]))
+                == "Fall 7 ist archiviert; nur aktive oder wartende Fälle können abgeschlossen werden")
+        #expect(english.render(Message("error.denied.role", ["activity": Permission.runReports.label, "needed": .alternatives([Role.lead.label, Role.auditor.label]),
+                                                            "user": "ayse", "held": .list([Role.manager.label])]))
+                == "not allowed: reports needs the role lead or auditor; ayse has the role manager. Ask an admin ('lotse user role')")
+        // A value holding braces is not filled in again.
+        #expect(english.render(Message("note.added", ["note": "{note}"])) == "note {note} added")
+    }
+
+    /// The English help catalog says exactly what the commands declare (which the man
+    /// pages are made from), so the two cannot drift apart.
+    @Test func theEnglishHelpIsWhatTheCommandsDeclare() throws {
+        struct Tree: Decodable { let command: Command }
+        struct Command: Decodable {
+            let commandName: String
+            let abstract: String?
+            let discussion: String?
+            let subcommands: [Command]?
+            let arguments: [Argument]?
+        }
+        struct Argument: Decodable {
+            let shouldDisplay: Bool
+            let abstract: String?
+            let preferredName: HelpText.Argument.Name?
+            let valueName: String?
+        }
+        let english = try Catalog.load(from: Self.resources, locale: "en")
+        let help = HelpText(catalog: english)
+        let declared = try JSONDecoder().decode(Tree.self, from: Data(Lotse._dumpHelp().utf8)).command
+        let described = HelpText.tree
+        func walk(_ command: Command, _ described: HelpText.Command, _ path: [String]) {
+            let key = path.joined(separator: ".")
+            if let abstract = command.abstract { #expect(english.render(Message("cmd.\(key).abstract", namespace: "help")) == abstract, "\(key)") }
+            if let discussion = command.discussion { #expect(english.render(Message("cmd.\(key).discussion", namespace: "help")) == discussion, "\(key)") }
+            for (argument, shape) in zip(command.arguments ?? [], described.arguments ?? []) where argument.shouldDisplay {
+                #expect(help.abstract(shape, path: path) == (argument.abstract ?? ""), "\(key) \(shape.key)")
+            }
+            for sub in command.subcommands ?? [] where sub.commandName != "help" {
+                guard let shape = described.subcommands?.first(where: { $0.commandName == sub.commandName }) else { continue }
+                walk(sub, shape, path + [sub.commandName])
+            }
+        }
+        walk(declared, described, ["lotse"])
+    }
+
+    @Test func everyCommandBelongsToOneAreaOfTheReplHelp() {
+        var leaves: [String] = []
+        func walk(_ command: HelpText.Command, _ path: [String]) {
+            let subs = (command.subcommands ?? []).filter { $0.commandName != "help" }
+            if subs.isEmpty, !path.isEmpty { leaves.append(path.joined(separator: " ")) }
+            for sub in subs { walk(sub, path + [sub.commandName]) }
+        }
+        walk(HelpText.tree, [])
+        let listed = CommandAreas.areas.flatMap { $0.entries.map(\.path) }
+        #expect(listed.count == Set(listed).count, "a command in two areas")
+        #expect(Set(listed).union(CommandAreas.outside) == Set(leaves))
+    }
+
+    @Test func helpListsOnlyWhatTheRolesAllow() throws {
+        let german = try Catalog.load(from: Self.resources, locale: "de")
+        let auditor = CommandAreas.overview(for: Principal(name: "pruefer", userId: 2, roles: [.auditor], staffId: nil, municipalityId: nil), catalog: german)
+        #expect(auditor.contains("report ") && auditor.contains("audit log"))
+        #expect(!auditor.contains("case new") && !auditor.contains("user add"))
+        #expect(auditor.hasPrefix("Befehle für pruefer (Prüfung):"))
+    }
+}
