@@ -143,7 +143,7 @@ def test_consent_is_required_unless_a_reason_is_given(run, tmp_path):
     assert case["withoutConsentReason"].startswith("Gefahr") and case["excludedModules"] == ["social"]
     assert not any(o["module"] == "social" for o in case["outcomes"])
     summary = zipfile.ZipFile(bundle).read(next(n for n in zipfile.ZipFile(bundle).namelist() if n.endswith("summary.txt"))).decode()
-    assert "Nicht übergeben (ausgeschlossene Module): social" in summary
+    assert "Not handed over (excluded modules): social" in summary  # in the deployment's language
     events = sqlite3.connect(db).execute("SELECT count(*) FROM auditEvent WHERE field = 'handoverWithoutConsent'").fetchone()[0]
     assert events == 1
 
@@ -215,7 +215,7 @@ def test_refusals(run, sender, receiver, tmp_path):
     future = changed(bundle, tmp_path, "bag-info.txt", replace=lambda d: d.replace(b"lotse-case/1", b"lotse-case/9"))
     refused(run, receiver, future, "bag-info.txt does not match the tag manifest")  # a changed tag file fails its checksum first
     small = tmp_path / "small.json"
-    small.write_text('{"deployment": {"bundleMaxEntryMB": 1}}')
+    small.write_text('{"deployment": {"locale": "en", "bundleMaxEntryMB": 1}}')
     big = rezip(tmp_path / "big.zip", [(i.filename, d) for i, d in entries(bundle)] + [(f"{folder}/data/files/f9", bytes(range(256)) * 8000)])
     refused(run, receiver, big, "larger than 1 MB", "--config", str(small))
 

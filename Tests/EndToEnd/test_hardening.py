@@ -21,7 +21,7 @@ import zipfile
 import pexpect
 import pytest
 
-from conftest import ROOT, database_of
+from conftest import GERMAN, ROOT, database_of
 from test_handover import RECEIVER, entries, export, receiver, rezip, sender, top  # noqa: F401  (fixtures)
 from test_report import FIXTURE
 
@@ -233,7 +233,7 @@ def test_lying_headers_are_refused_with_bounded_memory(lotse_bin, env, run, send
     refused_by_both(run, receiver, small, "holds more than the 100 bytes its header declares")
     # case.json has a small limit of its own (caseJSONMaxMB).
     config = tmp_path / "tiny.json"
-    config.write_text('{"deployment": {"caseJSONMaxMB": 1}}')
+    config.write_text('{"deployment": {"locale": "en", "caseJSONMaxMB": 1}}')
     big = rebag(bundle, tmp_path, lambda c: {**c, "notes": [{"writtenOn": "2019-08-01", "text": random.Random(13).randbytes(1 << 20).hex()}]}, "bigjson.zip")
     refused_by_both(run, receiver, big, "data/case.json is larger than the 1 MB allowed for it", "--config", str(config))
 
@@ -250,7 +250,7 @@ def test_lying_headers_are_refused_with_bounded_memory(lotse_bin, env, run, send
 ])
 def test_settings_out_of_range_are_configuration_errors(run, tmp_path, setting, value, expected):
     config = tmp_path / "absurd.json"
-    config.write_text(json.dumps({"deployment": {setting: value}}))
+    config.write_text(json.dumps({"deployment": {"locale": "en", setting: value}}))
     result = run("batch", "close", "--rule", "max-duration", "--dry-run", "--config", str(config), "--db", str(tmp_path / "x.sqlite"))
     assert result.returncode == 2 and expected in one_line(result)
     assert "Fatal" not in result.stderr and ".swift" not in result.stderr
@@ -266,10 +266,10 @@ def test_a_broken_locale_file_falls_back_with_a_warning(run, env, tmp_path):
     core.write_text(json.dumps(texts, ensure_ascii=False))
     db = str(tmp_path / "county.sqlite")
     assert run("import", "legacy", str(FIXTURE), "--db", db).returncode == 0
-    result = run("report", "--as-of", "2019-06-30", "--db", db, extra_env={"LOTSE_RESOURCES": str(resources)})
+    result = run("report", "--as-of", "2019-06-30", "--db", db, extra_env={"LOTSE_RESOURCES": str(resources), **GERMAN})
     assert result.returncode == 0, result.stderr
-    assert "report.municipalityHeader has 3 columns, fewer than locales/en; using the en text" in result.stderr
-    assert "report.title has other {placeholders}" in result.stderr
+    assert "locales/de/core.json: report.municipalityHeader hat 3 Spalten, in locales/en 6; der Text aus locales/en wird verwendet" in result.stderr
+    assert "locales/de/core.json: report.title hat andere Platzhalter als locales/en" in result.stderr
     assert "Municipality" in result.stdout and "Stadt Aalen" in result.stdout
 
 
@@ -417,11 +417,11 @@ def test_receipt_round_trip_and_refusals(run, sender, receiver, tmp_path):
     assert run("keys", "generate", "--out", str(keys), "--name", "aalen").returncode == 0
     assert run("keys", "generate", "--out", str(keys), "--name", "gmuend").returncode == 0
     receiver_config = tmp_path / "receiver.json"
-    receiver_config.write_text(json.dumps({"deployment": {"signingKey": str(keys / "gmuend.key"), "trustedKeysDir": str(keys)}}))
+    receiver_config.write_text(json.dumps({"deployment": {"locale": "en", "signingKey": str(keys / "gmuend.key"), "trustedKeysDir": str(keys)}}))
     bundle = export(run, sender, tmp_path, "--sign", str(keys / "aalen.key"))
     # Fourteen days on, the sender's `due` lists the missing receipt.
     due = run("due", "--on", "2019-09-20", "--days", "0", "--db", sender)
-    assert "Empfangsbestätigung fehlt (Übergabe an Stadt Schwäbisch Gmünd)" in due.stdout, due.stdout
+    assert "receipt missing (handover to Stadt Schwäbisch Gmünd)" in due.stdout, due.stdout
     listed = run("handover", "list", "--on", "2019-09-20", "--db", sender)
     assert "MISSING (overdue)" in listed.stdout
 
@@ -457,12 +457,12 @@ def test_receipt_round_trip_and_refusals(run, sender, receiver, tmp_path):
 
     confirmed = run("handover", "confirm", str(receipt), "--db", sender, "--trusted-keys", str(keys), "--on", "2019-09-05")
     assert confirmed.returncode == 0, confirmed.stderr
-    assert "received the bundle on 03.09.2019" in confirmed.stdout and "signature checked" in confirmed.stdout
+    assert "received the bundle on 2019-09-03" in confirmed.stdout and "signature checked" in confirmed.stdout
     again = run("handover", "confirm", str(receipt), "--db", sender, "--trusted-keys", str(keys))
     assert again.returncode == 0 and "confirmed already" in again.stdout
     listed = run("handover", "list", "--on", "2019-09-20", "--db", sender)
-    assert "received 05.09.2019" in listed.stdout and "MISSING" not in listed.stdout
-    assert "Empfangsbestätigung" not in run("due", "--on", "2019-09-20", "--days", "0", "--db", sender).stdout
+    assert "received 2019-09-05" in listed.stdout and "MISSING" not in listed.stdout
+    assert "receipt missing" not in run("due", "--on", "2019-09-20", "--days", "0", "--db", sender).stdout
     events = sqlite3.connect(sender).execute("SELECT count(*) FROM auditEvent WHERE entity = 'handover' AND field = 'receiptOn'").fetchone()[0]
     assert events == 1
     assert run("audit", "verify", "--db", sender).returncode == 0

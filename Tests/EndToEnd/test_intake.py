@@ -4,6 +4,7 @@ import sqlite3
 
 import pexpect
 import pytest
+from conftest import GERMAN
 from pexpect.popen_spawn import PopenSpawn
 
 from intake_driver import ASKED, PROMPT, answer_questions
@@ -45,7 +46,7 @@ def family(run, tmp_path):
 
 
 def spawn(lotse_bin, env, tmp_path, db, *args):
-    return pexpect.spawn(lotse_bin, ["intake", "1", "--db", db, "--on", "2018-03-05", *args], env={**env, "NO_COLOR": "1"},
+    return pexpect.spawn(lotse_bin, ["intake", "1", "--db", db, "--on", "2018-03-05", *args], env={**env, **GERMAN, "NO_COLOR": "1"},
                          cwd=str(tmp_path), encoding="utf-8", timeout=20, dimensions=(50, 200))
 
 
@@ -139,7 +140,7 @@ def test_pause_and_resume_in_a_second_process(lotse_bin, env, tmp_path, family):
 
 def spawn_piped(lotse_bin, env, tmp_path, db, *args):
     """stdin and stdout are pipes: lotse reads one answer per line, prompts without escape codes."""
-    return PopenSpawn([lotse_bin, "intake", "1", "--db", db, "--on", "2018-03-05", *args], env=env, cwd=str(tmp_path),
+    return PopenSpawn([lotse_bin, "intake", "1", "--db", db, "--on", "2018-03-05", *args], env={**env, **GERMAN}, cwd=str(tmp_path),
                       encoding="utf-8", timeout=20)
 
 
@@ -169,7 +170,7 @@ def test_prefilled_answers_and_the_printed_agreement(run, lotse_bin, env, tmp_pa
     child.expect(r"Vereinbarung (\d+) mit")
     agreement = child.match.group(1)
     child.expect(pexpect.EOF)
-    printed = run("agreement", "print", agreement, "--db", family)
+    printed = run("agreement", "print", agreement, "--db", family, extra_env=GERMAN)
     assert printed.returncode == 0, printed.stderr
     assert printed.stdout.startswith("Integrationsvereinbarung\nStadt Aalen – Integrationsmanagement")
     assert "Amal Haddad ist bis 05.06.2018 bei einem Sprachkursträger" in printed.stdout
@@ -198,7 +199,7 @@ def test_review_records_decisions_outcomes_and_next_review(run, lotse_bin, env, 
         "SELECT id, template, personId FROM goal WHERE status = 'open' ORDER BY dueOn, id LIMIT 3").fetchall()
     replies = ["e", "B1" if first[1] == "language.reach_target_level" else None, "a", "Kurs fällt aus", "w", "01.09.2018"]
     script = "\n".join(r for r in replies if r is not None) + "\n" + "\n" * 20
-    result = run("review", "1", "--db", family, "--on", "2018-04-05", stdin=script)
+    result = run("review", "1", "--db", family, "--on", "2018-04-05", stdin=script, extra_env=GERMAN)
     assert result.returncode == 0, result.stderr
     assert "Überprüfung gespeichert: 3 Ziele" in result.stdout
     statuses = dict(connection.execute("SELECT id, status FROM goal").fetchall())

@@ -55,9 +55,9 @@ def test_lockout_escapes_idle_logout_and_crash(kiosk, run, tmp_path):
     child, db, transcript = kiosk
     for attempt in range(1, 6):
         login(child, "braun", WRONG)
-        child.expect_exact("wrong name or password" if attempt < 5 else "the account is locked for 15 minutes")
+        child.expect_exact("Name oder Passwort falsch" if attempt < 5 else "das Konto ist für 15 Minuten gesperrt")
     login(child, "braun", PASSWORD)
-    child.expect_exact("locked after 5 failed logins")
+    child.expect_exact("nach 5 fehlgeschlagenen Anmeldungen gesperrt")
     assert run("user", "enable", "braun", "--db", db).returncode == 0
 
     login(child, "braun", PASSWORD)
@@ -69,11 +69,11 @@ def test_lockout_escapes_idle_logout_and_crash(kiosk, run, tmp_path):
     child.sendcontrol("\\")
     child.sendline("municipality list")
     child.expect_exact("Stadt Aalen")
-    for escape, refusal in (("report --as-of 2019-06-30 --format html -o ../escape.html", "files can only be"),
-                            ("report --as-of 2019-06-30 --format html -o /tmp/escape.html", "files can only be"),
-                            ("report --as-of 2019-06-30 --format html -o export/../../escape.html", "files can only be"),
-                            ("case list --db /tmp/other.sqlite", "--db is not available"),
-                            ("restore backup.zip", "not available at the kiosk")):
+    for escape, refusal in (("report --as-of 2019-06-30 --format html -o ../escape.html", "Dateien können nur in"),
+                            ("report --as-of 2019-06-30 --format html -o /tmp/escape.html", "Dateien können nur in"),
+                            ("report --as-of 2019-06-30 --format html -o export/../../escape.html", "Dateien können nur in"),
+                            ("case list --db /tmp/other.sqlite", "--db steht am Kiosk nicht zur Verfügung"),
+                            ("restore backup.zip", "steht am Kiosk nicht zur Verfügung")):
         child.expect_exact(PROMPT)
         child.sendline(escape)
         child.expect_exact(refusal)
@@ -83,7 +83,7 @@ def test_lockout_escapes_idle_logout_and_crash(kiosk, run, tmp_path):
     assert (tmp_path / "export" / "bericht.html").exists() and not (tmp_path / "escape.html").exists()
 
     # Nothing typed for 3 seconds (idleLogoutMinutes 0.05): the screen clears, login again.
-    child.expect_exact("Abgemeldet nach 0.05 Minuten ohne Eingabe.", timeout=15)
+    child.expect_exact("Abgemeldet nach 0,05 Minuten ohne Eingabe.", timeout=15)
     login(child, "braun", PASSWORD)
     child.expect_exact(PROMPT)
     child.sendcontrol("d")  # Ctrl-D logs out

@@ -35,18 +35,22 @@ ENGLISH = {"the", "is", "are", "not", "and", "of", "to", "with", "for", "this", 
            "default", "file", "folder", "one", "their", "here", "it", "than", "more", "were", "been", "arguments", "overview", "error"}
 GERMAN = {"der", "das", "ist", "und", "nicht", "mit", "für", "ein", "eine", "einen", "einem", "kein", "keine", "oder", "von",
           "auf", "zu", "den", "dem", "des", "sich", "wird", "werden", "sind", "bitte", "nach", "bei", "noch", "nur", "aus",
-          "wurde", "fall", "fälle", "geben", "sie", "ihre", "nichts", "geändert", "erfasst", "geschrieben", "gespeichert", "hat",
+          "wurde", "fälle", "geben", "sie", "ihre", "nichts", "geändert", "erfasst", "geschrieben", "gespeichert", "hat",
           "kann", "können", "muss", "ja", "nein", "datei", "ordner", "zum", "zur", "im", "über", "vom", "seit", "oben"}
 FOREIGN = {"de": ENGLISH, "en": GERMAN}
 
 
-def foreign_lines(text, locale, data):
+def foreign_lines(text, locale, data, commands=frozenset()):
     """The lines of `text` that hold a word of the other language, data taken out
-    (whole words only) and so are commands quoted for the user to type ('lotse case list')."""
+    (whole words only), and so are commands for the user to type ('lotse case list',
+    a usage line's `lotse case show`)."""
     found = []
+    command = re.compile(r"\blotse(?: (?:" + "|".join(map(re.escape, sorted(commands))) + r")\b)*") if commands else None
     pattern = re.compile("|".join(r"(?<!\w)" + re.escape(value) + r"(?!\w)" for value in data if len(value) >= 3)) if data else None
     for line in text.splitlines():
         cleaned = re.sub(r"'[^']*'", " ", line)
+        if command:
+            cleaned = command.sub(" ", cleaned)
         if pattern:
             cleaned = pattern.sub(" ", cleaned)
         words = {w.strip(".,;:()[]{}\"'„“‚‘!?…–—*•<>").lower() for w in cleaned.split()}
@@ -116,6 +120,8 @@ class County:
         self.must("handover", "import", self.folder / "received.zip", "--db", receiver)
         self.must("user", "add", "pruefer", "--role", "auditor", "--password-file", self.folder / "pw", "--db", self.db)
         self.must("backup", "create", "-o", self.folder / "backup.zip", "--db", self.db)
+        self.must("keys", "generate", "--out", self.folder / "keys", "--name", "county")
+        self.commands = frozenset(command_words())
         (self.folder / "empty").mkdir(exist_ok=True)
         self.data = self.data_strings()
 
@@ -136,6 +142,8 @@ class County:
                 for row in csv.DictReader(handle):
                     values.update(v for k, v in row.items() if v and not v.replace(".", "").isdigit() and k != "id")
         values.update(["Stadt Aalen", "Ulm", "Eva Test", "TSV", "Scan 42", "Bescheid", "pruefer", "Haddad", "Amal", getpass.getuser()])
+        # Proper names the English texts keep in German: the programme, a service.
+        values.update(["Pakt für Integration", "Agentur für Arbeit"])
         values.update(str(p) for p in self.folder.rglob("*"))
         values.add(str(self.folder))
         return sorted(values, key=len, reverse=True)
@@ -204,7 +212,7 @@ class County:
             "handover verify": (["handover", "verify", f / "bundle.zip"], ["handover", "verify", f / "missing.zip"]),
             "handover confirm": (["handover", "confirm", f / "received.receipt.json", "--allow-unsigned", "Scan 42", *db], ["handover", "confirm", f / "note.txt", *db]),
             "handover list": (["handover", "list", *db], ["handover", "list", "--bogus", *db]),
-            "keys generate": (["keys", "generate", "--out", scratch / "keys", "--name", "county"], ["keys", "generate", "--out", f, "--name", "note"]),
+            "keys generate": (["keys", "generate", "--out", scratch / "keys", "--name", "county"], ["keys", "generate", "--out", f / "keys", "--name", "county"]),
             "backup create": (["backup", "create", "-o", scratch / "backup.zip", *db], ["backup", "create", "-o", f / "backup.zip", *db]),
             "backup prune": (["backup", "prune", f, "--dry-run"], ["backup", "prune", f / "missing"]),
             "restore": (["restore", f / "backup.zip", "--db", scratch / "restored.sqlite"], ["restore", f / "missing.zip", "--db", scratch / "restored.sqlite"]),
@@ -238,7 +246,7 @@ class County:
                 return None, []
         done = self.run(*args, cwd=scratch)
         data = self.data + sorted({str(p) for p in scratch.rglob("*")} | {str(scratch)}, key=len, reverse=True)
-        return done.returncode, foreign_lines(done.stdout + "\n" + done.stderr, self.locale, data)
+        return done.returncode, foreign_lines(done.stdout + "\n" + done.stderr, self.locale, data, self.commands)
 
 
 def binary():
@@ -302,9 +310,6 @@ def main():
             print(f"{locale} {kind:8} {lines:5} foreign lines in {calls:3} of {len(LEAVES)} commands")
 
 
-if __name__ == "__main__":
-    main()
-
 
 # --- The sources: no words for users outside the catalogs -----------------------------
 
@@ -318,7 +323,7 @@ def without_interpolations(line):
     while previous != line:
         previous, line = line, INTERPOLATION.sub("", line)
     return line
-SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|FROM|WHERE|AND|JOIN|ORDER BY|GROUP BY|PRAGMA|VACUUM|LIKE|COLLATE|CASE WHEN)\b|\b(substr|ifnull|char)\(")
+SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER TABLE|FROM|WHERE|AND|JOIN|ORDER BY|GROUP BY|PRAGMA|VACUUM|LIKE|COLLATE|CASE WHEN)\b|\b(substr|ifnull|char)\(")
 # Declarations ArgumentParser needs and the man pages are made from; the English help
 # catalog mirrors them and CatalogTests keeps the two equal.
 DECLARATION = re.compile(r"\b(abstract|discussion|help):\s*(ArgumentHelp\()?\"")
@@ -397,3 +402,7 @@ def test_every_catalog_key_is_used():
     unused = sorted(key for key in catalog_keys()["core"]
                     if key not in literals and not any(p and key.startswith(p) for p in prefixes) and key not in data)
     assert unused == []
+
+
+if __name__ == "__main__":
+    main()

@@ -110,13 +110,13 @@ def test_users_work_through_lotse_but_never_reach_the_data(installed, tmp_path):
     assert raw.returncode != 0 and "unable to open" in raw.stderr
     # lotse opens the files a user names with the user's rights.
     refused = sh("lotse", "attach", case, str(DATA / "lotse.sqlite"), user=one)
-    assert refused.returncode == 1 and "Permission denied" in refused.stderr
+    assert refused.returncode == 1 and "keine Berechtigung" in refused.stderr
     private = Path(f"/home/{two}/private.txt")
     private.write_text("Herr Zwei's own file\n")
     shutil.chown(private, two, two)
     private.chmod(0o600)
     refused = sh("lotse", "attach", case, str(private), user=one)
-    assert refused.returncode == 1 and "Permission denied" in refused.stderr
+    assert refused.returncode == 1 and "keine Berechtigung" in refused.stderr
     mine = Path(f"/home/{one}/form.txt")
     mine.write_text("Einwilligung\n")
     shutil.chown(mine, one, one)
@@ -134,7 +134,7 @@ def test_users_work_through_lotse_but_never_reach_the_data(installed, tmp_path):
     # real uid), with that user's roles: no audit log for a manager, and the manager of
     # another municipality does not see the case.
     refused = sh("lotse", "audit", "log", user=one)
-    assert refused.returncode == 1 and "auditor" in refused.stderr
+    assert refused.returncode == 1 and "Prüfung" in refused.stderr
     assert "Haddad" not in ok(sh("lotse", "case", "list", user=two))
     assert f" {one} " in ok(sh("lotse", "audit", "log", "--case", case))
     # Nothing under /var/lib/lotse belongs to a user or is readable by anyone but lotse.
@@ -166,9 +166,9 @@ def test_a_change_behind_lotses_back_is_found(installed):
     ok(sh("sqlite3", str(DATA / "lotse.sqlite"), f"UPDATE appUser SET roles = 'manager,lead,admin,auditor' WHERE name = '{USERS[1]}'"))
     user = ok(sh("sqlite3", str(DATA / "lotse.sqlite"), f"SELECT id FROM appUser WHERE name = '{USERS[1]}'")).strip()
     verify = sh("lotse", "audit", "verify")
-    assert verify.returncode == 2 and f"appUser {user} roles: changed outside lotse" in verify.stdout
+    assert verify.returncode == 2 and f"appUser {user} roles: außerhalb von lotse verändert" in verify.stdout
     ok(sh("sqlite3", str(DATA / "lotse.sqlite"), f"UPDATE appUser SET roles = 'manager' WHERE name = '{USERS[1]}'"))
-    assert "audit log intact" in ok(sh("lotse", "audit", "verify"))
+    assert "Prüfprotokoll unversehrt" in ok(sh("lotse", "audit", "verify"))
 
 
 def test_doctor_names_a_user_in_the_data_files_group(installed):
@@ -176,7 +176,7 @@ def test_doctor_names_a_user_in_the_data_files_group(installed):
     ok(sh("gpasswd", "--add", USERS[1], "lotse"))
     try:
         doctor = sh("lotse", "doctor")
-        assert doctor.returncode == 2 and f"users in the data files' group, who could reach them without lotse: {USERS[1]}" in doctor.stdout
+        assert doctor.returncode == 2 and f"Benutzer in der Gruppe der Datendateien, die sie ohne lotse erreichen könnten: {USERS[1]}" in doctor.stdout
     finally:
         ok(sh("gpasswd", "--delete", USERS[1], "lotse"))
 
@@ -198,7 +198,7 @@ def test_the_timers_services_run_as_the_lotse_account(installed, tmp_path):
     secret.write_text(PASSWORD + "\n")
     ok(sh("lotse", "user", "add", "service", "--os-user", "lotse", "--role", "lead,admin", "--county-wide", "--password-file", str(secret)))
     closed = "".join(run_unit("lotse-batch-close.service"))
-    assert "cases closed" in closed
+    assert "Fälle abgeschlossen" in closed
     backed_up = "".join(run_unit("lotse-backup.service"))
     backups = list(Path("/var/backups/lotse").glob("lotse-backup-*.zip"))
     assert len(backups) == 1 and "encrypted" in backed_up, backed_up
@@ -206,7 +206,7 @@ def test_the_timers_services_run_as_the_lotse_account(installed, tmp_path):
     assert pwd.getpwuid(info.st_uid).pw_name == "lotse" and stat.S_IMODE(info.st_mode) == 0o600
     with zipfile.ZipFile(backups[0]) as archive:
         assert all(entry.flag_bits & 0x1 for entry in archive.infolist()), "the nightly backup is encrypted"
-    assert "audit log intact" in ok(sh("lotse", "audit", "verify"))
+    assert "Prüfprotokoll unversehrt" in ok(sh("lotse", "audit", "verify"))
 
 
 def test_an_upgrade_migrates_after_a_backup_and_users_never_migrate(installed):
@@ -218,7 +218,7 @@ def test_an_upgrade_migrates_after_a_backup_and_users_never_migrate(installed):
     kept = list(Path("/var/backups/lotse").glob("lotse-before-v8-imported-rows-*.sqlite"))
     assert len(kept) == 1 and pwd.getpwuid(kept[0].stat().st_uid).pw_name == "lotse"
     assert "Haddad" in ok(sh("lotse", "case", "list", user=USERS[0]))
-    assert "up to date" in ok(sh("lotse", "migrate"))
+    assert "ist aktuell" in ok(sh("lotse", "migrate"))
     assert "/usr/bin/lotse-kiosk" in Path("/etc/shells").read_text().split(), "an upgrade keeps the kiosk shell"
 
 
@@ -233,7 +233,7 @@ def test_a_users_file_is_copied_in_only_up_to_the_bundle_limit(installed):
     shutil.chown(big, USERS[0], USERS[0])
     try:
         refused = sh("lotse", "handover", "verify", str(big), user=USERS[0])
-        assert refused.returncode == 1 and "larger than the 1 MB" in refused.stderr, refused.stderr
+        assert refused.returncode == 1 and "ist größer als die 1 MB" in refused.stderr, refused.stderr
         assert list((DATA / "tmp").iterdir()) == [], "the partial copy is removed"
     finally:
         config.write_text(original)

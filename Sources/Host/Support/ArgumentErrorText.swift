@@ -28,6 +28,15 @@ enum ArgumentErrorText {
         return .mistake("lotse: \(line)\n\(help.usage(path, command))\n\(see)")
     }
 
+    /// An argument as ArgumentParser spells it (`--case <case>`), its placeholder in
+    /// the session's words (`--case <Fall>`).
+    private static func placeholders(_ argument: String) -> String {
+        guard let open = argument.firstIndex(of: "<"), let close = argument.lastIndex(of: ">"), open < close else { return argument }
+        let name = String(argument[argument.index(after: open)..<close])
+        let shown = Console.catalog.render(Message("value.\(name)", namespace: "help"))
+        return shown == "value.\(name)" ? argument : argument.replacingCharacters(in: open...close, with: "<\(shown)>")
+    }
+
     /// The catalog line for ArgumentParser's message.
     static func message(_ english: String) -> Message {
         let patterns: [(String, String, [String])] = [
@@ -45,7 +54,7 @@ enum ArgumentErrorText {
                   let match = expression.firstMatch(in: firstLine, range: NSRange(firstLine.startIndex..., in: firstLine)) else { continue }
             var arguments: [String: TextValue] = [:]
             for (index, name) in names.enumerated() {
-                if let range = Range(match.range(at: index + 1), in: firstLine) { arguments[name] = .text(String(firstLine[range])) }
+                if let range = Range(match.range(at: index + 1), in: firstLine) { arguments[name] = .text(placeholders(String(firstLine[range]))) }
             }
             return Message(key, arguments, namespace: "help")
         }
