@@ -24,19 +24,6 @@ public enum AnswerType: Sendable, Hashable {
         }
     }
 
-    /// A short name for listings ("yes/no", "choice", …).
-    public var name: String {
-        switch self {
-        case .yesNo: "yes/no"
-        case .choice: "choice"
-        case .multiChoice: "multi-choice"
-        case .number(let range): "number \(range.lowerBound)–\(range.upperBound)"
-        case .date: "date"
-        case .text(let max): "text ≤\(max)"
-        case .cefrLevel: "CEFR level"
-        }
-    }
-
     /// Parses what a user typed. Choices may be given by number (1-based) or key;
     /// several choices are separated by commas.
     public func parse(_ input: String) -> Result<AnswerValue, AnswerError> {

@@ -40,12 +40,6 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    /// German form, as printed on agreements: "01.03.2024".
-    public var german: String {
-        let parts = iso.split(separator: "-")
-        return "\(parts[2]).\(parts[1]).\(parts[0])"
-    }
-
     public var description: String { iso }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {

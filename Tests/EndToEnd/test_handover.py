@@ -217,7 +217,7 @@ def test_refusals(run, sender, receiver, tmp_path):
     small = tmp_path / "small.json"
     small.write_text('{"deployment": {"locale": "en", "bundleMaxEntryMB": 1}}')
     big = rezip(tmp_path / "big.zip", [(i.filename, d) for i, d in entries(bundle)] + [(f"{folder}/data/files/f9", bytes(range(256)) * 8000)])
-    refused(run, receiver, big, "larger than 1 MB", "--config", str(small))
+    refused(run, receiver, big, "larger than the 1 MB", "--config", str(small))
 
 
 def test_unknown_schema_version_and_mixed_encryption(run, sender, receiver, tmp_path):

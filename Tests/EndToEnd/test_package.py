@@ -156,7 +156,7 @@ def test_the_kiosk_started_in_tmp_lists_cases(installed):
         child.sendline(PASSWORD)
         child.expect_exact("lotse> ")
         child.sendline("case list")
-        child.expect("page 1 of 1")
+        child.expect("Seite 1 von 1")
         child.sendline("logout")
     finally:
         child.close(force=True)
@@ -201,7 +201,7 @@ def test_the_timers_services_run_as_the_lotse_account(installed, tmp_path):
     assert "Fälle abgeschlossen" in closed
     backed_up = "".join(run_unit("lotse-backup.service"))
     backups = list(Path("/var/backups/lotse").glob("lotse-backup-*.zip"))
-    assert len(backups) == 1 and "encrypted" in backed_up, backed_up
+    assert len(backups) == 1 and "verschlüsselt" in backed_up, backed_up
     info = backups[0].stat()
     assert pwd.getpwuid(info.st_uid).pw_name == "lotse" and stat.S_IMODE(info.st_mode) == 0o600
     with zipfile.ZipFile(backups[0]) as archive:

@@ -108,7 +108,7 @@ def test_demo_county_and_waiting_list(run, tmp_path):
     db = str(tmp_path / "lotse.sqlite")
     demo = run("demo", "--households", "150", "--db", db)
     assert demo.returncode == 0, demo.stderr
-    assert "cases 150" in demo.stdout
+    assert "cases.csv 150" in demo.stdout
     waitlist = json.loads(run("waitlist", "--json", "--db", db).stdout)
     keys = [(not e["arrivedInPriorityWindow"], ["high", "medium", "low", "unknown"].index(e["stayProspect"]), e["waitlistedOn"]) for e in waitlist]
     assert keys == sorted(keys)

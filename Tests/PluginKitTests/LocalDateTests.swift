@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct LocalDateTests {
     @Test func parsesIsoAndGermanAndRejectsImpossibleDates() {
-        #expect(LocalDate(parsing: "2016-02-29")?.german == "29.02.2016")
+        #expect(LocalDate(parsing: "29.02.2016")?.iso == "2016-02-29")
         #expect(LocalDate(parsing: "1.3.2018")?.iso == "2018-03-01")
         #expect(LocalDate(parsing: "2018-02-30") == nil)
         #expect(LocalDate(parsing: "2018-2-3") == nil)
