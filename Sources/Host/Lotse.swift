@@ -58,6 +58,8 @@ struct Lotse: ParsableCommand {
         } catch let error as any LotseError {
             Console.error(error)
             exit(withError: ExitCode(error.exitCode))
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)  // a kiosk session that ends with its terminal
         } catch where Console.isArgumentError(error) {
             // Help, version and argument errors, said by lotse in the session's language;
             // a mistake in the arguments is a user error.

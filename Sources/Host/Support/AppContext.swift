@@ -23,7 +23,7 @@ struct AppContext {
             configuration = .defaults(for: builtinModules)
         }
         resources = try locations.resources()
-        catalog = try Catalog.load(from: resources, locale: configuration.deployment.locale)
+        catalog = try Console.catalog(locale: configuration.deployment.locale, resources: resources)
         Console.use(catalog)
         for problem in catalog.problems { Console.error(Message("warning.locale", ["problem": .message(problem)])) }
         if SecureStart.ignoredSomething, !Self.noticeShown.exchange(true, ordering: .relaxed) {
@@ -48,7 +48,7 @@ struct AppContext {
     func speaking(to principal: Principal) throws -> AppContext {
         guard let locale = principal.locale, locale != catalog.locale else { return self }
         var context = self
-        context.catalog = try Catalog.load(from: resources, locale: locale)
+        context.catalog = try Console.catalog(locale: locale, resources: resources)
         Console.use(context.catalog)
         return context
     }

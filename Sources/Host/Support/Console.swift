@@ -13,13 +13,21 @@ enum Console {
     /// once they are known (`use`). Before the configuration is read (an error in it),
     /// German, the county's language.
     private static let active = Mutex<Catalog?>(nil)
-    private static let beforeConfiguration: Catalog = {
+    private static let early: (catalog: Catalog, resources: URL?) = {
         let locale = configuredLocale(CommandLine.arguments)
         guard let resources = try? Locations().resources(), let catalog = try? Catalog.load(from: resources, locale: locale) else {
-            return Catalog(locale: locale, texts: [:])
+            return (Catalog(locale: locale, texts: [:]), nil)
         }
-        return catalog
+        return (catalog, resources)
     }()
+    private static var beforeConfiguration: Catalog { early.catalog }
+
+    /// A locale's catalog: the one loaded at start-up when it is the same, else read now
+    /// (so a command reads its locale files once).
+    static func catalog(locale: String, resources: URL) throws -> Catalog {
+        if early.resources == resources, early.catalog.locale == locale { return early.catalog }
+        return try Catalog.load(from: resources, locale: locale)
+    }
 
     /// The deployment locale as plugins.json names it, read without validating the rest
     /// (for messages before the configuration is loaded, or when it cannot be); "de"

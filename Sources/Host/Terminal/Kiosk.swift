@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import LotseCore
 import Synchronization
@@ -30,7 +31,7 @@ struct Kiosk {
             throw DataError("kiosk.exportFolder", ["folder": .text(limits.exportFolder.path)])
         }
         let database = try LotseDatabase.open(at: context.locations.database(explicit: nil))
-        let principal = logIn(Accounts(database: database))
+        let principal = try logIn(Accounts(database: database))
         Identity.login(principal)
         let context = try self.context.speaking(to: principal)
         Console.say("kiosk.hello", ["user": .text(principal.name)])
@@ -42,14 +43,14 @@ struct Kiosk {
     }
 
     /// Asks for name and password until a login succeeds (lockout is LotseCore's).
-    private func logIn(_ accounts: Accounts) -> Principal {
+    private func logIn(_ accounts: Accounts) throws -> Principal {
         let editor = LineEditor(name: "lotse-kiosk", historyFile: nil, completer: { _, _ in [] })
         while true {
             print(context.text("kiosk.welcome"))
             let name: String
             switch editor.read(prompt: context.text("kiosk.user")) {
             case .line(let line): name = line.trimmingCharacters(in: .whitespaces)
-            case .endOfInput: if Self.terminalGone() { exit(Self.hangupExitCode) } else { continue }
+            case .endOfInput: if Self.terminalGone() { throw ExitCode(Self.hangupExitCode) } else { continue }
             case .interrupted, .timedOut: continue
             }
             guard !name.isEmpty else { continue }
@@ -67,6 +68,8 @@ struct Kiosk {
         fflush(nil)
     }
 
+    /// Ends the session from inside readline's idle timer, where no error can travel up;
+    /// the session is the supervisor's spawned child, whose exit is the logout.
     static func logOut(_ farewell: String) -> Never {
         clearScreen()
         print(farewell)

@@ -26,7 +26,8 @@ public struct Catalog: Sendable {
     /// broken locale file degrades one text, never crashes a report.
     public static func load(from resources: URL, locale: String) throws(DataError) -> Catalog {
         var texts = try readLocale(resources, locale)
-        let other = locale == "de" ? "en" : "de"
+        let shipped = (try? FileManager.default.contentsOfDirectory(atPath: resources.appendingPathComponent("locales").path)) ?? []
+        let other = shipped.sorted().first { $0 != locale } ?? locale
         let reference = (try? readLocale(resources, other)) ?? [:]
         var problems: [(String, Message)] = []
         for (namespace, table) in texts {
