@@ -40,9 +40,4 @@ extension IntegrationModule {
     public func question(_ id: QuestionID) -> Question? { questions.first { $0.id == id } }
     public func goalTemplate(_ id: String) -> GoalTemplate? { goalTemplates.first { $0.id == id } }
     public func outcomeKind(_ id: String) -> OutcomeKind? { outcomeKinds.first { $0.id == id } }
-
-    /// The part of a full id after "<module>.", used in text keys.
-    func localPart(of fullID: String) -> String {
-        fullID.hasPrefix(id + ".") ? String(fullID.dropFirst(id.count + 1)) : fullID
-    }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LotseCore
+@testable import LotseCore
 import PluginKit
 import Testing
 
@@ -66,7 +66,7 @@ import Testing
                 }
             }
         }
-        let refusals = try store.database.writer.read {
+        let refusals = try store.database.read {
             try Int.fetchOne($0, sql: "SELECT count(*) FROM auditEvent WHERE action = 'refused' AND actor = 'pruefer'")
         }
         #expect(refusals == operations.count - 2)
@@ -115,7 +115,7 @@ import Testing
     /// The password is in no table and no audit value, only its scrypt hash.
     @Test func passwordsAreStoredAsScryptHashesOnly() throws {
         let store = try county()
-        let texts = try store.database.writer.read { db in
+        let texts = try store.database.read { db in
             try String.fetchAll(db, sql: "SELECT passwordHash FROM appUser UNION ALL SELECT coalesce(value, '') FROM auditValue")
         }
         #expect(!texts.contains { $0.contains("a good password") })

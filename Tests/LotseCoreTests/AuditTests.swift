@@ -1,5 +1,5 @@
 import GRDB
-import LotseCore
+@testable import LotseCore
 import Testing
 
 @Suite struct AuditTests {
@@ -14,7 +14,7 @@ import Testing
     }
 
     func tamper(_ store: CaseStore, _ sql: String) throws {
-        try store.database.writer.write { try $0.execute(sql: sql) }
+        try store.database.write { try $0.execute(sql: sql) }
     }
 
     @Test func anUntouchedLogVerifiesAndRecordsChangesAndReads() throws {
@@ -23,9 +23,9 @@ import Testing
         let result = try store.verifyAudit()
         #expect(result.isIntact)
         #expect(result.events == Int64(try TestStore.count(store, "auditEvent")))
-        let actions = try store.database.writer.read { try String.fetchAll($0, sql: "SELECT DISTINCT action FROM auditEvent ORDER BY action") }
+        let actions = try store.database.read { try String.fetchAll($0, sql: "SELECT DISTINCT action FROM auditEvent ORDER BY action") }
         #expect(actions == ["create", "read"])
-        let holdsName = try store.database.writer.read {
+        let holdsName = try store.database.read {
             try Bool.fetchOne($0, sql: "SELECT EXISTS (SELECT 1 FROM auditEvent WHERE actor || entity || ifnull(field, '') || ifnull(valueHash, '') LIKE '%Haddad%')")
         }
         #expect(holdsName == false, "the chain holds hashes, never names")
@@ -53,7 +53,7 @@ import Testing
     @Test func anEditedValueIsNamedButARemovedValueIsFine() throws {
         let store = try storeWithHistory()
         try tamper(store, "UPDATE auditValue SET value = 'Müller' WHERE value = 'Haddad'")
-        let seq = try store.database.writer.read { try Int.fetchOne($0, sql: "SELECT seq FROM auditValue WHERE value = 'Müller'")! }
+        let seq = try store.database.read { try Int.fetchOne($0, sql: "SELECT seq FROM auditValue WHERE value = 'Müller'")! }
         #expect(try store.verifyAudit().problems.map(TestStore.english) == ["the value of event \(seq) was changed"])
         try tamper(store, "DELETE FROM auditValue")
         #expect(try store.verifyAudit().isIntact, "archiving removes values; the chain stays valid")

@@ -27,13 +27,13 @@ import Testing
     }
 
     func tamper(_ store: CaseStore, _ sql: String) throws {
-        try store.database.writer.write { try $0.execute(sql: sql) }
+        try store.database.write { try $0.execute(sql: sql) }
     }
 
     func problems(_ store: CaseStore) throws -> [String] { try store.verifyAudit().problems.map(TestStore.english) }
 
     func id(_ store: CaseStore, _ sql: String) throws -> Int64 {
-        try store.database.writer.read { try Int64.fetchOne($0, sql: sql)! }
+        try store.database.read { try Int64.fetchOne($0, sql: sql)! }
     }
 
     @Test func untouchedDataMatchesItsLog() throws {
@@ -122,7 +122,7 @@ import Testing
 
     @Test func sqliteBuildsTheSameRowTextAsSwift() throws {
         let store = try store()
-        try store.database.writer.read { db in
+        try store.database.read { db in
             for table in AuditedState.tables where table.fieldNames.isEmpty {
                 let (columns, sql) = try AuditedState.columns(table, db)
                 guard let sql else { continue }  // tables with REAL columns are built in Swift only

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LotseCore
+@testable import LotseCore
 import PluginKit
 import Testing
 
@@ -78,7 +78,7 @@ import Testing
         let (store, folder) = try sender()
         for passphrase in [nil, "correct horse battery"] as [String?] {
             let path = try export(store, to: folder, passphrase: passphrase)
-            _ = try store.database.writer.write { try $0.execute(sql: "UPDATE caseFile SET status = 'active' WHERE id = 1") }
+            _ = try store.database.write { try $0.execute(sql: "UPDATE caseFile SET status = 'active' WHERE id = 1") }
             let original = try Data(contentsOf: path)
             let reader = BundleReader(passphrase: passphrase, trustedKeys: [])
             let expected = try reader.read(path.path).bundle

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LotseCore
+@testable import LotseCore
 import PluginKit
 import Testing
 
@@ -134,7 +134,7 @@ import Testing
         let database = try LotseDatabase.open(at: url)
         let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        let (journal, foreignKeys, migrations) = try database.writer.read { db in
+        let (journal, foreignKeys, migrations) = try database.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"),
              try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations"))
         }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import HousingModule
 import LanguageModule
-import LotseCore
+@testable import LotseCore
 import PluginKit
 import SchoolModule
 import SocialModule
@@ -45,6 +45,6 @@ enum TestStore {
     }
 
     static func count(_ store: CaseStore, _ table: String) throws -> Int {
-        try store.database.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+        try store.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? 0 }
     }
 }

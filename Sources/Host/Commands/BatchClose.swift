@@ -18,8 +18,6 @@ extension Lotse.BatchCommand {
 
         func run() throws {
             let session = try store.session()
-            let lock = try BatchLock(database: session.store.database.path)
-            defer { withExtendedLifetime(lock) {} }
             let deployment = session.context.configuration.deployment
             let rules = rule.map { [$0] } ?? deployment.batchCloseRules
             guard !rules.isEmpty else {
@@ -32,40 +30,26 @@ extension Lotse.BatchCommand {
             if failures > 0 { throw DataError("batch.closeFailures", ["count": .number(failures)]) }
         }
 
-        /// Closes the cases one rule applies to, one line per case; returns the failures.
+        /// Closes the cases one rule applies to, one line per case, then says how many
+        /// places that freed and who is next on the waiting list; returns the failures.
         private func close(_ rule: ClosureRule, session: Session, deployment: Deployment) throws -> Int {
-            let candidates = try session.store.closureCandidates(rule, on: date.date, inactiveMonths: deployment.inactiveMonths,
-                                                                 maxCareYears: deployment.maxCareYears)
-            func line(_ key: String, _ candidate: ClosureCandidate) -> Message {
-                Message(key, ["case": .number(candidate.caseId), "municipality": .text(candidate.municipality), "persons": .number(candidate.persons),
-                              "date": .date(candidate.closeOn), "reason": .label("closure.\(rule.reason)"), "why": .message(candidate.why)])
-            }
+            let policy = ClosePolicy(store: session.store, rule: rule, deployment: deployment)
+            let (results, failed) = try BatchRun(store: session.store, policy: policy).show(on: date.date, dryRun: dryRun)
             if dryRun {
-                for candidate in candidates {
-                    Console.say(line("batch.wouldClose", candidate))
-                }
-                Console.say("batch.closeDryRun", ["count": .number(candidates.count), "places": .number(candidates.map(\.persons).reduce(0, +))])
+                Console.say("batch.closeDryRun", ["count": .number(results.count), "places": .number(results.reduce(0) { $0 + $1.candidate.persons })])
                 return 0
             }
-            var failures = 0
             var freed: [String: Int] = [:]
-            for candidate in candidates {
-                do {
-                    _ = try session.store.closeCase(candidate.caseId, reason: rule.reason, on: candidate.closeOn, as: .batchClose)
-                    freed[candidate.municipality, default: 0] += candidate.persons
-                    Console.say(line("batch.closed", candidate))
-                } catch let error as any LotseError {
-                    failures += 1
-                    Console.say("batch.failed", ["case": .number(candidate.caseId), "error": .message(error.message)])
-                }
+            for result in results where !result.failed {
+                freed[result.candidate.municipality, default: 0] += result.candidate.persons
             }
-            Console.say("batch.closedAll", ["count": .number(candidates.count - failures), "places": .number(freed.values.reduce(0, +))])
+            Console.say("batch.closedAll", ["count": .number(results.count - failed), "places": .number(freed.values.reduce(0, +))])
             for (municipality, places) in freed.sorted(by: { $0.key < $1.key }) {
                 let next = try session.store.waitlist(municipality: municipality, on: date.date).first
                 Console.say(next.map { Message("batch.freed", ["municipality": .text(municipality), "places": .number(places), "case": .number($0.caseId), "persons": .number($0.persons)]) }
                     ?? Message("batch.freedNobody", ["municipality": .text(municipality), "places": .number(places)]))
             }
-            return failures
+            return failed
         }
     }
 }

@@ -22,32 +22,12 @@ extension Lotse.BatchCommand {
 
         func run() throws {
             let session = try store.session()
-            let lock = try BatchLock(database: session.store.database.path)
-            defer { withExtendedLifetime(lock) {} }
-            let years = session.context.configuration.deployment.retentionYears
-            let candidates = try session.store.purgeCandidates(retentionYears: years, on: date.date)
-            var failures = 0
-            for candidate in candidates {
-                if dryRun {
-                    Console.say("batch.wouldPurge", ["case": .number(candidate.caseId), "date": .date(candidate.closedOn), "years": .number(years)])
-                    continue
-                }
-                do {
-                    if let archive, let file = candidate.bundleFile {
-                        let path = URL(fileURLWithPath: archive).appendingPathComponent(file).path
-                        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-                    }
-                    try session.store.purge(candidate, on: date.date)
-                    Console.say("batch.purged", ["case": .number(candidate.caseId), "date": .date(candidate.closedOn)])
-                } catch let error as any LotseError {
-                    failures += 1
-                    Console.say("batch.failed", ["case": .number(candidate.caseId), "error": .message(error.message)])
-                }
-            }
-            if dryRun { return Console.say("batch.purgeDryRun", ["count": .number(candidates.count)]) }
-            if let archive { try Archiver.writeIndex(store: session.store, folder: URL(fileURLWithPath: archive)) }
-            Console.say("batch.purgedAll", ["count": .number(candidates.count - failures)])
-            if failures > 0 { throw DataError("batch.purgeFailures", ["count": .number(failures)]) }
+            let policy = PurgePolicy(store: session.store, retentionYears: session.context.configuration.deployment.retentionYears,
+                                     archive: archive.map { URL(fileURLWithPath: $0) })
+            let (results, failed) = try BatchRun(store: session.store, policy: policy).show(on: date.date, dryRun: dryRun)
+            if dryRun { return Console.say("batch.purgeDryRun", ["count": .number(results.count)]) }
+            Console.say("batch.purgedAll", ["count": .number(results.count - failed)])
+            if failed > 0 { throw DataError("batch.purgeFailures", ["count": .number(failed)]) }
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Progress of a batch run: a bar on a terminal, a log line per case otherwise (cron).
 struct Progress {
@@ -22,24 +21,8 @@ struct Progress {
         }
     }
 
-    func finish(_ summary: String) {
+    /// Ends the bar's line.
+    func finish() {
         if terminal { print("") }
-        print(summary)
-    }
-}
-
-/// Test hooks, inert unless their environment variable is set: they let the crash
-/// tests kill the process at a chosen point.
-enum TestHook {
-    /// Kills the process (SIGKILL) after the N-th call, N from the variable.
-    static func killAfter(_ variable: String) -> (@Sendable (Int64) -> Void)? {
-        guard let limit = ProcessInfo.processInfo.environment[variable].flatMap(Int.init), limit > 0 else { return nil }
-        let counter = Counter()
-        return { _ in if counter.increment() >= limit { kill(getpid(), SIGKILL) } }
-    }
-
-    final class Counter: Sendable {
-        private let value = Mutex(0)
-        func increment() -> Int { value.withLock { $0 += 1; return $0 } }
     }
 }

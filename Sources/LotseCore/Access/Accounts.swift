@@ -14,13 +14,13 @@ public struct Accounts: Sendable {
     public init(database: LotseDatabase) { self.database = database }
 
     public func hasUsers() throws -> Bool {
-        try database.writer.read { try User.fetchCount($0) > 0 }
+        try database.read { try User.fetchCount($0) > 0 }
     }
 
     /// `lotse init`: the first admin, mapped to the operating-system account running it.
     public func initialize(name: String, osUser: String, password: String, on date: LocalDate) throws -> Principal {
         let hash = try PasswordHash.make(password)
-        return try database.writer.write { db in
+        return try database.write { db in
             guard try User.fetchCount(db) == 0 else {
                 throw UsageError("accounts.hasUsers")
             }
@@ -38,7 +38,7 @@ public struct Accounts: Sendable {
     public func principal(osUser: String) throws -> Principal {
         // On the writer's connection: a pool's first read would open a second connection,
         // and every command starts here.
-        let (user, principal) = try database.writer.writeWithoutTransaction { db -> (User?, Principal?) in
+        let (user, principal) = try database.writeWithoutTransaction { db -> (User?, Principal?) in
             guard try User.fetchCount(db) > 0 else {
                 throw UsageError("accounts.noUsers")
             }
@@ -46,7 +46,7 @@ public struct Accounts: Sendable {
             return (user, try user.flatMap { $0.disabled ? nil : try Self.principal(for: $0, db) })
         }
         if let principal { return principal }
-        try database.writer.write { db in
+        try database.write { db in
             try AuditLog(db, actor: user?.name ?? "os:\(osUser)").record(.refused, "appUser", id: user?.id, caseId: nil,
                                                                           field: user == nil ? "unmapped" : "disabled")
         }
@@ -59,11 +59,11 @@ public struct Accounts: Sendable {
     /// Checks a name and password. Five failures in a row lock the account for 15
     /// minutes; the answer never says whether the name exists.
     public func login(name: String, password: String, now: Date = Date()) throws -> Principal {
-        let user = try database.writer.read { try User.filter(Column("name") == name).fetchOne($0) }
+        let user = try database.read { try User.filter(Column("name") == name).fetchOne($0) }
         // Derive outside any transaction: scrypt takes a while and must not block writers.
         let matches = PasswordHash.verify(password, against: user?.passwordHash ?? PasswordHash.decoy)
         guard let user, let id = user.id else { throw UsageError("accounts.wrong") }
-        let outcome = try database.writer.write { db -> Result<Principal, UsageError> in
+        let outcome = try database.write { db -> Result<Principal, UsageError> in
             guard var current = try User.fetchOne(db, key: id) else { return .failure(UsageError("accounts.wrong")) }
             let audit = AuditLog(db, actor: current.name, at: now)
             if let until = current.lockedUntil, until > Timestamp.string(now) {

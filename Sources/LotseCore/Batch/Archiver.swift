@@ -6,9 +6,10 @@ import PluginKit
 /// written under a temporary name and renamed when verified; the database change is
 /// one transaction per case; a rerun reuses a verified bundle left by a killed run,
 /// so no case is lost, duplicated or half-archived.
-public struct Archiver: Sendable {
+public struct Archiver: BatchPolicy {
     public let store: CaseStore
-    public let resources: URL
+    /// Cases closed before this date are archived.
+    public let closedBefore: LocalDate
     public let folder: URL
     public let passphrase: String
     /// Called after a bundle is written and verified, before the database changes
@@ -19,17 +20,52 @@ public struct Archiver: Sendable {
     private let catalog: Catalog
     private let templates: DocumentTemplates
 
-    /// Made under the batch lock: every partial file in `folder` is then a killed
-    /// run's, and removed here. The folder is the user's: bundles are written in lotse's
-    /// scratch folder and handed over with the user's rights (`UserRights`).
-    public init(store: CaseStore, resources: URL, locale: String, folder: URL, passphrase: String) throws {
-        UserRights.asUser { PartialFile.removeStale(in: folder) }
+    /// Every how many new bundles one is read back and decrypted in full.
+    public static let fullCheckEvery = 50
+
+    /// The folder is the user's: bundles are written in lotse's scratch folder and
+    /// handed over with the user's rights (`UserRights`).
+    public init(store: CaseStore, closedBefore: LocalDate, resources: URL, locale: String, folder: URL, passphrase: String) throws {
         (catalog, templates) = try BundleSummary.documents(resources: resources, locale: locale)
         self.store = store
-        self.resources = resources
+        self.closedBefore = closedBefore
         self.folder = folder
         self.passphrase = passphrase
     }
+
+    /// Under the batch lock: every partial file in `folder` is then a killed run's.
+    public func prepare() throws {
+        try UserRights.asUser {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            PartialFile.removeStale(in: folder)
+        }
+    }
+
+    public func candidates(on date: LocalDate) throws -> [ArchiveCandidate] {
+        try store.archiveCandidates(closedBefore: closedBefore)
+    }
+
+    public func caseId(of candidate: ArchiveCandidate) -> Int64 { candidate.caseId }
+
+    public func preview(_ candidate: ArchiveCandidate) -> Message {
+        Message("batch.wouldArchive", ["case": .number(candidate.caseId), "date": .date(candidate.closedOn)])
+    }
+
+    /// One case; a sample of the new bundles is read back in full (see `archive`).
+    public func apply(_ candidate: ArchiveCandidate, index: Int, on date: LocalDate) throws -> Message {
+        let path = try archive(candidate, on: date, fullCheck: index % Self.fullCheckEvery == 0)
+        return Message("batch.archived", ["case": .number(candidate.caseId), "file": .text(URL(fileURLWithPath: path).lastPathComponent)])
+    }
+
+    /// The index anew, and the deleted personal data out of the WAL file.
+    public func finish() throws {
+        try Self.writeIndex(store: store, folder: folder)
+        try store.checkpoint()
+    }
+
+    /// One worker per core: the bundles' encryption (PBKDF2 per entry) keeps a core
+    /// busy; the database steps stay one transaction per case.
+    public var workers: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     /// The bundle file of a case: derived from the case id only, so a rerun finds it.
     public static func fileName(_ caseId: Int64) -> String { "lotse-archive-case-\(caseId).zip" }

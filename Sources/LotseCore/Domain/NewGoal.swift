@@ -18,14 +18,3 @@ public struct NewGoal: Sendable {
         self.responsible = responsible
     }
 }
-
-/// An agreement with what printing it needs.
-public struct AgreementDocument: Sendable {
-    public var agreement: Agreement
-    public var goals: [Goal]
-    public var caseFile: CaseFile
-    public var municipality: String
-    public var staff: String?
-    /// Names of the persons of the case, by person id.
-    public var names: [Int64: String]
-}

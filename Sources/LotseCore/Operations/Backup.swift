@@ -16,13 +16,12 @@ public struct Backup {
     @discardableResult
     public func write(to path: String, passphrase: String?) throws -> Int {
         try store.require(.configure)
-        guard let pool = store.database.writer as? DatabasePool else { throw UsageError("backup.memory") }
         guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("file.exists", ["path": .text(path)]) }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-backup-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: work) }
         let snapshot = work.appendingPathComponent("database.sqlite")
-        try pool.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [snapshot.path]) }
+        try store.database.vacuum(into: snapshot.path)
         let files = try DatabaseQueue(path: snapshot.path).read { try String.fetchAll($0, sql: "SELECT storedName FROM attachment ORDER BY id") }
         var manifest: [String] = []
         let url = URL(fileURLWithPath: path)

@@ -60,7 +60,7 @@ public struct Doctor {
                 add(.problem, .fileModes, Message("doctor.folderMode", ["path": .text(folder), "mode": .text(String(Self.mode(folder), radix: 8))]), Message("doctor.chmod", ["mode": "700", "path": .text(folder)]))
             }
         }
-        try store.database.writer.read { db in
+        try store.database.read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             if integrity == ["ok"] { add(.ok, .integrity, "doctor.integrityOk") }
             else { add(.problem, .integrity, Message("doctor.integrity", ["detail": .text(integrity.prefix(3).joined(separator: "; "))]), "doctor.restoreBackup") }

@@ -22,8 +22,6 @@ public struct ServiceCatalog: Sendable {
 public struct ClosureReasons: Sendable {
     public struct Reason: Sendable, Codable, Equatable {
         public let id: String
-        /// Whether closing for this reason frees the place for the waiting list.
-        public let freesPlace: Bool
     }
 
     public let reasons: [Reason]

@@ -4,7 +4,7 @@ import GRDB
 /// Owns the SQLite database and its migrations. Everything else in lotse reaches the
 /// data through `CaseStore` and friends, never through SQL of its own.
 public struct LotseDatabase: Sendable {
-    public let writer: any DatabaseWriter
+    private let writer: any DatabaseWriter
     /// Where the database lives; nil for an in-memory database (tests).
     public let path: String?
 
@@ -50,10 +50,13 @@ public struct LotseDatabase: Sendable {
         return LotseDatabase(writer: queue, path: nil)
     }
 
+    /// How long a statement waits for a lock before giving up.
+    static let busyMilliseconds = 10_000
+
     static var configuration: GRDB.Configuration {
         var configuration = GRDB.Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(TimeInterval(busyMilliseconds) / 1000)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // Deleted personal data is overwritten, not left in free pages.
@@ -70,6 +73,40 @@ public struct LotseDatabase: Sendable {
         case current
         /// Leaves it (`lotse migrate` itself).
         case asFound
+    }
+
+    /// Reads in one snapshot. The store and its features go through these four doors;
+    /// nobody outside this file holds the writer.
+    func read<T>(_ body: (Database) throws -> T) throws -> T { try writer.read(body) }
+
+    /// Writes in one transaction.
+    func write<T>(_ body: (Database) throws -> T) throws -> T { try writer.write(body) }
+
+    /// Runs on the writer's connection outside a transaction (a checkpoint, or a
+    /// read that must not open a pool's second connection).
+    func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T { try writer.writeWithoutTransaction(body) }
+
+    /// Writes a consistent copy of the database to `path` (VACUUM INTO from a read
+    /// snapshot), while others keep working. Only for a database file.
+    func vacuum(into path: String) throws {
+        guard let pool = writer as? DatabasePool else { throw UsageError("backup.memory") }
+        try pool.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+    }
+
+    /// Moves the WAL into the database file without waiting for anyone (passive), then
+    /// empties the WAL file only if nobody is reading at this moment. A truncating
+    /// checkpoint waits for every reader through the busy handler, and every writer
+    /// waits behind it: under load the file is left to a quieter moment (the next
+    /// checkpoint, or SQLite's own restart of the WAL).
+    /// Returns whether the WAL file was emptied.
+    @discardableResult
+    func checkpoint() throws -> Bool {
+        try writer.writeWithoutTransaction { db in
+            _ = try db.checkpoint(.passive)
+            try db.execute(sql: "PRAGMA busy_timeout = 0")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Self.busyMilliseconds)") }
+            do { return try db.checkpoint(.truncate).walFrameCount == 0 } catch { return false }
+        }
     }
 
     /// Migrations this database still needs.

@@ -23,25 +23,3 @@ public struct WaitlistEntry: Sendable, Codable, Equatable {
         return a.caseId < b.caseId
     }
 }
-
-/// Places of a municipality: funded FTE × persons per FTE, and how many are taken.
-public struct Capacity: Sendable, Codable, Equatable {
-    public var municipality: String
-    public var fte: Double
-    public var places: Int
-    public var inCare: Int
-    public var free: Int { max(0, places - inCare) }
-}
-
-/// What `waitlist admit` did.
-public struct Admission: Sendable, Codable, Equatable {
-    public struct Skipped: Sendable, Codable, Equatable {
-        public var caseId: Int64
-        public var persons: Int
-        public var freePlaces: Int
-    }
-
-    public var admitted: [WaitlistEntry] = []
-    public var skipped: [Skipped] = []
-    public var capacities: [Capacity] = []
-}

@@ -31,7 +31,7 @@ public struct CaseStore: Sendable {
     /// audited and thrown.
     func write<T>(_ permission: Permission, case caseId: Int64? = nil, _ body: (AuditLog) throws -> T) throws -> T {
         do {
-            return try database.writer.write { db in
+            return try database.write { db in
                 try principal.authorize(permission, caseId: caseId, db)
                 return try body(AuditLog(db, actor: actor))
             }
@@ -45,7 +45,7 @@ public struct CaseStore: Sendable {
     /// Reads in one snapshot, if the user holds `permission` (see `write`).
     func read<T>(_ permission: Permission, case caseId: Int64? = nil, _ body: (Database) throws -> T) throws -> T {
         do {
-            return try database.writer.read { db in
+            return try database.read { db in
                 try principal.authorize(permission, caseId: caseId, db)
                 return try body(db)
             }
@@ -63,7 +63,7 @@ public struct CaseStore: Sendable {
 
     /// Records a refusal in its own transaction (the refused one rolled back).
     private func audited(_ denied: AccessDenied) -> AccessDenied {
-        _ = try? database.writer.write { db in
+        _ = try? database.write { db in
             try AuditLog(db, actor: actor).record(.refused, "access", id: nil, caseId: denied.caseId, field: denied.permission.rawValue)
         }
         return denied

@@ -124,8 +124,9 @@ extension CaseStore {
         try checkpoint()
     }
 
-    /// Moves everything from the WAL into the database file and empties the WAL.
+    /// Moves the WAL into the database file, and empties it when nobody is reading
+    /// (see `LotseDatabase.checkpoint`): deleted personal data leaves the WAL file.
     public func checkpoint() throws {
-        _ = try database.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        try database.checkpoint()
     }
 }

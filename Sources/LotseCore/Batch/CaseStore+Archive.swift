@@ -2,14 +2,6 @@ import Foundation
 import GRDB
 import PluginKit
 
-/// A closed case due for archiving, or an archived one due for purging.
-public struct ArchiveCandidate: Sendable, Equatable, Codable {
-    public var caseId: Int64
-    public var closedOn: LocalDate
-    public var bundleFile: String?
-    public var archivedOn: LocalDate?
-}
-
 // MARK: - Archive and purge: personal data leaves, pseudonymous facts stay
 
 extension CaseStore {

@@ -1,0 +1,3 @@
+public enum ConversationKind: String, Sendable, Codable, CaseIterable {
+    case individual, family
+}

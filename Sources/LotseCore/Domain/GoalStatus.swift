@@ -1,0 +1,3 @@
+public enum GoalStatus: String, Sendable, Codable, CaseIterable {
+    case open, achieved, dropped
+}
