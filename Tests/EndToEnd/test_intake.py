@@ -1,4 +1,5 @@
 """The guided intake through a pseudo-terminal and through a pipe."""
+import io
 import json
 import sqlite3
 
@@ -146,13 +147,17 @@ def spawn_piped(lotse_bin, env, tmp_path, db, *args):
 
 def test_the_same_intake_through_a_pipe(lotse_bin, env, tmp_path, family):
     child = spawn_piped(lotse_bin, env, tmp_path, family)
+    child.logfile_read = transcript = io.StringIO()  # everything lotse wrote, not just the tail after the last match
     seen = answer_questions(child, ANSWERS)
     assert ("language.certified_level", "Karim") in seen and ("school.grade", "Lina") not in seen
     goals = agree_all_goals(child)
     child.expect(r"Vereinbarung (\d+) mit (\d+) Zielen gespeichert")
     child.expect(pexpect.EOF)
-    transcript = child.before
-    assert "\x1b[" not in transcript
+    written = transcript.getvalue()
+    prompts = [line for line in written.splitlines() if line.startswith("› ")]
+    assert len(prompts) >= len(seen) + len(goals), "every question and goal was prompted for"
+    assert any("(language.certified_level" in line for line in written.splitlines()), "the question's hint line is there"
+    assert "\x1b" not in written, "a pipe gets no escape codes: no colours, no bracketed paste"
     assert sqlite3.connect(family).execute("SELECT count(*) FROM goal").fetchone()[0] == len(goals) > 3
 
 

@@ -29,18 +29,7 @@ struct IntakeTexts {
         }
     }
 
-    func problem(_ error: AnswerError) -> String {
-        switch error {
-        case .empty: core("validation.empty")
-        case .notYesNo: core("validation.notYesNo")
-        case .unknownChoice(let input): core("validation.unknownChoice", ["input": input])
-        case .notANumber: core("validation.notANumber")
-        case .outOfRange(let range): core("validation.outOfRange", ["min": String(range.lowerBound), "max": String(range.upperBound)])
-        case .notADate: core("validation.notADate")
-        case .tooLong(let max): core("validation.tooLong", ["max": String(max)])
-        case .notALevel: core("validation.notALevel")
-        }
-    }
+    func problem(_ error: AnswerError) -> String { catalog.render(error.message) }
 
     func date(_ date: LocalDate) -> String { catalog.date(date) }
 }

@@ -38,8 +38,8 @@ extension CaseStore {
                 guard let step = byKey[key] else { continue }
                 answers.set(plan.question(step).type.decode(stored: answer.value), for: step)
             }
-            let session = try Row.fetchOne(db, sql: "SELECT position, completed FROM intakeSession WHERE caseId = ?", arguments: [caseId])
-            return (answers, session?["position"], session?["completed"] ?? false)
+            let session = try IntakeSession.fetchOne(db, key: caseId)
+            return (answers, session?.position, session?.completed ?? false)
         }
     }
 
@@ -50,20 +50,13 @@ extension CaseStore {
             var answer = Answer(caseId: caseId, personId: step.personId, questionId: step.question, value: value.stored, givenAt: audit.at)
             try answer.insert(audit.db)
             try audit.created(answer, id: answer.id, caseId: caseId)
-            try Self.setPosition(caseId, next?.key, audit)
+            try IntakeSession.move(caseId, to: next?.key, at: audit.at, audit.db)
         }
     }
 
     /// Remembers where a paused intake resumes.
     public func setIntakePosition(_ caseId: Int64, _ step: IntakeStep?) throws {
-        try write(.writeCases, case: caseId) { audit in try Self.setPosition(caseId, step?.key, audit) }
-    }
-
-    static func setPosition(_ caseId: Int64, _ key: String?, _ audit: AuditLog) throws {
-        try audit.db.execute(sql: """
-            INSERT INTO intakeSession (caseId, position, completed, startedAt, updatedAt) VALUES (?, ?, 0, ?, ?)
-            ON CONFLICT(caseId) DO UPDATE SET position = excluded.position, completed = 0, updatedAt = excluded.updatedAt
-            """, arguments: [caseId, key, audit.at, audit.at])
+        try write(.writeCases, case: caseId) { audit in try IntakeSession.move(caseId, to: step?.key, at: audit.at, audit.db) }
     }
 
     /// Saves the agreement and its goals in one transaction and completes the intake.
@@ -86,7 +79,9 @@ extension CaseStore {
             newCase.nextReviewOn = review
             try newCase.update(audit.db)
             try audit.updated(from: oldCase, to: newCase, id: caseId, caseId: caseId)
-            try audit.db.execute(sql: "UPDATE intakeSession SET completed = 1, position = NULL, updatedAt = ? WHERE caseId = ?", arguments: [audit.at, caseId])
+            if try IntakeSession.exists(audit.db, key: caseId) {
+                try IntakeSession.move(caseId, to: nil, completed: true, at: audit.at, audit.db)
+            }
             return agreement
         }
     }

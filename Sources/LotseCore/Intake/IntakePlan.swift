@@ -1,55 +1,5 @@
 import PluginKit
 
-/// A person as the intake sees them: who to name in the prompt and how old they are
-/// on the intake date.
-public struct IntakePerson: Sendable, Equatable {
-    public let id: Int64
-    public let name: String
-    public let age: Int
-
-    public init(id: Int64, name: String, age: Int) {
-        self.id = id
-        self.name = name
-        self.age = age
-    }
-
-    public var scope: Scope { age >= 18 ? .adult : .child }
-    public var ref: PersonRef { PersonRef(id: String(id), scope: scope) }
-}
-
-/// One question asked about one person (or the household).
-public struct IntakeStep: Sendable, Hashable {
-    public let module: String
-    public let question: QuestionID
-    /// Nil for a household question.
-    public let personId: Int64?
-
-    public init(module: String, question: QuestionID, personId: Int64?) {
-        self.module = module
-        self.question = question
-        self.personId = personId
-    }
-
-    /// A stable text form, stored to resume a paused intake: "language.in_course@12".
-    public var key: String { personId.map { "\(question)@\($0)" } ?? question }
-}
-
-/// The answers of an intake so far.
-public struct IntakeAnswersState: Sendable, Equatable {
-    public var household: [QuestionID: AnswerValue] = [:]
-    public var persons: [Int64: [QuestionID: AnswerValue]] = [:]
-
-    public init() {}
-
-    public func answer(_ step: IntakeStep) -> AnswerValue? {
-        step.personId.map { persons[$0]?[step.question] } ?? household[step.question]
-    }
-
-    public mutating func set(_ value: AnswerValue?, for step: IntakeStep) {
-        if let personId = step.personId { persons[personId, default: [:]][step.question] = value } else { household[step.question] = value }
-    }
-}
-
 /// The order of an intake and its skip logic, as pure functions: the enabled modules
 /// in their configured order, each question asked once per household, per adult or per
 /// child. Which steps apply is decided from the answers given so far, so going back

@@ -1,0 +1,18 @@
+import PluginKit
+
+/// A person as the intake sees them: who to name in the prompt and how old they are
+/// on the intake date.
+public struct IntakePerson: Sendable, Equatable {
+    public let id: Int64
+    public let name: String
+    public let age: Int
+
+    public init(id: Int64, name: String, age: Int) {
+        self.id = id
+        self.name = name
+        self.age = age
+    }
+
+    public var scope: Scope { age >= 18 ? .adult : .child }
+    public var ref: PersonRef { PersonRef(id: String(id), scope: scope) }
+}
