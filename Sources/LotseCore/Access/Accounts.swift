@@ -42,7 +42,7 @@ public struct Accounts: Sendable {
             guard try User.fetchCount(db) > 0 else {
                 throw UsageError("accounts.noUsers")
             }
-            let user = try User.filter(Column("osUser") == osUser).fetchOne(db)
+            let user = try User.mapped(to: osUser).fetchOne(db)
             return (user, try user.flatMap { $0.disabled ? nil : try Self.principal(for: $0, db) })
         }
         if let principal { return principal }
@@ -59,7 +59,7 @@ public struct Accounts: Sendable {
     /// Checks a name and password. Five failures in a row lock the account for 15
     /// minutes; the answer never says whether the name exists.
     public func login(name: String, password: String, now: Date = Date()) throws -> Principal {
-        let user = try database.read { try User.filter(Column("name") == name).fetchOne($0) }
+        let user = try database.read { try User.named(name).fetchOne($0) }
         // Derive outside any transaction: scrypt takes a while and must not block writers.
         let matches = PasswordHash.verify(password, against: user?.passwordHash ?? PasswordHash.decoy)
         guard let user, let id = user.id else { throw UsageError("accounts.wrong") }

@@ -26,8 +26,8 @@ extension CaseStore {
         let hash = try PasswordHash.make(password)
         try write(.manageUsers) { audit in
             let db = audit.db
-            guard try User.filter(Column("name") == name).fetchCount(db) == 0 else { throw UsageError("user.exists", ["user": .text(name)]) }
-            if let osUser, try User.filter(Column("osUser") == osUser).fetchCount(db) > 0 {
+            guard try User.named(name).fetchCount(db) == 0 else { throw UsageError("user.exists", ["user": .text(name)]) }
+            if let osUser, try User.mapped(to: osUser).fetchCount(db) > 0 {
                 throw UsageError("user.accountTaken", ["account": .text(osUser)])
             }
             let staffId = try staff.map { try Staff.resolve($0, db).id! }
@@ -41,7 +41,7 @@ extension CaseStore {
 
     public func users() throws -> [UserSummary] {
         try read(.manageUsers) { db in
-            try User.order(Column("name")).fetchAll(db).map { user in
+            try User.byName.fetchAll(db).map { user in
                 let staff = try user.staffId.flatMap { try Staff.fetchOne(db, key: $0) }
                 return UserSummary(name: user.name, osUser: user.osUser, roles: user.roleSet.sorted().map(\.rawValue), staff: staff?.name,
                                    municipality: try staff.flatMap { try Municipality.fetchOne(db, key: $0.municipalityId)?.name },
@@ -88,7 +88,7 @@ extension CaseStore {
     /// One audited change of a user; the password hash is audited only as a hash of it.
     private func changeUser(_ name: String, _ change: (inout User, Database) throws -> Void) throws {
         try write(.manageUsers) { audit in
-            guard let old = try User.filter(Column("name") == name).fetchOne(audit.db) else {
+            guard let old = try User.named(name).fetchOne(audit.db) else {
                 throw UsageError("notFound.user", ["reference": .text(name)])
             }
             var new = old

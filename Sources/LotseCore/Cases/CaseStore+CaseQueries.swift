@@ -10,34 +10,30 @@ extension CaseStore {
             let caseFile = try CaseFile.existing(caseId, db)
             let municipality = try Municipality.fetchOne(db, key: caseFile.municipalityId)?.name ?? "?"
             let staff = try caseFile.staffId.flatMap { try Staff.fetchOne(db, key: $0)?.name }
-            var memberRequest = HouseholdMember.filter(Column("householdId") == caseFile.householdId)
-            if let personId = caseFile.personId { memberRequest = memberRequest.filter(Column("personId") == personId) }
-            let members = try memberRequest.order(Column("fromDate"), Column("personId")).fetchAll(db)
+            let members = try HouseholdMember.ofCase(caseFile).fetchAll(db)
             let memberDetails = try members.map { member in
                 CaseDetail.Member(person: try Person.fetchOne(db, key: member.personId)!,
                                   identity: try PersonIdentity.fetchOne(db, key: member.personId),
                                   fromDate: member.fromDate, toDate: member.toDate)
             }
-            let agreements = try Agreement.filter(Column("caseId") == caseId).order(Column("signedOn"), Column("id")).fetchAll(db)
+            let agreements = try Agreement.ofCase(caseId).fetchAll(db)
             let agreementDetails = try agreements.map { agreement in
-                let goals = try Goal.filter(Column("agreementId") == agreement.id).order(Column("id")).fetchAll(db)
+                let goals = try Goal.ofAgreement(agreement.id).fetchAll(db)
                 return CaseDetail.AgreementDetail(agreement: agreement, goals: try goals.map { goal in
-                    CaseDetail.GoalDetail(goal: goal, reviews: try GoalReview.filter(Column("goalId") == goal.id)
-                        .order(Column("reviewedOn"), Column("id")).fetchAll(db))
+                    CaseDetail.GoalDetail(goal: goal, reviews: try GoalReview.ofGoal(goal.id).fetchAll(db))
                 })
             }
-            let byCase = Column("caseId") == caseId
             let detail = CaseDetail(
                 caseFile: caseFile, municipality: municipality, staff: staff, members: memberDetails,
-                answers: try Answer.filter(byCase).order(Column("id")).fetchAll(db),
+                answers: try Answer.ofCase(caseId).fetchAll(db),
                 agreements: agreementDetails,
-                conversations: try Conversation.filter(byCase).order(Column("date"), Column("id")).fetchAll(db),
-                referrals: try Referral.filter(byCase).order(Column("date"), Column("id")).fetchAll(db),
-                outcomes: try Outcome.filter(members.map(\.personId).contains(Column("personId"))).order(Column("date"), Column("id")).fetchAll(db),
-                moves: try Move.filter(byCase).order(Column("movedOn")).fetchAll(db),
-                consents: try Consent.filter(byCase).order(Column("givenOn"), Column("id")).fetchAll(db),
-                attachments: try Attachment.filter(byCase).order(Column("id")).fetchAll(db),
-                notes: try CaseNote.filter(byCase).order(Column("writtenOn"), Column("id")).fetchAll(db)
+                conversations: try Conversation.ofCase(caseId).fetchAll(db),
+                referrals: try Referral.ofCase(caseId).fetchAll(db),
+                outcomes: try Outcome.ofPersons(members.map(\.personId)).fetchAll(db),
+                moves: try Move.ofCase(caseId).fetchAll(db),
+                consents: try Consent.ofCase(caseId).fetchAll(db),
+                attachments: try Attachment.ofCase(caseId).fetchAll(db),
+                notes: try CaseNote.ofCase(caseId).fetchAll(db)
             )
             try audit.record(.read, "caseFile", id: caseId, caseId: caseId)
             return detail

@@ -8,7 +8,7 @@ extension CaseStore {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw UsageError("municipality.nameNeeded") }
         guard fte >= 0 else { throw UsageError("municipality.fte", ["value": .decimal(fte, places: 2)]) }
         return try write(.configure) { audit in
-            guard try Municipality.filter(Column("name").collating(.nocase) == name).fetchCount(audit.db) == 0 else {
+            guard try Municipality.named(name).fetchCount(audit.db) == 0 else {
                 throw UsageError("import.municipalityExists", ["name": .text(name)])
             }
             var municipality = Municipality(name: name, kind: kind, fte: fte)
@@ -19,7 +19,7 @@ extension CaseStore {
     }
 
     public func municipalities() throws -> [Municipality] {
-        try read(.readOrganisation) { try Municipality.order(Column("name")).fetchAll($0) }
+        try read(.readOrganisation) { try Municipality.byName.fetchAll($0) }
     }
 
     /// A municipality by id or name (case-insensitive).
@@ -40,9 +40,7 @@ extension CaseStore {
 
     public func staff(municipality reference: String? = nil) throws -> [Staff] {
         try read(.readOrganisation) { db in
-            var request = Staff.order(Column("municipalityId"), Column("name"))
-            if let reference { request = request.filter(Column("municipalityId") == (try Municipality.resolve(reference, db)).id) }
-            return try request.fetchAll(db)
+            try Staff.listed(in: try reference.flatMap { try Municipality.resolve($0, db).id }).fetchAll(db)
         }
     }
 }
@@ -50,7 +48,7 @@ extension CaseStore {
 extension Municipality {
     static func resolve(_ reference: String, _ db: Database) throws -> Municipality {
         let found = if let id = Int64(reference) { try Municipality.fetchOne(db, key: id) }
-            else { try Municipality.filter(Column("name").collating(.nocase) == reference).fetchOne(db) }
+            else { try Municipality.named(reference).fetchOne(db) }
         guard let found else {
             throw notFound("municipality", reference)
         }
@@ -61,7 +59,7 @@ extension Municipality {
 extension Staff {
     static func resolve(_ reference: String, _ db: Database) throws -> Staff {
         let found = if let id = Int64(reference) { try Staff.fetchOne(db, key: id) }
-            else { try Staff.filter(Column("name").collating(.nocase) == reference).fetchOne(db) }
+            else { try Staff.named(reference).fetchOne(db) }
         guard let found else { throw notFound("staff", reference) }
         return found
     }

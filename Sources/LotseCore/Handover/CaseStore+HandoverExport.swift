@@ -18,7 +18,7 @@ extension CaseStore {
                 guard caseFile.status == .active || caseFile.status == .waiting else {
                     throw UsageError("handover.notHandoverable", ["case": .number(caseId), "status": caseFile.status.label])
                 }
-                let consents = try Consent.filter(Column("caseId") == caseId).fetchAll(db)
+                let consents = try Consent.ofCase(caseId).fetchAll(db)
                 let consented = consents.contains { ["handover", "all"].contains($0.scope.lowercased()) && $0.recipient.lowercased() == receiver.lowercased() && $0.isValid(on: date) }
                 if !consented {
                     guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -90,10 +90,8 @@ struct CaseBundleBuilder {
     func build() throws -> Parts {
         let caseId = caseFile.id!
         var parts = Parts()
-        var memberRequest = HouseholdMember.filter(Column("householdId") == caseFile.householdId)
-        if let personId = caseFile.personId { memberRequest = memberRequest.filter(Column("personId") == personId) }
         var refs: [Int64: String] = [:]
-        for member in try memberRequest.order(Column("fromDate"), Column("personId")).fetchAll(db) {
+        for member in try HouseholdMember.ofCase(caseFile).fetchAll(db) {
             let person = try Person.fetchOne(db, key: member.personId)!
             let identity = try PersonIdentity.fetchOne(db, key: member.personId)
             let ref = "p\(refs.count + 1)"
@@ -104,15 +102,14 @@ struct CaseBundleBuilder {
                                        interpreterNeeded: identity?.interpreterNeeded ?? false, phone: identity?.phone, address: identity?.address,
                                        memberFrom: member.fromDate, memberTo: member.toDate, isCasePerson: caseFile.personId == member.personId))
         }
-        let byCase = Column("caseId") == caseId
-        parts.answers = try Answer.filter(byCase).order(Column("id")).fetchAll(db).filter { !excluded.contains(module($0.questionId)) }.map {
+        parts.answers = try Answer.ofCase(caseId).fetchAll(db).filter { !excluded.contains(module($0.questionId)) }.map {
             .init(person: $0.personId.flatMap { refs[$0] }, questionId: $0.questionId, value: $0.value, givenAt: $0.givenAt)
         }
-        for agreement in try Agreement.filter(byCase).order(Column("signedOn"), Column("id")).fetchAll(db) {
-            let goals = try Goal.filter(Column("agreementId") == agreement.id).order(Column("id")).fetchAll(db).filter { !excluded.contains($0.module) }
+        for agreement in try Agreement.ofCase(caseId).fetchAll(db) {
+            let goals = try Goal.ofAgreement(agreement.id).fetchAll(db).filter { !excluded.contains($0.module) }
             var goalData: [CaseBundle.GoalData] = []
             for goal in goals {
-                let reviews = try GoalReview.filter(Column("goalId") == goal.id).order(Column("reviewedOn"), Column("id")).fetchAll(db).map {
+                let reviews = try GoalReview.ofGoal(goal.id).fetchAll(db).map {
                     CaseBundle.ReviewData(reviewedOn: $0.reviewedOn, result: $0.result, newDueOn: $0.newDueOn, note: $0.note)
                 }
                 goalData.append(CaseBundle.GoalData(person: goal.personId.flatMap { refs[$0] }, module: goal.module, template: goal.template,
@@ -121,31 +118,31 @@ struct CaseBundleBuilder {
             }
             parts.agreements.append(CaseBundle.AgreementData(signedOn: agreement.signedOn, nextReviewOn: agreement.nextReviewOn, goals: goalData))
         }
-        parts.conversations = try Conversation.filter(byCase).order(Column("date"), Column("id")).fetchAll(db).map {
+        parts.conversations = try Conversation.ofCase(caseId).fetchAll(db).map {
             .init(date: $0.date, kind: $0.kind, topics: $0.topics.split(separator: ";").map(String.init).filter { !excluded.contains($0) }, note: $0.note)
         }
-        parts.referrals = try Referral.filter(byCase).order(Column("date"), Column("id")).fetchAll(db).map {
+        parts.referrals = try Referral.ofCase(caseId).fetchAll(db).map {
             .init(person: $0.personId.flatMap { refs[$0] }, date: $0.date, service: $0.service, problem: $0.problem, outcome: $0.outcome)
         }
-        parts.outcomes = try Outcome.filter(refs.keys.contains(Column("personId"))).order(Column("date"), Column("id")).fetchAll(db)
+        parts.outcomes = try Outcome.ofPersons(refs.keys).fetchAll(db)
             .filter { !excluded.contains($0.module) }
             .map { .init(person: refs[$0.personId]!, module: $0.module, kind: $0.kind, value: $0.value, date: $0.date) }
-        parts.moves = try Move.filter(byCase).order(Column("movedOn")).fetchAll(db).map {
+        parts.moves = try Move.ofCase(caseId).fetchAll(db).map {
             .init(movedOn: $0.movedOn, destination: $0.destination, leavesMunicipality: $0.leavesMunicipality)
         }
         var fileRefs: [Int64: String] = [:]
-        for attachment in try Attachment.filter(byCase).order(Column("id")).fetchAll(db) {
+        for attachment in try Attachment.ofCase(caseId).fetchAll(db) {
             let ref = "f\(fileRefs.count + 1)"
             fileRefs[attachment.id!] = ref
             parts.storedNames[ref] = attachment.storedName
             parts.attachments.append(.init(ref: ref, file: "data/files/\(ref)", originalName: attachment.originalName, sha256: attachment.sha256,
                                            size: attachment.size, addedOn: attachment.addedOn))
         }
-        parts.consents = try Consent.filter(byCase).order(Column("givenOn"), Column("id")).fetchAll(db).map {
+        parts.consents = try Consent.ofCase(caseId).fetchAll(db).map {
             .init(person: $0.personId.flatMap { refs[$0] }, scope: $0.scope, recipient: $0.recipient, givenOn: $0.givenOn,
                   withdrawnOn: $0.withdrawnOn, attachment: $0.attachmentId.flatMap { fileRefs[$0] })
         }
-        parts.notes = try CaseNote.filter(byCase).order(Column("writtenOn"), Column("id")).fetchAll(db).map { .init(writtenOn: $0.writtenOn, text: $0.text) }
+        parts.notes = try CaseNote.ofCase(caseId).fetchAll(db).map { .init(writtenOn: $0.writtenOn, text: $0.text) }
         return parts
     }
 }

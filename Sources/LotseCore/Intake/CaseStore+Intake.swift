@@ -31,7 +31,7 @@ extension CaseStore {
     public func intakeState(_ caseId: Int64, plan: IntakePlan) throws -> (answers: IntakeAnswersState, position: String?, completed: Bool) {
         try read(.writeCases, case: caseId) { db in
             var answers = IntakeAnswersState()
-            let rows = try Answer.filter(Column("caseId") == caseId).order(Column("id")).fetchAll(db)
+            let rows = try Answer.ofCase(caseId).fetchAll(db)
             let byKey = Dictionary(plan.steps.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             for answer in rows {
                 let key = answer.personId.map { "\(answer.questionId)@\($0)" } ?? answer.questionId
@@ -94,7 +94,7 @@ extension CaseStore {
             }
             try principal.authorize(.readCases, caseId: agreement.caseId, audit.db)
             let caseFile = try CaseFile.existing(agreement.caseId, audit.db)
-            let goals = try Goal.filter(Column("agreementId") == agreementId).order(Column("id")).fetchAll(audit.db)
+            let goals = try Goal.ofAgreement(agreementId).fetchAll(audit.db)
             let names = try Row.fetchAll(audit.db, sql: """
                 SELECT pi.personId, pi.givenNames || ' ' || pi.familyName AS name FROM personIdentity pi
                 JOIN householdMember m ON m.personId = pi.personId WHERE m.householdId = ?

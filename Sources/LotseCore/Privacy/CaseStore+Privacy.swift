@@ -21,10 +21,9 @@ extension CaseStore {
             let cases = caseRows.map { SubjectAccess.CaseEntry(caseId: $0[0], municipality: $0[1], status: $0[2], openedOn: $0[3], closedOn: $0[4],
                                                                memberFrom: $0[5], memberTo: $0[6]) }
             let caseIds = cases.map(\.caseId)
-            let inCases = caseIds.contains(Column("caseId"))
-            let consents = try Consent.filter(inCases).filter(Column("personId") == nil || Column("personId") == personId).order(Column("givenOn")).fetchAll(db)
+            let consents = try Consent.ofCases(caseIds).concerning(person: personId).fetchAll(db)
             var transfers: [SubjectAccess.Transfer] = []
-            for referral in try Referral.filter(inCases).filter(Column("personId") == nil || Column("personId") == personId).order(Column("date")).fetchAll(db) {
+            for referral in try Referral.ofCases(caseIds).concerning(person: personId).fetchAll(db) {
                 let consent = consents.first { $0.scope.lowercased() == "referral" && $0.isValid(on: referral.date) }
                 transfers.append(.init(kind: "referral", to: referral.service, on: referral.date, what: referral.problem,
                                        basis: consent.map { .consent(id: $0.id!, givenOn: $0.givenOn) } ?? .counselling))
@@ -48,12 +47,12 @@ extension CaseStore {
             try audit.record(.read, "person", id: personId, caseId: nil, field: "subjectAccess")
             return SubjectAccess(
                 createdOn: date, person: person, identity: try PersonIdentity.fetchOne(db, key: personId), cases: cases,
-                answers: try Answer.filter(inCases).filter(Column("personId") == personId).order(Column("id")).fetchAll(db),
+                answers: try Answer.ofCases(caseIds).about(person: personId).fetchAll(db),
                 goals: try Goal.filter(sql: "agreementId IN (SELECT id FROM agreement WHERE caseId IN (\(caseIds.isEmpty ? "NULL" : caseIds.map(String.init).joined(separator: ","))))")
-                    .filter(Column("personId") == nil || Column("personId") == personId).order(Column("id")).fetchAll(db),
-                conversations: try Conversation.filter(inCases).order(Column("date")).fetchAll(db),
-                outcomes: try Outcome.filter(Column("personId") == personId).order(Column("date")).fetchAll(db),
-                consents: consents, attachments: try Attachment.filter(inCases).order(Column("id")).fetchAll(db),
+                    .concerning(person: personId).order(Goal.Columns.id).fetchAll(db),
+                conversations: try Conversation.ofCases(caseIds).fetchAll(db),
+                outcomes: try Outcome.ofPersons([personId]).fetchAll(db),
+                consents: consents, attachments: try Attachment.ofCases(caseIds).fetchAll(db),
                 transfers: transfers.sorted { $0.on < $1.on }, accesses: accesses)
         }
     }

@@ -56,7 +56,7 @@ public struct ReportBuilder: Sendable {
                 for (id, result) in try compiler.count(conditions, inCare: inCare, arguments: arguments, db) { put(id, result) }
             }
             order += modules.flatMap { $0.metrics.map(\.id) }
-            let municipalities = try (only.map { [$0] } ?? Municipality.order(Column("name")).fetchAll(db)).map { municipality in
+            let municipalities = try (only.map { [$0] } ?? Municipality.byName.fetchAll(db)).map { municipality in
                 var metrics = Dictionary(uniqueKeysWithValues: order.map { ($0, perMunicipality[municipality.id!]?[$0] ?? 0) })
                 metrics["core.persons_per_fte"] = municipality.fte > 0 ? Int((Double(metrics["core.persons_in_care"]!) / municipality.fte).rounded()) : 0
                 return Report.MunicipalityFigures(name: municipality.name, fte: municipality.fte,
