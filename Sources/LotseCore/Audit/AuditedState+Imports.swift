@@ -53,7 +53,7 @@ extension AuditedState {
         hash(entity, into: &hasher)
         hash("\n\(id)\n", into: &hasher)
         hash(rowText, into: &hasher)
-        return AuditChain.hex(hasher.finalize())
+        return Checksum.hex(hasher.finalize())
     }
 
     /// Hashes a string's UTF-8 bytes without copying them into a `Data`.
@@ -82,7 +82,7 @@ extension AuditedState {
                 try insert.execute(arguments: [table.name, id, batchId, salt, text, rowDigest(salt: salt, entity: table.name, id: id, rowText: text)])
             }
         }
-        return try batchDigests(db, only: batchId)[batchId] ?? AuditChain.hex(SHA256().finalize())
+        return try batchDigests(db, only: batchId)[batchId] ?? Checksum.hex(SHA256().finalize())
     }
 
     /// The digest over each batch's rows: entity, id and row digest, in key order, all
@@ -96,7 +96,7 @@ extension AuditedState {
         while let row = try rows.next() {
             hash("\(row[1] as String) \(row[2] as Int64) \(row[3] as String)\n", into: &hashers[row[0], default: SHA256()])
         }
-        return hashers.mapValues { AuditChain.hex($0.finalize()) }
+        return hashers.mapValues { Checksum.hex($0.finalize()) }
     }
 
     /// Forgets the imported values of rows whose personal data lotse removed on purpose

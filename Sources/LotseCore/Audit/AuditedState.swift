@@ -40,7 +40,7 @@ enum AuditedState {
     /// A password's audit value: a hash of its hash, so the log never holds the hash
     /// itself but a changed hash is found.
     static func passwordValue(_ passwordHash: String) -> String {
-        "sha256:" + AuditChain.hex(SHA256.hash(data: Data(passwordHash.utf8)))
+        "sha256:" + Checksum.of(Data(passwordHash.utf8))
     }
 
     /// The audit text of a column's current value, as the audit log records it.

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Copies files the safe way: stream in blocks (memory stays flat whatever the size),
@@ -22,14 +21,12 @@ enum FileCopy {
         let descriptor = open(temporary.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw DataError("file.create", ["path": .text(temporary.path), "reason": .message(.system(errno))]) }
         let output = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        var hasher = SHA256()
-        var size: Int64 = 0
+        var checksum = Checksum()
         do {
             while let block = try input.read(upToCount: blockSize), !block.isEmpty {
-                hasher.update(data: block)
+                checksum.update(block)
                 try output.write(contentsOf: block)
-                size += Int64(block.count)
-                if size > limit { throw TooLarge.bytes(limit) }
+                if checksum.size > limit { throw TooLarge.bytes(limit) }
             }
             try output.synchronize()
             try output.close()
@@ -38,6 +35,6 @@ enum FileCopy {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
-        return (AuditChain.hex(hasher.finalize()), size)
+        return (checksum.hex, checksum.size)
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import PluginKit
 
@@ -103,7 +102,7 @@ public struct BundleReader {
         }
         let tagManifest = try parseManifest(tagManifestData, name: "tagmanifest-sha256.txt")
         for (name, hash) in tagManifest {
-            guard AuditChain.hex(SHA256.hash(data: try small(name))) == hash else { throw .checksum(Message("bundle.tagMismatch", ["entry": .text(name)])) }
+            guard Checksum.of(try small(name)) == hash else { throw .checksum(Message("bundle.tagMismatch", ["entry": .text(name)])) }
         }
         for required in ["bagit.txt", "bag-info.txt", "manifest-sha256.txt"] where tagManifest[required] == nil {
             throw .manifest(Message("bundle.tagManifestLacks", ["entry": .text(required)]))
@@ -124,7 +123,7 @@ public struct BundleReader {
         var sizes: [String: UInt64] = [:]
         for name in manifest.keys.sorted() {
             let entry = byName[name]!
-            var hasher = SHA256()
+            var checksum = Checksum()
             var output: FileHandle?
             var target: URL?
             if let folder, name.hasPrefix("data/files/") {
@@ -135,14 +134,14 @@ public struct BundleReader {
             }
             let cap = min(name == "data/case.json" ? limits.maxCaseJSONBytes : limits.maxEntryBytes, limits.maxTotalBytes - total)
             let count = try read(zip, entry, limit: cap) { (bytes) throws(BundleError) in
-                hasher.update(bufferPointer: bytes)
+                checksum.update(bytes)
                 if name == "data/case.json" { caseJSON.append(contentsOf: bytes) }
                 do { try output?.write(contentsOf: Data(bytes)) } catch { throw BundleError.unreadable("bundle.scratchWrite") }
             }
             do { try output?.close() } catch { throw .unreadable("bundle.scratchWrite") }
             total += count
             sizes[name] = count
-            guard AuditChain.hex(hasher.finalize()) == manifest[name] else { throw .checksum(Message("bundle.manifestMismatch", ["entry": .text(name)])) }
+            guard checksum.hex == manifest[name] else { throw .checksum(Message("bundle.manifestMismatch", ["entry": .text(name)])) }
             if let target, let ref = name.split(separator: "/").last { extracted[String(ref)] = target }
         }
         if let oxum = bagInfo["Payload-Oxum"], oxum != "\(total).\(manifest.count)" {
@@ -170,7 +169,7 @@ public struct BundleReader {
             throw .manifest(Message("bundle.bagInfoDisagrees", ["field": .text(field)]))
         }
         let sha256: String
-        do { sha256 = try BundleWriter.hash(URL(fileURLWithPath: path)).0 } catch { throw .unreadable("bundle.truncated") }
+        do { sha256 = try Checksum.of(file: URL(fileURLWithPath: path)).sha256 } catch { throw .unreadable("bundle.truncated") }
         return VerifiedBundle(bundle: bundle, bagInfo: bagInfo, signedBy: signedBy, encrypted: entries.first!.encrypted,
                               sha256: sha256, files: extracted, payloadBytes: total)
     }

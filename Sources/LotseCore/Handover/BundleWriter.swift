@@ -29,7 +29,7 @@ public struct BundleWriter {
         var payload: [(name: String, sha256: String, size: Int)] = []
         var manifestLines: [String] = []
         func addPayload(_ name: String, _ data: Data) {
-            let hash = AuditChain.hex(SHA256.hash(data: data))
+            let hash = Checksum.of(data)
             payload.append((name, hash, data.count))
             manifestLines.append("\(hash)  \(name)")
         }
@@ -37,7 +37,7 @@ public struct BundleWriter {
         addPayload("data/summary.txt", Data(summary.utf8))
         for attachment in bundle.attachments {
             guard let file = files[attachment.ref] else { throw DataError("bundle.attachmentFileMissing", ["name": .text(attachment.originalName)]) }
-            let (hash, size) = try Self.hash(file)
+            let (hash, size) = try Checksum.of(file: file)
             guard hash == attachment.sha256 else {
                 throw DataError("bundle.attachmentChanged", ["ref": .text(attachment.ref)])
             }
@@ -59,7 +59,7 @@ public struct BundleWriter {
 
             """.utf8)
         let tags: [(String, Data)] = [("bagit.txt", bagit), ("bag-info.txt", bagInfo), ("manifest-sha256.txt", manifest)]
-        let tagManifest = Data(tags.map { "\(AuditChain.hex(SHA256.hash(data: $0.1)))  \($0.0)" }.joined(separator: "\n").utf8 + Data("\n".utf8))
+        let tagManifest = Data(tags.map { "\(Checksum.of($0.1))  \($0.0)" }.joined(separator: "\n").utf8 + Data("\n".utf8))
 
         let url = URL(fileURLWithPath: path)
         PartialFile.removeStale(in: url.deletingLastPathComponent(), name: url.lastPathComponent)
@@ -91,7 +91,7 @@ public struct BundleWriter {
             try? FileManager.default.removeItem(atPath: temporary)
             throw error
         }
-        return WrittenBundle(path: path, sha256: try Self.hash(URL(fileURLWithPath: path)).0, entries: entries, encrypted: passphrase != nil)
+        return WrittenBundle(path: path, sha256: try Checksum.of(file: URL(fileURLWithPath: path)).sha256, entries: entries, encrypted: passphrase != nil)
     }
 
     /// Flushes a file or folder to disk (a folder: so a rename in it is durable).
@@ -100,18 +100,5 @@ public struct BundleWriter {
         guard descriptor >= 0 else { throw DataError("file.sync", ["path": .text(path), "reason": .message(.system(errno))]) }
         defer { close(descriptor) }
         guard fsync(descriptor) == 0 else { throw DataError("file.sync", ["path": .text(path), "reason": .message(.system(errno))]) }
-    }
-
-    /// SHA-256 and size of a file, streamed.
-    static func hash(_ url: URL) throws -> (String, Int64) {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw DataError("file.read", ["path": .text(url.path), "reason": .message(.system(errno))]) }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        var size: Int64 = 0
-        while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
-            hasher.update(data: block)
-            size += Int64(block.count)
-        }
-        return (AuditChain.hex(hasher.finalize()), size)
     }
 }

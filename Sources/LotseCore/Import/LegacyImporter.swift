@@ -89,11 +89,11 @@ public struct LegacyImporter {
 
     /// SHA-256 over the files' names and contents.
     static func fingerprint(_ contents: [String: Data]) -> String {
-        var hasher = SHA256()
+        var checksum = Checksum()
         for name in contents.keys.sorted() {
-            hasher.update(data: Data(name.utf8))
-            hasher.update(data: Data(SHA256.hash(data: contents[name]!)))
+            checksum.update(Data(name.utf8))
+            checksum.update(Data(SHA256.hash(data: contents[name]!)))
         }
-        return AuditChain.hex(hasher.finalize())
+        return checksum.hex
     }
 }

@@ -28,7 +28,7 @@ public struct Backup {
         PartialFile.removeStale(in: url.deletingLastPathComponent(), name: url.lastPathComponent)
         let temporary = PartialFile.path(for: path)
         let zip = try ZipWriter(path: temporary)
-        let (dbHash, _) = try BundleWriter.hash(snapshot)
+        let (dbHash, _) = try Checksum.of(file: snapshot)
         manifest.append("\(dbHash)  database.sqlite")
         try zip.add("\(Self.folder)/database.sqlite", file: snapshot, compress: true, level: 1)  // fast: backups run while people work
         for name in files {
@@ -36,7 +36,7 @@ public struct Backup {
             guard FileManager.default.fileExists(atPath: file.path) else {
                 throw DataError("backup.attachmentMissing", ["file": .text(name)])
             }
-            manifest.append("\(try BundleWriter.hash(file).0)  files/\(name)")
+            manifest.append("\(try Checksum.of(file: file).sha256)  files/\(name)")
             try zip.add("\(Self.folder)/files/\(name)", file: file, compress: false)
         }
         try zip.add("\(Self.folder)/manifest-sha256.txt", data: Data((manifest.joined(separator: "\n") + "\n").utf8), compress: true)
@@ -81,13 +81,13 @@ public struct Backup {
             let target = work.appendingPathComponent(name)
             guard FileManager.default.createFile(atPath: target.path, contents: nil, attributes: [.posixPermissions: 0o600]),
                   let output = FileHandle(forWritingAtPath: target.path) else { throw DataError("error.cannotWrite", ["path": .text(target.path)]) }
-            var hasher = SHA256()
+            var checksum = Checksum()
             try zip.read(entry, limit: 1 << 40) { bytes in
-                hasher.update(bufferPointer: bytes)
+                checksum.update(bytes)
                 try output.write(contentsOf: Data(bytes))
             }
             try output.close()
-            guard AuditChain.hex(hasher.finalize()) == hash else { throw BundleError.checksum(Message("backup.checksum", ["entry": .text(name)])) }
+            guard checksum.hex == hash else { throw BundleError.checksum(Message("backup.checksum", ["entry": .text(name)])) }
         }
         let restored = work.appendingPathComponent("database.sqlite")
         do {

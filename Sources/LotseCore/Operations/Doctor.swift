@@ -75,7 +75,7 @@ public struct Doctor {
             for row in attachments {
                 let url = store.attachmentsFolder.appendingPathComponent(row["storedName"] as String)
                 if !FileManager.default.fileExists(atPath: url.path) { missing += 1; continue }
-                if (try? BundleWriter.hash(url).0) != row["sha256"] as String { damaged += 1 }
+                if (try? Checksum.of(file: url).sha256) != row["sha256"] as String { damaged += 1 }
                 if Self.mode(url.path) != 0o600 && Self.mode(url.path) != 0o660 { add(.problem, .fileModes, Message("doctor.attachmentMode", ["file": .text(url.lastPathComponent)]), Message("doctor.chmod", ["mode": "600", "path": .text(url.path)])) }
             }
             if missing + damaged == 0 { add(.ok, .attachments, Message("doctor.attachmentsOk", ["count": .number(attachments.count)])) }
