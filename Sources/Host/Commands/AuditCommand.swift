@@ -6,34 +6,5 @@ extension Lotse {
     /// `lotse audit verify`.
     struct AuditCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "audit", abstract: "Check the audit log.", subcommands: [Verify.self, Log.self])
-
-        struct Verify: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "verify", abstract: "Check the hash chain (edited, deleted or cut-off events are named) and today's data against it (changes made outside lotse are named).")
-            @OptionGroup var store: StoreOptions
-
-            func run() throws {
-                let result = try store.session().store.verifyAudit()
-                guard result.isIntact else {
-                    for problem in result.problems { Console.say("audit.problemLine", ["problem": .message(problem)]) }
-                    throw DataError("audit.tampered")
-                }
-                Console.say("audit.intact", ["count": .number(result.events)])
-            }
-        }
-
-        struct Log: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "log", abstract: "Who saw and changed what (without the values), for one case or all.")
-            @OptionGroup var store: StoreOptions
-            @OptionGroup var output: OutputOptions
-            @Option(name: .customLong("case"), help: "Only this case's events.") var caseId: Int64?
-            @Option(help: "At most this many of the latest events.") var limit = 200
-
-            func run() throws {
-                let entries = try store.session().store.auditLog(caseId: caseId, limit: limit)
-                if output.json { return print(try JSONOutput.string(entries)) }
-                print(TextTable(header: Console.columns("table.auditLog"),
-                                rows: entries.map { [String($0.seq), $0.at, $0.actor, $0.action, $0.entity + ($0.entityId.map { " \($0)" } ?? ""), $0.field ?? ""] }).render())
-            }
-        }
     }
 }

@@ -8,34 +8,5 @@ extension Lotse {
     struct ConsentCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "consent", abstract: "Record consents to pass data on, and their withdrawal.",
                                                         subcommands: [Add.self, Withdraw.self])
-
-        struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a consent: what may be passed to whom.")
-            @OptionGroup var store: StoreOptions
-            @Argument(help: "Case id.") var caseId: Int64
-            @Option(help: "What may be passed on, e.g. handover, referral or a module id.") var scope: String
-            @Option(help: "To whom: a municipality or a service.") var to: String
-            @Option(help: "Person id, if the consent is one person's.") var person: Int64?
-            @Option(help: "The scanned, signed form.") var form: String?
-            @OptionGroup var date: DateOption
-
-            func run() throws {
-                let consent = try store.session().store.addConsent(caseId, personId: person, scope: scope, recipient: to, givenOn: date.date,
-                                                                   form: form.map { URL(fileURLWithPath: $0) })
-                Console.say("consent.recorded", ["consent": .number(consent.id!)])
-            }
-        }
-
-        struct Withdraw: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "Record that a consent was withdrawn.")
-            @OptionGroup var store: StoreOptions
-            @Argument(help: "Consent id.") var id: Int64
-            @OptionGroup var date: DateOption
-
-            func run() throws {
-                let consent = try store.session().store.withdrawConsent(id, on: date.date)
-                Console.say("consent.withdrawn", ["consent": .number(consent.id!), "date": .optionalDate(consent.withdrawnOn)])
-            }
-        }
     }
 }

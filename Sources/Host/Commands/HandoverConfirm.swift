@@ -30,26 +30,4 @@ extension Lotse.HandoverCommand {
                            "theirCase": .number(receipt.receiverCaseId), "reason": .text(allowUnsigned ?? "")]))
         }
     }
-
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "list",
-            abstract: "Bundles sent and received, and which sent ones still lack the receiver's receipt."
-        )
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var output: OutputOptions
-        @OptionGroup var date: DateOption
-
-        func run() throws {
-            let session = try store.session()
-            let entries = try session.store.handovers(on: date.date, overdueAfter: session.context.configuration.deployment.receiptOverdueDays)
-            if output.json { return print(try JSONOutput.string(entries)) }
-            if entries.isEmpty { return Console.say("handover.noneYet") }
-            print(TextTable(header: Console.columns("table.handovers"), rows: entries.map { entry in
-                let receipt = entry.direction == "in" ? "–" : entry.receiptOn.map { Console.text("handover.receiptOn", ["date": .date($0)]) }
-                    ?? Console.text(entry.overdue ? "handover.receiptOverdue" : "handover.receiptPending")
-                return [Console.date(entry.on), String(entry.caseId), Console.text(entry.direction == "out" ? "handover.sent" : "handover.received"), entry.counterpart, receipt]
-            }).render())
-        }
-    }
 }

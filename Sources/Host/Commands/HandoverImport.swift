@@ -38,28 +38,4 @@ extension Lotse.HandoverCommand {
             Console.say(signingKey == nil ? "handover.receiptUnsigned" : "handover.receiptSigned", ["file": .text(receiptPath), "sender": .text(verified.bundle.sender.municipality)])
         }
     }
-
-    struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "verify", abstract: "Check a bundle completely without touching the database.")
-        @OptionGroup var config: ConfigOptions
-        @OptionGroup var bundleOptions: BundleReadOptions
-        @Argument(help: "The bundle (.zip).") var file: String
-
-        func run() throws {
-            let context = try AppContext(options: config)
-            let fetched = try UserRights.fetch(file, limit: Int64(context.configuration.deployment.bundleMaxTotalMB) << 20)
-            defer { fetched.discard() }
-            let verified = try bundleOptions.reader(for: fetched.url.path, context: context).read(fetched.url.path)
-            let bundle = verified.bundle
-            Console.say("handover.verified", [
-                "purpose": .text(bundle.purpose), "sender": .text(bundle.sender.municipality), "senderCase": .number(bundle.sender.caseId),
-                "receiver": .text(bundle.receiver), "date": .date(bundle.exportedOn), "schema": .text(bundle.schema),
-                "persons": .number(bundle.persons.count), "goals": .number(bundle.agreements.reduce(0) { $0 + $1.goals.count }),
-                "conversations": .number(bundle.conversations.count), "files": .number(bundle.attachments.count), "bytes": .text(String(verified.payloadBytes)),
-                "encryption": .label(verified.encrypted ? "handover.encrypted" : "handover.notEncrypted"),
-                "signature": verified.signedBy.map { .message(Message("handover.signedBy", ["key": .text(String($0.prefix(12)))])) } ?? .label("handover.notSigned"),
-            ])
-            if !bundle.excludedModules.isEmpty { Console.say("handover.leftOut", ["modules": .list(bundle.excludedModules.map { .text($0) })]) }
-        }
-    }
 }

@@ -7,22 +7,5 @@ extension Lotse {
     struct ImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "import", abstract: "Import data from other software.",
                                                         subcommands: [Legacy.self])
-
-        struct Legacy: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "legacy", 
-                abstract: "Import a folder of legacy CSV files (all or nothing; importing again changes nothing).",
-                discussion: "Files: " + LegacyImporter.files.map { "\($0.name) (\($0.columns.joined(separator: ",")))" }.joined(separator: "; ")
-            )
-            @OptionGroup var store: StoreOptions
-            @OptionGroup var output: OutputOptions
-            @Argument(help: "Folder with the CSV files.") var folder: String
-
-            func run() throws {
-                let session = try store.session()
-            let summary = try LegacyImporter(store: session.store, maxFieldKB: session.context.configuration.deployment.csvMaxFieldKB).run(folder: URL(fileURLWithPath: folder))
-                if output.json { return print(try JSONOutput.string(summary)) }
-                Console.say(summary.describe())
-            }
-        }
     }
 }

@@ -8,21 +8,5 @@ extension Lotse {
     struct ReferralCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "referral", abstract: "Record referrals to regular services.",
                                                         subcommands: [Add.self])
-
-        struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a referral to, or joint work with, a regular service.")
-            @OptionGroup var store: StoreOptions
-            @Argument(help: "Case id.") var caseId: Int64
-            @Option(help: "Service id from services.json, e.g. jobcenter.") var service: String
-            @Option(help: "The problem situation.") var problem: String
-            @Option(help: "Person id, if the referral is for one person.") var person: Int64?
-            @Option(help: "What came of it.") var outcome: String?
-            @OptionGroup var date: DateOption
-
-            func run() throws {
-                let referral = try store.session().store.addReferral(caseId, personId: person, on: date.date, service: service, problem: problem, outcome: outcome)
-                Console.say("referral.recorded", ["referral": .number(referral.id!)])
-            }
-        }
     }
 }

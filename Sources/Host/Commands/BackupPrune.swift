@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+
+extension Lotse.BackupCommand {
+    struct Prune: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "prune", abstract: "Delete backups older than the backup retention (plugins.json backupRetentionDays).")
+        @OptionGroup var config: ConfigOptions
+        @Argument(help: "Folder of the backups.") var folder: String
+        @Flag(name: .customLong("dry-run"), help: "List them; delete nothing.") var dryRun = false
+
+        func run() throws {
+            let context = try AppContext(options: config)
+            let days = context.configuration.deployment.backupRetentionDays
+            let expired = try Backup.expired(in: URL(fileURLWithPath: folder), olderThanDays: days)
+            for url in expired {
+                if !dryRun { try FileManager.default.removeItem(at: url) }
+                Console.say(dryRun ? "backup.wouldDelete" : "backup.deleted", ["file": .text(url.lastPathComponent), "days": .number(days)])
+            }
+            Console.say(dryRun ? "backup.wouldDeleteCount" : "backup.deletedCount", ["count": .number(expired.count)])
+        }
+    }
+}

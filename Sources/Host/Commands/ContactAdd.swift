@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+import PluginKit
+
+extension Lotse.ContactCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a network contact (municipality, club, volunteers, employer, …).")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Municipality id or name.") var municipality: String
+        @Option(name: .customLong("partner-kind"), help: "Kind of partner, e.g. club, volunteers, employer, municipality.") var partnerKind: String
+        @Option(help: "The partner.") var partner: String
+        @Option(help: "Staff member (id or name).") var staff: String?
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let contact = try store.session().store.addNetworkContact(municipality: municipality, staff: staff, on: date.date,
+                                                                      partnerKind: partnerKind, partner: partner)
+            Console.say("contact.recorded", ["contact": .number(contact.id!)])
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+import PluginKit
+
+extension Lotse.ConversationCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a conversation with one person or the family.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Case id.") var caseId: Int64
+        @Option(help: "individual or family.") var kind: ConversationKind
+        @Option(help: "Topics: module ids, comma-separated (e.g. language,work).") var topics: String
+        @Option(help: "A short note.") var note: String?
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let topics = topics.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let conversation = try store.session().store.addConversation(caseId, on: date.date, kind: kind, topics: topics, note: note)
+            Console.say("conversation.recorded", ["conversation": .number(conversation.id!), "date": .date(conversation.date)])
+        }
+    }
+}

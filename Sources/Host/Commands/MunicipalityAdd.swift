@@ -1,0 +1,17 @@
+import ArgumentParser
+import LotseCore
+
+extension Lotse.MunicipalityCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a municipality.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Its name, e.g. \"Stadt Aalen\".") var name: String
+        @Option(help: "county or city.") var kind: MunicipalityKind
+        @Option(help: "Funded full-time equivalents, e.g. 1.5.") var fte: Double
+
+        func run() throws {
+            let municipality = try store.session().store.addMunicipality(name: name, kind: kind, fte: fte)
+            Console.say("municipality.added", ["municipality": .number(municipality.id!), "name": .text(municipality.name), "kind": municipality.kind.label, "fte": .decimal(municipality.fte, places: 1)])
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+import PluginKit
+
+extension Lotse.PersonCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Correct a person's details (GDPR Art. 16); earlier values stay in the audit log.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Person id.") var id: Int64
+        @Option(name: .customLong("family-name"), help: "Family name.") var familyName: String?
+        @Option(name: .customLong("given-names"), help: "Given names.") var givenNames: String?
+        @Option(name: .customLong("residence-status"), help: "Residence status, e.g. Aufenthaltserlaubnis, Gestattung, Duldung.") var residenceStatus: String?
+        @Option(help: "Languages spoken, comma-separated.") var languages: String?
+        @Flag(inversion: .prefixedNo, help: "Needs an interpreter.") var interpreter: Bool?
+        @Option(help: "Phone number.") var phone: String?
+        @Option(help: "Address.") var address: String?
+
+        func run() throws {
+            let identity = try store.session().store.correctPerson(id) { identity in
+                if let familyName { identity.familyName = familyName }
+                if let givenNames { identity.givenNames = givenNames }
+                if let residenceStatus { identity.residenceStatus = residenceStatus }
+                if let languages { identity.languages = languages }
+                if let interpreter { identity.interpreterNeeded = interpreter }
+                if let phone { identity.phone = phone }
+                if let address { identity.address = address }
+            }
+            Console.say("person.corrected", ["person": .number(identity.personId)])
+        }
+    }
+}

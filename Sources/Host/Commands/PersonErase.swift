@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+import PluginKit
+
+extension Lotse.PersonCommand {
+    struct Erase: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "erase",
+            abstract: "Erase a person's personal data (GDPR Art. 17) unless a retention duty stands against it; report figures stay."
+        )
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Person id.") var id: Int64
+        @Option(help: "Why (the request, its date).") var reason: String
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let session = try store.session()
+            try session.store.erasePerson(id, reason: reason, retentionYears: session.context.configuration.deployment.retentionYears, on: date.date)
+            Console.say("person.erased", ["person": .number(id)])
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+
+extension Lotse {
+    /// `lotse restore FILE`.
+    struct RestoreCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "restore",
+            abstract: "Check a backup completely, then put it in place; the previous database is kept beside it."
+        )
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The backup file.") var file: String
+        @Option(name: .customLong("passphrase-file"), help: ArgumentHelp("Read the passphrase from this file.", valueName: "file")) var passphraseFile: String?
+
+        func run() throws {
+            let context = try AppContext(options: store.config)
+            let database = context.locations.database(explicit: store.path)
+            let lock = try BatchLock(database: database.path)
+            defer { withExtendedLifetime(lock) {} }
+            let backup = try UserRights.fetch(file)
+            defer { backup.discard() }
+            let encrypted = (try? BundleReader.isEncrypted(backup.url.path)) ?? false
+            let passphrase = encrypted || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: false) : nil
+            if FileManager.default.fileExists(atPath: database.path) {
+                // Only an admin of the database in place may replace it; its connection
+                // closes at the end of this block, before the file is swapped.
+                try store.session().store.require(.configure)
+            } else {
+                try SecureStart.requireRoot("restore \(file)")
+            }
+            let previous = try Backup.restore(from: backup.url.path, passphrase: passphrase, database: database,
+                                              attachments: URL(fileURLWithPath: database.path + ".files"))
+            Console.say("restore.done", ["file": .text(file), "database": .text(database.path), "previous": .text(previous.lastPathComponent)])
+        }
+    }
+}

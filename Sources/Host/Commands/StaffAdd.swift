@@ -1,0 +1,18 @@
+import ArgumentParser
+import LotseCore
+
+extension Lotse.StaffCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a staff member.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Name.") var name: String
+        @Option(help: "Municipality id or name.") var municipality: String
+        @Option(help: "manager or lead.") var role: StaffRole = .manager
+        @Option(name: .customLong("fte-share"), help: "Share of a full-time position, e.g. 0.41.") var fteShare: Double
+
+        func run() throws {
+            let staff = try store.session().store.addStaff(name: name, municipality: municipality, role: role, fteShare: fteShare)
+            Console.say("staff.added", ["staff": .number(staff.id!), "name": .text(staff.name), "role": staff.role.label, "percent": .number(Int((staff.fteShare * 100).rounded()))])
+        }
+    }
+}

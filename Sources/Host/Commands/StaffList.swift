@@ -1,0 +1,18 @@
+import ArgumentParser
+import LotseCore
+
+extension Lotse.StaffCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List staff.")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Only this municipality (id or name).") var municipality: String?
+
+        func run() throws {
+            let staff = try store.session().store.staff(municipality: municipality)
+            if output.json { return print(try JSONOutput.string(staff)) }
+            print(TextTable(header: Console.columns("table.staff"),
+                            rows: staff.map { [String($0.id!), $0.name, Console.label($0.role), "\(Int(($0.fteShare * 100).rounded())) %", String($0.municipalityId)] }).render())
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+
+extension Lotse.UserCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The user's name (login name at the kiosk).") var name: String
+        @Option(name: .customLong("os-user"), help: ArgumentHelp("The operating-system account the command line maps to this user.", valueName: "account"))
+        var osUser: String?
+        @OptionGroup var role: RoleOptions
+        @OptionGroup var password: PasswordOptions
+        @Option(help: "The language lotse speaks to the user: de or en (default: the deployment's).") var locale: String?
+
+        func run() throws {
+            let session = try store.session()
+            try session.store.addUser(name: name, osUser: osUser, roles: try role.parsed(), staff: role.staff, countyWide: role.countyWide,
+                                      password: try password.read(), locale: locale, on: session.today)
+            Console.say("user.added", ["user": .text(name)])
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+
+extension Lotse.UserCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a user's own language.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The user.") var name: String
+        @Option(help: "de or en; 'deployment' for the deployment's language.") var locale: String
+
+        func run() throws {
+            try store.session().store.setLocale(name, locale == "deployment" ? nil : locale)
+            Console.say("user.localeSet", ["user": .text(name)])
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+
+extension Lotse.UserCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the users with their roles.")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let users = try store.session().store.users()
+            if output.json { return print(try JSONOutput.string(users)) }
+            let rows = users.map { user in
+                [user.name, user.osUser ?? "-", user.roles.map { Role(rawValue: $0).map(Console.label) ?? $0 }.joined(separator: ", "),
+                 user.municipality.map { "\(user.staff ?? "") (\($0))" } ?? Console.text("user.countyWide"),
+                 Console.text(user.disabled ? "user.state.disabled" : user.lockedUntil != nil ? "user.state.locked" : "user.state.active")]
+            }
+            print(TextTable(header: Console.columns("table.users"), rows: rows).render())
+        }
+    }
+}

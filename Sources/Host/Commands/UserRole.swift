@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+
+extension Lotse.UserCommand {
+    struct RoleCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "role", abstract: "Set a user's roles (replacing the ones they had).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The user.") var name: String
+        @OptionGroup var role: RoleOptions
+
+        func run() throws {
+            let roles = try role.parsed()
+            try store.session().store.setRoles(name, roles: roles, staff: role.staff, countyWide: role.countyWide)
+            Console.say("user.roles", ["user": .text(name), "roles": .list(roles.sorted().map(\.label))])
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import LotseCore
+import PluginKit
+
+extension Lotse.WaitlistCommand {
+    struct Admit: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "admit", abstract: "Admit waiting cases in order while places are free (FTE × persons per FTE).")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Municipality id or name.") var municipality: String?
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let session = try store.session()
+            let result = try session.store.admit(municipality: municipality, personsPerFTE: session.context.configuration.deployment.personsPerFTE, on: date.date)
+            if output.json { return print(try JSONOutput.string(result)) }
+            for entry in result.admitted { Console.say("waitlist.admitted", ["case": .number(entry.caseId), "municipality": .text(entry.municipality), "persons": .number(entry.persons)]) }
+            for skip in result.skipped { Console.say("waitlist.skipped", ["case": .number(skip.caseId), "persons": .number(skip.persons), "free": .number(skip.freePlaces)]) }
+            if result.admitted.isEmpty && result.skipped.isEmpty { Console.say("waitlist.nobody") }
+            for capacity in result.capacities { Console.say("waitlist.capacity", ["municipality": .text(capacity.municipality), "inCare": .number(capacity.inCare), "places": .number(capacity.places), "free": .number(capacity.free)]) }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import LotseCore
+import PluginKit
+
+extension Lotse.WaitlistCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "The waiting list in admission order.")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Municipality id or name.") var municipality: String?
+
+        func run() throws {
+            let session = try store.session()
+            let entries = try session.store.waitlist(municipality: municipality, on: session.today)
+            if output.json { return print(try JSONOutput.string(entries)) }
+            print(TextTable(header: Console.columns("table.waitlist"),
+                            rows: entries.enumerated().map { [String($0.offset + 1), String($0.element.caseId), $0.element.municipality, String($0.element.persons),
+                                                              Console.text($0.element.arrivedInPriorityWindow ? "answer.yes" : "answer.no"), Console.label($0.element.stayProspect),
+                                                              Console.date($0.element.waitlistedOn)] }).render())
+        }
+    }
+}
