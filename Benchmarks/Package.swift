@@ -41,5 +41,7 @@ let package = Package(
         inProcess("Intake"),
         inProcess("Handover"),
         binaryOnly("Store"),
+        binaryOnly("Land"),
+        binaryOnly("Load"),
     ]
 )

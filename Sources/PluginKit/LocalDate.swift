@@ -17,6 +17,25 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Parses "2024-03-01".
     public init?(iso text: some StringProtocol) {
+        // The usual shape, "2024-03-01", read from its bytes (imports read millions of
+        // dates); anything else the long way.
+        var fields = (year: 0, month: 0, day: 0), position = 0
+        for byte in text.utf8 {
+            let digit = Int(byte) - Int(UInt8(ascii: "0"))
+            switch position {
+            case 4, 7 where byte == UInt8(ascii: "-"): break
+            case 0...3 where (0...9).contains(digit): fields.year = fields.year * 10 + digit
+            case 5, 6 where (0...9).contains(digit): fields.month = fields.month * 10 + digit
+            case 8, 9 where (0...9).contains(digit): fields.day = fields.day * 10 + digit
+            default: position = 11
+            }
+            position += 1
+            if position > 10 { break }
+        }
+        if position == 10 {
+            self.init(year: fields.year, month: fields.month, day: fields.day)
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
@@ -33,11 +52,21 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     public var iso: String {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
+        // Written byte by byte (year 1…9999): reports and imports write millions of dates.
+        let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            buffer[0] = zero + UInt8(year / 1000)
+            buffer[1] = zero + UInt8(year / 100 % 10)
+            buffer[2] = zero + UInt8(year / 10 % 10)
+            buffer[3] = zero + UInt8(year % 10)
+            buffer[4] = dash
+            buffer[5] = zero + UInt8(month / 10)
+            buffer[6] = zero + UInt8(month % 10)
+            buffer[7] = dash
+            buffer[8] = zero + UInt8(day / 10)
+            buffer[9] = zero + UInt8(day % 10)
+            return 10
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
     public var description: String { iso }

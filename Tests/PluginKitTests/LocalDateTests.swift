@@ -10,6 +10,17 @@ import Testing
         #expect(LocalDate(parsing: "") == nil)
     }
 
+    @Test func isoTextRoundTripsAndOnlyItsExactShapeIsRead() {
+        for offset in stride(from: -800_000, through: 1_000_000, by: 997) {
+            let date = LocalDate(year: 2000, month: 1, day: 1)!.adding(days: offset)
+            #expect(LocalDate(iso: date.iso) == date)
+        }
+        #expect(LocalDate(year: 7, month: 3, day: 9)!.iso == "0007-03-09")
+        for malformed in ["2018-02-30", "2018-13-01", "2018-3-01", "2018-03-011", "2018/03/01", "2018-03-0a", " 2018-03-01", "2018-03-01 ", "", "0000-01-01"] {
+            #expect(LocalDate(iso: malformed) == nil, "\(malformed)")
+        }
+    }
+
     @Test func monthArithmeticClampsToMonthEnd() {
         let date = LocalDate(year: 2018, month: 1, day: 31)!
         #expect(date.adding(months: 1).iso == "2018-02-28")

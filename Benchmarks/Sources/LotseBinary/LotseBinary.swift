@@ -63,6 +63,43 @@ public struct LotseBinary: Sendable {
         return (database, csv)
     }
 
+    /// The Land-scale installation of issue #15: 100,000 cases in 700 municipalities
+    /// (about 196,000 persons, mostly small households; 1.5 million CSV rows, 1.9
+    /// million rows in the database), made once like `county()`.
+    public func land() throws -> (database: String, csv: URL) {
+        let folder = Self.dataFolder.appendingPathComponent("land-100k-700")
+        let csv = folder.appendingPathComponent("csv")
+        let database = folder.appendingPathComponent("lotse.sqlite").path
+        if !FileManager.default.fileExists(atPath: csv.appendingPathComponent("cases.csv").path) {
+            try run(["demo", "--households", "100000", "--municipalities", "700", "--today", "2019-10-01", "--out", csv.path])
+        }
+        if !FileManager.default.fileExists(atPath: database) {
+            try initialise(database)
+            try run(["import", "legacy", csv.path], database: database)
+        }
+        return (database, csv)
+    }
+
+    /// Runs a command as it is, with lotse's environment; returns its wall time.
+    @discardableResult
+    public func time(_ executable: String, _ arguments: [String], database: String? = nil, input: URL? = nil) throws -> Duration {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var environment = environment
+        if let database { environment["LOTSE_DB"] = database }
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        if let input { process.standardInput = try FileHandle(forReadingFrom: input) }
+        let start = ContinuousClock.now
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus)"])
+        }
+        return ContinuousClock.now - start
+    }
+
     /// Makes the benchmarks' operating-system account a lotse user with every role,
     /// county-wide (`lotse init` on a new database; nothing if it has users already).
     public func initialise(_ database: String) throws {

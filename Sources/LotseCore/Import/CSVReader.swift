@@ -50,11 +50,10 @@ struct CSVReader: Sequence {
             func finish() -> Result<String, Malformed> {
                 defer { field.removeAll(keepingCapacity: true); fieldStarted = false; closedQuote = false }
                 guard field.count <= maxFieldBytes else { return .failure(Malformed(line: line, problem: Message("csv.fieldLength", ["kilobytes": .number(maxFieldBytes >> 10)]))) }
-                let text = String(decoding: field, as: UTF8.self)
-                guard UntrustedText.controlCharacter(in: text) == nil else {
+                guard !Self.holdsControl(field) else {
                     return .failure(Malformed(line: start, problem: "csv.control"))
                 }
-                return .success(text)
+                return .success(String(decoding: field, as: UTF8.self))
             }
             while position < bytes.count {
                 let byte = bytes[position]
@@ -111,6 +110,19 @@ struct CSVReader: Sequence {
             case .failure(let malformed): return fail(malformed.line, malformed.problem)
             }
             return .success(Record(line: start, fields: fields))
+        }
+
+        /// Whether UTF-8 bytes hold a control character `UntrustedText` forbids: C0
+        /// other than tab and line feed, DEL (one byte each), or C1 (0xC2 0x80…0x9F).
+        /// Read from the bytes: making the string first and walking its scalars costs
+        /// more than the rest of the parse.
+        static func holdsControl(_ bytes: [UInt8]) -> Bool {
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte < 0x20 ? byte != 0x09 && byte != 0x0A : byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte)) { return true }
+                previous = byte
+            }
+            return false
         }
 
         private mutating func fail(_ line: Int, _ problem: Message) -> Result<Record, Malformed>? {

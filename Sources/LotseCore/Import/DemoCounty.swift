@@ -6,8 +6,16 @@ import PluginKit
 /// shares from 25 % to 100 %, households arriving mostly in 2015/16, cases waiting,
 /// active and closed, with agreements, goals, conversations, referrals, outcomes and
 /// network contacts. Deterministic for a seed, so benchmarks are repeatable.
+///
+/// With more than three municipalities it is a hosted installation for many counties
+/// (the Land-scale benchmarks): the three reference municipalities, then generated ones
+/// ("Gemeinde 4", …) with one or two managers each, the households spread evenly over
+/// all of them and as small as in follow-up housing across the Land (mostly single
+/// persons; about 1.9 persons per case).
 public struct DemoCounty {
     public var households: Int
+    /// How many municipalities share the households (at least the reference three).
+    public var municipalityCount: Int
     public var seed: UInt64
     /// The county's dates are moved by this many days from the dates it was drawn
     /// around (`anchor`), so that `today` lies where 1 October 2019 lies for them.
@@ -20,9 +28,10 @@ public struct DemoCounty {
     /// before, reviews and goals due around it).
     public static let anchor = LocalDate(year: 2019, month: 10, day: 1)!
 
-    public init(households: Int, seed: UInt64 = 2018, today: LocalDate = anchor,
+    public init(households: Int, municipalities: Int = 3, seed: UInt64 = 2018, today: LocalDate = anchor,
                 goalTitle: @escaping @Sendable (String, String) -> String = { $1.replacingOccurrences(of: "_", with: " ") }) {
         self.households = households
+        self.municipalityCount = max(3, municipalities)
         self.seed = seed
         self.shift = today.dayNumber - Self.anchor.dayNumber
         self.goalTitle = goalTitle
@@ -30,7 +39,7 @@ public struct DemoCounty {
 
     private func moved(_ date: LocalDate) -> LocalDate { date.adding(days: shift) }
 
-    static let municipalities: [(name: String, kind: String, fte: Double, share: Double, staff: [Double])] = [
+    static let reference: [(name: String, kind: String, fte: Double, share: Double, staff: [Double])] = [
         ("Landratsamt Ostalbkreis", "county", 3.0, 0.4, [0.25, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.35, 0.41]),
         ("Stadt Schwäbisch Gmünd", "city", 3.0, 0.4, [1, 1, 1]),
         ("Stadt Aalen", "city", 1.5, 0.2, [0.25, 0.5, 0.75]),
@@ -49,6 +58,17 @@ public struct DemoCounty {
     static let partners = [("municipality", "Bürgermeisteramt"), ("club", "TSV Sportverein"), ("volunteers", "Helferkreis Asyl"),
                            ("employer", "Handwerksbetrieb"), ("church", "Kirchengemeinde"), ("school", "Grundschule")]
 
+    /// A hosted installation for many counties rather than the reference county.
+    private var hosted: Bool { municipalityCount > 3 }
+
+    /// The reference three, then the generated ones: FTE 0.5 to 2, one or two staff.
+    private var municipalities: [(name: String, kind: String, fte: Double, share: Double, staff: [Double])] {
+        Self.reference + (4...max(4, municipalityCount)).prefix(municipalityCount - 3).map { number in
+            let fte = 0.5 * Double(1 + number % 4)
+            return ("Gemeinde \(number)", "city", fte, 0, fte > 1 ? [fte / 2, fte / 2] : [fte])
+        }
+    }
+
     /// Writes the CSV files into `folder` (created if needed); returns the number of cases.
     @discardableResult
     public func write(to folder: URL) throws -> Int {
@@ -64,7 +84,7 @@ public struct DemoCounty {
         }
         var staffByMunicipality: [Int: [Int]] = [:]
         var staffId = 0
-        for (index, municipality) in Self.municipalities.enumerated() {
+        for (index, municipality) in municipalities.enumerated() {
             add("municipalities.csv", [index + 1, municipality.name, municipality.kind, municipality.fte])
             for share in municipality.staff {
                 staffId += 1
@@ -80,12 +100,19 @@ public struct DemoCounty {
             ("housing", "find_flat", "own_housing"), ("social", "join_club", "club"), ("social", "holiday_programme", "holiday_programme"),
         ]
         for household in 1...max(1, households) {
-            let roll = random.unit()
-            let municipality = roll < 0.4 ? 1 : roll < 0.8 ? 2 : 3
+            let municipality: Int, adults: Int, children: Int
+            if hosted {
+                municipality = 1 + random.int(municipalityCount)
+                adults = random.unit() < 0.3 ? 2 : 1
+                children = adults == 2 ? random.int(4) : random.unit() < 0.2 ? 1 + random.int(2) : 0
+            } else {
+                let roll = random.unit()
+                municipality = roll < 0.4 ? 1 : roll < 0.8 ? 2 : 3
+                adults = random.unit() < 0.55 ? 2 : 1
+                children = adults == 2 ? random.int(5) : random.int(2)
+            }
             add("households.csv", [household, municipality])
             let family = Self.familyNames[random.int(Self.familyNames.count)]
-            let adults = random.unit() < 0.55 ? 2 : 1
-            let children = adults == 2 ? random.int(5) : random.int(2)
             let arrival = random.date(from: moved(LocalDate(year: 2015, month: 1, day: 1)!), days: random.unit() < 0.7 ? 425 : 1400)
             let prospect = ["high", "high", "medium", "low", "unknown"][random.int(5)]
             var members: [(id: Int, adult: Bool)] = []
@@ -165,7 +192,7 @@ public struct DemoCounty {
             }
         }
         for contact in 1...max(3, households / 2) {
-            let municipality = 1 + random.int(3)
+            let municipality = 1 + random.int(municipalityCount)
             let partner = Self.partners[random.int(Self.partners.count)]
             let staffList = staffByMunicipality[municipality]!
             add("contacts.csv", [contact, municipality, staffList[random.int(staffList.count)],

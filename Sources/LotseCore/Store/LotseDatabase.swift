@@ -50,6 +50,9 @@ public struct LotseDatabase: Sendable {
         return LotseDatabase(writer: queue, path: nil)
     }
 
+    /// How much of the database file reads may map (bytes of address space, not memory).
+    static let mmapBytes = 1 << 30
+
     /// How long a statement waits for a lock before giving up.
     static let busyMilliseconds = 10_000
 
@@ -61,6 +64,9 @@ public struct LotseDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // Deleted personal data is overwritten, not left in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // Reads map the file instead of copying each page through read(2): a
+            // Land-scale report reads the whole database (issue #15).
+            try db.execute(sql: "PRAGMA mmap_size = \(mmapBytes)")
         }
         return configuration
     }

@@ -1,0 +1,61 @@
+import Benchmark
+import Foundation
+import LotseBinary
+
+/// A hosted installation for many counties (issue #15): 100,000 cases in 700
+/// municipalities, about 196,000 persons in mostly small households (`lotse demo
+/// --households 100000 --municipalities 700`). Targets: `report --as-of` within 1.5
+/// times the same figures written by hand in SQL (Benchmarks/sql/report-baseline.sql in
+/// the sqlite3 shell, every figure the report prints; check-baseline.py checks that
+/// they agree), measured pair by pair in the same run; `case show --json` under 20 ms
+/// median (whole process); the legacy import under 40 s.
+let benchmarks: @Sendable () -> Void = {
+    let lotse = LotseBinary()
+    let folder = LotseBinary.dataFolder.appendingPathComponent("land-100k-700")
+    let baseline = lotse.root.appendingPathComponent("Benchmarks/sql/report-baseline.sql")
+    let ratio = BenchmarkMetric.custom("report / hand-written SQL (x100)", polarity: .prefersSmaller, useScalingFactor: false)
+    let floor = BenchmarkMetric.custom("hand-written SQL (ms)", polarity: .prefersSmaller, useScalingFactor: false)
+
+    Benchmark("report --as-of against its SQL floor, 700 municipalities",
+              configuration: .init(metrics: [.wallClock, ratio, floor], warmupIterations: 1, maxDuration: .seconds(120), maxIterations: 5,
+                                   thresholds: [ratio: .init(absolute: [.p50: 150])])) { benchmark in
+        let database = try lotse.land().database
+        for _ in benchmark.scaledIterations {
+            benchmark.startMeasurement()
+            let report = try lotse.time(lotse.binary.path, ["report", "--as-of", "2019-06-30", "--format", "json"], database: database)
+            benchmark.stopMeasurement()
+            let sql = try lotse.time("/usr/bin/sqlite3", [database], input: baseline)
+            benchmark.measurement(floor, Int(sql / .milliseconds(1)))
+            benchmark.measurement(ratio, Int((report / sql * 100).rounded()))
+        }
+    } setup: {
+        _ = try lotse.land()
+    }
+
+    Benchmark("case show ID --json, 700 municipalities",
+              configuration: .init(metrics: [.wallClock], maxDuration: .seconds(10), maxIterations: 200,
+                                   thresholds: [.wallClock: .init(absolute: [.p50: 20_000_000])])) { benchmark in
+        let database = try lotse.land().database
+        for iteration in benchmark.scaledIterations {
+            try lotse.run(["case", "show", String(1 + (iteration * 7919) % 100_000), "--json"], database: database)
+        }
+    } setup: {
+        _ = try lotse.land()
+    }
+
+    Benchmark("import legacy, 700 municipalities",
+              configuration: .init(metrics: [.wallClock, .custom("peak memory of lotse (MB)", useScalingFactor: false)],
+                                   warmupIterations: 0, maxDuration: .seconds(600), maxIterations: 1,
+                                   thresholds: [.wallClock: .init(absolute: [.p50: 40_000_000_000])])) { benchmark in
+        let csv = try lotse.land().csv
+        let target = folder.appendingPathComponent("import-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) } }
+        try lotse.initialise(target)
+        benchmark.startMeasurement()
+        try lotse.run(["import", "legacy", csv.path], database: target)
+        benchmark.stopMeasurement()
+        benchmark.measurement(.custom("peak memory of lotse (MB)", useScalingFactor: false), LotseBinary.childPeakMegabytes)
+    } setup: {
+        _ = try lotse.land()
+    }
+}
