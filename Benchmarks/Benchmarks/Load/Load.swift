@@ -80,7 +80,7 @@ let benchmarks: @Sendable () -> Void = {
         }
         benchmark.measurement(lost, missing)
         let failed = all.filter { $0.status != 0 }
-        print("commands: \(commands.count), failed: \(failed.count) \(Set(failed.map { "\($0.kind): \($0.error)" }).prefix(5)); "
+        print("commands: \(commands.count), failed: \(failed.count) \(Array(Set(failed.map { "\($0.kind): \($0.error)" })).prefix(5)); "
               + "backups: \(all.filter { $0.kind == "backup" }.count), archive: \(all.first { $0.kind == "archive" }.map { "\($0.milliseconds) ms, exit \($0.status)" } ?? "-")")
         try lotse.run(["audit", "verify"], database: database)  // throws unless the chain and the state check pass
     } setup: {

@@ -1,8 +1,9 @@
 import GRDB
 import PluginKit
 
-// The domain types are plain structs; here they become GRDB records. Only the store
-// imports GRDB, so the rest of lotse sees domain values and store functions.
+// The domain types (Domain/) are plain structs that never import GRDB; here they
+// become GRDB records. The feature folders hold their own persistence (CaseStore+….swift)
+// and import GRDB for it; Host and the modules never do.
 
 extension LocalDate: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { iso.databaseValue }
