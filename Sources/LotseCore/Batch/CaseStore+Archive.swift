@@ -7,8 +7,7 @@ import PluginKit
 extension CaseStore {
     public func archiveCandidates(closedBefore date: LocalDate) throws -> [ArchiveCandidate] {
         try read(.archive) { db in
-            try Row.fetchAll(db, sql: "SELECT id, closedOn FROM caseFile WHERE status = 'closed' AND closedOn < ? ORDER BY closedOn, id", arguments: [date])
-                .map { ArchiveCandidate(caseId: $0["id"], closedOn: $0["closedOn"]) }
+            try CaseFile.closed(before: date).fetchAll(db).map { ArchiveCandidate(caseId: $0.id!, closedOn: $0.closedOn!) }
         }
     }
 

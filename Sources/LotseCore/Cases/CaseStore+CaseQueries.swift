@@ -89,9 +89,7 @@ extension CaseStore {
     /// completion. Ids are not personal data, so the read is not audited.
     public func openCaseIds(limit: Int = 5000) throws -> [Int64] {
         try read(.readCases) { db in
-            try Int64.fetchAll(db, sql: """
-                SELECT id FROM caseFile WHERE status IN ('active', 'waiting') AND (? IS NULL OR municipalityId = ?) ORDER BY id DESC LIMIT ?
-                """, arguments: [municipalityScope, municipalityScope, limit])
+            try Int64.fetchAll(db, CaseFile.open(in: municipalityScope).select(CaseFile.Columns.id).limit(limit))
         }
     }
 }

@@ -39,6 +39,24 @@ extension QueryInterfaceRequest where RowDecoder: TableRecord, RowDecoder.Column
     func about(person personId: Int64) -> Self { filter(RowDecoder.Columns.personId == personId) }
 }
 
+extension CaseFile {
+    public enum Columns {
+        static let id = Column("id"), status = Column("status"), municipalityId = Column("municipalityId")
+        static let openedOn = Column("openedOn"), closedOn = Column("closedOn")
+    }
+
+    /// Cases still worked on (active or waiting), newest first; of one municipality when given.
+    static func open(in municipalityId: Int64?) -> QueryInterfaceRequest<CaseFile> {
+        let request = filter([CaseStatus.active, .waiting].map(\.rawValue).contains(Columns.status)).order(Columns.id.desc)
+        return municipalityId.map { request.filter(Columns.municipalityId == $0) } ?? request
+    }
+
+    /// Closed cases (not yet archived) closed before a date, oldest first.
+    static func closed(before date: LocalDate) -> QueryInterfaceRequest<CaseFile> {
+        filter(Columns.status == CaseStatus.closed.rawValue && Columns.closedOn < date).order(Columns.closedOn, Columns.id)
+    }
+}
+
 extension Answer {
     public enum Columns: CaseColumns, PersonColumns {
         static let id = Column("id"), caseId = Column("caseId"), personId = Column("personId")
