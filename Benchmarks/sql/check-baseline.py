@@ -33,16 +33,30 @@ for line in output.splitlines():
             if "." in figure:
                 figures[(where, figure)] = int(value or 0)
 
+def attainment(where):
+    """The goal attainment the report derives from the goal counts (None: no divisor)."""
+    if where is None:
+        achieved, dropped, overdue = (sum(v for (w, f), v in figures.items() if f == name) for name in
+                                      ("core.goals_achieved", "core.goals_dropped", "core.goals_overdue"))
+    else:
+        achieved, dropped, overdue = (figures.get((where, f), 0) for f in ("core.goals_achieved", "core.goals_dropped", "core.goals_overdue"))
+    whole = achieved + dropped + overdue
+    return round(achieved * 1000 / whole) / 10 if whole else None
+
+
 problems = []
 for name, metrics in report["byMunicipality"].items():
     for figure, value in metrics.items():
-        if figure != "core.persons_per_fte" and figures.get((name, figure), 0) != value:
-            problems.append(f"{name}: {figure} report {value}, SQL {figures.get((name, figure), 0)}")
+        expected = attainment(name) if figure == "core.goal_attainment_percent" else figures.get((name, figure), 0)
+        if figure != "core.persons_per_fte" and expected != value:
+            problems.append(f"{name}: {figure} report {value}, SQL {expected}")
 for figure, value in report["metrics"].items():
     if figure == "core.persons_per_fte":
         continue
     # Counts of records are the sums over municipalities; persons are counted once.
     expected = figures.get((None, figure), sum(v for (where, f), v in figures.items() if f == figure and where is not None))
+    if figure == "core.goal_attainment_percent":
+        expected = attainment(None)
     if expected != value:
         problems.append(f"county: {figure} report {value}, SQL {expected}")
 if services != report["referralsByService"]:

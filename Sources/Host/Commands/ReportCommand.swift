@@ -51,39 +51,3 @@ extension Lotse {
         }
     }
 }
-
-/// `--format json`: `{"asOf", "from", "metrics": {id: n}, "byMunicipality": {name: {id: n}}}`;
-/// suppressed counts are null.
-struct ReportJSON: Encodable {
-    let asOf: LocalDate
-    let from: LocalDate?
-    let includeOrigin: Bool
-    let suppressBelow: Int?
-    let metrics: [String: Int?]
-    let byMunicipality: [String: [String: Int?]]
-    let referralsByService: [String: Int?]
-
-    init(report: Report, suppressBelow: Int?) {
-        func shown(_ n: Int) -> Int? { suppressBelow.map { n > 0 && n < $0 ? nil : n } ?? n }
-        asOf = report.asOf
-        from = report.from
-        includeOrigin = report.includeOrigin
-        self.suppressBelow = suppressBelow
-        metrics = report.metrics.mapValues(shown)
-        byMunicipality = Dictionary(uniqueKeysWithValues: report.municipalities.map { ($0.name, $0.metrics.mapValues(shown)) })
-        referralsByService = report.referralsByService.mapValues(shown)
-    }
-
-    enum CodingKeys: String, CodingKey { case asOf, from, includeOrigin, suppressBelow, metrics, byMunicipality, referralsByService }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(asOf, forKey: .asOf)
-        try container.encode(from, forKey: .from)  // null when all time
-        try container.encode(includeOrigin, forKey: .includeOrigin)
-        try container.encodeIfPresent(suppressBelow, forKey: .suppressBelow)
-        try container.encode(metrics, forKey: .metrics)
-        try container.encode(byMunicipality, forKey: .byMunicipality)
-        try container.encode(referralsByService, forKey: .referralsByService)
-    }
-}

@@ -11,14 +11,14 @@ struct ReportDocument {
     func model() -> [String: Any] {
         let p = presenter
         let report = p.report
-        let conversations = (report.metrics["core.conversations_individual"] ?? 0) + (report.metrics["core.conversations_family"] ?? 0)
+        let conversations = (report.metrics["core.conversations_individual"]?.count ?? 0) + (report.metrics["core.conversations_family"]?.count ?? 0)
         var notes: [String] = []
         if report.includeOrigin { notes.append(p.core("report.origin")) }
         if let n = p.suppressBelow { notes.append(p.core("report.suppressed", ["n": String(n)])) }
         let columns = p.core("report.municipalityHeader").split(separator: "|").map(String.init)
         let rows: [[String]] = report.municipalities.map { m in
             [m.name, p.catalog.decimal(m.fte, places: 1), String(m.places), p.value(m.metrics["core.persons_in_care"]),
-             String(m.metrics["core.persons_per_fte"] ?? 0), p.value(m.metrics["core.cases_active"])]
+             String(m.metrics["core.persons_per_fte"]?.count ?? 0), p.value(m.metrics["core.cases_active"])]
         }
         let modules = report.order.filter { !$0.hasPrefix("core.") }.map { ["label": p.label($0), "value": p.total($0)] }
         let services = p.services.map { ["label": $0.name, "value": p.value($0.count)] }
@@ -44,7 +44,7 @@ struct ReportDocument {
             "modules": ["heading": p.core("report.modules"), "rows": modules, "any": !modules.isEmpty] as [String: Any],
             "services": ["heading": p.core("report.services"), "rows": services, "any": !services.isEmpty] as [String: Any],
             "charts": [
-                chart(p.core("report.chart.caseload"), report.municipalities.map { ($0.name, $0.metrics["core.persons_in_care"] ?? 0) }),
+                chart(p.core("report.chart.caseload"), report.municipalities.map { ($0.name, $0.metrics["core.persons_in_care"]?.count ?? 0) }),
                 chart(p.core("report.chart.conversations"), report.conversationsByMonth.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
                 chart(p.core("report.chart.referrals"), p.services.map { ($0.name, $0.count) }),
             ].compactMap { $0 },

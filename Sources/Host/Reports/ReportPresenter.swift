@@ -28,6 +28,16 @@ struct ReportPresenter {
         return String(n)
     }
 
+    /// A figure as published: a count as `value(_:)` shows it, a percentage with one
+    /// decimal in the locale's way ("66,7 %"); "–" when there is none.
+    func value(_ figure: ReportValue?) -> String {
+        switch figure {
+        case .count(let n): value(n)
+        case .percent(let p): core("format.percent", ["value": catalog.decimal(p, places: 1)])
+        case nil: "–"
+        }
+    }
+
     func total(_ metric: String) -> String { value(report.metrics[metric]) }
 
     /// Rows of services with their names, most referrals first.

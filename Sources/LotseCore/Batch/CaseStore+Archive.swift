@@ -88,6 +88,8 @@ extension CaseStore {
             let sharedHousehold = try Int.fetchOne(db, sql: "SELECT count(*) FROM caseFile WHERE householdId = ? AND id <> ?", arguments: [caseFile.householdId, id])! > 0
             try db.execute(sql: """
                 DELETE FROM goalReview WHERE goalId IN (SELECT g.id FROM goal g JOIN agreement a ON a.id = g.agreementId WHERE a.caseId = :caseId);
+                DELETE FROM goalChange WHERE goalId IN (SELECT g.id FROM goal g JOIN agreement a ON a.id = g.agreementId WHERE a.caseId = :caseId);
+                DELETE FROM scheduledReview WHERE caseId = :caseId;
                 DELETE FROM goal WHERE agreementId IN (SELECT id FROM agreement WHERE caseId = :caseId);
                 DELETE FROM agreement WHERE caseId = :caseId;
                 DELETE FROM conversation WHERE caseId = :caseId;

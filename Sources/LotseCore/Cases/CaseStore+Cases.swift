@@ -87,11 +87,14 @@ extension CaseStore {
         }
     }
 
-    public func editCase(_ caseId: Int64, _ changes: CaseChanges) throws -> CaseFile {
-        try change(caseId, action: .update) { caseFile, db in
-            if let staff = changes.staff { caseFile.staffId = try Staff.resolve(staff, db).id }
+    public func editCase(_ caseId: Int64, _ changes: CaseChanges, on date: LocalDate = .today) throws -> CaseFile {
+        try change(caseId, action: .update) { caseFile, audit in
+            if let staff = changes.staff { caseFile.staffId = try Staff.resolve(staff, audit.db).id }
             if let extended = changes.justifiedExtension { caseFile.justifiedExtension = extended }
-            if let review = changes.nextReviewOn { caseFile.nextReviewOn = review }
+            if let review = changes.nextReviewOn {
+                caseFile.nextReviewOn = review
+                try ScheduledReview.schedule(caseId, next: review, on: date, held: false, audit)
+            }
         }
     }
 
@@ -124,8 +127,8 @@ extension CaseStore {
     }
 
     public func reassignCase(_ caseId: Int64, to staff: String) throws -> CaseFile {
-        try change(caseId, action: .reassign, permission: .reassignCases) { caseFile, db in
-            let member = try Staff.resolve(staff, db)
+        try change(caseId, action: .reassign, permission: .reassignCases) { caseFile, audit in
+            let member = try Staff.resolve(staff, audit.db)
             guard member.municipalityId == caseFile.municipalityId else {
                 throw UsageError("case.staffElsewhere", ["staff": .text(member.name)])
             }
@@ -135,11 +138,11 @@ extension CaseStore {
 
     /// Loads a case, applies a change and saves it with its audit events.
     func change(_ caseId: Int64, action: AuditLog.Action, permission: Permission = .writeCases,
-                _ body: (inout CaseFile, Database) throws -> Void) throws -> CaseFile {
+                _ body: (inout CaseFile, AuditLog) throws -> Void) throws -> CaseFile {
         try write(permission, case: caseId) { audit in
             let old = try CaseFile.existing(caseId, audit.db)
             var new = old
-            try body(&new, audit.db)
+            try body(&new, audit)
             try new.update(audit.db)
             try audit.updated(from: old, to: new, id: caseId, caseId: caseId, action: action)
             return new

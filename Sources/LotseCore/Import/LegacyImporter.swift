@@ -77,6 +77,7 @@ public struct LegacyImporter {
             var run = ImportRun(db: audit.db, vocabulary: store.vocabulary, maxFieldBytes: maxFieldBytes)
             try run.load(contents)
             guard run.problems.lines.isEmpty else { throw Failure(problems: run.problems.lines) }
+            try GoalChange.recordMissing(audit.db)
             let rows = run.summary.total
             try audit.db.execute(sql: "INSERT INTO importBatch (fingerprint, importedAt, source, rows) VALUES (?, ?, ?, ?)",
                                  arguments: [fingerprint, audit.at, folder.lastPathComponent, rows])

@@ -74,11 +74,13 @@ extension CaseStore {
                                 title: new.title, dueOn: new.dueOn, responsible: new.responsible)
                 try goal.insert(audit.db)
                 try audit.created(goal, id: goal.id, caseId: caseId)
+                try GoalChange.record(goal, on: date, audit, caseId: caseId)
             }
             var newCase = oldCase
             newCase.nextReviewOn = review
             try newCase.update(audit.db)
             try audit.updated(from: oldCase, to: newCase, id: caseId, caseId: caseId)
+            try ScheduledReview.schedule(caseId, next: review, on: date, held: false, audit)
             if try IntakeSession.exists(audit.db, key: caseId) {
                 try IntakeSession.move(caseId, to: nil, completed: true, at: audit.at, audit.db)
             }

@@ -19,6 +19,11 @@ public struct ReportBuilder: Sendable {
         "core.persons_in_care", "core.cases_active", "core.cases_waiting", "core.agreements_signed",
         "core.conversations_individual", "core.conversations_family", "core.referrals", "core.network_contacts",
         "core.cases_closed", "core.persons_per_fte",
+    ] + goalMetrics + ["core.reviews_due", "core.reviews_on_time"]
+
+    /// The goal figures, also given per module.
+    public static let goalMetrics = [
+        "core.goals_agreed", "core.goals_achieved", "core.goals_dropped", "core.goals_overdue", "core.goal_attainment_percent",
     ]
 
     public func build(_ query: ReportQuery) throws -> Report {
@@ -42,6 +47,10 @@ public struct ReportBuilder: Sendable {
             put("core.referrals", try core.referrals(db))
             put("core.network_contacts", try core.networkContacts(db))
             put("core.cases_closed", try core.casesClosed(db))
+            let reviews = try core.reviews(db)
+            put("core.reviews_due", reviews.due)
+            put("core.reviews_on_time", reviews.onTime)
+            let goals = try core.goals(db)
             // Module metrics, compiled from their specs: one query for the persons of
             // opened cases, one for the persons in care (with the core head count).
             var order = Self.coreMetrics
@@ -56,15 +65,22 @@ public struct ReportBuilder: Sendable {
                 for (id, result) in try compiler.count(conditions, inCare: inCare, arguments: arguments, db) { put(id, result) }
             }
             order += modules.flatMap { $0.metrics.map(\.id) }
-            let municipalities = try (only.map { [$0] } ?? Municipality.byName.fetchAll(db)).map { municipality in
-                var metrics = Dictionary(uniqueKeysWithValues: order.map { ($0, perMunicipality[municipality.id!]?[$0] ?? 0) })
-                metrics["core.persons_per_fte"] = municipality.fte > 0 ? Int((Double(metrics["core.persons_in_care"]!) / municipality.fte).rounded()) : 0
-                return Report.MunicipalityFigures(name: municipality.name, fte: municipality.fte,
-                                                  places: Int((municipality.fte * Double(personsPerFTE)).rounded(.down)), metrics: metrics)
+            let counted = order.filter { !Self.goalMetrics.contains($0) && $0 != "core.persons_per_fte" }
+            func figures(_ counts: [String: Int], fte: Double, municipality: Int64?) -> [String: ReportValue] {
+                var values = Dictionary(uniqueKeysWithValues: counted.map { ($0, ReportValue.count(counts[$0] ?? 0)) })
+                values["core.persons_per_fte"] = .count(fte > 0 ? Int((Double(counts["core.persons_in_care"] ?? 0) / fte).rounded()) : 0)
+                values.merge(goals.figures(municipality: municipality, module: nil)) { $1 }
+                return values
             }
-            let fte = municipalities.map(\.fte).reduce(0, +)
-            totals["core.persons_per_fte"] = fte > 0 ? Int((Double(totals["core.persons_in_care"] ?? 0) / fte).rounded()) : 0
-            return Report(asOf: query.asOf, from: query.from, includeOrigin: query.includeOrigin, metrics: totals, municipalities: municipalities,
+            let municipalities = try (only.map { [$0] } ?? Municipality.byName.fetchAll(db)).map { municipality in
+                Report.MunicipalityFigures(name: municipality.name, fte: municipality.fte,
+                                           places: Int((municipality.fte * Double(personsPerFTE)).rounded(.down)),
+                                           metrics: figures(perMunicipality[municipality.id!] ?? [:], fte: municipality.fte, municipality: municipality.id),
+                                           goalsByModule: goals.byModule(municipality: municipality.id))
+            }
+            return Report(asOf: query.asOf, from: query.from, includeOrigin: query.includeOrigin,
+                          metrics: figures(totals, fte: municipalities.map(\.fte).reduce(0, +), municipality: nil),
+                          goalsByModule: goals.byModule(municipality: nil), municipalities: municipalities,
                           referralsByService: try core.referralsByService(db), conversationsByMonth: conversations.byMonth, order: order)
         }
     }
@@ -77,9 +93,9 @@ struct CoreQueries {
 
     typealias Counts = (total: Int, byMunicipality: [Int64: Int])
 
-    private var inMunicipality: String { compiler.municipalityId == nil ? "" : "AND c.municipalityId = :municipality" }
-    private func origin(_ alias: String) -> String { compiler.query.includeOrigin ? "" : "AND \(alias).origin IS NULL" }
-    private var period: String { "BETWEEN :from AND :asOf" }
+    var inMunicipality: String { compiler.municipalityId == nil ? "" : "AND c.municipalityId = :municipality" }
+    func origin(_ alias: String) -> String { compiler.query.includeOrigin ? "" : "AND \(alias).origin IS NULL" }
+    var period: String { "BETWEEN :from AND :asOf" }
 
     /// Counts grouped by the case's municipality; the total is their sum.
     private func grouped(_ from: String, _ db: Database) throws -> Counts {

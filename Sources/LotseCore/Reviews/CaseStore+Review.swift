@@ -66,6 +66,7 @@ extension CaseStore {
                 }
                 try goal.update(db)
                 try audit.updated(from: old, to: goal, id: goalId, caseId: caseId)
+                try GoalChange.record(goal, on: date, audit, caseId: caseId)
                 try review.insert(db)
                 try audit.created(review, id: review.id, caseId: caseId)
                 if !topics.contains(goal.module) { topics.append(goal.module) }
@@ -78,6 +79,7 @@ extension CaseStore {
             newCase.nextReviewOn = nextReviewOn
             try newCase.update(db)
             try audit.updated(from: oldCase, to: newCase, id: caseId, caseId: caseId)
+            try ScheduledReview.schedule(caseId, next: nextReviewOn, on: date, held: true, audit)
             return ReviewResult(reviewed: decisions.count, outcomes: outcomes, conversationId: conversation.id!, nextReviewOn: nextReviewOn)
         }
     }

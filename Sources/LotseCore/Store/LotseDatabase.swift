@@ -149,6 +149,7 @@ public struct LotseDatabase: Sendable {
         migrator.registerMigration("v7-receipt", migrate: Schema.v7)
         migrator.registerMigration("v8-imported-rows", migrate: Schema.v8)
         migrator.registerMigration("v9-user-locale", migrate: Schema.v9)
+        migrator.registerMigration("v10-goal-history", migrate: Schema.v10)
         return migrator
     }()
 }

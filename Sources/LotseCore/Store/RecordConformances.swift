@@ -68,6 +68,12 @@ extension Goal: FetchableRecord, IdentifiedRecord {
 extension GoalReview: FetchableRecord, IdentifiedRecord {
     public static let databaseTableName = "goalReview"
 }
+extension GoalChange: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "goalChange"
+}
+extension ScheduledReview: FetchableRecord, IdentifiedRecord {
+    public static let databaseTableName = "scheduledReview"
+}
 extension Conversation: FetchableRecord, IdentifiedRecord {
     public static let databaseTableName = "conversation"
 }

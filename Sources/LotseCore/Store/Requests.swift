@@ -135,6 +135,28 @@ extension Goal {
     }
 }
 
+extension GoalChange {
+    public enum Columns {
+        static let id = Column("id"), goalId = Column("goalId"), changedOn = Column("changedOn")
+    }
+
+    /// A goal's history, oldest first.
+    static func ofGoal(_ goalId: Int64?) -> QueryInterfaceRequest<GoalChange> {
+        filter(Columns.goalId == goalId).order(Columns.changedOn, Columns.id)
+    }
+}
+
+extension ScheduledReview {
+    public enum Columns {
+        static let id = Column("id"), caseId = Column("caseId"), heldOn = Column("heldOn"), movedOn = Column("movedOn")
+    }
+
+    /// The review date a case is waiting for (neither held nor moved).
+    static func pending(of caseId: Int64) -> QueryInterfaceRequest<ScheduledReview> {
+        filter(Columns.caseId == caseId && Columns.heldOn == nil && Columns.movedOn == nil).order(Columns.id.desc)
+    }
+}
+
 extension GoalReview {
     public enum Columns {
         static let id = Column("id"), goalId = Column("goalId"), reviewedOn = Column("reviewedOn")

@@ -336,11 +336,6 @@ enum Schema {
     /// them with until lotse changes them (then their audit events say). The import's
     /// audit event holds a digest over its rows' digests; `rowText` and `salt` are personal
     /// data and go when the case is archived or the person erased, the digest stays.
-    /// A user's own language (nil: the deployment's).
-    static func v9(_ db: Database) throws {
-        try db.execute(sql: "ALTER TABLE appUser ADD COLUMN locale TEXT")
-    }
-
     static func v8(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE importedRow (
@@ -353,5 +348,43 @@ enum Schema {
                 PRIMARY KEY (entity, entityId)
             ) WITHOUT ROWID;
             """)
+    }
+
+    /// A user's own language (nil: the deployment's).
+    static func v9(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE appUser ADD COLUMN locale TEXT")
+    }
+
+    /// Goals and reviews as they stood on any date: each goal's status and due date from
+    /// the day they changed, and every review date that was set. History starts here:
+    /// an existing goal gets its agreement's date (open, with its current due date) and,
+    /// if decided, its status date; a case's next review date is taken as scheduled when
+    /// its latest agreement was signed.
+    static func v10(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE goalChange (
+                id INTEGER PRIMARY KEY,
+                goalId INTEGER NOT NULL REFERENCES goal(id),
+                changedOn TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('open', 'achieved', 'dropped')),
+                dueOn TEXT NOT NULL
+            );
+            CREATE INDEX goalChange_goal ON goalChange(goalId, changedOn);
+            CREATE INDEX goalChange_status ON goalChange(status, changedOn);
+            CREATE TABLE scheduledReview (
+                id INTEGER PRIMARY KEY,
+                caseId INTEGER NOT NULL REFERENCES caseFile(id),
+                dueOn TEXT NOT NULL,
+                scheduledOn TEXT NOT NULL,
+                heldOn TEXT,
+                movedOn TEXT
+            );
+            CREATE INDEX scheduledReview_case ON scheduledReview(caseId);
+            CREATE INDEX scheduledReview_due ON scheduledReview(dueOn);
+            INSERT INTO scheduledReview (caseId, dueOn, scheduledOn)
+                SELECT c.id, c.nextReviewOn, min(c.nextReviewOn, coalesce((SELECT max(a.signedOn) FROM agreement a WHERE a.caseId = c.id), c.openedOn, c.nextReviewOn))
+                  FROM caseFile c WHERE c.nextReviewOn IS NOT NULL;
+            """)
+        try GoalChange.recordMissing(db)
     }
 }
