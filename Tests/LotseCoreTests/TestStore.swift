@@ -18,7 +18,8 @@ enum TestStore {
     static let registry = ModuleRegistry([LanguageModule(), WorkModule(), SchoolModule(), HousingModule(), SocialModule()])
 
     static let vocabulary: Vocabulary = {
-        Vocabulary(registry: registry, services: try! ServiceCatalog.load(from: resources), closureReasons: try! ClosureReasons.load(from: resources))
+        Vocabulary(registry: registry, services: try! ServiceCatalog.load(from: resources), closureReasons: try! ClosureReasons.load(from: resources),
+                   personCodes: try! PersonCodes.load(from: resources))
     }()
 
     /// The English catalog: tests read messages as an English-speaking user would.

@@ -10,14 +10,18 @@ extension Lotse.PersonCommand {
         @Argument(help: "Person id.") var id: Int64
         @Option(name: .customLong("family-name"), help: "Family name.") var familyName: String?
         @Option(name: .customLong("given-names"), help: "Given names.") var givenNames: String?
-        @Option(name: .customLong("residence-status"), help: "Residence status, e.g. Aufenthaltserlaubnis, Gestattung, Duldung.") var residenceStatus: String?
+        @Option(help: "Country of origin: ISO 3166-1 code, e.g. SY, UA, AF (XS stateless, ZZ unknown).") var country: String?
+        @Option(help: "Residence status: residence_permit, settlement_permit, permission_to_reside, toleration, temporary_protection, other or unknown (or its German name).") var residence: String?
+        @Option(name: .customLong("residence-status"), help: "Residence status as free text, a note (e.g. valid until 03/2027).") var residenceStatus: String?
         @Option(help: "Languages spoken, comma-separated.") var languages: String?
         @Flag(inversion: .prefixedNo, help: "Needs an interpreter.") var interpreter: Bool?
         @Option(help: "Phone number.") var phone: String?
         @Option(help: "Address.") var address: String?
 
         func run() throws {
-            let identity = try store.session().store.correctPerson(id) { identity in
+            let identityChanged = familyName != nil || givenNames != nil || residenceStatus != nil || languages != nil || interpreter != nil
+                || phone != nil || address != nil
+            try store.session().store.correctPerson(id, country: country, residence: residence, !identityChanged ? nil : { identity in
                 if let familyName { identity.familyName = familyName }
                 if let givenNames { identity.givenNames = givenNames }
                 if let residenceStatus { identity.residenceStatus = residenceStatus }
@@ -25,8 +29,8 @@ extension Lotse.PersonCommand {
                 if let interpreter { identity.interpreterNeeded = interpreter }
                 if let phone { identity.phone = phone }
                 if let address { identity.address = address }
-            }
-            Console.say("person.corrected", ["person": .number(identity.personId)])
+            })
+            Console.say("person.corrected", ["person": .number(id)])
         }
     }
 }

@@ -10,7 +10,9 @@ struct PersonOptions: ParsableArguments {
     @Option(help: "f, m, d or u.") var sex: Sex = .unknown
     @Option(help: ArgumentHelp("Arrival date in Germany.", valueName: "date")) var arrival: LocalDate?
     @Option(name: .customLong("stay-prospect"), help: "high, medium, low or unknown.") var stayProspect: StayProspect = .unknown
-    @Option(name: .customLong("residence-status"), help: "Residence status, e.g. Aufenthaltserlaubnis, Gestattung, Duldung.") var residenceStatus: String?
+    @Option(help: "Country of origin: ISO 3166-1 code, e.g. SY, UA, AF (XS stateless, ZZ unknown).") var country: String?
+    @Option(help: "Residence status: residence_permit, settlement_permit, permission_to_reside, toleration, temporary_protection, other or unknown (or its German name).") var residence: String?
+    @Option(name: .customLong("residence-status"), help: "Residence status as free text, a note (e.g. valid until 03/2027).") var residenceStatus: String?
     @Option(help: "Languages spoken, comma-separated.") var languages: String?
     @Flag(help: "Needs an interpreter.") var interpreter = false
     @Option(help: "Phone number.") var phone: String?
@@ -18,7 +20,7 @@ struct PersonOptions: ParsableArguments {
 
     var person: NewPerson {
         NewPerson(familyName: familyName, givenNames: givenNames, birth: born, sex: sex, arrivalDate: arrival, stayProspect: stayProspect,
-                  residenceStatus: residenceStatus, languages: languages, interpreterNeeded: interpreter, phone: phone, address: address)
+                  country: country, residence: residence, residenceStatus: residenceStatus, languages: languages, interpreterNeeded: interpreter, phone: phone, address: address)
     }
 }
 

@@ -31,11 +31,11 @@ struct AppContext {
         }
     }
 
-    /// The ids facts are checked against: every registered module, the services and
-    /// closure reasons in resources.
+    /// The ids facts are checked against: every registered module, the services,
+    /// closure reasons and person codes in resources.
     func vocabulary() throws -> Vocabulary {
         Vocabulary(registry: builtinModules, services: try ServiceCatalog.load(from: resources),
-                   closureReasons: try ClosureReasons.load(from: resources))
+                   closureReasons: try ClosureReasons.load(from: resources), personCodes: try PersonCodes.load(from: resources))
     }
 
     /// The document templates of a locale (the session's by default).

@@ -22,12 +22,16 @@ struct CaseDetailText {
         if let origin = caseFile.origin { lines.append(Console.text("caseShow.origin", ["origin": .text(origin)])) }
         section("caseShow.persons", &lines, detail.members.map { member in
             let name = member.identity.map { "\($0.givenNames) \($0.familyName)" } ?? Console.text("caseShow.archived")
-            var line = Console.text("caseShow.person", ["person": .number(member.person.id!), "name": .text(name), "born": .text(member.person.birth.description),
+            var line = Console.text("caseShow.person", ["person": .number(member.person.id!), "name": .text(name), "born": member.person.birthYearOnly ? .number(member.person.birthDate.year) : .date(member.person.birthDate),
                                                         "sex": member.person.sex.label, "prospect": member.person.stayProspect.label])
             if let arrival = member.person.arrivalDate { line += Console.text("caseShow.arrived", ["date": .date(arrival)]) }
             if let to = member.toDate { line += Console.text("caseShow.movedOut", ["date": .date(to)]) }
+            let origin = [member.person.countryLabel, member.person.residenceLabel].compactMap { $0.map(Console.catalog.format) }
+            if !origin.isEmpty { line += "\n    " + origin.joined(separator: "; ") }
             if let identity = member.identity {
-                let extra = [identity.residenceStatus, identity.languages.map { Console.text("caseShow.languages", ["languages": .text($0)]) },
+                // The free-text status is a note; shown when it says more than the code.
+                let note = identity.residenceStatus.flatMap { note in origin.contains { $0.caseInsensitiveCompare(note) == .orderedSame } ? nil : note }
+                let extra = [note, identity.languages.map { Console.text("caseShow.languages", ["languages": .text($0)]) },
                              identity.interpreterNeeded ? Console.text("caseShow.interpreter") : nil, identity.phone, identity.address].compactMap { $0 }
                 if !extra.isEmpty { line += "\n    " + extra.joined(separator: "; ") }
             }

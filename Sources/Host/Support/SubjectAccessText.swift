@@ -18,7 +18,9 @@ struct SubjectAccessText {
         var person = [field("access.name", name),
                       field("access.birth", a.person.birthYearOnly ? String(a.person.birthDate.year) : date(a.person.birthDate)),
                       field("access.sex", catalog.format(a.person.sex.label)), field("access.arrival", date(a.person.arrivalDate)),
-                      field("access.prospect", catalog.format(a.person.stayProspect.label))]
+                      field("access.prospect", catalog.format(a.person.stayProspect.label)),
+                      field("access.country", a.person.countryLabel.map(catalog.format) ?? "–"),
+                      field("access.residenceCode", a.person.residenceLabel.map(catalog.format) ?? "–")]
         if let identity = a.identity {
             person += [field("access.residence", identity.residenceStatus ?? "–"), field("access.languages", identity.languages ?? "–"),
                        field("access.interpreter", text(identity.interpreterNeeded ? "answer.yes" : "answer.no")),

@@ -21,7 +21,7 @@ extension CaseStore {
             let similar = try Self.similarPersons(to: person, db)
             var household = Household(municipalityId: municipality.id!)
             try household.insert(db)
-            let inserted = try Self.insert(person, into: household.id!, from: date, db)
+            let inserted = try insert(person, into: household.id!, from: date, db)
             var caseFile = CaseFile(kind: kind, householdId: household.id!, personId: kind == .individual ? inserted.id : nil,
                                     municipalityId: municipality.id!, staffId: staffId, status: open ? .active : .waiting,
                                     waitlistedOn: date, openedOn: open ? date : nil)
@@ -42,7 +42,7 @@ extension CaseStore {
                 throw UsageError("case.individualMembers", ["case": .number(caseId)])
             }
             let similar = try Self.similarPersons(to: person, audit.db)
-            let inserted = try Self.insert(person, into: caseFile.householdId, from: date, audit.db)
+            let inserted = try insert(person, into: caseFile.householdId, from: date, audit.db)
             try inserted.audit(audit, caseId: caseId)
             return (inserted.id, similar)
         }
@@ -62,9 +62,11 @@ extension CaseStore {
         }
     }
 
-    static func insert(_ new: NewPerson, into householdId: Int64, from date: LocalDate, _ db: Database) throws -> InsertedPerson {
+    func insert(_ new: NewPerson, into householdId: Int64, from date: LocalDate, _ db: Database) throws -> InsertedPerson {
         guard !new.familyName.isEmpty, !new.givenNames.isEmpty else { throw UsageError("person.namesNeeded") }
-        var person = Person(birth: new.birth, sex: new.sex, arrivalDate: new.arrivalDate, stayProspect: new.stayProspect)
+        var person = Person(birth: new.birth, sex: new.sex, arrivalDate: new.arrivalDate, stayProspect: new.stayProspect,
+                            country: try new.country.map(vocabulary.personCodes.checkedCountry),
+                            residence: try new.residence.map(vocabulary.personCodes.checkedResidence))
         try person.insert(db)
         let identity = PersonIdentity(personId: person.id!, familyName: new.familyName, givenNames: new.givenNames,
                                       residenceStatus: new.residenceStatus, languages: new.languages,

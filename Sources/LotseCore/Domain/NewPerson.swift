@@ -8,6 +8,11 @@ public struct NewPerson: Sendable {
     public var sex: Sex
     public var arrivalDate: LocalDate?
     public var stayProspect: StayProspect
+    /// Country of origin and residence status as codes, or as a user writes them
+    /// ("sy", "Duldung"): the store checks and normalises them.
+    public var country: String?
+    public var residence: String?
+    /// The residence status as free text: a note beside the code.
     public var residenceStatus: String?
     public var languages: String?
     public var interpreterNeeded: Bool
@@ -15,7 +20,7 @@ public struct NewPerson: Sendable {
     public var address: String?
 
     public init(familyName: String, givenNames: String, birth: BirthDate, sex: Sex = .unknown, arrivalDate: LocalDate? = nil,
-                stayProspect: StayProspect = .unknown, residenceStatus: String? = nil, languages: String? = nil,
+                stayProspect: StayProspect = .unknown, country: String? = nil, residence: String? = nil, residenceStatus: String? = nil, languages: String? = nil,
                 interpreterNeeded: Bool = false, phone: String? = nil, address: String? = nil) {
         self.familyName = familyName
         self.givenNames = givenNames
@@ -23,6 +28,8 @@ public struct NewPerson: Sendable {
         self.sex = sex
         self.arrivalDate = arrivalDate
         self.stayProspect = stayProspect
+        self.country = country
+        self.residence = residence
         self.residenceStatus = residenceStatus
         self.languages = languages
         self.interpreterNeeded = interpreterNeeded

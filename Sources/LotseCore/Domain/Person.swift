@@ -10,18 +10,24 @@ public struct Person: Sendable, Equatable, Codable {
     public var sex: Sex
     public var arrivalDate: LocalDate?
     public var stayProspect: StayProspect
+    /// Country of origin, ISO 3166-1 alpha-2 (`PersonCodes`); nil: not recorded.
+    public var country: String?
+    /// Residence status, an id of `PersonCodes.residenceStatuses`; nil: not recorded.
+    public var residence: String?
     public var sourceRef: String?
     /// Set when the person arrived with a handover bundle: the sender's reference.
     public var origin: String?
 
     public init(id: Int64? = nil, birth: BirthDate, sex: Sex, arrivalDate: LocalDate?, stayProspect: StayProspect,
-                sourceRef: String? = nil, origin: String? = nil) {
+                country: String? = nil, residence: String? = nil, sourceRef: String? = nil, origin: String? = nil) {
         self.id = id
         self.birthDate = birth.date
         self.birthYearOnly = birth.yearOnly
         self.sex = sex
         self.arrivalDate = arrivalDate
         self.stayProspect = stayProspect
+        self.country = country
+        self.residence = residence
         self.sourceRef = sourceRef
         self.origin = origin
     }
@@ -36,4 +42,8 @@ public struct Person: Sendable, Equatable, Codable {
     public var birth: BirthDate { birthYearOnly ? BirthDate(year: birthDate.year)! : BirthDate(birthDate) }
 
     public func isAdult(on date: LocalDate) -> Bool { birthDate.age(on: date) >= 18 }
+
+    /// The country of origin and residence status as the catalog names them.
+    public var countryLabel: TextValue? { country.map { .label("country.\($0)") } }
+    public var residenceLabel: TextValue? { residence.map { .label("residence.\($0)") } }
 }

@@ -82,16 +82,26 @@ extension ImportRun {
         }
         let sex = r.choice("sex", Sex.self), arrival = r.date("arrival_date", required: false)
         let prospect = r.choice("stay_prospect", StayProspect.self)
+        // Optional: the country of origin as an ISO code; the residence status's text is
+        // coded when it names a known status (else "other"), and kept as a note.
+        let codes = vocabulary.personCodes
+        var country: String?
+        if let text = r.text("country_of_origin", required: false) {
+            country = codes.country(text)
+            if country == nil { r.fail("country_of_origin", codes.unknown(country: text)) }
+        }
+        let statusNote = r.text("residence_status", required: false)
+        let residence = statusNote.map { codes.residence($0) ?? "other" }
         if let arrival, let birth, arrival < birth.date { r.fail("arrival_date", Message("import.arrivalBeforeBirth", ["birth": .text(birth.description)])) }
         guard problems.mark == before, let household, let family, let given, let birth, let sex, let prospect else {
             persons.invalid.insert(id)
             return
         }
-        try db.cachedStatement(sql: "INSERT INTO person (birthDate, birthYearOnly, sex, arrivalDate, stayProspect, sourceRef) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [birth.date, birth.yearOnly, sex.rawValue, arrival, prospect.rawValue, "legacy:\(id)"])
+        try db.cachedStatement(sql: "INSERT INTO person (birthDate, birthYearOnly, sex, arrivalDate, stayProspect, country, residence, sourceRef) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [birth.date, birth.yearOnly, sex.rawValue, arrival, prospect.rawValue, country, residence, "legacy:\(id)"])
         let personId = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO personIdentity (personId, familyName, givenNames, residenceStatus) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [personId, family, given, r.text("residence_status", required: false)])
+            .execute(arguments: [personId, family, given, statusNote])
         try db.cachedStatement(sql: "INSERT INTO householdMember (householdId, personId, fromDate) VALUES (?, ?, ?)")
             .execute(arguments: [household, personId, max(arrival ?? birth.date, birth.date)])
         persons.rowids[id] = personId

@@ -58,9 +58,25 @@ extension CaseStore {
     }
 
     /// Corrects a person's details (Art. 16); the audit log keeps every earlier value.
-    public func correctPerson(_ personId: Int64, _ change: (inout PersonIdentity) -> Void) throws -> PersonIdentity {
+    ///
+    /// The country of origin and coded residence status (nil: unchanged) are checked
+    /// against `PersonCodes` and kept in the pseudonymous person, so they can be set for
+    /// an erased person too; `change` (nil: none) corrects the identity. One transaction.
+    public func correctPerson(_ personId: Int64, country: String? = nil, residence: String? = nil,
+                              _ change: ((inout PersonIdentity) -> Void)? = nil) throws {
+        let codes = vocabulary.personCodes
+        let country = try country.map(codes.checkedCountry), residence = try residence.map(codes.checkedResidence)
         try write(.writeCases) { audit in
             try principal.authorize(.writeCases, personId: personId, audit.db)
+            guard let person = try Person.fetchOne(audit.db, key: personId) else { throw notFound("person", String(personId)) }
+            if country != nil || residence != nil {
+                var coded = person
+                coded.country = country ?? person.country
+                coded.residence = residence ?? person.residence
+                try coded.update(audit.db)
+                try audit.updated(from: person, to: coded, id: personId, caseId: nil)
+            }
+            guard let change else { return }
             guard let old = try PersonIdentity.fetchOne(audit.db, key: personId) else {
                 throw notFound("personErased", String(personId))
             }
@@ -69,7 +85,6 @@ extension CaseStore {
             guard !new.familyName.isEmpty, !new.givenNames.isEmpty else { throw UsageError("person.namesNeeded") }
             try new.update(audit.db)
             try audit.updated(from: old, to: new, id: personId, caseId: nil)
-            return new
         }
     }
 

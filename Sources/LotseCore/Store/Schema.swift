@@ -387,4 +387,14 @@ enum Schema {
             """)
         try GoalChange.recordMissing(db)
     }
+
+    /// A person's country of origin and coded residence status, in the pseudonymous
+    /// `person` so that reports keep them after archiving. Persons recorded before stay
+    /// without them until edited; the free-text status in `personIdentity` stays a note.
+    static func v11(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE person ADD COLUMN country TEXT;
+            ALTER TABLE person ADD COLUMN residence TEXT;
+            """)
+    }
 }

@@ -1,8 +1,8 @@
 import PluginKit
 
 /// The ids the store validates facts against: modules and their outcome kinds (every
-/// registered module, so data of a disabled module is kept), services and closure
-/// reasons.
+/// registered module, so data of a disabled module is kept), services, closure
+/// reasons, countries and residence statuses.
 public struct Vocabulary: Sendable {
     public let modules: [String: [OutcomeKind]]
     /// Goal templates per module, by id.
@@ -11,8 +11,9 @@ public struct Vocabulary: Sendable {
     public let questions: Set<String>
     public let services: ServiceCatalog
     public let closureReasons: ClosureReasons
+    public let personCodes: PersonCodes
 
-    public init(registry: ModuleRegistry, services: ServiceCatalog, closureReasons: ClosureReasons) {
+    public init(registry: ModuleRegistry, services: ServiceCatalog, closureReasons: ClosureReasons, personCodes: PersonCodes) {
         modules = Dictionary(uniqueKeysWithValues: registry.modules.map { ($0.id, $0.outcomeKinds) })
         templates = Dictionary(uniqueKeysWithValues: registry.modules.map { module in
             (module.id, Dictionary(uniqueKeysWithValues: module.goalTemplates.map { ($0.id, $0) }))
@@ -20,6 +21,7 @@ public struct Vocabulary: Sendable {
         questions = Set(registry.modules.flatMap { $0.questions.map(\.id) })
         self.services = services
         self.closureReasons = closureReasons
+        self.personCodes = personCodes
     }
 
     /// Nil when the outcome fits, else what is wrong with it.

@@ -1,0 +1,61 @@
+import Foundation
+
+/// The coded facts of a person that reports count and archiving keeps
+/// (`resources/person-codes.json`): the country of origin as ISO 3166-1 alpha-2 (with
+/// `XK` Kosovo, `XS` stateless and `ZZ` unknown), and the residence status from a short
+/// list. Their names are in the locales (`country.<code>`, `residence.<id>` in core).
+public struct PersonCodes: Sendable, Codable {
+    public struct ResidenceStatus: Sendable, Codable {
+        public let id: String
+        /// What a legacy file or a user may write for it (case is ignored).
+        public let aliases: [String]
+    }
+
+    public let countries: [String]
+    public let stateless: String
+    public let unknownCountry: String
+    public let residenceStatuses: [ResidenceStatus]
+
+    /// The code of a country given as a code in any case ("sy" → "SY"); nil if unknown.
+    public func country(_ text: String) -> String? {
+        let code = text.trimmingCharacters(in: .whitespaces).uppercased()
+        return countries.contains(code) ? code : nil
+    }
+
+    /// The residence status given as its id or one of its aliases; nil if unknown.
+    public func residence(_ text: String) -> String? {
+        let wanted = text.trimmingCharacters(in: .whitespaces)
+        return residenceStatuses.first { status in
+            status.id == wanted.lowercased() || status.aliases.contains { $0.compare(wanted, options: .caseInsensitive) == .orderedSame }
+        }?.id
+    }
+
+    /// The country's code, or a usage error naming what is accepted.
+    func checkedCountry(_ text: String) throws -> String {
+        guard let code = country(text) else { throw UsageError(unknown(country: text)) }
+        return code
+    }
+
+    /// What is wrong with a country that is not a known code.
+    func unknown(country text: String) -> Message {
+        Message("person.country", ["value": .text(text), "stateless": .text(stateless), "unknown": .text(unknownCountry)])
+    }
+
+    /// The residence status's id, or a usage error listing the ids.
+    func checkedResidence(_ text: String) throws -> String {
+        guard let id = residence(text) else {
+            throw UsageError("person.residence", ["value": .text(text), "known": .list(residenceStatuses.map { .text($0.id) })])
+        }
+        return id
+    }
+
+    public static func load(from resources: URL) throws(DataError) -> PersonCodes {
+        let url = resources.appendingPathComponent("person-codes.json")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw DataError("resources.missing", ["path": .text(url.path)])
+        }
+        do { return try JSONDecoder().decode(PersonCodes.self, from: data) } catch {
+            throw DataError("resources.invalid", ["path": .text(url.path), "problem": .message(BundleReader.describe(error))])
+        }
+    }
+}
