@@ -42,7 +42,13 @@ def test_completed_inactive_and_max_duration(run, county):
     assert "0 cases would close" in run("batch", "close", "--rule", "inactive", "--dry-run", "--on", "2019-12-31", "--db", county).stdout
     longer = run("batch", "close", "--rule", "max-duration", "--dry-run", "--on", "2021-03-02", "--db", county).stdout
     assert "would close case 1 " in longer
-    assert run("case", "edit", "1", "--extension", "--db", county).returncode == 0
+    unjustified = run("case", "edit", "1", "--extension", "--db", county)
+    assert unjustified.returncode == 1 and "needs a reason" in unjustified.stderr
+    assert run("case", "edit", "1", "--extension", "--reason", "Ausbildung endet 08/2022", "--on", "2021-02-15", "--db", county).returncode == 0
+    granted = connection.execute("SELECT justifiedExtension, extendedOn, extensionReason FROM caseFile WHERE id = 1").fetchone()
+    assert granted == (1, "2021-02-15", "Ausbildung endet 08/2022")
+    audited = {row[0] for row in connection.execute("SELECT field FROM auditEvent WHERE entity = 'caseFile' AND entityId = 1 AND action = 'update'")}
+    assert {"justifiedExtension", "extendedOn", "extensionReason"} <= audited
     assert "would close case 1 " not in run("batch", "close", "--rule", "max-duration", "--dry-run", "--on", "2021-03-02", "--db", county).stdout
     assert "would close case 1 " in run("batch", "close", "--rule", "max-duration", "--dry-run", "--on", "2022-03-02", "--db", county).stdout
 

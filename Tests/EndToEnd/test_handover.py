@@ -212,7 +212,7 @@ def test_refusals(run, sender, receiver, tmp_path):
     truncated = tmp_path / "truncated.zip"
     truncated.write_bytes(raw[: len(raw) // 2])
     refused(run, receiver, truncated, "truncated or damaged")
-    future = changed(bundle, tmp_path, "bag-info.txt", replace=lambda d: d.replace(b"lotse-case/1", b"lotse-case/9"))
+    future = changed(bundle, tmp_path, "bag-info.txt", replace=lambda d: d.replace(b"lotse-case/2", b"lotse-case/9"))
     refused(run, receiver, future, "bag-info.txt does not match the tag manifest")  # a changed tag file fails its checksum first
     small = tmp_path / "small.json"
     small.write_text('{"deployment": {"locale": "en", "bundleMaxEntryMB": 1}}')
@@ -224,7 +224,7 @@ def test_unknown_schema_version_and_mixed_encryption(run, sender, receiver, tmp_
     bundle = export(run, sender, tmp_path)
     folder = top(bundle)
     items = dict((i.filename, d) for i, d in entries(bundle))
-    items[f"{folder}/bag-info.txt"] = items[f"{folder}/bag-info.txt"].replace(b"lotse-case/1", b"lotse-case/9")
+    items[f"{folder}/bag-info.txt"] = items[f"{folder}/bag-info.txt"].replace(b"lotse-case/2", b"lotse-case/9")
     tag_lines = [f"{hashlib.sha256(items[f'{folder}/{n}']).hexdigest()}  {n}" for n in ("bagit.txt", "bag-info.txt", "manifest-sha256.txt")]
     items[f"{folder}/tagmanifest-sha256.txt"] = ("\n".join(tag_lines) + "\n").encode()
     refused(run, receiver, rezip(tmp_path / "v9.zip", list(items.items())), 'unknown schema version "lotse-case/9"')
@@ -252,3 +252,39 @@ def test_unknown_schema_version_and_mixed_encryption(run, sender, receiver, tmp_
         archive.writestr(f"{top(encrypted)}/data/plain.txt", b"not encrypted")
     refused(run, receiver, mixed, "some entries are encrypted and some are not", "--passphrase-file", str(passphrase))
     refused(run, receiver, bundle, "should be", "--passphrase-file", str(passphrase))
+
+
+def test_start_of_support_country_and_extension_travel_and_a_version_1_bundle_still_imports(run, sender, receiver, tmp_path):
+    assert run("person", "edit", "1", "--country", "sy", "--residence", "Duldung", "--db", sender).returncode == 0
+    assert run("case", "edit", "1", "--extension", "--reason", "Ausbildung", "--on", "2019-08-01", "--db", sender).returncode == 0
+    bundle = export(run, sender, tmp_path)
+    with zipfile.ZipFile(bundle) as archive:
+        bag = next(n for n in archive.namelist() if n.endswith("bag-info.txt"))
+        assert "Schema-Version: lotse-case/2" in archive.read(bag).decode()
+    assert run("handover", "import", str(bundle), "--db", receiver, "--on", "2019-09-05").returncode == 0
+    moved = json.loads(run("case", "show", "1", "--json", "--db", receiver).stdout)
+    assert moved["caseFile"]["openedOn"] == "2019-09-05" and moved["caseFile"]["supportSince"] == "2018-03-01", "the clock runs on"
+    assert (moved["caseFile"]["extendedOn"], moved["caseFile"]["extensionReason"]) == ("2019-08-01", "Ausbildung")
+    amal = next(m["person"] for m in moved["members"] if m["person"]["birthDate"] == "1985-01-01")
+    assert (amal["country"], amal["residence"]) == ("SY", "toleration")
+    # Its limit (2018-03-01 + 3 + 1 years) is listed by `due` three months ahead.
+    due = json.loads(run("due", "--on", "2021-12-15", "--days", "0", "--json", "--db", receiver).stdout)
+    assert {"caseId": 1, "kind": "careEnd", "date": "2022-03-01"} in [{k: d[k] for k in ("caseId", "kind", "date")} for d in due]
+    assert not [d for d in json.loads(run("due", "--on", "2021-11-15", "--days", "0", "--json", "--db", receiver).stdout) if d["kind"] == "careEnd"]
+
+    # For a receiver that has not upgraded: lotse-case/1 without what it cannot carry.
+    other = tmp_path / "other.sqlite"
+    assert run("municipality", "add", RECEIVER, "--kind", "city", "--fte", "3", "--db", str(other)).returncode == 0
+    path = tmp_path / "v1.zip"
+    written = run("handover", "export", "1", "--to", RECEIVER, "-o", str(path), "--on", "2019-10-01", "--schema", "1", "--db", receiver)
+    assert written.returncode == 0, written.stderr
+    assert "lotse-case/1" in written.stdout and "countries of origin" in written.stdout and "the start of support" in written.stdout
+    assert "the date and reason of the extension" in written.stdout
+    case = json.loads(zipfile.ZipFile(path).read(next(n for n in zipfile.ZipFile(path).namelist() if n.endswith("data/case.json"))))
+    assert case["schema"] == "lotse-case/1" and "country" not in json.dumps(case["persons"]) and "supportSince" not in json.dumps(case["caseFile"])
+    jsonschema.validate(case, json.loads((ROOT / "resources" / "handover" / "case.schema.json").read_text()))
+    assert run("handover", "import", str(path), "--db", str(other), "--on", "2019-10-02").returncode == 0
+    old = json.loads(run("case", "show", "1", "--json", "--db", str(other)).stdout)
+    assert old["caseFile"]["supportSince"] == "2019-09-05", "a /1 bundle's start is the sender's opening date"
+    assert old["caseFile"]["justifiedExtension"] and old["caseFile"].get("extendedOn") is None
+    assert all(m["person"].get("country") is None for m in old["members"])

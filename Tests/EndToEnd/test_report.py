@@ -38,6 +38,9 @@ def test_every_figure_as_of_the_date(run, county):
         "core.referrals": 2,
         "core.network_contacts": 1,
         "core.cases_closed": 2,
+        "core.cases_near_care_limit": 0,
+        "core.cases_extended": 0,
+        "core.cases_closed_at_limit": 0,
         "core.persons_per_fte": 1,
         # Goals (all time): 800 and 802 achieved, 803 dropped, 801 open and due since March.
         "core.goals_agreed": 4,
@@ -161,3 +164,25 @@ def write_config(tmp_path):
 def test_a_bad_period_is_refused(run, county):
     result = run("report", "--as-of", "2019-06-30", "--from", "2019-07-01", "--db", county)
     assert result.returncode == 1 and "lies after" in result.stderr
+
+
+def test_the_support_duration_clock(run, county):
+    """Case 1 opened on 2018-03-01: its limit (3 years) is 2021-03-01, 2022-03-01 once extended."""
+    def care(as_of, since=None):
+        figures = report_on(run, county, as_of, *(["--from", since] if since else []))["metrics"]
+        return figures["core.cases_near_care_limit"], figures["core.cases_extended"], figures["core.cases_closed_at_limit"]
+    assert care("2020-11-30") == (0, 0, 0)
+    assert care("2020-12-15") == (1, 0, 0)   # within careEndWarningMonths (3) of its limit
+    assert run("case", "edit", "1", "--extension", "--reason", "Ausbildung bis 2022", "--on", "2020-12-20", "--db", county).returncode == 0
+    assert care("2020-12-15") == (1, 0, 0), "as it stood then: not yet extended"
+    assert care("2020-12-31") == (0, 1, 0)
+    assert care("2021-12-15") == (1, 1, 0)
+    assert run("case", "close", "1", "--reason", "no_longer_eligible", "--on", "2022-03-05", "--db", county).returncode == 0
+    assert care("2022-12-31", "2022-01-01") == (1, 0, 1)  # case 3 (opened 2019-07-15) is past its limit now
+    assert care("2022-12-31", "2022-04-01") == (1, 0, 0), "closed before the period"
+
+
+def report_on(run, db, as_of, *args):
+    result = run("report", "--as-of", as_of, "--format", "json", "--db", db, *args)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)

@@ -26,6 +26,10 @@ import Testing
         let order = try store.waitlist(on: on).map(\.caseId)
         #expect(order == [bigFamily, early, medium, unknownProspect, late],
                 "window first (29.02.2016 counts), then prospect, then waiting time")
+        #expect(try store.waitlist(on: on, eligibility: .vwv2023).map(\.caseId) == [late, unknownProspect, medium, bigFamily, early],
+                "VwV 2023: no arrival window, no prospect: who waited longest")
+        try store.correctPerson(try store.caseDetail(early).members[0].person.id!, residence: "temporary_protection")
+        #expect(try store.waitlist(on: on, eligibility: .vwv2023).filter(\.displacedFromUkraine).map(\.caseId) == [early])
 
         let admission = try store.admit(personsPerFTE: 82, on: on)
         #expect(admission.skipped.map(\.caseId) == [bigFamily], "9 persons do not fit 8 places")

@@ -45,7 +45,7 @@ extension Lotse.BatchCommand {
             }
             Console.say("batch.closedAll", ["count": .number(results.count - failed), "places": .number(freed.values.reduce(0, +))])
             for (municipality, places) in freed.sorted(by: { $0.key < $1.key }) {
-                let next = try session.store.waitlist(municipality: municipality, on: date.date).first
+                let next = try session.store.waitlist(municipality: municipality, on: date.date, eligibility: session.context.configuration.deployment.eligibility).first
                 Console.say(next.map { Message("batch.freed", ["municipality": .text(municipality), "places": .number(places), "case": .number($0.caseId), "persons": .number($0.persons)]) }
                     ?? Message("batch.freedNobody", ["municipality": .text(municipality), "places": .number(places)]))
             }

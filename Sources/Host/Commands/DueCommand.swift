@@ -5,7 +5,8 @@ import PluginKit
 extension Lotse {
     /// `lotse due`.
     struct DueCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "due", abstract: "Reviews and goals due within N days.")
+        static let configuration = CommandConfiguration(commandName: "due", abstract: "Reviews and goals due within N days.",
+                                                        discussion: "Also overdue handover receipts, and cases reaching their limit of care within careEndWarningMonths.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "Days ahead.") var days = 14
@@ -17,8 +18,7 @@ extension Lotse {
             let until = date.date.adding(days: days)
             let principal = session.store.principal
             let own = principal.roles.contains(.lead) ? nil : principal.staffId.map(String.init)
-            let items = try session.store.due(until: until, staff: staff ?? own,
-                                              receiptOverdueDays: session.context.configuration.deployment.receiptOverdueDays)
+            let items = try session.store.due(until: until, staff: staff ?? own, deployment: session.context.configuration.deployment)
             if output.json { return print(try JSONOutput.string(items)) }
             if items.isEmpty { return Console.say("due.none", ["date": .date(until)]) }
             print(TextTable(header: Console.columns("table.due"),

@@ -19,7 +19,13 @@ extension Lotse.HandoverCommand {
         @Option(help: ArgumentHelp("Leave this module's data out (repeatable).", valueName: "module")) var exclude: [String] = []
         @Option(name: .customLong("without-consent"), help: ArgumentHelp("Hand over without a recorded consent, for this reason (audited).", valueName: "reason"))
         var withoutConsent: String?
+        @Option(help: ArgumentHelp("1: write lotse-case/1 for a receiver whose lotse is older (without country, residence status, start of support and extension).",
+                                   valueName: "version")) var schema = 2
         @OptionGroup var date: DateOption
+
+        func validate() throws {
+            guard [1, 2].contains(schema) else { throw UsageError("handover.schemaOption", ["value": .number(schema)]) }
+        }
 
         func run() throws {
             let session = try store.session()
@@ -33,12 +39,14 @@ extension Lotse.HandoverCommand {
             request.signingKey = (sign ?? session.context.configuration.deployment.signingKey).map { URL(fileURLWithPath: $0) }
             request.signingKeyOfUser = sign != nil
             request.output = output
-            let (path, verified) = try HandoverExporter(store: session.store, resources: session.context.resources, locale: session.context.catalog.locale).export(request)
+            request.schemaVersion = schema
+            let (path, verified, leftOut) = try HandoverExporter(store: session.store, resources: session.context.resources, locale: session.context.catalog.locale).export(request)
             let bundle = verified.bundle
             Console.say("handover.exported", ["file": .text(path), "persons": .number(bundle.persons.count), "files": .number(bundle.attachments.count),
                                               "bytes": .text(String(verified.payloadBytes)), "case": .number(caseId), "receiver": .text(to),
                                               "encryption": .label(verified.encrypted ? "handover.andEncrypted" : "value.empty"),
                                               "signature": .label(verified.signedBy != nil ? "handover.andSigned" : "value.empty")])
+            if schema == 1 { Console.say(leftOut.isEmpty ? "handover.version1" : "handover.version1LeftOut", ["what": .list(leftOut)]) }
         }
     }
 }

@@ -32,7 +32,7 @@ extension Lotse {
         func run() throws {
             let session = try store.session()
             let builder = ReportBuilder(store: session.store, modules: session.context.configuration.modules.map(\.module),
-                                        personsPerFTE: session.context.configuration.deployment.personsPerFTE)
+                                        deployment: session.context.configuration.deployment)
             let report = try builder.build(ReportQuery(asOf: asOf, from: from, municipality: municipality, includeOrigin: includeOrigin))
             let presenter = ReportPresenter(report: report, catalog: session.context.catalog, suppressBelow: suppressBelow)
             let text: String = switch format {

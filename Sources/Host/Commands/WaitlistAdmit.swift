@@ -12,7 +12,8 @@ extension Lotse.WaitlistCommand {
 
         func run() throws {
             let session = try store.session()
-            let result = try session.store.admit(municipality: municipality, personsPerFTE: session.context.configuration.deployment.personsPerFTE, on: date.date)
+            let result = try session.store.admit(municipality: municipality, personsPerFTE: session.context.configuration.deployment.personsPerFTE, on: date.date,
+                                                eligibility: session.context.configuration.deployment.eligibility)
             if output.json { return print(try JSONOutput.string(result)) }
             for entry in result.admitted { Console.say("waitlist.admitted", ["case": .number(entry.caseId), "municipality": .text(entry.municipality), "persons": .number(entry.persons)]) }
             for skip in result.skipped { Console.say("waitlist.skipped", ["case": .number(skip.caseId), "persons": .number(skip.persons), "free": .number(skip.freePlaces)]) }

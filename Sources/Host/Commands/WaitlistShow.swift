@@ -11,7 +11,7 @@ extension Lotse.WaitlistCommand {
 
         func run() throws {
             let session = try store.session()
-            let entries = try session.store.waitlist(municipality: municipality, on: session.today)
+            let entries = try session.store.waitlist(municipality: municipality, on: session.today, eligibility: session.context.configuration.deployment.eligibility)
             if output.json { return print(try JSONOutput.string(entries)) }
             print(TextTable(header: Console.columns("table.waitlist"),
                             rows: entries.enumerated().map { [String($0.offset + 1), String($0.element.caseId), $0.element.municipality, String($0.element.persons),

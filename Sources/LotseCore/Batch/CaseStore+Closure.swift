@@ -44,13 +44,12 @@ extension CaseStore {
                 \(base) AND coalesce((SELECT max(date) FROM conversation v WHERE v.caseId = c.id AND v.date <= :on), c.openedOn) < :inactiveSince
                 """
             case .maxDuration: """
-                SELECT c.id, m.name, \(persons) AS persons, :on AS closeOn, c.openedOn AS detail, NULL AS more
-                \(base) AND c.openedOn < CASE WHEN c.justifiedExtension THEN :extendedSince ELSE :fundedSince END
+                SELECT c.id, m.name, \(persons) AS persons, :on AS closeOn, coalesce(c.supportSince, c.openedOn) AS detail, NULL AS more
+                \(base) AND \(CareLimit.sql(maxCareYears: ":maxCareYears")) < :on
                 """
             }
             let arguments: StatementArguments = ["on": date, "inactiveSince": date.adding(months: -inactiveMonths),
-                                                 "fundedSince": date.adding(months: -12 * maxCareYears),
-                                                 "extendedSince": date.adding(months: -12 * (maxCareYears + 1)), "scope": municipalityScope]
+                                                 "maxCareYears": maxCareYears, "scope": municipalityScope]
             return try Row.fetchAll(db, sql: sql + " AND (:scope IS NULL OR c.municipalityId = :scope) ORDER BY c.id", arguments: arguments).map { row in
                 ClosureCandidate(caseId: row[0], municipality: row[1], persons: row[2], closeOn: row[3], why: Self.why(rule, row[4], row[5]))
             }

@@ -80,11 +80,14 @@ extension CaseStore {
     /// What `case edit` may change.
     public struct CaseChanges: Sendable {
         public var staff: String?
+        /// Grant (with a reason) or withdraw the extension beyond `maxCareYears`.
         public var justifiedExtension: Bool?
+        public var extensionReason: String?
         public var nextReviewOn: LocalDate?
-        public init(staff: String? = nil, justifiedExtension: Bool? = nil, nextReviewOn: LocalDate? = nil) {
+        public init(staff: String? = nil, justifiedExtension: Bool? = nil, extensionReason: String? = nil, nextReviewOn: LocalDate? = nil) {
             self.staff = staff
             self.justifiedExtension = justifiedExtension
+            self.extensionReason = extensionReason
             self.nextReviewOn = nextReviewOn
         }
     }
@@ -92,7 +95,16 @@ extension CaseStore {
     public func editCase(_ caseId: Int64, _ changes: CaseChanges, on date: LocalDate = .today) throws -> CaseFile {
         try change(caseId, action: .update) { caseFile, audit in
             if let staff = changes.staff { caseFile.staffId = try Staff.resolve(staff, audit.db).id }
-            if let extended = changes.justifiedExtension { caseFile.justifiedExtension = extended }
+            if let extended = changes.justifiedExtension {
+                // Granted on a date for a reason (both audited); withdrawn, both go.
+                let reason = changes.extensionReason?.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !extended || !(reason ?? "").isEmpty else { throw UsageError("case.extensionReason", ["case": .number(caseId)]) }
+                caseFile.justifiedExtension = extended
+                caseFile.extendedOn = extended ? date : nil
+                caseFile.extensionReason = extended ? reason : nil
+            } else if changes.extensionReason != nil {
+                throw UsageError("case.reasonWithoutExtension")
+            }
             if let review = changes.nextReviewOn {
                 caseFile.nextReviewOn = review
                 try ScheduledReview.schedule(caseId, next: review, on: date, held: false, audit)

@@ -42,6 +42,11 @@ public struct Deployment: Sendable, Equatable {
     public var inactiveMonths = 6
     /// Years of care the funding allows; a justified extension adds one.
     public var maxCareYears = 3
+    /// Months before a case reaches its limit of care that `due` lists it and the report
+    /// counts it as near the limit.
+    public var careEndWarningMonths = 3
+    /// Which administrative rule decides the waiting list's order (`Eligibility`).
+    public var eligibility = Eligibility.vwv2018
     /// Folder of trusted senders' public keys for signed handover bundles.
     public var trustedKeysDir: String?
     /// Minutes of inactivity after which the kiosk logs out.
@@ -77,6 +82,7 @@ public struct Deployment: Sendable, Equatable {
         public static let personsPerFTE = 1...10_000
         public static let inactiveMonths = 1...120
         public static let maxCareYears = 1...20
+        public static let careEndWarningMonths = 1...24
         public static let idleLogoutMinutes = 0.05...1440.0  // 3 seconds (tests) to a day
         public static let bundleMaxEntryMB = 1...65_536
         public static let bundleMaxTotalMB = 1...1_048_576
@@ -88,7 +94,7 @@ public struct Deployment: Sendable, Equatable {
     }
 
     /// Every key `deployment` may hold, for the message about an unknown one.
-    public static let settingNames = ["locale", "retentionYears", "personsPerFTE", "inactiveMonths", "maxCareYears", "idleLogoutMinutes",
+    public static let settingNames = ["locale", "retentionYears", "personsPerFTE", "inactiveMonths", "maxCareYears", "careEndWarningMonths", "eligibility", "idleLogoutMinutes",
                                       "trustedKeysDir", "kioskExportDir", "signingKey", "bundleMaxEntryMB", "bundleMaxTotalMB", "caseJSONMaxMB",
                                       "maxPersonsPerCase", "csvMaxFieldKB", "receiptOverdueDays", "backupRetentionDays", "batchCloseRules"]
 }

@@ -125,6 +125,12 @@ private struct Validator {
             case "personsPerFTE": deployment.personsPerFTE = try whole(given, path, Deployment.Bounds.personsPerFTE)
             case "inactiveMonths": deployment.inactiveMonths = try whole(given, path, Deployment.Bounds.inactiveMonths)
             case "maxCareYears": deployment.maxCareYears = try whole(given, path, Deployment.Bounds.maxCareYears)
+            case "careEndWarningMonths": deployment.careEndWarningMonths = try whole(given, path, Deployment.Bounds.careEndWarningMonths)
+            case "eligibility":
+                guard case .string(let s) = given, let rule = Eligibility(rawValue: s) else {
+                    throw fail(path, Message("config.eligibility", ["known": .list(Eligibility.allCases.map { .text($0.rawValue) }), "got": .message(given.shortDescription)]))
+                }
+                deployment.eligibility = rule
             case "idleLogoutMinutes":
                 switch given {
                 case .integer(let n) where Deployment.Bounds.idleLogoutMinutes.contains(Double(n)): deployment.idleLogoutMinutes = Double(n)

@@ -20,11 +20,20 @@ public struct CaseFile: Sendable, Equatable, Codable {
     public var nextReviewOn: LocalDate?
     public var sourceRef: String?
     public var origin: String?
+    /// When support began, if before this case opened (a case handed over keeps the
+    /// sender's start); nil: when it opened.
+    public var supportSince: LocalDate?
+    /// When the extension was granted, and why.
+    public var extendedOn: LocalDate?
+    public var extensionReason: String?
+
+    /// The start of the support-duration clock.
+    public var supportStart: LocalDate? { supportSince ?? openedOn }
 
     public init(id: Int64? = nil, kind: CaseKind, householdId: Int64, personId: Int64? = nil, municipalityId: Int64,
                 staffId: Int64? = nil, status: CaseStatus, waitlistedOn: LocalDate? = nil, openedOn: LocalDate? = nil,
                 closedOn: LocalDate? = nil, closureReason: String? = nil, justifiedExtension: Bool = false,
-                nextReviewOn: LocalDate? = nil, sourceRef: String? = nil, origin: String? = nil) {
+                nextReviewOn: LocalDate? = nil, sourceRef: String? = nil, origin: String? = nil, supportSince: LocalDate? = nil) {
         self.id = id
         self.kind = kind
         self.householdId = householdId
@@ -40,5 +49,6 @@ public struct CaseFile: Sendable, Equatable, Codable {
         self.nextReviewOn = nextReviewOn
         self.sourceRef = sourceRef
         self.origin = origin
+        self.supportSince = supportSince
     }
 }

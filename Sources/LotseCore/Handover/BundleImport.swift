@@ -72,7 +72,8 @@ struct BundleImport {
         var casePerson: Int64?
         for data in bundle.persons {
             let id = try insert(Person(birth: data.birthYearOnly ? BirthDate(year: data.birthDate.year)! : BirthDate(data.birthDate),
-                                       sex: data.sex, arrivalDate: data.arrivalDate, stayProspect: data.stayProspect, origin: origin), caseId: nil)
+                                       sex: data.sex, arrivalDate: data.arrivalDate, stayProspect: data.stayProspect,
+                                       country: data.country, residence: data.residence, origin: origin), caseId: nil)
             persons[data.ref] = id
             if data.isCasePerson { casePerson = id }
             if let family = data.familyName, let given = data.givenNames {
@@ -90,13 +91,16 @@ struct BundleImport {
         return (persons, casePerson)
     }
 
-    /// The new local case: active from the import date, keeping the sender's review date
-    /// and extension.
+    /// The new local case: active from the import date, keeping the sender's review date,
+    /// extension and start of support (a `lotse-case/1` bundle's: its opening date).
     private func insertCase(householdId: Int64, casePerson: Int64?) throws -> Int64 {
         let caseFile = CaseFile(kind: bundle.caseFile.kind, householdId: householdId, personId: bundle.caseFile.kind == .individual ? casePerson : nil,
                                 municipalityId: municipalityId, staffId: staffId, status: .active, waitlistedOn: date, openedOn: date,
-                                justifiedExtension: bundle.caseFile.justifiedExtension, nextReviewOn: bundle.caseFile.nextReviewOn, origin: origin)
+                                justifiedExtension: bundle.caseFile.justifiedExtension, nextReviewOn: bundle.caseFile.nextReviewOn, origin: origin,
+                                supportSince: bundle.caseFile.supportSince ?? bundle.caseFile.openedOn)
         var inserted = caseFile
+        inserted.extendedOn = bundle.caseFile.extendedOn
+        inserted.extensionReason = bundle.caseFile.extensionReason
         try inserted.insert(db)
         try audit.created(inserted, id: inserted.id, caseId: inserted.id)
         try ScheduledReview.schedule(inserted.id!, next: inserted.nextReviewOn, on: date, held: false, audit)

@@ -147,15 +147,16 @@ public struct BundleReader {
         if let oxum = bagInfo["Payload-Oxum"], oxum != "\(total).\(manifest.count)" {
             throw .manifest(Message("bundle.oxum", ["declared": .text(oxum), "actual": .text("\(total).\(manifest.count)")]))
         }
-        guard bagInfo["Schema-Version"] == CaseBundle.schemaVersion else {
-            throw .schema(Message("bundle.schemaVersion", ["found": .text(bagInfo["Schema-Version"] ?? ""), "expected": .text(CaseBundle.schemaVersion)]))
+        guard let version = bagInfo["Schema-Version"], CaseBundle.readableVersions.contains(version) else {
+            throw .schema(Message("bundle.schemaVersion", ["found": .text(bagInfo["Schema-Version"] ?? ""),
+                                                           "expected": .list(CaseBundle.readableVersions.sorted().map { .text($0) })]))
         }
         if let problem = StrictJSON.problem(in: caseJSON) { throw .schema(Message("bundle.caseJSON", ["path": .text(problem.path), "problem": .message(problem.what)])) }
         let bundle: CaseBundle
         do { bundle = try JSONDecoder().decode(CaseBundle.self, from: caseJSON) } catch {
-            throw .schema(Message("bundle.caseJSONSchema", ["schema": .text(CaseBundle.schemaVersion), "problem": .message(Self.describe(error))]))
+            throw .schema(Message("bundle.caseJSONSchema", ["schema": .text(version), "problem": .message(Self.describe(error))]))
         }
-        guard bundle.schema == CaseBundle.schemaVersion else { throw .schema(Message("bundle.caseJSONVersion", ["found": .text(bundle.schema)])) }
+        guard bundle.schema == version else { throw .schema(Message("bundle.caseJSONVersion", ["found": .text(bundle.schema)])) }
         if let problem = bundle.referenceProblem() { throw .schema(problem) }
         if let rules, let problem = bundle.meaningProblem(rules) { throw .schema(Message("bundle.caseJSONMeaning", ["problem": .message(problem)])) }
         for attachment in bundle.attachments {

@@ -54,7 +54,7 @@ public struct BundleWriter {
             Bundle-Purpose: \(bundle.purpose)
             Bundle-Sender: \(bundle.sender.municipality)
             Bundle-Receiver: \(bundle.receiver)
-            Schema-Version: \(CaseBundle.schemaVersion)
+            Schema-Version: \(bundle.schema)
             Payload-Oxum: \(payload.map(\.size).reduce(0, +)).\(payload.count)
 
             """.utf8)

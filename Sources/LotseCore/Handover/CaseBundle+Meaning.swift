@@ -56,7 +56,14 @@ private struct MeaningProblems {
         if let opened = file.openedOn, let closed = file.closedOn, closed < opened {
             return Message("meaning.before", ["field": "caseFile.closedOn", "date": .text(closed.iso), "other": "caseFile.openedOn", "otherDate": .text(opened.iso)])
         }
-        for (field, date) in [("waitlistedOn", file.waitlistedOn), ("openedOn", file.openedOn), ("closedOn", file.closedOn)] {
+        if let since = file.supportSince, let opened = file.openedOn, since > opened {
+            return Message("meaning.before", ["field": "caseFile.openedOn", "date": .text(opened.iso), "other": "caseFile.supportSince", "otherDate": .text(since.iso)])
+        }
+        if (file.extendedOn != nil || file.extensionReason != nil) && !file.justifiedExtension {
+            return Message("meaning.extension", ["field": "caseFile.extendedOn"])
+        }
+        for (field, date) in [("waitlistedOn", file.waitlistedOn), ("openedOn", file.openedOn), ("closedOn", file.closedOn),
+                              ("supportSince", file.supportSince), ("extendedOn", file.extendedOn)] {
             if let date, date > bundle.exportedOn { return Message("meaning.afterExport", ["field": .text("caseFile.\(field)"), "date": .text(date.iso), "exported": .text(bundle.exportedOn.iso)]) }
         }
         return nil
@@ -73,6 +80,13 @@ private struct MeaningProblems {
             }
             if person.birthDate.year < 1900 { return Message("meaning.before1900", ["field": .text("persons[\(index)].birthDate"), "date": .text(person.birthDate.iso)]) }
             if let to = person.memberTo, to < person.memberFrom { return Message("meaning.memberTo", ["field": .text("persons[\(index)]")]) }
+            let codes = rules.vocabulary.personCodes
+            if let country = person.country, codes.country(country) != country {
+                return Message("meaning.code", ["field": .text("persons[\(index)].country"), "value": .text(country)])
+            }
+            if let residence = person.residence, codes.residence(residence) != residence {
+                return Message("meaning.code", ["field": .text("persons[\(index)].residence"), "value": .text(residence)])
+            }
         }
         let casePersons = bundle.persons.filter(\.isCasePerson).count
         switch bundle.caseFile.kind {

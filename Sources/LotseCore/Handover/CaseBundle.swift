@@ -4,7 +4,11 @@ import PluginKit
 /// case, with references between its parts by bundle-local keys ("p1", "f1"), never by
 /// database ids. The schema (resources/handover/case.schema.json) is versioned.
 public struct CaseBundle: Sendable, Codable, Equatable {
-    public static let schemaVersion = "lotse-case/1"
+    /// What lotse writes: `lotse-case/2` adds a person's country of origin and coded
+    /// residence status, and the case's start of support and extension (date, reason).
+    public static let schemaVersion = "lotse-case/2"
+    /// What lotse reads: a `lotse-case/1` bundle imports without those.
+    public static let readableVersions: Set<String> = ["lotse-case/1", "lotse-case/2"]
 
     public struct Sender: Sendable, Codable, Equatable {
         public var municipality: String
@@ -21,6 +25,11 @@ public struct CaseBundle: Sendable, Codable, Equatable {
         public var closureReason: String?
         public var justifiedExtension: Bool
         public var nextReviewOn: LocalDate?
+        /// Since /2: when support began (the clock a move does not reset), and when and
+        /// why the extension was granted.
+        public var supportSince: LocalDate?
+        public var extendedOn: LocalDate?
+        public var extensionReason: String?
     }
 
     public struct PersonData: Sendable, Codable, Equatable {
@@ -30,6 +39,9 @@ public struct CaseBundle: Sendable, Codable, Equatable {
         public var sex: Sex
         public var arrivalDate: LocalDate?
         public var stayProspect: StayProspect
+        /// Since /2: ISO 3166-1 alpha-2 and the residence status's id (`PersonCodes`).
+        public var country: String?
+        public var residence: String?
         /// Absent once the person's data was erased or archived.
         public var familyName: String?
         public var givenNames: String?

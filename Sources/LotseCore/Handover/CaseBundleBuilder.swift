@@ -69,7 +69,8 @@ struct CaseBundleBuilder {
             refs[member.personId] = ref
             return CaseBundle.PersonData(
                 ref: ref, birthDate: person.birthDate, birthYearOnly: person.birthYearOnly, sex: person.sex,
-                arrivalDate: person.arrivalDate, stayProspect: person.stayProspect, familyName: identity?.familyName,
+                arrivalDate: person.arrivalDate, stayProspect: person.stayProspect, country: person.country, residence: person.residence,
+                familyName: identity?.familyName,
                 givenNames: identity?.givenNames, residenceStatus: identity?.residenceStatus, languages: identity?.languages,
                 interpreterNeeded: identity?.interpreterNeeded ?? false, phone: identity?.phone, address: identity?.address,
                 memberFrom: member.fromDate, memberTo: member.toDate, isCasePerson: caseFile.personId == member.personId)

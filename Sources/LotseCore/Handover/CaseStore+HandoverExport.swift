@@ -37,7 +37,8 @@ extension CaseStore {
                 excludedModules: excluded.sorted(), withoutConsentReason: reason,
                 caseFile: .init(kind: caseFile.kind, status: caseFile.status, waitlistedOn: caseFile.waitlistedOn, openedOn: caseFile.openedOn,
                                 closedOn: caseFile.closedOn, closureReason: caseFile.closureReason, justifiedExtension: caseFile.justifiedExtension,
-                                nextReviewOn: caseFile.nextReviewOn),
+                                nextReviewOn: caseFile.nextReviewOn, supportSince: caseFile.supportStart, extendedOn: caseFile.extendedOn,
+                                extensionReason: caseFile.extensionReason),
                 persons: detail.persons, answers: detail.answers, agreements: detail.agreements, conversations: detail.conversations,
                 referrals: detail.referrals, outcomes: detail.outcomes, moves: detail.moves, consents: detail.consents, notes: detail.notes,
                 attachments: detail.attachments)

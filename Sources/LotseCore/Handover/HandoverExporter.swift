@@ -28,6 +28,8 @@ public struct HandoverExporter {
         public var signingKeyOfUser = false
         /// The bundle file; default: lotse-handover-DATE-ID.zip in the current folder.
         public var output: String?
+        /// 1: write `lotse-case/1` for a receiver that has not upgraded.
+        public var schemaVersion = 2
 
         public init(caseId: Int64, receiver: String, date: LocalDate) {
             self.caseId = caseId
@@ -36,10 +38,14 @@ public struct HandoverExporter {
         }
     }
 
-    public func export(_ request: Request) throws -> (path: String, verified: VerifiedBundle) {
+    /// Writes the bundle; returns its path, what reading it back found, and what a
+    /// `lotse-case/1` bundle left out.
+    public func export(_ request: Request) throws -> (path: String, verified: VerifiedBundle, leftOut: [TextValue]) {
         let key = try request.signingKey.map { try SigningKey.loadPrivate($0, ofUser: request.signingKeyOfUser) }
-        let (bundle, files) = try store.exportBundle(request.caseId, to: request.receiver, on: request.date, excluding: request.excluded,
+        var (bundle, files) = try store.exportBundle(request.caseId, to: request.receiver, on: request.date, excluding: request.excluded,
                                                      withoutConsent: request.withoutConsent)
+        var leftOut: [TextValue] = []
+        if request.schemaVersion == 1 { (bundle, leftOut) = bundle.asVersion1() }
         let path = request.output ?? "lotse-handover-\(request.date.iso)-\(bundle.bundleId.prefix(8)).zip"
         guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("file.exists", ["path": .text(path)]) }
         let (catalog, templates) = try BundleSummary.documents(resources: resources, locale: locale)
@@ -57,6 +63,6 @@ public struct HandoverExporter {
         try UserRights.deliver(staging, to: path)
         try store.markHandedOver(request.caseId, bundleId: bundle.bundleId, receiver: request.receiver, on: request.date,
                                  sha256: verified.sha256, withoutConsent: request.withoutConsent)
-        return (path, verified)
+        return (path, verified, leftOut)
     }
 }

@@ -6,19 +6,20 @@ import PluginKit
 public struct ReportBuilder: Sendable {
     public let store: CaseStore
     public let modules: [any IntegrationModule]
-    public let personsPerFTE: Int
+    /// Places per FTE, the limit of care and its warning months.
+    public let deployment: Deployment
 
-    public init(store: CaseStore, modules: [any IntegrationModule], personsPerFTE: Int) {
+    public init(store: CaseStore, modules: [any IntegrationModule], deployment: Deployment) {
         self.store = store
         self.modules = modules
-        self.personsPerFTE = personsPerFTE
+        self.deployment = deployment
     }
 
     /// The core figures, in display order.
     public static let coreMetrics = [
         "core.persons_in_care", "core.cases_active", "core.cases_waiting", "core.agreements_signed",
         "core.conversations_individual", "core.conversations_family", "core.referrals", "core.network_contacts",
-        "core.cases_closed", "core.persons_per_fte",
+        "core.cases_closed", "core.cases_near_care_limit", "core.cases_extended", "core.cases_closed_at_limit", "core.persons_per_fte",
     ] + goalMetrics + ["core.reviews_due", "core.reviews_on_time"]
 
     /// The goal figures, also given per module.
@@ -47,6 +48,10 @@ public struct ReportBuilder: Sendable {
             put("core.referrals", try core.referrals(db))
             put("core.network_contacts", try core.networkContacts(db))
             put("core.cases_closed", try core.casesClosed(db))
+            let care = try core.care(maxCareYears: deployment.maxCareYears, warningMonths: deployment.careEndWarningMonths, db)
+            put("core.cases_near_care_limit", care.near)
+            put("core.cases_extended", care.extended)
+            put("core.cases_closed_at_limit", care.closedAtLimit)
             let reviews = try core.reviews(db)
             put("core.reviews_due", reviews.due)
             put("core.reviews_on_time", reviews.onTime)
@@ -74,7 +79,7 @@ public struct ReportBuilder: Sendable {
             }
             let municipalities = try (only.map { [$0] } ?? Municipality.byName.fetchAll(db)).map { municipality in
                 Report.MunicipalityFigures(name: municipality.name, fte: municipality.fte,
-                                           places: Int((municipality.fte * Double(personsPerFTE)).rounded(.down)),
+                                           places: Int((municipality.fte * Double(deployment.personsPerFTE)).rounded(.down)),
                                            metrics: figures(perMunicipality[municipality.id!] ?? [:], fte: municipality.fte, municipality: municipality.id),
                                            goalsByModule: goals.byModule(municipality: municipality.id))
             }

@@ -84,8 +84,10 @@ extension CaseStore {
         }
     }
 
-    /// Reviews and goals of active cases due on or before `until`, optionally of one staff member.
-    public func due(until: LocalDate, staff: String?, receiptOverdueDays: Int = Deployment().receiptOverdueDays) throws -> [DueItem] {
+    /// Reviews and goals of active cases due on or before `until`, optionally of one staff
+    /// member; overdue receipts; and cases whose limit of care (`maxCareYears`, one more
+    /// with an extension) comes within `careEndWarningMonths` of `until`.
+    public func due(until: LocalDate, staff: String?, deployment: Deployment = Deployment()) throws -> [DueItem] {
         try read(.readCases) { db in
             let staffId = try staff.map { try Staff.resolve($0, db).id! }
             let rows = try Row.fetchAll(db, sql: """
@@ -101,8 +103,13 @@ extension CaseStore {
                   FROM handover h JOIN caseFile c ON c.id = h.caseId LEFT JOIN staff s ON s.id = c.staffId
                  WHERE h.direction = 'out' AND h.receiptOn IS NULL AND date(h.handedOverOn, '+' || ?4 || ' days') <= ?1
                    AND (?2 IS NULL OR c.staffId = ?2) AND (?3 IS NULL OR c.municipalityId = ?3)
+                UNION ALL
+                SELECT * FROM (SELECT c.id, s.name, 'careEnd', \(CareLimit.sql(maxCareYears: "?5")) AS limitOn, NULL
+                  FROM caseFile c LEFT JOIN staff s ON s.id = c.staffId
+                 WHERE c.status = 'active' AND (?2 IS NULL OR c.staffId = ?2) AND (?3 IS NULL OR c.municipalityId = ?3))
+                 WHERE limitOn <= ?6
                 ORDER BY date, caseId
-                """, arguments: [until, staffId, municipalityScope, receiptOverdueDays])
+                """, arguments: [until, staffId, municipalityScope, deployment.receiptOverdueDays, deployment.maxCareYears, until.adding(months: deployment.careEndWarningMonths)])
             return rows.map { DueItem(caseId: $0["caseId"], staff: $0["staff"], kind: $0["kind"], date: $0["date"], title: $0["title"]) }
         }
     }

@@ -150,7 +150,7 @@ public struct LotseDatabase: Sendable {
         migrator.registerMigration("v8-imported-rows", migrate: Schema.v8)
         migrator.registerMigration("v9-user-locale", migrate: Schema.v9)
         migrator.registerMigration("v10-goal-history", migrate: Schema.v10)
-        migrator.registerMigration("v11-person-origin", migrate: Schema.v11)
+        migrator.registerMigration("v11-origin-and-clock", migrate: Schema.v11)
         return migrator
     }()
 }

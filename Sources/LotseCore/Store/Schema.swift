@@ -391,10 +391,15 @@ enum Schema {
     /// A person's country of origin and coded residence status, in the pseudonymous
     /// `person` so that reports keep them after archiving. Persons recorded before stay
     /// without them until edited; the free-text status in `personIdentity` stays a note.
+    /// The support-duration clock: when support began if before the case opened (a case
+    /// handed over keeps the sender's start), and when and why an extension was granted.
     static func v11(_ db: Database) throws {
         try db.execute(sql: """
             ALTER TABLE person ADD COLUMN country TEXT;
             ALTER TABLE person ADD COLUMN residence TEXT;
+            ALTER TABLE caseFile ADD COLUMN supportSince TEXT;
+            ALTER TABLE caseFile ADD COLUMN extendedOn TEXT;
+            ALTER TABLE caseFile ADD COLUMN extensionReason TEXT;
             """)
     }
 }

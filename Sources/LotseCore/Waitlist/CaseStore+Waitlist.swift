@@ -4,9 +4,10 @@ import PluginKit
 // MARK: - Waiting list and admission
 
 extension CaseStore {
-    /// Waiting cases in admission order, optionally of one municipality.
-    public func waitlist(municipality reference: String? = nil, on date: LocalDate) throws -> [WaitlistEntry] {
-        try read(.readCases) { db in try Self.waitlist(try scoped(reference, .readCases, db), on: date, db) }
+    /// Waiting cases in admission order (as the eligibility rule orders them), optionally
+    /// of one municipality.
+    public func waitlist(municipality reference: String? = nil, on date: LocalDate, eligibility: Eligibility = .vwv2018) throws -> [WaitlistEntry] {
+        try read(.readCases) { db in try Self.waitlist(try scoped(reference, .readCases, db), on: date, eligibility: eligibility, db) }
     }
 
     /// The municipality a list is limited to: the one asked for (if the user may), else
@@ -27,13 +28,13 @@ extension CaseStore {
 
     /// Admits waiting cases in order while places are free; a household larger than the
     /// free places is skipped (and said so), smaller ones after it may still come in.
-    public func admit(municipality reference: String? = nil, personsPerFTE: Int, on date: LocalDate) throws -> Admission {
+    public func admit(municipality reference: String? = nil, personsPerFTE: Int, on date: LocalDate, eligibility: Eligibility = .vwv2018) throws -> Admission {
         try write(.writeCases) { audit in
             let db = audit.db
             let only = try scoped(reference, .writeCases, db)
             var free = Dictionary(uniqueKeysWithValues: try Self.capacities(personsPerFTE: personsPerFTE, on: date, db).map { ($0.municipality, $0.free) })
             var result = Admission()
-            for entry in try Self.waitlist(only, on: date, db) {
+            for entry in try Self.waitlist(only, on: date, eligibility: eligibility, db) {
                 let places = free[entry.municipality] ?? 0
                 guard entry.persons <= places else {
                     result.skipped.append(.init(caseId: entry.caseId, persons: entry.persons, freePlaces: places))
@@ -54,12 +55,13 @@ extension CaseStore {
         }
     }
 
-    static func waitlist(_ municipality: Municipality?, on date: LocalDate, _ db: Database) throws -> [WaitlistEntry] {
+    static func waitlist(_ municipality: Municipality?, on date: LocalDate, eligibility: Eligibility, _ db: Database) throws -> [WaitlistEntry] {
         var sql = """
             SELECT c.id, c.waitlistedOn, m.name AS municipality,
                    count(p.id) AS persons,
                    max(p.arrivalDate BETWEEN '2015-01-01' AND '2016-02-29') AS inWindow,
-                   min(CASE p.stayProspect WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END) AS prospect
+                   min(CASE p.stayProspect WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END) AS prospect,
+                   max(p.residence = 'temporary_protection') AS ukraine
             FROM caseFile c
             JOIN municipality m ON m.id = c.municipalityId
             JOIN householdMember hm ON hm.householdId = c.householdId AND (c.personId IS NULL OR hm.personId = c.personId)
@@ -76,8 +78,9 @@ extension CaseStore {
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             WaitlistEntry(caseId: row["id"], municipality: row["municipality"], persons: row["persons"],
                           arrivedInPriorityWindow: row["inWindow"] ?? false,
-                          stayProspect: StayProspect.allCases[row["prospect"] ?? 3], waitlistedOn: row["waitlistedOn"])
-        }.sorted(by: WaitlistEntry.precedes)
+                          stayProspect: StayProspect.allCases[row["prospect"] ?? 3], waitlistedOn: row["waitlistedOn"],
+                          displacedFromUkraine: row["ukraine"] ?? false)
+        }.sorted(by: eligibility.precedes)
     }
 
     /// Persons in care on a date: members of active family cases and individuals of

@@ -11,15 +11,7 @@ public struct WaitlistEntry: Sendable, Codable, Equatable {
     /// The best stay prospect among the case's persons.
     public var stayProspect: StayProspect
     public var waitlistedOn: LocalDate?
-
-    /// The reference document's rule: arrival window first, then stay prospect, then
-    /// how long the case has waited.
-    public static func precedes(_ a: WaitlistEntry, _ b: WaitlistEntry) -> Bool {
-        if a.arrivedInPriorityWindow != b.arrivedInPriorityWindow { return a.arrivedInPriorityWindow }
-        if a.stayProspect != b.stayProspect { return a.stayProspect < b.stayProspect }
-        let aDate = a.waitlistedOn ?? LocalDate(year: 9999, month: 12, day: 31)!
-        let bDate = b.waitlistedOn ?? LocalDate(year: 9999, month: 12, day: 31)!
-        if aDate != bDate { return aDate < bDate }
-        return a.caseId < b.caseId
-    }
+    /// Someone is displaced from Ukraine (residence status `temporary_protection`): in
+    /// the target group under `vwv-2023`.
+    public var displacedFromUkraine: Bool
 }

@@ -1,0 +1,23 @@
+import PluginKit
+
+extension CaseBundle {
+    /// The bundle as `lotse-case/1`, for a receiver that has not upgraded: without what
+    /// /1 cannot carry. Returns the labels of what was left out (nothing: empty).
+    public func asVersion1() -> (bundle: CaseBundle, leftOut: [TextValue]) {
+        var old = self
+        old.schema = "lotse-case/1"
+        var leftOut: [TextValue] = []
+        if persons.contains(where: { $0.country != nil }) { leftOut.append(.label("handover.leftOut.country")) }
+        if persons.contains(where: { $0.residence != nil }) { leftOut.append(.label("handover.leftOut.residence")) }
+        if caseFile.supportSince != nil && caseFile.supportSince != caseFile.openedOn { leftOut.append(.label("handover.leftOut.supportSince")) }
+        if caseFile.extendedOn != nil || caseFile.extensionReason != nil { leftOut.append(.label("handover.leftOut.extension")) }
+        for index in old.persons.indices {
+            old.persons[index].country = nil
+            old.persons[index].residence = nil
+        }
+        old.caseFile.supportSince = nil
+        old.caseFile.extendedOn = nil
+        old.caseFile.extensionReason = nil
+        return (old, leftOut)
+    }
+}
