@@ -9,7 +9,7 @@ extension Lotse.ConversationCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "Case id.") var caseId: Int64
         @Option(help: "individual or family.") var kind: ConversationKind
-        @Option(help: "Topics: module ids, comma-separated (e.g. language,work).") var topics: String
+        @Option(help: "Topics, comma-separated: module ids or health, family, residence_law, everyday_life (e.g. language,health).") var topics: String
         @Option(help: "A short note.") var note: String?
         @OptionGroup var date: DateOption
 

@@ -7,7 +7,7 @@ extension Lotse {
         static let configuration = CommandConfiguration(
             commandName: "municipality",
             abstract: "Add or list municipalities (county office, cities) with their funded FTE.",
-            subcommands: [Add.self, List.self],
+            subcommands: [Add.self, Edit.self, List.self],
             defaultSubcommand: List.self
         )
     }

@@ -20,11 +20,6 @@ struct ReportCSV {
         for service in p.report.referralsByService.keys.sorted() {
             rows.append(["core.referrals_by_service", p.core("service.\(service)"), service, p.value(p.report.referralsByService[service])])
         }
-        return "\u{FEFF}" + rows.map { $0.map(field).joined(separator: delimiter) }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    private func field(_ text: String) -> String {
-        let text = UntrustedText.visible(text)  // the fields are cleaned; the CRLF between rows is the format's
-        return text.contains(delimiter) || text.contains("\"") || text.contains("\n") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        return CSVText(delimiter: delimiter).render(rows)
     }
 }

@@ -15,9 +15,10 @@ struct ReportJSON: Encodable {
     let goalsByModuleByMunicipality: [String: [String: [String: ReportValue?]]]
     let referralsByService: [String: Int?]
 
-    init(report: Report, suppressBelow: Int?) {
-        func shown(_ n: Int) -> Int? { suppressBelow.map { n > 0 && n < $0 ? nil : n } ?? n }
-        func shown(_ value: ReportValue) -> ReportValue? { value.count.map { shown($0).map(ReportValue.count) } ?? value }
+    init(report: Report, publication: Publication) {
+        let suppressBelow = publication.suppressBelow
+        func shown(_ n: Int) -> Int? { publication.shown(n) }
+        func shown(_ value: ReportValue) -> ReportValue? { publication.shown(value) }
         asOf = report.asOf
         from = report.from
         includeOrigin = report.includeOrigin

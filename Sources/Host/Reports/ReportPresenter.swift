@@ -21,22 +21,13 @@ struct ReportPresenter {
         return catalog.text(module, "metric.\(metric.dropFirst(module.count + 1))")
     }
 
-    /// A count as published: suppressed when below the threshold (zero stays zero).
-    func value(_ n: Int?) -> String {
-        guard let n else { return "–" }
-        if let threshold = suppressBelow, n > 0, n < threshold { return "<\(threshold)" }
-        return String(n)
-    }
+    var publication: Publication { Publication(catalog: catalog, suppressBelow: suppressBelow) }
 
-    /// A figure as published: a count as `value(_:)` shows it, a percentage with one
-    /// decimal in the locale's way ("66,7 %"); "–" when there is none.
-    func value(_ figure: ReportValue?) -> String {
-        switch figure {
-        case .count(let n): value(n)
-        case .percent(let p): core("format.percent", ["value": catalog.decimal(p, places: 1)])
-        case nil: "–"
-        }
-    }
+    /// A count as published (`Publication`).
+    func value(_ n: Int?) -> String { publication.text(n) }
+
+    /// A figure as published (`Publication`).
+    func value(_ figure: ReportValue?) -> String { publication.text(figure) }
 
     func total(_ metric: String) -> String { value(report.metrics[metric]) }
 

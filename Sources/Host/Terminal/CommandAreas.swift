@@ -41,7 +41,8 @@ enum CommandAreas {
             Entry(path: "audit verify", permission: .readAuditLog),
         ]),
         ("help.area.administration", [
-            Entry(path: "municipality add", permission: .configure), Entry(path: "municipality list", permission: .readOrganisation),
+            Entry(path: "municipality add", permission: .configure), Entry(path: "municipality edit", permission: .configure),
+            Entry(path: "municipality list", permission: .readOrganisation),
             Entry(path: "staff add", permission: .configure), Entry(path: "staff list", permission: .readOrganisation),
             Entry(path: "modules list", permission: .readOrganisation), Entry(path: "modules show", permission: .readOrganisation),
             Entry(path: "user add", permission: .manageUsers), Entry(path: "user list", permission: .manageUsers), Entry(path: "user edit", permission: .manageUsers),

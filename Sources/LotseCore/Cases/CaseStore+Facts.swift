@@ -6,8 +6,8 @@ import PluginKit
 
 extension CaseStore {
     public func addConversation(_ caseId: Int64, on date: LocalDate, kind: ConversationKind, topics: [String], note: String?) throws -> Conversation {
-        for topic in topics where vocabulary.modules[topic] == nil {
-            throw UsageError("error.unknownTopic", ["topic": .text(topic), "known": .list(vocabulary.modules.keys.sorted().map { .text($0) })])
+        for topic in topics where !vocabulary.isTopic(topic) {
+            throw UsageError("error.unknownTopic", ["topic": .text(topic), "known": .list(vocabulary.topics.map { .text($0) })])
         }
         return try insertFact(caseId) { caseFile in
             Conversation(caseId: caseId, date: date, kind: kind, topics: topics, note: note, staffId: caseFile.staffId)

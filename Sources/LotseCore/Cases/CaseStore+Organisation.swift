@@ -4,17 +4,50 @@ import GRDB
 // MARK: - Municipalities and staff
 
 extension CaseStore {
-    public func addMunicipality(name: String, kind: MunicipalityKind, fte: Double) throws -> Municipality {
+    public func addMunicipality(name: String, kind: MunicipalityKind, fte: Double, grantee: String? = nil) throws -> Municipality {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw UsageError("municipality.nameNeeded") }
         guard fte >= 0 else { throw UsageError("municipality.fte", ["value": .decimal(fte, places: 2)]) }
         return try write(.configure) { audit in
             guard try Municipality.named(name).fetchCount(audit.db) == 0 else {
                 throw UsageError("import.municipalityExists", ["name": .text(name)])
             }
-            var municipality = Municipality(name: name, kind: kind, fte: fte)
+            var municipality = Municipality(name: name, kind: kind, fte: fte, grantee: try Self.granteeName(grantee))
             try municipality.insert(audit.db)
             try audit.created(municipality, id: municipality.id, caseId: nil)
             return municipality
+        }
+    }
+
+    /// Changes a municipality's funded FTE or grantee ("" removes the grantee); audited.
+    public func editMunicipality(_ reference: String, fte: Double?, grantee: String?) throws -> Municipality {
+        if let fte, fte < 0 { throw UsageError("municipality.fte", ["value": .decimal(fte, places: 2)]) }
+        return try write(.configure) { audit in
+            let old = try Municipality.resolve(reference, audit.db)
+            var new = old
+            if let fte { new.fte = fte }
+            if let grantee { new.grantee = try Self.granteeName(grantee) }
+            try new.update(audit.db)
+            try audit.updated(from: old, to: new, id: old.id, caseId: nil)
+            return new
+        }
+    }
+
+    /// A grantee as stored: trimmed, nil when empty.
+    private static func granteeName(_ name: String?) throws -> String? {
+        let trimmed = name?.trimmingCharacters(in: .whitespaces) ?? ""
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The municipalities of a grantee (its name, ignoring case); a usage error naming the
+    /// grantees there are when it has none.
+    public func municipalities(ofGrantee grantee: String) throws -> [Municipality] {
+        try read(.runReports) { db in
+            let all = try Municipality.byName.fetchAll(db)
+            let chosen = all.filter { $0.grantee?.caseInsensitiveCompare(grantee) == .orderedSame }
+            guard !chosen.isEmpty else {
+                throw UsageError("report.granteeUnknown", ["grantee": .text(grantee), "known": .list(Set(all.compactMap(\.grantee)).sorted().map { .text($0) })])
+            }
+            return chosen
         }
     }
 

@@ -7,12 +7,16 @@ public struct Municipality: Sendable, Equatable, Codable {
     public var fte: Double
     /// Id in the system the data came from ("legacy:12"), for idempotent imports.
     public var sourceRef: String?
+    /// The Stadt- or Landkreis that applies for the funding and passes it on (since 2025):
+    /// its statistics sheet and Sachbericht cover its municipalities.
+    public var grantee: String?
 
-    public init(id: Int64? = nil, name: String, kind: MunicipalityKind, fte: Double, sourceRef: String? = nil) {
+    public init(id: Int64? = nil, name: String, kind: MunicipalityKind, fte: Double, sourceRef: String? = nil, grantee: String? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
         self.fte = fte
         self.sourceRef = sourceRef
+        self.grantee = grantee
     }
 }

@@ -175,7 +175,7 @@ extension ImportRun {
         try row(r, id, \.conversations, "INSERT INTO conversation (caseId, date, kind, topics, sourceRef) VALUES (?, ?, ?, ?, ?)") { run in
             let caseId = r.reference("case_id", in: run.cases, file: "cases.csv")
             let topics = r.raw("topics").split(separator: ";").map { ImportRow.trimmed(String($0)) }.filter { !$0.isEmpty }
-            for topic in topics where run.vocabulary.modules[topic] == nil {
+            for topic in topics where !run.vocabulary.isTopic(topic) {
                 r.fail("topics", Message("import.topic", ["module": .text(topic)]))
             }
             return [caseId, r.date("date"), r.choice("kind", ConversationKind.self)?.rawValue, topics.joined(separator: ";")]

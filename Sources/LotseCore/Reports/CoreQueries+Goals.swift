@@ -79,6 +79,16 @@ extension CoreQueries {
         return ((due.values.reduce(0, +), due), (onTime.values.reduce(0, +), onTime))
     }
 
+    /// The templates of goals achieved in the period, most often achieved first.
+    func achievedTemplates(_ db: Database) throws -> [ProfileReport.AchievedTemplate] {
+        try Row.fetchAll(db, sql: """
+            SELECT g.module AS module, g.template AS template, count(*) AS n
+              FROM goalChange h JOIN goal g ON g.id = h.goalId JOIN agreement a ON a.id = g.agreementId JOIN caseFile c ON c.id = a.caseId
+             WHERE h.status = 'achieved' AND h.changedOn \(period) \(origin("a")) \(inMunicipality)
+             GROUP BY 1, 2 ORDER BY n DESC, g.template
+            """, arguments: compiler.baseArguments).map { ProfileReport.AchievedTemplate(module: $0["module"], template: $0["template"], count: $0["n"]) }
+    }
+
     private func byModule(_ from: String, _ db: Database) throws -> ByModule {
         var counts: ByModule = [:]
         for row in try Row.fetchAll(db, sql: "SELECT c.municipalityId AS municipality, g.module AS module, count(*) AS n \(from) GROUP BY 1, 2",

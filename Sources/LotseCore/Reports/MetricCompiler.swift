@@ -9,7 +9,11 @@ import PluginKit
 /// only persons of a case active on the date. Adults are 18 or older on the date.
 struct MetricCompiler {
     let query: ReportQuery
-    let municipalityId: Int64?
+    /// Only these municipalities (nil: all).
+    let municipalityIds: [Int64]?
+
+    /// The condition on a case (alias `c`) that keeps it to the municipalities asked for.
+    var inMunicipalities: String { municipalityIds == nil ? "" : "AND c.municipalityId IN (SELECT value FROM json_each(:municipalities))" }
 
     /// The persons of cases (opened by the date) with their municipality.
     func personsSQL(inCare: Bool) -> String {
@@ -19,7 +23,7 @@ struct MetricCompiler {
           JOIN householdMember hm ON hm.householdId = c.householdId AND (c.personId IS NULL OR hm.personId = c.personId)
          WHERE c.openedOn IS NOT NULL AND c.openedOn <= :asOf AND hm.fromDate <= :asOf
            \(inCare ? "AND (c.closedOn IS NULL OR c.closedOn > :asOf) AND (hm.toDate IS NULL OR hm.toDate > :asOf)" : "")
-           \(municipalityId == nil ? "" : "AND c.municipalityId = :municipality")
+           \(inMunicipalities)
         """
     }
 
@@ -92,7 +96,7 @@ struct MetricCompiler {
 
     var baseArguments: StatementArguments {
         var arguments: [String: (any DatabaseValueConvertible)?] = ["asOf": query.asOf, "from": query.from ?? LocalDate(year: 1, month: 1, day: 1)!]
-        if let municipalityId { arguments["municipality"] = municipalityId }
+        if let municipalityIds { arguments["municipalities"] = "[" + municipalityIds.map(String.init).joined(separator: ",") + "]" }
         return StatementArguments(arguments)
     }
 }

@@ -31,7 +31,7 @@ public struct ReportBuilder: Sendable {
         if let from = query.from, from > query.asOf { throw UsageError("report.fromAfterAsOf", ["from": .date(from), "asOf": .date(query.asOf)]) }
         return try store.read(.runReports) { db in
             let only = try query.municipality.map { try Municipality.resolve($0, db) }
-            let compiler = MetricCompiler(query: query, municipalityId: only?.id)
+            let compiler = MetricCompiler(query: query, municipalityIds: only.map { [$0.id!] })
             var totals: [String: Int] = [:]
             var perMunicipality: [Int64: [String: Int]] = [:]
             func put(_ id: String, _ result: (total: Int, byMunicipality: [Int64: Int])) {
@@ -98,7 +98,7 @@ struct CoreQueries {
 
     typealias Counts = (total: Int, byMunicipality: [Int64: Int])
 
-    var inMunicipality: String { compiler.municipalityId == nil ? "" : "AND c.municipalityId = :municipality" }
+    var inMunicipality: String { compiler.inMunicipalities }
     func origin(_ alias: String) -> String { compiler.query.includeOrigin ? "" : "AND \(alias).origin IS NULL" }
     var period: String { "BETWEEN :from AND :asOf" }
 
@@ -133,8 +133,7 @@ struct CoreQueries {
     }
 
     func networkContacts(_ db: Database) throws -> Counts {
-        let filter = compiler.municipalityId == nil ? "" : "AND c.municipalityId = :municipality"
-        return try grouped("FROM networkContact c WHERE c.date \(period) \(filter)", db)
+        try grouped("FROM networkContact c WHERE c.date \(period) \(inMunicipality)", db)
     }
 
     /// Conversations in the period in one pass: per kind and municipality, and per month.

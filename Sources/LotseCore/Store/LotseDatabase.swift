@@ -151,6 +151,7 @@ public struct LotseDatabase: Sendable {
         migrator.registerMigration("v9-user-locale", migrate: Schema.v9)
         migrator.registerMigration("v10-goal-history", migrate: Schema.v10)
         migrator.registerMigration("v11-origin-and-clock", migrate: Schema.v11)
+        migrator.registerMigration("v12-grantee", migrate: Schema.v12)
         return migrator
     }()
 }

@@ -205,8 +205,11 @@ extension Municipality {
 
 extension Staff {
     public enum Columns {
-        static let name = Column("name"), municipalityId = Column("municipalityId")
+        static let name = Column("name"), municipalityId = Column("municipalityId"), active = Column("active")
     }
+
+    /// Staff members still working.
+    static var working: QueryInterfaceRequest<Staff> { filter(Columns.active == true) }
 
     static func named(_ name: String) -> QueryInterfaceRequest<Staff> { filter(Columns.name.collating(.nocase) == name) }
     /// By municipality, then name; only one municipality's when given.

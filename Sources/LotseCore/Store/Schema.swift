@@ -402,4 +402,10 @@ enum Schema {
             ALTER TABLE caseFile ADD COLUMN extensionReason TEXT;
             """)
     }
+
+    /// The grantee a municipality belongs to (since 2025 Stadt- and Landkreise apply and
+    /// pass the funds on).
+    static func v12(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE municipality ADD COLUMN grantee TEXT")
+    }
 }

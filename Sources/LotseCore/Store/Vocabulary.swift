@@ -13,6 +13,16 @@ public struct Vocabulary: Sendable {
     public let closureReasons: ClosureReasons
     public let personCodes: PersonCodes
 
+    /// Conversation topics beside the modules' ids, which the Land counts and the
+    /// reference paper names: health, family and children, residence and asylum law,
+    /// everyday life.
+    public static let coreTopics = ["health", "family", "residence_law", "everyday_life"]
+
+    /// Every topic a conversation may have: the module ids and the core topics.
+    public var topics: [String] { modules.keys.sorted() + Self.coreTopics }
+
+    public func isTopic(_ topic: String) -> Bool { modules[topic] != nil || Self.coreTopics.contains(topic) }
+
     public init(registry: ModuleRegistry, services: ServiceCatalog, closureReasons: ClosureReasons, personCodes: PersonCodes) {
         modules = Dictionary(uniqueKeysWithValues: registry.modules.map { ($0.id, $0.outcomeKinds) })
         templates = Dictionary(uniqueKeysWithValues: registry.modules.map { module in

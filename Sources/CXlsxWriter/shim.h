@@ -1,0 +1,4 @@
+#ifndef LOTSE_CXLSXWRITER_SHIM_H
+#define LOTSE_CXLSXWRITER_SHIM_H
+#include <xlsxwriter.h>
+#endif
