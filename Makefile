@@ -1,7 +1,7 @@
 # lotse — see README.md. `make run` and `make test` do all the set-up on a fresh machine.
 SWIFT        ?= swift
-APT_PACKAGES := libreadline-dev libsqlite3-dev libzip-dev unzip p7zip-full procps util-linux dpkg-dev lintian man-db sqlite3 systemd tidy
-PY_PACKAGES  := pexpect pytest bagit jsonschema
+APT_PACKAGES := libreadline-dev libsqlite3-dev libzip-dev unzip p7zip-full procps util-linux dpkg-dev lintian man-db sqlite3 systemd tidy libxlsxwriter-dev chromium poppler-utils
+PY_PACKAGES  := pexpect pytest bagit jsonschema openpyxl
 BIN          := .build/debug/lotse
 export LOTSE_RESOURCES := $(CURDIR)/resources
 
@@ -50,7 +50,7 @@ deps:
 
 ## Python tools the end-to-end tests use.
 test-deps:
-	@python3 -c "import pexpect, pytest, bagit, jsonschema" 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
+	@python3 -c "import pexpect, pytest, bagit, jsonschema, openpyxl" 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
 
 clean:
 	rm -rf .build Benchmarks/.build

@@ -7,7 +7,7 @@ import pexpect
 PROMPT = r"(?:\x1b\[\?2004h)?› "
 # The hint line under every question names its id: "  (language.in_course · ja/nein)".
 ASKED = r"\(([a-z_]+\.[a-z_]+)[^\n]*\)\r?\n" + PROMPT
-HEADER = re.compile(r"\[[^\]\n]* \d+/\d+( · [^\]\n]+)?\]")
+HEADER = re.compile(r"\[(?:[^\]\n]* \d+/\d+|Herkunft|Origin)( · [^\]\n]+)?\]")
 
 
 def answer_questions(child, answers, seen=None):
@@ -24,6 +24,8 @@ def answer_questions(child, answers, seen=None):
         person = headers[-1][3:].split()[0] if headers and headers[-1] else None
         seen.append((question, person))
         reply = answers.get((question, person), answers.get(question))
+        if question == "core.country" and reply is None:
+            reply = "SY"
         if reply is None:
             hint = child.match.group(0)
             if re.search(r"\n\s+1 \S", child.before):

@@ -66,7 +66,8 @@ def agree_all_goals(child):
 
 def test_full_intake_of_a_family_through_a_terminal(lotse_bin, env, tmp_path, family):
     child = spawn(lotse_bin, env, tmp_path, family)
-    seen = answer_questions(child, ANSWERS)
+    # Countries by name or code in any case; Lina's stays unknown (an empty line).
+    seen = answer_questions(child, {**ANSWERS, ("core.country", "Amal"): "Syrien", ("core.country", "Karim"): "ua", ("core.country", "Lina"): ""})
     asked = {question for question, _ in seen}
     # Skip logic: Karim holds a certificate, so he is not asked to estimate his level.
     assert ("language.certified_level", "Karim") in seen and ("language.estimated_level", "Karim") not in seen
@@ -86,7 +87,11 @@ def test_full_intake_of_a_family_through_a_terminal(lotse_bin, env, tmp_path, fa
     child.expect(pexpect.EOF)
     connection = sqlite3.connect(family)
     assert connection.execute("SELECT count(*) FROM goal").fetchone()[0] == count == len(goals)
-    assert connection.execute("SELECT count(DISTINCT questionId || ifnull(personId, '')) FROM answer").fetchone()[0] == len(seen)
+    origins = [person for question, person in seen if question == "core.country"]
+    assert len(origins) == connection.execute("SELECT count(*) FROM person").fetchone()[0], "each person's country is asked once"
+    countries = dict(connection.execute("SELECT pi.givenNames, p.country FROM person p JOIN personIdentity pi ON pi.personId = p.id"))
+    assert countries["Amal"] == "SY" and countries["Karim"] == "UA" and countries["Lina"] is None and countries["Omar"] == "SY"
+    assert connection.execute("SELECT count(DISTINCT questionId || ifnull(personId, '')) FROM answer").fetchone()[0] == len(seen) - len(origins)
     assert connection.execute("SELECT nextReviewOn FROM caseFile WHERE id = 1").fetchone()[0] == "2018-04-05"
 
 

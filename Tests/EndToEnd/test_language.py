@@ -157,6 +157,8 @@ class County:
             "modules show": (["modules", "show", "language"], ["modules", "show", "cooking"]),
             "municipality add": (["municipality", "add", "Ulm", "--kind", "city", "--fte", "1", *db],
                                  ["municipality", "add", "Stadt Aalen", "--kind", "city", "--fte", "1", *db]),
+            "municipality edit": (["municipality", "edit", "Stadt Aalen", "--grantee", "Ostalbkreis", *db],
+                                  ["municipality", "edit", "Stadt Aalen", *db]),
             "municipality list": (["municipality", "list", *db], ["municipality", "list", "--bogus", *db]),
             "staff add": (["staff", "add", "Eva Test", "--municipality", "Stadt Aalen", "--fte-share", "0.5", *db],
                           ["staff", "add", "Eva Test", "--municipality", "Stadt Aalen", "--fte-share", "2", *db]),
@@ -258,7 +260,7 @@ def counties(tmp_path_factory):
     return {locale: County(binary(), locale, tmp_path_factory.mktemp(f"county-{locale}")) for locale in ("de", "en")}
 
 
-LEAVES = ["modules list", "modules show", "municipality add", "municipality list", "staff add", "staff list", "case new", "case list",
+LEAVES = ["modules list", "modules show", "municipality add", "municipality edit", "municipality list", "staff add", "staff list", "case new", "case list",
           "case show", "case edit", "case close", "case reopen", "case reassign", "person add", "person find", "person edit",
           "person export", "person erase", "conversation add", "referral add", "outcome add", "move", "consent add",
           "consent withdraw", "attach", "note", "contact add", "waitlist show", "waitlist admit", "audit verify", "audit log",
@@ -323,7 +325,7 @@ def without_interpolations(line):
     while previous != line:
         previous, line = line, INTERPOLATION.sub("", line)
     return line
-SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER TABLE|FROM|WHERE|AND|JOIN|ORDER BY|GROUP BY|PRAGMA|VACUUM|LIKE|COLLATE|CASE WHEN)\b|\b(substr|ifnull|char)\(")
+SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER TABLE|FROM|WHERE|AND|JOIN|ORDER BY|GROUP BY|PRAGMA|VACUUM|LIKE|COLLATE|CASE WHEN)\b|\b(substr|ifnull|char|date|coalesce)\(")
 # Declarations ArgumentParser needs and the man pages are made from; the English help
 # catalog mirrors them and CatalogTests keeps the two equal.
 DECLARATION = re.compile(r"\b(abstract|discussion|help):\s*(ArgumentHelp\()?\"")

@@ -35,12 +35,47 @@ struct IntakeInterview {
             }
         }
         try store.setIntakePosition(caseId, nil)
+        guard try askCountries(plan.persons) else {
+            prompter.say(texts.core("intake.paused", ["case": String(caseId)]))
+            return false
+        }
         return try AgreementDialog(session: session, caseId: caseId, date: date, prompter: prompter, plan: plan,
                                    answers: flow.applicableAnswers).run()
     }
 
     enum Reply {
         case reply(IntakeFlow.Reply), pause
+    }
+
+    /// Asks each person's country of origin where it is not known yet, saving each at
+    /// once; an empty line leaves it unknown. Returns false when the intake was paused.
+    private func askCountries(_ persons: [IntakePerson]) throws -> Bool {
+        let catalog = session.context.catalog
+        for person in persons where person.country == nil {
+            prompter.say("")
+            prompter.say(Console.bold(texts.core("intake.countryHeader", ["person": person.name])) + " " + texts.core("intake.country"))
+            prompter.say(Console.dim("  (core.country · " + texts.core("intake.countryHint") + ")"))
+            asking: while true {
+                switch prompter.ask("", completions: ["pause"]) {
+                case .endOfInput: return false
+                case .interrupted, .timedOut: continue
+                case .line(let raw):
+                    let line = raw.trimmingCharacters(in: .whitespaces)
+                    if line.isEmpty { break asking }
+                    if line.lowercased() == "pause" { return false }
+                    // A code, or a country's name as this language writes it.
+                    let code = store.vocabulary.personCodes.country(line)
+                        ?? store.vocabulary.personCodes.countries.first { catalog.text("core", "country.\($0)").caseInsensitiveCompare(line) == .orderedSame }
+                    do {
+                        try store.correctPerson(person.id, country: code ?? line)
+                        break asking
+                    } catch let error as UsageError {
+                        prompter.say(catalog.render(error.message))
+                    }
+                }
+            }
+        }
+        return true
     }
 
     /// Asks one question until it gets a valid reply.

@@ -6,11 +6,14 @@ public struct IntakePerson: Sendable, Equatable {
     public let id: Int64
     public let name: String
     public let age: Int
+    /// The country of origin, when known: the intake asks it where it is not.
+    public let country: String?
 
-    public init(id: Int64, name: String, age: Int) {
+    public init(id: Int64, name: String, age: Int, country: String? = nil) {
         self.id = id
         self.name = name
         self.age = age
+        self.country = country
     }
 
     public var scope: Scope { age >= 18 ? .adult : .child }
