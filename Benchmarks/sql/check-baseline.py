@@ -6,6 +6,7 @@
 
 Exits 1 and names every figure that differs (a missing row counts as 0)."""
 import json
+import math
 import pathlib
 import sqlite3
 import subprocess
@@ -41,7 +42,7 @@ def attainment(where):
     else:
         achieved, dropped, overdue = (figures.get((where, f), 0) for f in ("core.goals_achieved", "core.goals_dropped", "core.goals_overdue"))
     whole = achieved + dropped + overdue
-    return round(achieved * 1000 / whole) / 10 if whole else None
+    return math.floor(achieved * 1000 / whole + 0.5) / 10 if whole else None  # half away from zero, as lotse rounds
 
 
 problems = []

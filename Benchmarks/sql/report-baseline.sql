@@ -108,3 +108,11 @@ SELECT 'reviews' AS block, c.municipalityId AS municipality, count(*) AS "core.r
  WHERE r.dueOn <= '2019-06-30' AND r.scheduledOn <= '2019-06-30' AND (r.movedOn IS NULL OR r.movedOn > r.dueOn)
    AND (c.closedOn IS NULL OR c.closedOn >= r.dueOn)
  GROUP BY c.municipalityId;
+SELECT 'care' AS block, c.municipalityId AS municipality,
+       sum(c.openedOn <= '2019-06-30' AND (c.closedOn IS NULL OR c.closedOn > '2019-06-30')
+           AND date(coalesce(c.supportSince, c.openedOn), '+' || ((3 + (c.justifiedExtension AND (c.extendedOn IS NULL OR c.extendedOn <= '2019-06-30'))) * 12) || ' months') <= '2019-09-30') AS "core.cases_near_care_limit",
+       sum(c.openedOn <= '2019-06-30' AND (c.closedOn IS NULL OR c.closedOn > '2019-06-30')
+           AND c.justifiedExtension AND (c.extendedOn IS NULL OR c.extendedOn <= '2019-06-30')) AS "core.cases_extended",
+       sum(c.closedOn <= '2019-06-30'
+           AND c.closedOn >= date(coalesce(c.supportSince, c.openedOn), '+' || ((3 + (c.justifiedExtension AND (c.extendedOn IS NULL OR c.extendedOn <= c.closedOn))) * 12) || ' months')) AS "core.cases_closed_at_limit"
+  FROM caseFile c WHERE c.openedOn IS NOT NULL GROUP BY c.municipalityId;

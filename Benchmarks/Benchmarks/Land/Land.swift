@@ -8,11 +8,14 @@ import LotseBinary
 /// times the same figures written by hand in SQL (Benchmarks/sql/report-baseline.sql in
 /// the sqlite3 shell, every figure the report prints; check-baseline.py checks that
 /// they agree), measured pair by pair in the same run; `case show --json` under 20 ms
-/// median (whole process); the legacy import under 40 s.
+/// median (whole process); the legacy import under 40 s. Issue #16: `report --profile
+/// land-bw` under 3 s and within 2 times its figures written by hand
+/// (Benchmarks/sql/land-bw-baseline.sql; check-land-bw.py checks that they agree).
 let benchmarks: @Sendable () -> Void = {
     let lotse = LotseBinary()
-    let folder = LotseBinary.dataFolder.appendingPathComponent("land-100k-700")
+    let folder = LotseBinary.dataFolder.appendingPathComponent("land-100k-700-v2")
     let baseline = lotse.root.appendingPathComponent("Benchmarks/sql/report-baseline.sql")
+    let sheetBaseline = lotse.root.appendingPathComponent("Benchmarks/sql/land-bw-baseline.sql")
     let ratio = BenchmarkMetric.custom("report / hand-written SQL (x100)", polarity: .prefersSmaller, useScalingFactor: false)
     let floor = BenchmarkMetric.custom("hand-written SQL (ms)", polarity: .prefersSmaller, useScalingFactor: false)
 
@@ -27,6 +30,23 @@ let benchmarks: @Sendable () -> Void = {
             let sql = try lotse.time("/usr/bin/sqlite3", [database], input: baseline)
             benchmark.measurement(floor, Int(sql / .milliseconds(1)))
             benchmark.measurement(ratio, Int((report / sql * 100).rounded()))
+        }
+    } setup: {
+        _ = try lotse.land()
+    }
+
+    Benchmark("report --profile land-bw against its SQL floor, 700 municipalities",
+              configuration: .init(metrics: [.wallClock, ratio, floor], warmupIterations: 1, maxDuration: .seconds(120), maxIterations: 5,
+                                   thresholds: [ratio: .init(absolute: [.p50: 200]), .wallClock: .init(absolute: [.p50: 3_000_000_000])])) { benchmark in
+        let database = try lotse.land().database
+        for _ in benchmark.scaledIterations {
+            benchmark.startMeasurement()
+            let sheet = try lotse.time(lotse.binary.path, ["report", "--profile", "land-bw", "--from", "2019-01-01", "--as-of", "2019-06-30", "--format", "json"],
+                                       database: database)
+            benchmark.stopMeasurement()
+            let sql = try lotse.time("/usr/bin/sqlite3", [database], input: sheetBaseline)
+            benchmark.measurement(floor, Int(sql / .milliseconds(1)))
+            benchmark.measurement(ratio, Int((sheet / sql * 100).rounded()))
         }
     } setup: {
         _ = try lotse.land()

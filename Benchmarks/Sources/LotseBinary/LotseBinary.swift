@@ -65,9 +65,10 @@ public struct LotseBinary: Sendable {
 
     /// The Land-scale installation of issue #15: 100,000 cases in 700 municipalities
     /// (about 196,000 persons, mostly small households; 1.5 million CSV rows, 1.9
-    /// million rows in the database), made once like `county()`.
+    /// million rows in the database), made once like `county()`; persons have a country
+    /// of origin since issue #16 (hence `-v2`).
     public func land() throws -> (database: String, csv: URL) {
-        let folder = Self.dataFolder.appendingPathComponent("land-100k-700")
+        let folder = Self.dataFolder.appendingPathComponent("land-100k-700-v2")
         let csv = folder.appendingPathComponent("csv")
         let database = folder.appendingPathComponent("lotse.sqlite").path
         if !FileManager.default.fileExists(atPath: csv.appendingPathComponent("cases.csv").path) {

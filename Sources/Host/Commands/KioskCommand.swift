@@ -19,12 +19,12 @@ struct KioskCommand: ParsableCommand {
         if session { return try Kiosk(context: context).run() }
         // Sessions find the configuration as the supervisor did (the environment, or
         // --config passed on; in the shared installation only /etc/lotse counts).
-        Self.supervise(crashed: context.text("kiosk.crashed"), configuration: config.path)
+        try Self.supervise(crashed: context.text("kiosk.crashed"), configuration: config.path)
     }
 
-    /// Starts sessions until the terminal is gone. Ctrl-C, Ctrl-\\ and Ctrl-Z do not
-    /// reach the supervisor.
-    static func supervise(crashed: String, configuration: String? = nil) -> Never {
+    /// Starts sessions until the terminal is gone (then returns). Ctrl-C, Ctrl-\\ and
+    /// Ctrl-Z do not reach the supervisor.
+    static func supervise(crashed: String, configuration: String? = nil) throws {
         for signalNumber in [SIGINT, SIGQUIT, SIGTSTP] { signal(signalNumber, SIG_IGN) }
         // Swift's crash handler offers a debugger on a terminal: a way out of the kiosk.
         setenv("SWIFT_BACKTRACE", "enable=no", 1)
@@ -41,14 +41,11 @@ struct KioskCommand: ParsableCommand {
             posix_spawn_file_actions_init(&actions)
             defer { posix_spawn_file_actions_destroy(&actions) }
             posix_spawn_file_actions_adddup2(&actions, CrashGuard.userError, STDERR_FILENO)
-            guard posix_spawn(&child, executable, &actions, nil, argv, environ) == 0 else {
-                Console.error("error.kiosk.spawn")
-                Foundation.exit(1)
-            }
+            guard posix_spawn(&child, executable, &actions, nil, argv, environ) == 0 else { throw UsageError("error.kiosk.spawn") }
             var status: Int32 = 0
             while waitpid(child, &status, 0) < 0 && errno == EINTR {}
             let exited = status & 0x7f == 0
-            if exited && (status >> 8) & 0xff == Kiosk.hangupExitCode || Kiosk.terminalGone() { Foundation.exit(0) }
+            if exited && (status >> 8) & 0xff == Kiosk.hangupExitCode || Kiosk.terminalGone() { return }
             if !exited || (status >> 8) & 0xff != 0 {
                 Kiosk.clearScreen()
                 print(crashed)

@@ -54,7 +54,7 @@ struct IntakeInterview {
         for person in persons where person.country == nil {
             prompter.say("")
             prompter.say(Console.bold(texts.core("intake.countryHeader", ["person": person.name])) + " " + texts.core("intake.country"))
-            prompter.say(Console.dim("  (core.country · " + texts.core("intake.countryHint") + ")"))
+            prompter.say(Console.dim("  (" + ["core.country", texts.core("intake.countryHint")].joined(separator: " · ") + ")"))
             asking: while true {
                 switch prompter.ask("", completions: ["pause"]) {
                 case .endOfInput: return false

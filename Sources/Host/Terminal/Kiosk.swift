@@ -37,9 +37,10 @@ struct Kiosk {
         Console.say("kiosk.hello", ["user": .text(principal.name)])
         let minutes = context.configuration.deployment.idleLogoutMinutes
         let farewell = Console.text("kiosk.idle", ["minutes": minutes.rounded() == minutes ? .number(Int(minutes)) : .decimal(minutes, places: 2)])
-        LineEditor.idleLogout.withLock { $0 = (limits.idle, { Kiosk.logOut(farewell) }) }
+        LineEditor.idleLogout.withLock { $0 = limits.idle }
         Repl(context: context, principal: principal, kiosk: limits).run()
         Self.clearScreen()
+        if LineEditor.idledOut.withLock({ $0 }) { print(farewell) }
     }
 
     /// Asks for name and password until a login succeeds (lockout is LotseCore's).
@@ -66,14 +67,6 @@ struct Kiosk {
     static func clearScreen() {
         Console.control("\u{1B}[H\u{1B}[2J\u{1B}[3J")
         fflush(nil)
-    }
-
-    /// Ends the session from inside readline's idle timer, where no error can travel up;
-    /// the session is the supervisor's spawned child, whose exit is the logout.
-    static func logOut(_ farewell: String) -> Never {
-        clearScreen()
-        print(farewell)
-        exit(0)
     }
 
     /// Whether stdin's terminal hung up (then the kiosk ends instead of asking again).

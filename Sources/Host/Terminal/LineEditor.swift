@@ -46,16 +46,22 @@ final class LineEditor {
         }
     }
 
-    /// In the kiosk: after this long without a key, `onIdle` runs (it logs out and
-    /// never returns), whatever is being read — a command or an intake answer.
-    static let idleLogout = Mutex<(after: Duration, onIdle: @Sendable () -> Never)?>(nil)
+    /// In the kiosk: after this long without a key, whatever is being read (a command,
+    /// an intake answer) ends as if the input had ended, and so does every read after it:
+    /// each loop leaves the way it does at Ctrl-D (an intake pauses and keeps its place),
+    /// up to the kiosk, which logs out.
+    static let idleLogout = Mutex<Duration?>(nil)
+    /// Set once the kiosk's idle time ran out.
+    static let idledOut = Mutex(false)
 
     /// Reads one line; `timeout` ends the wait with `.timedOut`.
     func read(prompt: String, timeout: Duration? = nil) -> LineInput {
         guard timeout == nil, let idle = Self.idleLogout.withLock({ $0 }) else { return readLine(prompt: prompt, timeout: timeout) }
-        let result = readLine(prompt: prompt, timeout: idle.after)
-        if case .timedOut = result { idle.onIdle() }
-        return result
+        if Self.idledOut.withLock({ $0 }) { return .endOfInput }
+        let result = readLine(prompt: prompt, timeout: idle)
+        guard case .timedOut = result else { return result }
+        Self.idledOut.withLock { $0 = true }
+        return .endOfInput
     }
 
     private func readLine(prompt: String, timeout: Duration?) -> LineInput {
