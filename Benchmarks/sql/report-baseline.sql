@@ -93,15 +93,18 @@ SELECT 'incare' AS block, NULL AS municipality, count(*) AS "core.persons_in_car
 
 -- Goals: agreed and decided in the period (all time here), overdue on the date as the
 -- goal's latest change by then left it, in cases active on it; review dates due.
-SELECT 'goals' AS block, c.municipalityId AS municipality,
-       sum(a.signedOn <= '2019-06-30') AS "core.goals_agreed",
-       sum(EXISTS (SELECT 1 FROM goalChange h WHERE h.goalId = g.id AND h.status = 'achieved' AND h.changedOn <= '2019-06-30')) AS "core.goals_achieved",
-       sum(EXISTS (SELECT 1 FROM goalChange h WHERE h.goalId = g.id AND h.status = 'dropped' AND h.changedOn <= '2019-06-30')) AS "core.goals_dropped",
-       sum(c.openedOn <= '2019-06-30' AND (c.closedOn IS NULL OR c.closedOn > '2019-06-30') AND a.signedOn <= '2019-06-30'
-           AND (SELECT h.status = 'open' AND h.dueOn < '2019-06-30' FROM goalChange h WHERE h.goalId = g.id AND h.changedOn <= '2019-06-30'
-                 ORDER BY h.changedOn DESC, h.id DESC LIMIT 1)) AS "core.goals_overdue"
+SELECT 'goals' AS block, c.municipalityId AS municipality, count(*) AS "core.goals_agreed"
   FROM goal g JOIN agreement a ON a.id = g.agreementId JOIN caseFile c ON c.id = a.caseId
- WHERE a.origin IS NULL GROUP BY c.municipalityId;
+ WHERE a.signedOn <= '2019-06-30' AND a.origin IS NULL GROUP BY c.municipalityId;
+SELECT 'decided' AS block, c.municipalityId AS municipality, sum(h.status = 'achieved') AS "core.goals_achieved",
+       sum(h.status = 'dropped') AS "core.goals_dropped"
+  FROM goalChange h JOIN goal g ON g.id = h.goalId JOIN agreement a ON a.id = g.agreementId JOIN caseFile c ON c.id = a.caseId
+ WHERE h.status IN ('achieved', 'dropped') AND h.changedOn <= '2019-06-30' AND a.origin IS NULL GROUP BY c.municipalityId;
+SELECT 'overdue' AS block, c.municipalityId AS municipality, count(*) AS "core.goals_overdue"
+  FROM goal g JOIN agreement a ON a.id = g.agreementId JOIN caseFile c ON c.id = a.caseId
+  JOIN goalChange h ON h.id = (SELECT l.id FROM goalChange l WHERE l.goalId = g.id AND l.changedOn <= '2019-06-30' ORDER BY l.changedOn DESC, l.id DESC LIMIT 1)
+ WHERE c.openedOn <= '2019-06-30' AND (c.closedOn IS NULL OR c.closedOn > '2019-06-30') AND a.signedOn <= '2019-06-30'
+   AND h.status = 'open' AND h.dueOn < '2019-06-30' AND a.origin IS NULL GROUP BY c.municipalityId;
 SELECT 'reviews' AS block, c.municipalityId AS municipality, count(*) AS "core.reviews_due",
        sum(r.heldOn IS NOT NULL AND r.heldOn <= '2019-06-30' AND abs(julianday(r.heldOn) - julianday(r.dueOn)) <= 14) AS "core.reviews_on_time"
   FROM scheduledReview r JOIN caseFile c ON c.id = r.caseId

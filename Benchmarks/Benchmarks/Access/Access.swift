@@ -17,7 +17,8 @@ let benchmarks: @Sendable () -> Void = {
     @Sendable func county() throws -> CaseStore {
         let resources = lotse.root.appendingPathComponent("resources")
         let vocabulary = Vocabulary(registry: ModuleRegistry([]), services: try ServiceCatalog.load(from: resources),
-                                    closureReasons: try ClosureReasons.load(from: resources))
+                                    closureReasons: try ClosureReasons.load(from: resources),
+                                    personCodes: try PersonCodes.load(from: resources))
         let store = CaseStore(database: try LotseDatabase.inMemory(), principal: .unrestricted("bench"), vocabulary: vocabulary)
         _ = try store.addMunicipality(name: "Stadt Aalen", kind: .city, fte: 1.5)
         _ = try store.addStaff(name: "Frau Keller", municipality: "Stadt Aalen", role: .manager, fteShare: 1)

@@ -29,7 +29,8 @@ let benchmarks: @Sendable () -> Void = {
         let resources = lotse.root.appendingPathComponent("resources")
         let modules: [any IntegrationModule] = [LanguageModule(), WorkModule(), SchoolModule(), HousingModule(), SocialModule()]
         let vocabulary = Vocabulary(registry: ModuleRegistry(modules), services: try ServiceCatalog.load(from: resources),
-                                    closureReasons: try ClosureReasons.load(from: resources))
+                                    closureReasons: try ClosureReasons.load(from: resources),
+                                    personCodes: try PersonCodes.load(from: resources))
         let store = CaseStore(database: try LotseDatabase.open(at: URL(fileURLWithPath: sender)), principal: .unrestricted("bench"), vocabulary: vocabulary)
         _ = try store.addMunicipality(name: "Stadt Aalen", kind: .city, fte: 1.5)
         let on = LocalDate(year: 2018, month: 3, day: 1)!

@@ -26,7 +26,8 @@ let benchmarks: @Sendable () -> Void = {
         try FileManager.default.copyItem(at: source, to: copy)
         let resources = lotse.root.appendingPathComponent("resources")
         let vocabulary = Vocabulary(registry: ModuleRegistry(modules), services: try ServiceCatalog.load(from: resources),
-                                    closureReasons: try ClosureReasons.load(from: resources))
+                                    closureReasons: try ClosureReasons.load(from: resources),
+                                    personCodes: try PersonCodes.load(from: resources))
         return CaseStore(database: try LotseDatabase.open(at: copy), principal: .unrestricted("bench"), vocabulary: vocabulary)
     }
 

@@ -49,7 +49,7 @@ extension Lotse {
             if let profile {
                 let loaded = try ReportProfile.load(profile, from: session.context.resources, vocabulary: session.store.vocabulary)
                 let report = try ProfileBuilder(store: session.store, profile: loaded, deployment: session.context.configuration.deployment)
-                    .build(query, grantee: grantee)
+                    .build(query, grantee: grantee, background: sachbericht)
                 let document = ProfileDocument(report: report, publication: publication)
                 result = switch format {
                 case .text where sachbericht, .html where sachbericht:

@@ -17,7 +17,9 @@ public struct ProfileBuilder: Sendable {
         self.deployment = deployment
     }
 
-    public func build(_ query: ReportQuery, grantee: String? = nil) throws -> ProfileReport {
+    /// The sheet; with `background`, also what the Sachbericht tells besides it (the
+    /// waiting list, reviews, the clock, the goals most often achieved).
+    public func build(_ query: ReportQuery, grantee: String? = nil, background withBackground: Bool = false) throws -> ProfileReport {
         if let from = query.from, from > query.asOf { throw UsageError("report.fromAfterAsOf", ["from": .date(from), "asOf": .date(query.asOf)]) }
         let chosen = try grantee.map { try store.municipalities(ofGrantee: $0) }
         return try store.read(.runReports) { db in
@@ -32,13 +34,7 @@ public struct ProfileBuilder: Sendable {
             try counts.conversations(queries, topics: profile.topics, db)
             try counts.referrals(queries, db)
             let goals = try queries.goals(db)
-            let reviews = try queries.reviews(db)
-            let care = try queries.care(maxCareYears: deployment.maxCareYears, warningMonths: deployment.careEndWarningMonths, db)
-            let background: [String: ReportValue] = [
-                "core.cases_waiting": .count(try queries.casesWaiting(db).total), "core.reviews_due": .count(reviews.due.total),
-                "core.reviews_on_time": .count(reviews.onTime.total), "core.cases_extended": .count(care.extended.total),
-                "core.cases_near_care_limit": .count(care.near.total), "core.cases_closed_at_limit": .count(care.closedAtLimit.total),
-            ]
+            let background = withBackground ? try self.background(queries, db) : [:]
             let staff = Dictionary(grouping: try Staff.working.fetchAll(db), by: \.municipalityId)
 
             let services = store.vocabulary.services.services.map(\.id)
@@ -61,8 +57,18 @@ public struct ProfileBuilder: Sendable {
                                      return .init(name: municipality.name, fte: municipality.fte, staff: members.count,
                                                   staffFTE: members.map(\.fteShare).reduce(0, +), figures: figures(municipality.id))
                                  },
-                                 background: background, achievedTemplates: try queries.achievedTemplates(db))
+                                 background: background, achievedTemplates: withBackground ? try queries.achievedTemplates(db) : [])
         }
+    }
+
+    private func background(_ queries: CoreQueries, _ db: Database) throws -> [String: ReportValue] {
+        let reviews = try queries.reviews(db)
+        let care = try queries.care(maxCareYears: deployment.maxCareYears, warningMonths: deployment.careEndWarningMonths, db)
+        return [
+            "core.cases_waiting": .count(try queries.casesWaiting(db).total), "core.reviews_due": .count(reviews.due.total),
+            "core.reviews_on_time": .count(reviews.onTime.total), "core.cases_extended": .count(care.extended.total),
+            "core.cases_near_care_limit": .count(care.near.total), "core.cases_closed_at_limit": .count(care.closedAtLimit.total),
+        ]
     }
 
     /// The report's goal figure a goal measure shows.

@@ -43,11 +43,12 @@ public struct ProfileReport: Sendable {
     /// All municipalities reported together (persons counted once).
     public var figures: [String: ReportValue]
     public var municipalities: [MunicipalityFigures]
-    /// What the Sachbericht tells besides the sheet, as the report counts it for all
+    /// What the Sachbericht tells besides the sheet (built with `background` only), as the report counts it for all
     /// municipalities reported: `core.cases_waiting`, `core.reviews_due`,
     /// `core.reviews_on_time`, `core.cases_extended`, `core.cases_near_care_limit`,
     /// `core.cases_closed_at_limit`.
     public var background: [String: ReportValue]
-    /// The templates of goals achieved in the period, most often achieved first.
+    /// The templates of goals achieved in the period, most often achieved first (with
+    /// `background` only).
     public var achievedTemplates: [AchievedTemplate]
 }
