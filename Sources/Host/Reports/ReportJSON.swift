@@ -3,7 +3,7 @@ import PluginKit
 
 /// `--format json`: `{"asOf", "from", "metrics": {id: n}, "byMunicipality": {name: {id: n}},
 /// "goalsByModule": {module: {id: n}}, "goalsByModuleByMunicipality": {name: {module: {id: n}}}}`;
-/// suppressed counts are null, a percentage is a number with one decimal.
+/// suppressed counts are null, a percentage is a number (rounded to one decimal).
 struct ReportJSON: Encodable {
     let asOf: LocalDate
     let from: LocalDate?
@@ -16,18 +16,16 @@ struct ReportJSON: Encodable {
     let referralsByService: [String: Int?]
 
     init(report: Report, publication: Publication) {
-        let suppressBelow = publication.suppressBelow
-        func shown(_ n: Int) -> Int? { publication.shown(n) }
-        func shown(_ value: ReportValue) -> ReportValue? { publication.shown(value) }
+        let shown = publication.shown as (ReportValue) -> ReportValue?
         asOf = report.asOf
         from = report.from
         includeOrigin = report.includeOrigin
-        self.suppressBelow = suppressBelow
+        suppressBelow = publication.suppressBelow
         metrics = report.metrics.mapValues(shown)
         byMunicipality = Dictionary(uniqueKeysWithValues: report.municipalities.map { ($0.name, $0.metrics.mapValues(shown)) })
         goalsByModule = report.goalsByModule.mapValues { $0.mapValues(shown) }
         goalsByModuleByMunicipality = Dictionary(uniqueKeysWithValues: report.municipalities.map { ($0.name, $0.goalsByModule.mapValues { $0.mapValues(shown) }) })
-        referralsByService = report.referralsByService.mapValues(shown)
+        referralsByService = report.referralsByService.mapValues(publication.shown)
     }
 
     enum CodingKeys: String, CodingKey { case asOf, from, includeOrigin, suppressBelow, metrics, byMunicipality, goalsByModule, goalsByModuleByMunicipality, referralsByService }

@@ -30,7 +30,7 @@ struct BundleImport {
             try insert(Answer(caseId: caseId, personId: person(answer.person), questionId: answer.questionId, value: answer.value, givenAt: answer.givenAt), caseId: caseId)
         }
         for agreement in bundle.agreements { try insertAgreement(agreement, caseId: caseId, person: person) }
-        try GoalChange.recordMissing(db)  // the goals' history as their rows imply it
+        try GoalChange.recordMissing(db, ofCase: caseId)  // the goals' history as their rows imply it
         for data in bundle.conversations {
             try insert(Conversation(caseId: caseId, date: data.date, kind: data.kind, topics: data.topics, note: data.note, origin: origin), caseId: caseId)
         }

@@ -5,11 +5,19 @@ import Foundation
 /// computes it; the age bands and how conversation topics map to the sheet's topics. A
 /// county or a changed template edits the file, not the code.
 public struct ReportProfile: Sendable, Decodable {
-    /// A text in both languages.
+    /// A text in every language lotse speaks, by locale (`{"de": …, "en": …}`);
+    /// `load` checks that none is missing.
     public struct Text: Sendable, Decodable {
-        public let de: String
-        public let en: String
-        public func text(_ locale: String) -> String { locale == "de" ? de : en }
+        let byLocale: [String: String]
+
+        public init(from decoder: any Decoder) throws { byLocale = try decoder.singleValueContainer().decode([String: String].self) }
+
+        public func text(_ locale: String) -> String { byLocale[locale] ?? "" }
+    }
+
+    /// Every text of the profile, for the check that each has every locale.
+    private var texts: [Text] {
+        [title, sheet, note] + topics.map(\.label) + figures.flatMap { [$0.label, $0.definition] }
     }
 
     public struct AgeBand: Sendable, Decodable {
@@ -63,6 +71,12 @@ public struct ReportProfile: Sendable, Decodable {
         let profile: ReportProfile
         do { profile = try JSONDecoder().decode(ReportProfile.self, from: try Data(contentsOf: url)) } catch {
             throw DataError("resources.invalid", ["path": .text(url.path), "problem": .message(BundleReader.describe(error))])
+        }
+        let locales = (try? FileManager.default.contentsOfDirectory(atPath: resources.appendingPathComponent("locales").path)) ?? []
+        for text in profile.texts {
+            if let missing = locales.sorted().first(where: { text.byLocale[$0] == nil }) {
+                throw DataError("resources.invalid", ["path": .text(url.path), "problem": .message(Message("report.profileLocale", ["locale": .text(missing)]))])
+            }
         }
         for topic in profile.topics {
             if let unknown = topic.counts.first(where: { !vocabulary.isTopic($0) }) {

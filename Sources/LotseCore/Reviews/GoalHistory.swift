@@ -15,13 +15,15 @@ extension GoalChange {
 
     /// Gives every goal without history the history its row implies: open with its due
     /// date from the day its agreement was signed, then its status from its status date.
-    /// The migration, the legacy import and a `lotse-case/1` bundle (whose goals carry
-    /// no history) use it; `status_on` is thus the date of the current status.
-    static func recordMissing(_ db: Database) throws {
+    /// The migration, the legacy import and a received bundle (whose goals carry no
+    /// history) use it; `status_on` is thus the date of the current status. With a case,
+    /// only that case's goals are looked at.
+    static func recordMissing(_ db: Database, ofCase caseId: Int64? = nil) throws {
+        let only = caseId.map { "JOIN agreement a ON a.id = g.agreementId AND a.caseId = \($0)" } ?? ""
         try db.execute(sql: """
             CREATE TEMP TABLE IF NOT EXISTS newHistory (goalId INTEGER PRIMARY KEY);
             DELETE FROM newHistory;
-            INSERT INTO newHistory SELECT g.id FROM goal g WHERE NOT EXISTS (SELECT 1 FROM goalChange h WHERE h.goalId = g.id);
+            INSERT INTO newHistory SELECT g.id FROM goal g \(only) WHERE NOT EXISTS (SELECT 1 FROM goalChange h WHERE h.goalId = g.id);
             INSERT INTO goalChange (goalId, changedOn, status, dueOn)
                 SELECT g.id, a.signedOn, 'open', g.dueOn FROM newHistory n JOIN goal g ON g.id = n.goalId JOIN agreement a ON a.id = g.agreementId
                  WHERE g.status = 'open' OR g.statusOn IS NULL OR g.statusOn > a.signedOn;
@@ -31,7 +33,6 @@ extension GoalChange {
             DROP TABLE newHistory;
             """)
     }
-
 }
 
 extension ScheduledReview {

@@ -1,0 +1,171 @@
+import GRDB
+
+/// The schema's later steps, each a migration of its own (`LotseDatabase` registers them
+/// in order after `v1`).
+extension Schema {
+    /// Where a paused intake resumes, and whether it was completed.
+    static func v2(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE intakeSession (
+                caseId INTEGER PRIMARY KEY REFERENCES caseFile(id),
+                position TEXT,
+                completed INTEGER NOT NULL DEFAULT 0,
+                startedAt TEXT NOT NULL,
+                updatedAt TEXT NOT NULL
+            );
+            """)
+    }
+
+    /// Bundles sent and received: a received bundle is imported once only.
+    static func v3(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE handover (
+                id INTEGER PRIMARY KEY,
+                caseId INTEGER NOT NULL REFERENCES caseFile(id),
+                direction TEXT NOT NULL CHECK (direction IN ('out', 'in')),
+                bundleId TEXT NOT NULL,
+                counterpart TEXT NOT NULL,
+                handedOverOn TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                withoutConsentReason TEXT,
+                UNIQUE (direction, bundleId)
+            );
+            """)
+    }
+
+    /// Archived cases (their bundle and when) and the log of purged ones; neither holds
+    /// personal data.
+    static func v4(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE archiveEntry (
+                caseId INTEGER PRIMARY KEY REFERENCES caseFile(id),
+                bundleFile TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                closedOn TEXT NOT NULL,
+                archivedOn TEXT NOT NULL
+            );
+            CREATE TABLE purgeLog (
+                id INTEGER PRIMARY KEY,
+                caseRef TEXT NOT NULL,
+                closedOn TEXT NOT NULL,
+                archivedOn TEXT,
+                purgedOn TEXT NOT NULL,
+                bundleFile TEXT
+            );
+            """)
+    }
+
+    /// A covering index for report metrics: outcomes by kind and date with the person,
+    /// value and origin, so a metric never reads the outcome rows themselves.
+    static func v5(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX outcome_report ON outcome(module, kind, date, personId, value, origin);
+            DROP INDEX outcome_kind;
+            """)
+    }
+
+    /// Users, their roles and password hashes; login failures and lockout.
+    static func v6(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE appUser (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                osUser TEXT UNIQUE,
+                roles TEXT NOT NULL,
+                staffId INTEGER REFERENCES staff(id),
+                passwordHash TEXT NOT NULL,
+                disabled INTEGER NOT NULL DEFAULT 0,
+                failedLogins INTEGER NOT NULL DEFAULT 0,
+                lockedUntil TEXT,
+                createdOn TEXT NOT NULL
+            );
+            """)
+    }
+
+    /// Receipts that close a handover: when the receiver's receipt was confirmed here,
+    /// the key that signed it, or why an unsigned one was accepted.
+    static func v7(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE handover ADD COLUMN receiptOn TEXT;
+            ALTER TABLE handover ADD COLUMN receiptSignedBy TEXT;
+            ALTER TABLE handover ADD COLUMN receiverCaseId INTEGER;
+            """)
+    }
+
+    /// The rows an import created, as they were created: what `audit verify` compares
+    /// them with until lotse changes them (then their audit events say). The import's
+    /// audit event holds a digest over its rows' digests; `rowText` and `salt` are personal
+    /// data and go when the case is archived or the person erased, the digest stays.
+    static func v8(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE importedRow (
+                entity TEXT NOT NULL,
+                entityId INTEGER NOT NULL,
+                batchId INTEGER NOT NULL REFERENCES importBatch(id),
+                salt TEXT,
+                rowText TEXT,
+                digest TEXT NOT NULL,
+                PRIMARY KEY (entity, entityId)
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    /// A user's own language (nil: the deployment's).
+    static func v9(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE appUser ADD COLUMN locale TEXT")
+    }
+
+    /// Goals and reviews as they stood on any date: each goal's status and due date from
+    /// the day they changed, and every review date that was set. History starts here:
+    /// an existing goal gets its agreement's date (open, with its current due date) and,
+    /// if decided, its status date; a case's next review date is taken as scheduled when
+    /// its latest agreement was signed.
+    static func v10(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE goalChange (
+                id INTEGER PRIMARY KEY,
+                goalId INTEGER NOT NULL REFERENCES goal(id),
+                changedOn TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('open', 'achieved', 'dropped')),
+                dueOn TEXT NOT NULL
+            );
+            CREATE INDEX goalChange_goal ON goalChange(goalId, changedOn);
+            CREATE INDEX goalChange_status ON goalChange(status, changedOn);
+            CREATE TABLE scheduledReview (
+                id INTEGER PRIMARY KEY,
+                caseId INTEGER NOT NULL REFERENCES caseFile(id),
+                dueOn TEXT NOT NULL,
+                scheduledOn TEXT NOT NULL,
+                heldOn TEXT,
+                movedOn TEXT
+            );
+            CREATE INDEX scheduledReview_case ON scheduledReview(caseId);
+            CREATE INDEX scheduledReview_due ON scheduledReview(dueOn);
+            INSERT INTO scheduledReview (caseId, dueOn, scheduledOn)
+                SELECT c.id, c.nextReviewOn, min(c.nextReviewOn, coalesce((SELECT max(a.signedOn) FROM agreement a WHERE a.caseId = c.id), c.openedOn, c.nextReviewOn))
+                  FROM caseFile c WHERE c.nextReviewOn IS NOT NULL;
+            """)
+        try GoalChange.recordMissing(db)
+    }
+
+    /// A person's country of origin and coded residence status, in the pseudonymous
+    /// `person` so that reports keep them after archiving. Persons recorded before stay
+    /// without them until edited; the free-text status in `personIdentity` stays a note.
+    /// The support-duration clock: when support began if before the case opened (a case
+    /// handed over keeps the sender's start), and when and why an extension was granted.
+    static func v11(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE person ADD COLUMN country TEXT;
+            ALTER TABLE person ADD COLUMN residence TEXT;
+            ALTER TABLE caseFile ADD COLUMN supportSince TEXT;
+            ALTER TABLE caseFile ADD COLUMN extendedOn TEXT;
+            ALTER TABLE caseFile ADD COLUMN extensionReason TEXT;
+            """)
+    }
+
+    /// The grantee a municipality belongs to (since 2025 Stadt- and Landkreise apply and
+    /// pass the funds on).
+    static func v12(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE municipality ADD COLUMN grantee TEXT")
+    }
+}
