@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 @testable import Host
-import LotseCore
+@testable import LotseCore
 import PluginKit
 import Testing
 
@@ -105,5 +105,43 @@ import Testing
         #expect(auditor.contains("report ") && auditor.contains("audit log"))
         #expect(!auditor.contains("case new") && !auditor.contains("user add"))
         #expect(auditor.hasPrefix("Befehle für pruefer (Prüfung):"))
+    }
+}
+
+/// The locale-file reader against Foundation's JSON decoder: the same texts from every
+/// shipped file, and what JSON forbids refused.
+@Suite struct LocaleFileTests {
+    @Test func readsEveryShippedFileAsJSONDecoderDoes() throws {
+        let locales = CatalogTests.resources.appendingPathComponent("locales")
+        for locale in try FileManager.default.contentsOfDirectory(atPath: locales.path) {
+            let folder = locales.appendingPathComponent(locale)
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+                let data = try Data(contentsOf: folder.appendingPathComponent(file))
+                #expect(try LocaleFile.texts(Array(data)) == JSONDecoder().decode([String: String].self, from: data), "\(locale)/\(file)")
+            }
+        }
+    }
+
+    @Test func decodesEscapesAsJSONDoes() throws {
+        let source = #" { "a" : "x\"y\\z\/\n\t\r\b\f" , "b":"\u00e4\u00DF \ud83d\ude00 Gr\u00fc\u00dfe", "c": "", "d": "fünf € 😀" } "#
+        let data = Data(source.utf8)
+        let texts = try LocaleFile.texts(Array(data))
+        #expect(texts == (try JSONDecoder().decode([String: String].self, from: data)))
+        #expect(texts == ["a": "x\"y\\z/\n\t\r\u{8}\u{C}", "b": "äß 😀 Grüße", "c": "", "d": "fünf € 😀"])
+        // A repeated key keeps its last text, as Python's json and JavaScript read it.
+        #expect(try LocaleFile.texts(Array(#"{"a": "first", "a": "last"}"#.utf8)) == ["a": "last"])
+        #expect(try LocaleFile.texts(Array("{}".utf8)) == [:])
+    }
+
+    @Test func refusesWhatIsNotAnObjectOfStrings() {
+        let malformed = [
+            "", "[]", #"{"a": 1}"#, #"{"a": {"b": "c"}}"#, #"{"a": "b",}"#, #"{"a": "b"} x"#, #"{"a" "b"}"#,
+            #"{"a": "b""#, #"{"a": "b\x"}"#, #"{"a": "\u12G4"}"#, #"{"a": "\u+123"}"#, #"{"a": "\ud83d"}"#,
+            #"{"a": "\ude00"}"#, "{\"a\": \"line\nbreak\"}", #"{a: "b"}"#, #"{"a": null}"#,
+        ]
+        for text in malformed {
+            #expect(throws: LocaleFile.Malformed.self, "\(text)") { try LocaleFile.texts(Array(text.utf8)) }
+        }
+        #expect(throws: LocaleFile.Malformed.self) { try LocaleFile.texts([UInt8(ascii: "{"), 0x22, 0xC3, 0x28, 0x22, 0x3A, 0x22, 0x22, UInt8(ascii: "}")]) }
     }
 }

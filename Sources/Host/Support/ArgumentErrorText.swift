@@ -16,16 +16,20 @@ enum ArgumentErrorText {
     }
 
     static func outcome(for error: any Error, words: [String], catalog: Catalog) -> Outcome {
-        let (path, command) = HelpText.command(for: words.first == "help" ? Array(words.dropFirst()) : words)
+        // The command tree is built only for help and mistakes, not for `--version`.
+        let command = { HelpText.command(for: words.first == "help" ? Array(words.dropFirst()) : words) }
         let help = HelpText(catalog: catalog)
         if Lotse.exitCode(for: error) == .success {
             let text = Lotse.fullMessage(for: error)
             let asksHelp = words.contains("--help") || words.contains("-h") || words.first == "help"
-            return .output(asksHelp && !text.hasPrefix("{") ? help.render(path, command) : text)
+            guard asksHelp, !text.hasPrefix("{") else { return .output(text) }
+            let (path, found) = command()
+            return .output(help.render(path, found))
         }
+        let (path, found) = command()
         let line = catalog.render(message(Lotse.message(for: error)))
         let see = catalog.render(Message("help.seeHelp", ["command": .text(path.joined(separator: " "))], namespace: "help"))
-        return .mistake("lotse: \(line)\n\(help.usage(path, command))\n\(see)")
+        return .mistake("lotse: \(line)\n\(help.usage(path, found))\n\(see)")
     }
 
     /// An argument as ArgumentParser spells it (`--case <case>`), its placeholder in

@@ -36,9 +36,7 @@ public struct Accounts: Sendable {
     /// The user the command line acts as: the one mapped to `osUser`.
     /// Refusals (no such mapping, disabled) are audited.
     public func principal(osUser: String) throws -> Principal {
-        // On the writer's connection: a pool's first read would open a second connection,
-        // and every command starts here.
-        let (user, principal) = try database.writeWithoutTransaction { db -> (User?, Principal?) in
+        let (user, principal) = try database.read { db -> (User?, Principal?) in
             guard try User.fetchCount(db) > 0 else {
                 throw UsageError("accounts.noUsers")
             }

@@ -46,16 +46,18 @@ public struct Catalog: Sendable {
 
     /// How a text's shape differs from its counterpart's, or nil.
     public static func shapeProblem(_ text: String, _ counterpart: String) -> Message? {
-        if placeholders(text) != placeholders(counterpart) { return Message("warning.locale.placeholders") }
+        let names = placeholders(text), expectedNames = placeholders(counterpart)
+        if names != expectedNames, Set(names) != Set(expectedNames) { return Message("warning.locale.placeholders") }
         let columns = columnCount(text), expected = columnCount(counterpart)
         if columns != expected { return Message("warning.locale.columns", ["columns": .number(columns), "expected": .number(expected)]) }
         return nil
     }
 
-    /// The `{names}` a text fills in. Read from its bytes: every command checks every
-    /// text of two locales at start-up, and walking characters cost more than the rest.
-    static func placeholders(_ text: String) -> Set<Substring> {
-        var names: Set<Substring> = []
+    /// The `{names}` a text fills in, in order. Read from its bytes: every command checks
+    /// every text of two locales at start-up, and walking characters (or hashing each
+    /// name into a set) cost more than the rest.
+    static func placeholders(_ text: String) -> [Substring] {
+        var names: [Substring] = []
         let bytes = text.utf8
         var open: String.Index?
         var index = bytes.startIndex
@@ -63,7 +65,7 @@ public struct Catalog: Sendable {
             switch bytes[index] {
             case UInt8(ascii: "{") where open == nil: open = index
             case UInt8(ascii: "}"):
-                if let start = open { names.insert(text[bytes.index(after: start)..<index]) }
+                if let start = open { names.append(text[bytes.index(after: start)..<index]) }
                 open = nil
             default: break
             }
@@ -85,8 +87,7 @@ public struct Catalog: Sendable {
         var texts: [String: [String: String]] = [:]
         for file in files where file.hasSuffix(".json") {
             let url = folder.appendingPathComponent(file)
-            guard let data = FileManager.default.contents(atPath: url.path),
-                  let table = try? JSONDecoder().decode([String: String].self, from: data) else {
+            guard let data = FileManager.default.contents(atPath: url.path), let table = try? LocaleFile.texts(Array(data)) else {
                 throw DataError("error.locale.malformed", ["file": .text(url.path)])
             }
             texts[String(file.dropLast(".json".count))] = table

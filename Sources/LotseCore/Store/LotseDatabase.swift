@@ -26,14 +26,21 @@ public struct LotseDatabase: Sendable {
             close(descriptor)
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            let fresh = try pool.read { try migrator.appliedMigrations($0).isEmpty }
+            // One connection: a command's reads and writes take turns anyway, and a
+            // pool's set-up (a second connection, GRDB's check of the WAL file through
+            // Foundation's URL resources) took a tenth of `case show` (issue #15).
+            // Other processes still read while one writes: the file is in WAL mode.
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let fresh = try queue.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" { try db.execute(sql: "PRAGMA journal_mode = WAL") }
+                return try migrator.appliedMigrations(db).isEmpty
+            }
             if schema == .migrated || fresh {
-                try migrator.migrate(pool)
-            } else if schema == .current, try !pool.read(migrator.hasCompletedMigrations) {
+                try migrator.migrate(queue)
+            } else if schema == .current, try !queue.read(migrator.hasCompletedMigrations) {
                 throw DataError("database.old")
             }
-            return LotseDatabase(writer: pool, path: path)
+            return LotseDatabase(writer: queue, path: path)
         } catch let error as DataError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
@@ -88,15 +95,15 @@ public struct LotseDatabase: Sendable {
     /// Writes in one transaction.
     func write<T>(_ body: (Database) throws -> T) throws -> T { try writer.write(body) }
 
-    /// Runs on the writer's connection outside a transaction (a checkpoint, or a
-    /// read that must not open a pool's second connection).
+    /// Runs on the connection outside a transaction (a checkpoint, or a read that needs
+    /// no snapshot).
     func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T { try writer.writeWithoutTransaction(body) }
 
-    /// Writes a consistent copy of the database to `path` (VACUUM INTO from a read
-    /// snapshot), while others keep working. Only for a database file.
+    /// Writes a consistent copy of the database to `path` (VACUUM INTO reads one
+    /// snapshot), while other processes keep working. Only for a database file.
     func vacuum(into path: String) throws {
-        guard let pool = writer as? DatabasePool else { throw UsageError("backup.memory") }
-        try pool.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+        guard self.path != nil else { throw UsageError("backup.memory") }
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
     }
 
     /// Moves the WAL into the database file without waiting for anyone (passive), then
