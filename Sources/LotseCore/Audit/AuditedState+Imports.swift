@@ -66,6 +66,7 @@ extension AuditedState {
     /// rows not recorded before) and returns the digest over them for its audit event.
     static func recordImport(batchId: Int64, _ db: Database) throws -> String {
         let insert = try db.cachedStatement(sql: "INSERT INTO importedRow (entity, entityId, batchId, salt, rowText, digest) VALUES (?, ?, ?, ?, ?, ?)")
+        var salts = AuditChain.Salts()
         for table in tables where table.fieldNames.isEmpty {  // never imported: users
             let (columns, sql) = try self.columns(table, db)
             let legacy = table.name == "personIdentity"
@@ -77,7 +78,7 @@ extension AuditedState {
                 """, arguments: [table.name])
             while let row = try rows.next() {
                 let id: Int64 = row[0]
-                let salt = AuditChain.randomSalt()
+                let salt = salts.next()
                 let text = self.text(of: row, table, columns: columns, sql: sql)
                 try insert.execute(arguments: [table.name, id, batchId, salt, text, rowDigest(salt: salt, entity: table.name, id: id, rowText: text)])
             }

@@ -153,7 +153,7 @@ extension ImportRun {
             """) { run in
             let agreement = r.reference("agreement_id", in: run.agreements, file: "agreements.csv")
             let person = r.reference("person_id", in: run.persons, file: "persons.csv", required: false)
-            let module = r.text("module"), template = r.text("template").map { $0.contains(".") ? $0 : "\(module ?? "").\($0)" }
+            let module = r.text("module"), template = r.text("template").map { $0.contains(Character(".")) ? $0 : "\(module ?? "").\($0)" }
             var known: GoalTemplate?
             if let module {
                 if let templates = run.vocabulary.templates[module] {

@@ -15,19 +15,33 @@ public struct PersonCodes: Sendable, Codable {
     public let stateless: String
     public let unknownCountry: String
     public let residenceStatuses: [ResidenceStatus]
+    /// Lookups built once: the legacy import asks for every person.
+    private let countryCodes: Set<String>
+    private let residenceIds: [String: String]
+
+    private enum CodingKeys: String, CodingKey { case countries, stateless, unknownCountry, residenceStatuses }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        countries = try container.decode([String].self, forKey: .countries)
+        stateless = try container.decode(String.self, forKey: .stateless)
+        unknownCountry = try container.decode(String.self, forKey: .unknownCountry)
+        residenceStatuses = try container.decode([ResidenceStatus].self, forKey: .residenceStatuses)
+        countryCodes = Set(countries)
+        residenceIds = Dictionary(residenceStatuses.flatMap { status in ([status.id] + status.aliases).map { ($0.lowercased(), status.id) } },
+                                  uniquingKeysWith: { first, _ in first })
+    }
 
     /// The code of a country given as a code in any case ("sy" → "SY"); nil if unknown.
     public func country(_ text: String) -> String? {
         let code = text.trimmingCharacters(in: .whitespaces).uppercased()
-        return countries.contains(code) ? code : nil
+        return countryCodes.contains(code) ? code : nil
     }
 
-    /// The residence status given as its id or one of its aliases; nil if unknown.
+    /// The residence status given as its id or one of its aliases, in any case; nil if
+    /// unknown.
     public func residence(_ text: String) -> String? {
-        let wanted = text.trimmingCharacters(in: .whitespaces)
-        return residenceStatuses.first { status in
-            status.id == wanted.lowercased() || status.aliases.contains { $0.compare(wanted, options: .caseInsensitive) == .orderedSame }
-        }?.id
+        residenceIds[text.trimmingCharacters(in: .whitespaces).lowercased()]
     }
 
     /// The country's code, or a usage error naming what is accepted.
