@@ -34,7 +34,7 @@ public struct ProfileBuilder: Sendable {
             try counts.conversations(queries, topics: profile.topics, db)
             try counts.referrals(queries, db)
             let goals = try queries.goals(db)
-            let background = withBackground ? try self.background(queries, db) : [:]
+            let background = withBackground ? try self.background(queries, db) : (figures: [:], achieved: [])
             let staff = Dictionary(grouping: try Staff.working.fetchAll(db), by: \.municipalityId)
 
             let services = store.vocabulary.services.services.map(\.id)
@@ -57,18 +57,20 @@ public struct ProfileBuilder: Sendable {
                                      return .init(name: municipality.name, fte: municipality.fte, staff: members.count,
                                                   staffFTE: members.map(\.fteShare).reduce(0, +), figures: figures(municipality.id))
                                  },
-                                 background: background, achievedTemplates: withBackground ? try queries.achievedTemplates(db) : [])
+                                 background: background.figures, achievedTemplates: background.achieved)
         }
     }
 
-    private func background(_ queries: CoreQueries, _ db: Database) throws -> [String: ReportValue] {
+    /// What only the Sachbericht tells: its figures and the goals most often achieved.
+    private func background(_ queries: CoreQueries, _ db: Database) throws -> (figures: [String: ReportValue], achieved: [ProfileReport.AchievedTemplate]) {
         let reviews = try queries.reviews(db)
         let care = try queries.care(maxCareYears: deployment.maxCareYears, warningMonths: deployment.careEndWarningMonths, db)
-        return [
+        let figures: [String: ReportValue] = [
             "core.cases_waiting": .count(try queries.casesWaiting(db).total), "core.reviews_due": .count(reviews.due.total),
             "core.reviews_on_time": .count(reviews.onTime.total), "core.cases_extended": .count(care.extended.total),
             "core.cases_near_care_limit": .count(care.near.total), "core.cases_closed_at_limit": .count(care.closedAtLimit.total),
         ]
+        return (figures, try queries.achievedTemplates(db))
     }
 
     /// The report's goal figure a goal measure shows.
