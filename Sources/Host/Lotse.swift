@@ -45,7 +45,7 @@ struct Lotse: ParsableCommand {
         umask(0o077)  // files lotse creates (databases, bundles, exports, keys) are private
         if UserRights.secure { SecureStart.prepare(arguments: CommandLine.arguments) }
         let crashLog = Locations().crashLog
-        CrashGuard.install(crashFile: crashLog, message: "lotse: " + Console.text("error.crash", ["file": .text(crashLog.path)]))
+        CrashGuard.install(crashFile: crashLog, message: "lotse: " + Console.text(Message("error.crash", ["file": .text(crashLog.path)], namespace: "crash")))
         // Started as `lotse-kiosk` (as a login shell, login(1) names it "-lotse-kiosk"):
         // the kiosk, whatever the arguments.
         if URL(fileURLWithPath: CommandLine.arguments[0]).lastPathComponent.trimmingPrefix("-") == "lotse-kiosk" {

@@ -3,6 +3,7 @@ import Foundation
 @testable import Host
 @testable import LotseCore
 import PluginKit
+import Synchronization
 import Testing
 
 /// The one text layer (#14): both locales complete and alike, every enum value and
@@ -48,6 +49,26 @@ import Testing
                 == "not allowed: reports needs the role lead or auditor; ayse has the role manager. Ask an admin ('lotse user role')")
         // A value holding braces is not filled in again.
         #expect(english.render(Message("note.added", ["note": "{note}"])) == "note {note} added")
+    }
+
+    /// A namespace is read when a text of it is first asked for; a file that is not a
+    /// JSON object of texts falls back to the other locale's, with one warning.
+    @Test func aNamespaceIsReadOnFirstUseAndABrokenFileFallsBack() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-catalog-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.resources.appendingPathComponent("locales"), to: folder.appendingPathComponent("locales"))
+        try Data("{\"help.seeHelp\": ".utf8).write(to: folder.appendingPathComponent("locales/de/help.json"))
+        let told = Mutex<[Message]>([])
+        let german = try Catalog.load(from: folder, locale: "de") { problem in told.withLock { $0.append(problem) } }
+        #expect(german.render(Message("error.crash", ["file": "f"], namespace: "crash")).hasPrefix("ein interner Fehler"))
+        #expect(told.withLock { $0 }.isEmpty)
+        let english = try Catalog.load(from: Self.resources, locale: "en")
+        let seeHelp = Message("help.seeHelp", ["command": "case show"], namespace: "help")
+        #expect(german.render(seeHelp) == english.render(seeHelp))
+        #expect(german.render(seeHelp) == english.render(seeHelp))
+        #expect(told.withLock { $0 } == [Message("warning.locale.malformed", ["file": "locales/de/help.json", "other": "locales/en"])])
+        #expect(throws: DataError.self) { try Catalog.load(from: folder, locale: "fr") }
     }
 
     /// The English help catalog says exactly what the commands declare (which the man

@@ -101,10 +101,10 @@ private struct Beta: IntegrationModule {
         let local = folder.appendingPathComponent("plugins.json")
         let fromEnvironment = folder.appendingPathComponent("env.json")
         for url in [local, fromEnvironment] { _ = FileManager.default.createFile(atPath: url.path, contents: Data("{}".utf8)) }
-        let locations = Locations(environment: ["LOTSE_CONFIG": fromEnvironment.path], executableDirectory: nil, currentDirectory: folder)
+        let locations = Locations(environment: ["LOTSE_CONFIG": fromEnvironment.path], executableDirectory: { nil }, currentDirectory: folder)
         #expect(try locations.configuration(explicit: local.path) == local)
         #expect(try locations.configuration(explicit: nil) == fromEnvironment)
-        let plain = Locations(environment: [:], executableDirectory: nil, currentDirectory: folder)
+        let plain = Locations(environment: [:], executableDirectory: { nil }, currentDirectory: folder)
         if !FileManager.default.fileExists(atPath: "/etc/lotse/plugins.json") {
             #expect(try plain.configuration(explicit: nil) == local)
         }

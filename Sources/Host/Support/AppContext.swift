@@ -25,7 +25,6 @@ struct AppContext {
         resources = try locations.resources()
         catalog = try Console.catalog(locale: configuration.deployment.locale, resources: resources)
         Console.use(catalog)
-        for problem in catalog.problems { Console.error(Message("warning.locale", ["problem": .message(problem)])) }
         if SecureStart.ignoredSomething, !Self.noticeShown.exchange(true, ordering: .relaxed) {
             Console.error("warning.secureMode")
         }

@@ -15,18 +15,23 @@ enum Console {
     private static let active = Mutex<Catalog?>(nil)
     private static let early: (catalog: Catalog, resources: URL?) = {
         let locale = configuredLocale(CommandLine.arguments)
-        guard let resources = try? Locations().resources(), let catalog = try? Catalog.load(from: resources, locale: locale) else {
+        guard let resources = try? Locations().resources(), let catalog = try? Catalog.load(from: resources, locale: locale, problem: warn) else {
             return (Catalog(locale: locale, texts: [:]), nil)
         }
         return (catalog, resources)
     }()
     private static var beforeConfiguration: Catalog { early.catalog }
 
-    /// A locale's catalog: the one loaded at start-up when it is the same, else read now
+    /// A locale's catalog: the one made at start-up when it is the same, else a new one
     /// (so a command reads its locale files once).
     static func catalog(locale: String, resources: URL) throws -> Catalog {
         if early.resources == resources, early.catalog.locale == locale { return early.catalog }
-        return try Catalog.load(from: resources, locale: locale)
+        return try Catalog.load(from: resources, locale: locale, problem: warn)
+    }
+
+    /// A locale text set aside when its namespace was read: a warning, once a process.
+    @Sendable private static func warn(_ problem: Message) {
+        error(Message("warning.locale", ["problem": .message(problem)]))
     }
 
     /// The deployment locale as plugins.json names it, read without validating the rest

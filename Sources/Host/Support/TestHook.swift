@@ -6,7 +6,7 @@ import Synchronization
 enum TestHook {
     /// Kills the process (SIGKILL) after the N-th call, N from the variable.
     static func killAfter(_ variable: String) -> (@Sendable (Int64) -> Void)? {
-        guard let limit = ProcessInfo.processInfo.environment[variable].flatMap(Int.init), limit > 0 else { return nil }
+        guard let limit = getenv(variable).flatMap({ Int(String(cString: $0)) }), limit > 0 else { return nil }
         let counter = Counter()
         return { _ in if counter.increment() >= limit { kill(getpid(), SIGKILL) } }
     }

@@ -5,7 +5,7 @@ import Synchronization
 /// process kills itself (SIGKILL) right after writing its N-th audit event, in the
 /// middle of a transaction. Inert when the variable is not set.
 enum CrashHook {
-    private static let limit = ProcessInfo.processInfo.environment["LOTSE_TEST_KILL_AFTER_AUDIT_EVENTS"].flatMap(Int.init)
+    private static let limit = getenv("LOTSE_TEST_KILL_AFTER_AUDIT_EVENTS").flatMap { Int(String(cString: $0)) }
     private static let count = Mutex(0)
 
     static func auditEventWritten() {

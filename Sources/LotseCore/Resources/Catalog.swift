@@ -1,47 +1,49 @@
-import PluginKit
 import Foundation
+import PluginKit
+import Synchronization
 
 /// The texts of one locale, read from `resources/locales/<lang>/<namespace>.json`
-/// (namespace: "core" or a module id). Code holds structure only; every word a user
-/// reads comes from here. A missing text falls back to German, then to its key, so a
-/// gap shows up as a visible key rather than a crash.
+/// (namespace: "core", "help", "crash" or a module id). Code holds structure only; every
+/// word a user reads comes from here. A missing text falls back to the other shipped
+/// locale, then to its key, so a gap shows up as a visible key rather than a crash.
+///
+/// A namespace is read when its first text is asked for, not at start-up: a command
+/// reads only the files it speaks from (`case show --json` none but the crash line's),
+/// where reading and checking both locales' 3,400 texts took a fifth of it (issue #15).
 public struct Catalog: Sendable {
     public let locale: String
-    private let texts: [String: [String: String]]
-    private let fallback: [String: [String: String]]
-    /// Texts that were set aside at load because their shape differs from the other
-    /// locale's (placeholders, table columns): one message each, for a warning.
-    public private(set) var problems: [Message] = []
+    private let shelf: Shelf
 
+    /// A catalog of the texts given (tests; the catalog before resources are found).
     public init(locale: String, texts: [String: [String: String]], fallback: [String: [String: String]] = [:]) {
         self.locale = locale
-        self.texts = texts
-        self.fallback = fallback
+        let namespaces = Set(texts.keys).union(fallback.keys)
+        shelf = Shelf(source: nil, loaded: Dictionary(uniqueKeysWithValues: namespaces.map {
+            ($0, Namespace(texts: texts[$0] ?? [:], fallback: fallback[$0] ?? [:]))
+        }))
     }
 
-    /// Loads a locale, with the other shipped locale as the fallback. Every text is
-    /// checked against its counterpart there: the same `{placeholders}` and the same
-    /// number of `|`-separated columns. One that differs (a county's edit that dropped a
-    /// column) is set aside, with a warning, and the counterpart used instead, so a
-    /// broken locale file degrades one text, never crashes a report.
-    public static func load(from resources: URL, locale: String) throws(DataError) -> Catalog {
-        var texts = try readLocale(resources, locale)
-        let shipped = (try? FileManager.default.contentsOfDirectory(atPath: resources.appendingPathComponent("locales").path)) ?? []
-        let other = shipped.sorted().first { $0 != locale } ?? locale
-        let reference = (try? readLocale(resources, other)) ?? [:]
-        var problems: [(String, Message)] = []
-        for (namespace, table) in texts {
-            for (key, text) in table {
-                guard let counterpart = reference[namespace]?[key], var problem = shapeProblem(text, counterpart) else { continue }
-                problem = Message(problem.key, problem.arguments.merging(
-                    ["file": .text("locales/\(locale)/\(namespace).json"), "key": .text(key), "other": .text("locales/\(other)")]) { $1 })
-                problems.append(("\(namespace).\(key)", problem))
-                texts[namespace]?[key] = nil
-            }
+    /// A locale's catalog, with the other shipped locale as the fallback. Each namespace
+    /// is checked when it is read: every text against its counterpart there, the same
+    /// `{placeholders}` and the same number of `|`-separated columns. One that differs (a
+    /// county's edit that dropped a column) is set aside, the counterpart used instead and
+    /// `problem` told; so is a file that is not a JSON object of texts. A broken locale
+    /// file degrades its texts, never crashes a report.
+    public static func load(from resources: URL, locale: String,
+                            problem: (@Sendable (Message) -> Void)? = nil) throws(DataError) -> Catalog {
+        let locales = resources.appendingPathComponent("locales")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: locales.appendingPathComponent(locale).path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw DataError("error.locale.missing", ["locale": .text(locale), "folder": .text(locales.appendingPathComponent(locale).path)])
         }
-        var catalog = Catalog(locale: locale, texts: texts, fallback: reference)
-        catalog.problems = problems.sorted { $0.0 < $1.0 }.map(\.1)
-        return catalog
+        let shipped = (try? FileManager.default.contentsOfDirectory(atPath: locales.path)) ?? []
+        let other = shipped.sorted().first { $0 != locale } ?? locale
+        return Catalog(locale: locale, shelf: Shelf(source: Source(locales: locales, locale: locale, other: other, problem: problem), loaded: [:]))
+    }
+
+    private init(locale: String, shelf: Shelf) {
+        self.locale = locale
+        self.shelf = shelf
     }
 
     /// How a text's shape differs from its counterpart's, or nil.
@@ -53,9 +55,9 @@ public struct Catalog: Sendable {
         return nil
     }
 
-    /// The `{names}` a text fills in, in order. Read from its bytes: every command checks
-    /// every text of two locales at start-up, and walking characters (or hashing each
-    /// name into a set) cost more than the rest.
+    /// The `{names}` a text fills in, in order. Read from its bytes: a namespace's texts
+    /// are all checked when it is read, and walking characters (or hashing each name
+    /// into a set) cost more than the rest.
     static func placeholders(_ text: String) -> [Substring] {
         var names: [Substring] = []
         let bytes = text.utf8
@@ -79,6 +81,8 @@ public struct Catalog: Sendable {
         text.utf8.reduce(1) { $1 == UInt8(ascii: "|") ? $0 + 1 : $0 }
     }
 
+    /// Every namespace of a locale at once (the catalog tests); a file that is not a
+    /// JSON object of texts is an error here.
     public static func readLocale(_ resources: URL, _ locale: String) throws(DataError) -> [String: [String: String]] {
         let folder = resources.appendingPathComponent("locales").appendingPathComponent(locale)
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
@@ -87,12 +91,19 @@ public struct Catalog: Sendable {
         var texts: [String: [String: String]] = [:]
         for file in files where file.hasSuffix(".json") {
             let url = folder.appendingPathComponent(file)
-            guard let data = FileManager.default.contents(atPath: url.path), let table = try? LocaleFile.texts(Array(data)) else {
-                throw DataError("error.locale.malformed", ["file": .text(url.path)])
-            }
+            guard let table = readFile(url) else { throw DataError("error.locale.malformed", ["file": .text(url.path)]) }
             texts[String(file.dropLast(".json".count))] = table
         }
         return texts
+    }
+
+    /// One locale file's texts; nil when it is not a JSON object of texts, [:] when
+    /// there is no such file.
+    static func readFile(_ url: URL) -> [String: String]? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return FileManager.default.fileExists(atPath: url.path) ? nil : [:]
+        }
+        return try? LocaleFile.texts(Array(data))
     }
 
     /// A date as the locale writes it (`format.date`: 27.11.2026 in German).
@@ -118,7 +129,7 @@ public struct Catalog: Sendable {
         var key = message.key
         if case .number(let count)? = message.arguments["count"] {
             let plural = key + (count == 1 ? ".one" : ".other")
-            if texts[message.namespace]?[plural] ?? fallback[message.namespace]?[plural] != nil { key = plural }
+            if shelf.namespace(message.namespace).text(plural) != nil { key = plural }
         }
         return fill(template(message.namespace, key), message.arguments.mapValues(format))
     }
@@ -139,7 +150,7 @@ public struct Catalog: Sendable {
     }
 
     private func template(_ namespace: String, _ key: String) -> String {
-        texts[namespace]?[key] ?? fallback[namespace]?[key] ?? Self.lastResort[key] ?? key
+        shelf.namespace(namespace).text(key) ?? Self.lastResort[key] ?? key
     }
 
     /// The few texts needed when the locale files themselves cannot be found or read
@@ -150,6 +161,8 @@ public struct Catalog: Sendable {
         "error.resources.system": "resources not found in {folder}; reinstall the lotse package",
         "error.locale.missing": "no texts for locale \"{locale}\" in {folder}; use \"de\" or \"en\"",
         "error.locale.malformed": "{file}: expected a JSON object of text strings; fix or reinstall the resources",
+        "warning.locale": "warning: {problem}",
+        "warning.locale.malformed": "{file}: expected a JSON object of text strings; using the texts of {other}",
         "format.listSeparator": ", ",
     ]
 
@@ -164,5 +177,67 @@ public struct Catalog: Sendable {
             rest = rest[rest.index(after: close)...]
         }
         return result + rest
+    }
+}
+
+/// One namespace: the locale's texts (those that passed the check) and the other
+/// locale's, to fall back on.
+private struct Namespace: Sendable {
+    var texts: [String: String]
+    var fallback: [String: String]
+
+    func text(_ key: String) -> String? { texts[key] ?? fallback[key] }
+}
+
+/// Where a catalog reads its namespaces from, and whom it tells of a text set aside.
+private struct Source: Sendable {
+    let locales: URL
+    let locale: String
+    /// The other shipped locale, which the texts are checked against and fall back to.
+    let other: String
+    let problem: (@Sendable (Message) -> Void)?
+
+    /// A namespace read and checked, and what was set aside.
+    func read(_ name: String) -> (Namespace, [Message]) {
+        let file = "locales/\(locale)/\(name).json", otherFolder = "locales/\(other)"
+        let reference = (other == locale ? nil : Catalog.readFile(locales.appendingPathComponent(other).appendingPathComponent("\(name).json"))) ?? [:]
+        guard var texts = Catalog.readFile(locales.appendingPathComponent(locale).appendingPathComponent("\(name).json")) else {
+            return (Namespace(texts: [:], fallback: reference),
+                    [Message("warning.locale.malformed", ["file": .text(file), "other": .text(otherFolder)])])
+        }
+        var problems: [(String, Message)] = []
+        for (key, text) in texts {
+            guard let counterpart = reference[key], var problem = Catalog.shapeProblem(text, counterpart) else { continue }
+            problem = Message(problem.key, problem.arguments.merging(["file": .text(file), "key": .text(key), "other": .text(otherFolder)]) { $1 })
+            problems.append((key, problem))
+            texts[key] = nil
+        }
+        return (Namespace(texts: texts, fallback: reference), problems.sorted { $0.0 < $1.0 }.map(\.1))
+    }
+}
+
+/// The namespaces read so far, shared by every copy of a catalog.
+private final class Shelf: Sendable {
+    let source: Source?
+    let loaded: Mutex<[String: Namespace]>
+
+    init(source: Source?, loaded: [String: Namespace]) {
+        self.source = source
+        self.loaded = Mutex(loaded)
+    }
+
+    /// A namespace, read on first use. What its check set aside is told once, outside
+    /// the lock: telling renders a message, which may read another namespace.
+    func namespace(_ name: String) -> Namespace {
+        if let namespace = loaded.withLock({ $0[name] }) { return namespace }
+        guard let source else { return Namespace(texts: [:], fallback: [:]) }
+        let (read, problems) = source.read(name)
+        let (namespace, first) = loaded.withLock { loaded -> (Namespace, Bool) in
+            if let earlier = loaded[name] { return (earlier, false) }
+            loaded[name] = read
+            return (read, true)
+        }
+        if first, let tell = source.problem { problems.forEach(tell) }
+        return namespace
     }
 }

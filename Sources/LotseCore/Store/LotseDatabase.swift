@@ -31,14 +31,17 @@ public struct LotseDatabase: Sendable {
             // Foundation's URL resources) took a tenth of `case show` (issue #15).
             // Other processes still read while one writes: the file is in WAL mode.
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            let fresh = try queue.writeWithoutTransaction { db in
+            let applied = try queue.writeWithoutTransaction { db in
                 if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" { try db.execute(sql: "PRAGMA journal_mode = WAL") }
-                return try migrator.appliedMigrations(db).isEmpty
+                return try migrator.appliedMigrations(db)
             }
-            if schema == .migrated || fresh {
-                try migrator.migrate(queue)
-            } else if schema == .current, try !queue.read(migrator.hasCompletedMigrations) {
-                throw DataError("database.old")
+            // Up to date, the usual case: nothing more to ask the database.
+            if applied != migrator.migrations {
+                if schema == .migrated || applied.isEmpty {
+                    try migrator.migrate(queue)
+                } else if schema == .current, try !queue.read(migrator.hasCompletedMigrations) {
+                    throw DataError("database.old")
+                }
             }
             return LotseDatabase(writer: queue, path: path)
         } catch let error as DataError {
