@@ -32,11 +32,21 @@ enum TestStore {
                   attachmentsFolder: (folder ?? temporaryFolder()).appendingPathComponent("files"))
     }
 
+    /// A new folder for one test, inside this run's folder.
     static func temporaryFolder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-test-\(UUID().uuidString)")
+        let url = runFolder.appendingPathComponent(UUID().uuidString)
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// One folder for every test of this run (each store makes one), removed when the
+    /// test process exits: a run left some 2,700 folders of test cases in /tmp.
+    private static let runFolder: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-tests-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: TestStore.runFolder) }
+        return url
+    }()
 
     static func date(_ text: String) -> LocalDate { LocalDate(iso: text)! }
 

@@ -107,9 +107,11 @@ public struct LotseBinary: Sendable {
         let password = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("lotse-bench-password.txt")
         try Data("benchmark password of the county\n".utf8).write(to: password)
         guard (try? run(["init", "--password-file", password.path], database: database)) != nil else { return }
-        let account = String(cString: getpwuid(geteuid()).pointee.pw_name)
-        try run(["user", "role", account, "--role", "manager,lead,admin,auditor", "--county-wide"], database: database)
+        try run(["user", "role", Self.account, "--role", "manager,lead,admin,auditor", "--county-wide"], database: database)
     }
+
+    /// The operating-system account the benchmarks run as (their lotse user).
+    public static var account: String { String(cString: getpwuid(geteuid()).pointee.pw_name) }
 
     /// The largest resident set of any child process so far, in MB.
     public static var childPeakMegabytes: Int {
