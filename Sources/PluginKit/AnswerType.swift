@@ -84,15 +84,3 @@ public enum AnswerType: Sendable, Hashable {
         return prefixed.count == 1 ? .success(prefixed[0]) : .failure(.unknownChoice(text))
     }
 }
-
-/// Why an answer was not accepted. The host turns it into a localized re-ask.
-public enum AnswerError: Error, Sendable, Hashable {
-    case empty
-    case notYesNo
-    case unknownChoice(String)
-    case notANumber
-    case outOfRange(ClosedRange<Int>)
-    case notADate
-    case tooLong(Int)
-    case notALevel
-}

@@ -1,9 +1,3 @@
-/// Who is responsible for reaching a goal, as written into the agreement.
-public enum ResponsibleParty: String, Sendable, Codable, CaseIterable {
-    case client
-    case manager
-    case service
-}
 
 /// A SMART goal agreement (Zielvereinbarung) a module offers. Its title and full text
 /// are locale keys; the numbers here are defaults the manager may change.
@@ -37,16 +31,4 @@ public struct GoalTemplate: Sendable, Identifiable {
     public var titleKey: String { "goal.\(name).title" }
     /// The SMART wording: specific, measurable, agreed, realistic, with its deadline.
     public var textKey: String { "goal.\(name).text" }
-}
-
-/// A goal a module proposes after an intake: a template, and the person it is for
-/// (nil for the household).
-public struct GoalSuggestion: Sendable, Hashable {
-    public let template: String
-    public let person: PersonRef?
-
-    public init(_ template: String, for person: PersonRef? = nil) {
-        self.template = template
-        self.person = person
-    }
 }

@@ -2,16 +2,6 @@
 /// Answers are stored under it, so it never changes once released.
 public typealias QuestionID = String
 
-/// Whom a question is about.
-public enum Scope: String, Sendable, Codable, CaseIterable {
-    /// Asked once for the whole household.
-    case household
-    /// Asked once for every adult (18 or older on the intake date).
-    case adult
-    /// Asked once for every child.
-    case child
-}
-
 /// One intake question. Its texts live in the locale files under keys derived from its
 /// id, so the structure here stays free of prose.
 public struct Question: Sendable, Identifiable {

@@ -4,6 +4,7 @@ The tests run lotse as an English-speaking county would (the repository's plugin
 with "locale": "en"), so their expectations read as the English catalog does; tests of
 what a German user reads use `GERMAN` (the repository's plugins.json, locale de), and
 test_language.py checks both languages over every command."""
+import atexit
 import getpass
 import json
 import os
@@ -22,6 +23,7 @@ def config_in(locale):
     config["deployment"]["locale"] = locale
     path = pathlib.Path(tempfile.gettempdir()) / f"lotse-test-plugins-{locale}-{os.getpid()}.json"
     path.write_text(json.dumps(config))
+    atexit.register(path.unlink, missing_ok=True)  # one file per test run, gone with it
     return str(path)
 
 

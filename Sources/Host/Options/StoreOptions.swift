@@ -21,16 +21,3 @@ struct StoreOptions: ParsableArguments {
                        store: CaseStore(database: database, principal: principal, vocabulary: try context.vocabulary()))
     }
 }
-
-/// A command's working set: configuration, texts and the store.
-struct Session {
-    let context: AppContext
-    let store: CaseStore
-
-    var today: LocalDate { LocalDate.today }
-}
-
-/// `--json` on commands whose output is data.
-struct OutputOptions: ParsableArguments {
-    @Flag(help: "Print JSON instead of text.") var json = false
-}

@@ -98,15 +98,3 @@ struct Repl {
         return true
     }
 }
-
-/// The open cases' ids for Tab completion, read again after every command.
-final class CaseIdCache: Sendable {
-    private let cached = Mutex<[String]>([])
-
-    var ids: [String] { cached.withLock { $0 } }
-
-    func refresh() {
-        let ids = (try? StoreOptions.parse([]).session().store.openCaseIds().map(String.init)) ?? []
-        cached.withLock { $0 = ids }
-    }
-}

@@ -9,20 +9,3 @@ public protocol LotseError: Error, CustomStringConvertible {
 extension LotseError {
     public var description: String { message.description }
 }
-
-/// A mistake in what the user asked for: exit code 1.
-public struct UsageError: LotseError {
-    public static let exitCode: Int32 = 1
-    public let message: Message
-    public var exitCode: Int32 { Self.exitCode }
-    public init(_ key: String, _ arguments: [String: TextValue] = [:]) { message = Message(key, arguments) }
-    public init(_ message: Message) { self.message = message }
-}
-
-/// Data or files that are not as they must be: exit code 2.
-public struct DataError: LotseError {
-    public let message: Message
-    public var exitCode: Int32 { 2 }
-    public init(_ key: String, _ arguments: [String: TextValue] = [:]) { message = Message(key, arguments) }
-    public init(_ message: Message) { self.message = message }
-}

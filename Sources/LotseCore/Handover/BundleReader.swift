@@ -1,39 +1,6 @@
 import Foundation
 import PluginKit
 
-/// What a bundle may hold before it is refused.
-public struct BundleLimits: Sendable {
-    public var maxEntries = 10_000
-    public var maxEntryBytes: UInt64 = 512 << 20
-    public var maxTotalBytes: UInt64 = 4 << 30
-    /// Uncompressed size over compressed size; more suggests a zip bomb.
-    public var maxRatio: UInt64 = 100
-    /// `data/case.json` is read into memory, so it has a small limit of its own.
-    public var maxCaseJSONBytes: UInt64 = 16 << 20
-    /// The tag files (bagit.txt, manifests, bag-info.txt, the signature).
-    public var maxTagFileBytes: UInt64 = 1 << 20
-
-    public init(maxEntryMB: Int = 512, maxTotalMB: Int = 4096, maxCaseJSONMB: Int = 16) {
-        maxEntryBytes = UInt64(maxEntryMB) << 20
-        maxTotalBytes = UInt64(maxTotalMB) << 20
-        maxCaseJSONBytes = UInt64(maxCaseJSONMB) << 20
-    }
-}
-
-/// A bundle that passed every check.
-public struct VerifiedBundle: Sendable {
-    public let bundle: CaseBundle
-    public let bagInfo: [String: String]
-    /// The public key that signed it, if signed.
-    public let signedBy: String?
-    public let encrypted: Bool
-    /// SHA-256 of the zip file.
-    public let sha256: String
-    /// Extracted attachments by reference, when extraction was asked for.
-    public let files: [String: URL]
-    public let payloadBytes: UInt64
-}
-
 /// Opens and checks a bundle before anything touches the database: zip consistency,
 /// entry names, links, encryption, sizes and compression ratio (counting the bytes
 /// actually decompressed), the BagIt manifests and checksums, the signature, the schema.

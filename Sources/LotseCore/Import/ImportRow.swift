@@ -1,0 +1,72 @@
+import Foundation
+import PluginKit
+
+/// One CSV record with typed access to its columns; a bad value is reported and read
+/// as nil, so every problem of every row is found in one pass.
+struct ImportRow {
+    let file: String
+    let line: Int
+    let fields: [String]
+    let columns: [String: Int]
+    let problems: ImportProblems
+
+    func raw(_ column: String) -> String {
+        columns[column].map { fields.indices.contains($0) ? Self.trimmed(fields[$0]) : "" } ?? ""
+    }
+
+    /// The field without the spaces and tabs around it (`CharacterSet.whitespaces`: tab
+    /// and the space separators). Most fields have none, and looking at both ends is far
+    /// cheaper than Foundation's trimming, which goes through UTF-16.
+    static func trimmed(_ field: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar?) -> Bool {
+            guard let scalar else { return false }
+            if scalar.isASCII { return scalar == " " || scalar == "\t" }
+            return scalar.properties.generalCategory == .spaceSeparator
+        }
+        guard isSpace(field.unicodeScalars.first) || isSpace(field.unicodeScalars.last) else { return field }
+        return field.trimmingCharacters(in: .whitespaces)
+    }
+
+    func fail(_ column: String, _ problem: Message) {
+        problems.add(file, line, column, problem)
+    }
+
+    /// A required or optional text.
+    func text(_ column: String, required: Bool = true) -> String? {
+        let value = raw(column)
+        if value.isEmpty {
+            if required { fail(column, "import.empty") }
+            return nil
+        }
+        return value
+    }
+
+    func date(_ column: String, required: Bool = true) -> LocalDate? {
+        guard let value = text(column, required: required) else { return nil }
+        guard let date = LocalDate(iso: value) else { fail(column, Message("import.date", ["value": .text(value)])); return nil }
+        return date
+    }
+
+    func number(_ column: String) -> Double? {
+        guard let value = text(column) else { return nil }
+        guard let number = Double(value), number.isFinite else { fail(column, Message("import.number", ["value": .text(value)])); return nil }
+        return number
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ column: String, _ type: T.Type, required: Bool = true) -> T? where T.RawValue == String {
+        guard let value = text(column, required: required) else { return nil }
+        guard let parsed = T(rawValue: value) else {
+            fail(column, Message("import.choice", ["known": .list(T.allCases.map { .text($0.rawValue) }), "value": .text(value)]))
+            return nil
+        }
+        return parsed
+    }
+
+    /// A reference to a row of another file, by its legacy id.
+    func reference(_ column: String, in ids: LegacyIds, file target: String, required: Bool = true) -> Int64? {
+        guard let value = text(column, required: required) else { return nil }
+        if let rowid = ids.rowids[value] { return rowid }
+        if ids.unreadable || ids.invalid.contains(value) { problems.dependents += 1 } else { fail(column, Message("import.reference", ["file": .text(target), "value": .text(value)])) }
+        return nil
+    }
+}
