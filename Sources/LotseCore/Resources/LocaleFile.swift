@@ -1,9 +1,9 @@
 import Foundation
 
 /// Reads one locale file: a JSON object whose values are all strings (RFC 8259, the
-/// subset the catalogs use). Every command reads both locales' files at start-up, and
-/// Foundation's generic `JSONDecoder` spent a quarter of `case show` on them; this reads
-/// their bytes once. Anything else (a nested object, a number, a bad escape, text that
+/// subset the catalogs use). A namespace is read in both locales when first used, and
+/// Foundation's generic `JSONDecoder` spent a quarter of `case show` on them when every
+/// command read them all; this reads their bytes once. Anything else (a nested object, a number, a bad escape, text that
 /// is not UTF-8, bytes after the object) is refused; a repeated key keeps its last text.
 enum LocaleFile {
     struct Malformed: Error {}
