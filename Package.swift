@@ -36,13 +36,11 @@ let package = Package(
         .systemLibrary(
             name: "CZip",
             path: "Sources/CZip",
-            pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]
         ),
         .systemLibrary(
             name: "CXlsxWriter",
             path: "Sources/CXlsxWriter",
-            pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(name: "PluginKit", swiftSettings: strict),

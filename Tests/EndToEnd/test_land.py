@@ -144,3 +144,20 @@ def test_the_sachbericht_fits_three_pages_and_holds_the_figures(run, land, tmp_p
     plain = run("report", "--profile", "land-bw", *PERIOD, "--grantee", "Ostalbkreis", "--sachbericht", "--db", land)
     assert plain.returncode == 0 and "Die Zielerreichung beträgt 50,0 %" in plain.stdout and "\x1b" not in plain.stdout
     assert "Syrien (SY) 2" in plain.stdout and "Gesundheit 1" in plain.stdout
+
+
+def test_libzip_and_libxlsxwriter_are_opened_only_by_the_commands_that_need_them(run, land, tmp_path):
+    """Loading both libraries (with OpenSSL's libcrypto) cost every command about 3 ms,
+    though only zips and workbooks need them: they are opened on first use. The dynamic
+    loader's own log (LD_DEBUG) names every library a process opened."""
+    def opened(*args):
+        log = tmp_path / f"loader-{len(list(tmp_path.glob('loader-*')))}"
+        result = run(*args, "--db", land, extra_env={"LD_DEBUG": "files", "LD_DEBUG_OUTPUT": str(log)})
+        assert result.returncode == 0, result.stderr
+        text = "".join(path.read_text() for path in tmp_path.glob(log.name + ".*"))
+        assert "file=libsqlite3.so" in text, "the log names the libraries linked at start"
+        return {library for library in ("libzip.so", "libxlsxwriter.so") if f"file={library}" in text}
+
+    assert opened("case", "show", "1", "--json") == set()
+    assert opened("report", "--profile", "land-bw", *PERIOD, "--format", "xlsx", "-o", str(tmp_path / "sheet.xlsx")) == {"libxlsxwriter.so"}
+    assert opened("backup", "-o", str(tmp_path / "backup.zip")) == {"libzip.so"}

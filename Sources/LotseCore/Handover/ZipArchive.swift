@@ -1,30 +1,36 @@
 import CZip
 import Foundation
 
+/// libzip's functions, opened with the first zip a command reads or writes
+/// (`Sources/CZip/shim.h` says why).
+let libzip = SharedLibrary.open(LOTSE_ZIP_LIBRARY) { lotse_zip_open() }
+
 /// Writes a zip with libzip: the only writer of the CZip target. Entries can be stored
 /// uncompressed (attachments) or deflated, and all encrypted with WinZip AES-256.
 final class ZipWriter {
+    private let zip: lotse_zip
     private var archive: OpaquePointer?
     private let path: String
     private var indices: [UInt64] = []
 
     /// Creates a new zip; the file must not exist.
     init(path: String) throws {
+        zip = try libzip.get()
         self.path = path
         var error: Int32 = 0
-        guard let archive = zip_open(path, ZIP_CREATE | ZIP_EXCL, &error) else {
-            throw DataError("zip.create", ["path": .text(path), "detail": .text(ZipError.describe(error))])
+        guard let archive = zip.zip_open(path, ZIP_CREATE | ZIP_EXCL, &error) else {
+            throw DataError("zip.create", ["path": .text(path), "detail": .text(zip.describe(error))])
         }
         self.archive = archive
     }
 
-    deinit { if let archive { zip_discard(archive) } }
+    deinit { if let archive { zip.zip_discard(archive) } }
 
     /// Adds bytes held in memory.
     func add(_ name: String, data: Data, compress: Bool, level: UInt32 = 0) throws {
         let buffer = malloc(max(1, data.count))!
         data.copyBytes(to: buffer.assumingMemoryBound(to: UInt8.self), count: data.count)
-        guard let source = zip_source_buffer(archive, buffer, UInt64(data.count), 1) else {
+        guard let source = zip.zip_source_buffer(archive, buffer, UInt64(data.count), 1) else {
             free(buffer)
             throw failure("zip.add", name)
         }
@@ -34,32 +40,32 @@ final class ZipWriter {
     /// Adds a file from disk; libzip streams it when the archive is closed. `level`:
     /// deflate level 1 (fast) to 9 (small), 0 for zlib's default.
     func add(_ name: String, file: URL, compress: Bool, level: UInt32 = 0) throws {
-        guard let source = zip_source_file(archive, file.path, 0, -1) else { throw failure("zip.read", file.path) }
+        guard let source = zip.zip_source_file(archive, file.path, 0, -1) else { throw failure("zip.read", file.path) }
         try add(name, source: source, compress: compress, level: level)
     }
 
     private func add(_ name: String, source: OpaquePointer, compress: Bool, level: UInt32) throws {
-        let index = zip_file_add(archive, name, source, ZIP_FL_ENC_UTF_8)
+        let index = zip.zip_file_add(archive, name, source, ZIP_FL_ENC_UTF_8)
         guard index >= 0 else {
-            zip_source_free(source)
+            zip.zip_source_free(source)
             throw failure("zip.add", name)
         }
-        zip_set_file_compression(archive, UInt64(index), compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, level)
+        _ = zip.zip_set_file_compression(archive, UInt64(index), compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, level)
         indices.append(UInt64(index))
     }
 
     /// Encrypts every entry added so far with WinZip AES-256.
     func encryptAll(passphrase: String) throws {
-        for index in indices where zip_file_set_encryption(archive, index, UInt16(ZIP_EM_AES_256), passphrase) != 0 {
+        for index in indices where zip.zip_file_set_encryption(archive, index, UInt16(ZIP_EM_AES_256), passphrase) != 0 {
             throw failure("zip.encrypt", path)
         }
     }
 
     /// Writes the archive; on failure nothing is left under the final name.
     func close() throws {
-        guard zip_close(archive) == 0 else {
+        guard zip.zip_close(archive) == 0 else {
             let error = failure("zip.write", path)
-            zip_discard(archive)
+            zip.zip_discard(archive)
             archive = nil
             try? FileManager.default.removeItem(atPath: path)
             throw error
@@ -68,7 +74,7 @@ final class ZipWriter {
     }
 
     private func failure(_ key: String, _ subject: String) -> DataError {
-        DataError(key, ["path": .text(subject), "detail": .text(String(cString: zip_strerror(archive)))])
+        DataError(key, ["path": .text(subject), "detail": .text(lotse_zip.text(zip.zip_strerror(archive)))])
     }
 }
 
@@ -101,34 +107,36 @@ final class ZipReader {
         }
     }
 
+    private let zip: lotse_zip
     private var archive: OpaquePointer?
     private let passphrase: String?
     let entries: [Entry]
 
     init(path: String, passphrase: String?, maxEntries: Int) throws(BundleError) {
+        do { zip = try libzip.get() } catch { throw .unreadable(error.message) }
         var error: Int32 = 0
-        guard let archive = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
+        guard let archive = zip.zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
             throw error == ZIP_ER_NOENT ? .unreadable(Message("zip.noFile", ["path": .text(path)]))
-                : .corrupt(Message("zip.unreadable", ["detail": .text(ZipError.describe(error))]))
+                : .corrupt(Message("zip.unreadable", ["detail": .text(zip.describe(error))]))
         }
         self.archive = archive
         self.passphrase = passphrase
-        let count = zip_get_num_entries(archive, 0)
+        let count = zip.zip_get_num_entries(archive, 0)
         guard count >= 0, count <= Int64(maxEntries) else {
-            zip_discard(archive)
+            zip.zip_discard(archive)
             throw .limit(Message("zip.entries", ["count": .text(String(count)), "max": .number(maxEntries)]))
         }
         var entries: [Entry] = []
         for index in 0..<UInt64(count) {
             var stat = zip_stat_t()
-            zip_stat_init(&stat)
-            guard zip_stat_index(archive, index, ZIP_FL_ENC_RAW, &stat) == 0, let rawName = stat.name else {
-                zip_discard(archive)
+            zip.zip_stat_init(&stat)
+            guard zip.zip_stat_index(archive, index, ZIP_FL_ENC_RAW, &stat) == 0, let rawName = stat.name else {
+                zip.zip_discard(archive)
                 throw .corrupt(Message("zip.entryUnreadable", ["index": .text(String(index))]))
             }
             var opsys: UInt8 = 0
             var attributes: UInt32 = 0
-            zip_file_get_external_attributes(archive, index, 0, &opsys, &attributes)
+            _ = zip.zip_file_get_external_attributes(archive, index, 0, &opsys, &attributes)
             let mode = (attributes >> 16) & UInt32(S_IFMT)
             entries.append(Entry(index: index, name: String(cString: rawName), size: stat.size, compressedSize: stat.comp_size,
                                  encryptionMethod: stat.encryption_method,
@@ -137,28 +145,28 @@ final class ZipReader {
         self.entries = entries
     }
 
-    deinit { if let archive { zip_discard(archive) } }
+    deinit { if let archive { zip.zip_discard(archive) } }
 
     /// Streams an entry's bytes to `consume` in blocks, refusing more than `limit`
     /// bytes; returns how many bytes were read.
     @discardableResult
     func read(_ entry: Entry, limit: UInt64, _ consume: (UnsafeRawBufferPointer) throws -> Void) throws -> UInt64 {
-        let file: OpaquePointer? = entry.encrypted ? zip_fopen_index_encrypted(archive, entry.index, 0, passphrase)
-                                                   : zip_fopen_index(archive, entry.index, 0)
+        let file: OpaquePointer? = entry.encrypted ? zip.zip_fopen_index_encrypted(archive, entry.index, 0, passphrase)
+                                                   : zip.zip_fopen_index(archive, entry.index, 0)
         guard let file else {
-            let code = zip_error_code_zip(zip_get_error(archive))
+            let code = zip.zip_error_code_zip(zip.zip_get_error(archive))
             if code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_NOPASSWD { throw BundleError.passphrase }
-            throw BundleError.corrupt(Message("zip.entryOpen", ["entry": .text(entry.name), "detail": .text(String(cString: zip_strerror(archive)))]))
+            throw BundleError.corrupt(Message("zip.entryOpen", ["entry": .text(entry.name), "detail": .text(lotse_zip.text(zip.zip_strerror(archive)))]))
         }
-        defer { zip_fclose(file) }
+        defer { _ = zip.zip_fclose(file) }
         var total: UInt64 = 0
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = buffer.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, UInt64($0.count)) }
+            let count = buffer.withUnsafeMutableBytes { zip.zip_fread(file, $0.baseAddress, UInt64($0.count)) }
             if count < 0 {
-                let code = zip_error_code_zip(zip_file_get_error(file))
+                let code = zip.zip_error_code_zip(zip.zip_file_get_error(file))
                 if code == ZIP_ER_WRONGPASSWD { throw BundleError.passphrase }
-                throw BundleError.corrupt(Message("zip.entryDamaged", ["entry": .text(entry.name), "detail": .text(String(cString: zip_file_strerror(file)))]))
+                throw BundleError.corrupt(Message("zip.entryDamaged", ["entry": .text(entry.name), "detail": .text(lotse_zip.text(zip.zip_file_strerror(file)))]))
             }
             if count == 0 { break }
             total += UInt64(count)
@@ -169,11 +177,17 @@ final class ZipReader {
     }
 }
 
-enum ZipError {
-    static func describe(_ code: Int32) -> String {
+extension lotse_zip {
+    /// libzip's text for an error code.
+    func describe(_ code: Int32) -> String {
         var error = zip_error_t()
-        zip_error_init_with_code(&error, code)
-        defer { zip_error_fini(&error) }
-        return String(cString: zip_error_strerror(&error))
+        self.zip_error_init_with_code(&error, code)
+        defer { self.zip_error_fini(&error) }
+        return Self.text(self.zip_error_strerror(&error))
+    }
+
+    /// A text libzip returned (its error texts are never NULL).
+    static func text(_ string: UnsafePointer<CChar>?) -> String {
+        string.map { String(cString: $0) } ?? ""
     }
 }

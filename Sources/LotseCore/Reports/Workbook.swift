@@ -1,6 +1,10 @@
 import CXlsxWriter
 import Foundation
 
+/// libxlsxwriter's functions, opened with the first workbook a command writes
+/// (`Sources/CXlsxWriter/shim.h` says why).
+let libxlsxwriter = SharedLibrary.open(LOTSE_XLSX_LIBRARY) { lotse_xlsx_open() }
+
 /// An Excel workbook (.xlsx) written by libxlsxwriter: sheets of labelled rows with
 /// number cells. Sheet names are made valid and unique (at most 31 characters, none of
 /// `[]:*?/\`); the file is built in a private temporary folder and returned as bytes,
@@ -48,44 +52,62 @@ public struct Workbook: Sendable {
 
     /// The .xlsx file's bytes.
     public func data() throws -> Data {
+        let xlsx = try libxlsxwriter.get()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-xlsx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("report.xlsx").path
-        guard let workbook = workbook_new(path) else { throw DataError("workbook.failed", ["problem": .text("workbook_new")]) }
-        let bold = workbook_add_format(workbook)
-        format_set_bold(bold)
-        let decimal = workbook_add_format(workbook)
-        format_set_num_format(decimal, "0.0")
+        guard let workbook = xlsx.workbook_new(path) else { throw DataError("workbook.failed", ["problem": .text("workbook_new")]) }
+        do {
+            try write(into: workbook, xlsx)
+        } catch {
+            _ = xlsx.workbook_close(workbook)
+            throw error
+        }
+        try Self.check(xlsx.workbook_close(workbook), xlsx)
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    private func write(into workbook: UnsafeMutablePointer<lxw_workbook>, _ xlsx: lotse_xlsx) throws {
+        let bold = xlsx.workbook_add_format(workbook)
+        xlsx.format_set_bold(bold)
+        let decimal = xlsx.workbook_add_format(workbook)
+        xlsx.format_set_num_format(decimal, "0.0")
+        func check(_ result: lxw_error) throws { try Self.check(result, xlsx) }
         for (sheet, name) in zip(sheets, sheetNames) {
-            guard let worksheet = workbook_add_worksheet(workbook, name) else {
-                _ = workbook_close(workbook)
+            guard let worksheet = xlsx.workbook_add_worksheet(workbook, name) else {
                 throw DataError("workbook.failed", ["problem": .text("sheet")])
             }
-            worksheet_set_column(worksheet, 0, 0, 58, nil)
-            worksheet_set_column(worksheet, 1, lxw_col_t(max(1, sheet.columns.count - 1)), 14, nil)
+            try check(xlsx.worksheet_set_column(worksheet, 0, 0, 58, nil))
+            try check(xlsx.worksheet_set_column(worksheet, 1, lxw_col_t(max(1, sheet.columns.count - 1)), 14, nil))
             var row: lxw_row_t = 0
             for (index, line) in sheet.heading.enumerated() {
-                worksheet_write_string(worksheet, row, 0, line, index == 0 ? bold : nil)
+                try check(xlsx.worksheet_write_string(worksheet, row, 0, line, index == 0 ? bold : nil))
                 row += 1
             }
             row += 1
-            for (column, title) in sheet.columns.enumerated() { worksheet_write_string(worksheet, row, lxw_col_t(column), title, bold) }
+            for (column, title) in sheet.columns.enumerated() {
+                try check(xlsx.worksheet_write_string(worksheet, row, lxw_col_t(column), title, bold))
+            }
             for cells in sheet.rows {
                 row += 1
                 for (column, cell) in cells.enumerated() {
                     let col = lxw_col_t(column)
                     switch cell {
-                    case .text(let text): worksheet_write_string(worksheet, row, col, text, nil)
-                    case .number(let n): worksheet_write_number(worksheet, row, col, Double(n), nil)
-                    case .decimal(let x): worksheet_write_number(worksheet, row, col, x, decimal)
+                    case .text(let text): try check(xlsx.worksheet_write_string(worksheet, row, col, text, nil))
+                    case .number(let n): try check(xlsx.worksheet_write_number(worksheet, row, col, Double(n), nil))
+                    case .decimal(let x): try check(xlsx.worksheet_write_number(worksheet, row, col, x, decimal))
                     case .empty: break
                     }
                 }
             }
         }
-        let result = workbook_close(workbook)
-        guard result == LXW_NO_ERROR else { throw DataError("workbook.failed", ["problem": .text(String(cString: lxw_strerror(result)))]) }
-        return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    /// A libxlsxwriter result: anything but success is the workbook's failure, in the
+    /// library's words.
+    private static func check(_ result: lxw_error, _ xlsx: lotse_xlsx) throws {
+        guard result != LXW_NO_ERROR else { return }
+        throw DataError("workbook.failed", ["problem": .text(xlsx.lxw_strerror(result).map { String(cString: $0) } ?? "")])
     }
 }
