@@ -11,20 +11,7 @@ struct ImportRow {
     let problems: ImportProblems
 
     func raw(_ column: String) -> String {
-        columns[column].map { fields.indices.contains($0) ? Self.trimmed(fields[$0]) : "" } ?? ""
-    }
-
-    /// The field without the spaces and tabs around it (`CharacterSet.whitespaces`: tab
-    /// and the space separators). Most fields have none, and looking at both ends is far
-    /// cheaper than Foundation's trimming, which goes through UTF-16.
-    static func trimmed(_ field: String) -> String {
-        func isSpace(_ scalar: Unicode.Scalar?) -> Bool {
-            guard let scalar else { return false }
-            if scalar.isASCII { return scalar == " " || scalar == "\t" }
-            return scalar.properties.generalCategory == .spaceSeparator
-        }
-        guard isSpace(field.unicodeScalars.first) || isSpace(field.unicodeScalars.last) else { return field }
-        return field.trimmingCharacters(in: .whitespaces)
+        columns[column].map { fields.indices.contains($0) ? fields[$0].trimmingSpaces : "" } ?? ""
     }
 
     func fail(_ column: String, _ problem: Message) {

@@ -174,7 +174,7 @@ extension ImportRun {
     mutating func conversation(_ r: ImportRow, _ id: String) throws {
         try row(r, id, \.conversations, "INSERT INTO conversation (caseId, date, kind, topics, sourceRef) VALUES (?, ?, ?, ?, ?)") { run in
             let caseId = r.reference("case_id", in: run.cases, file: "cases.csv")
-            let topics = r.raw("topics").split(separator: ";").map { ImportRow.trimmed(String($0)) }.filter { !$0.isEmpty }
+            let topics = r.raw("topics").split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
             for topic in topics where !run.vocabulary.isTopic(topic) {
                 r.fail("topics", Message("import.topic", ["module": .text(topic)]))
             }

@@ -86,7 +86,7 @@ struct ImportRun {
             self[keyPath: ids].unreadable = true
             return
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = header.fields.map { $0.trimmingSpaces.lowercased() }
         let missing = columns.filter { !names.contains($0) }
         guard missing.isEmpty else {
             problems.add(file, 1, "(header)", Message("import.missingColumns", ["missing": .list(missing.map { .text($0) }), "columns": .text(columns.joined(separator: ","))]))
@@ -104,7 +104,7 @@ struct ImportRun {
                 return
             case .success(let parsed): record = parsed
             }
-            if record.fields.count == 1 && record.fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if record.fields.count == 1 && record.fields[0].trimmingSpaces.isEmpty { continue }
             let row = ImportRow(file: file, line: record.line, fields: record.fields, columns: index, problems: problems)
             if record.fields.count != names.count {
                 row.fail("(row)", Message("import.fieldCount", ["count": .number(record.fields.count), "header": .number(names.count)]))

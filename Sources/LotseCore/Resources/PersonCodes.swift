@@ -34,14 +34,14 @@ public struct PersonCodes: Sendable, Codable {
 
     /// The code of a country given as a code in any case ("sy" → "SY"); nil if unknown.
     public func country(_ text: String) -> String? {
-        let code = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let code = text.trimmingSpaces.uppercased()
         return countryCodes.contains(code) ? code : nil
     }
 
     /// The residence status given as its id or one of its aliases, in any case; nil if
     /// unknown.
     public func residence(_ text: String) -> String? {
-        residenceIds[text.trimmingCharacters(in: .whitespaces).lowercased()]
+        residenceIds[text.trimmingSpaces.lowercased()]
     }
 
     /// The country's code, or a usage error naming what is accepted.
