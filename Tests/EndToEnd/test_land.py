@@ -147,7 +147,7 @@ def test_the_sachbericht_fits_three_pages_and_holds_the_figures(run, land, tmp_p
 
 
 def test_libzip_and_libxlsxwriter_are_opened_only_by_the_commands_that_need_them(run, land, tmp_path):
-    """Loading both libraries (with OpenSSL's libcrypto) cost every command about 3 ms,
+    """Loading both libraries (with OpenSSL's libcrypto) cost every command about 4 ms,
     though only zips and workbooks need them: they are opened on first use. The dynamic
     loader's own log (LD_DEBUG) names every library a process opened."""
     def opened(*args):

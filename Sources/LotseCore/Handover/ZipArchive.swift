@@ -50,8 +50,10 @@ final class ZipWriter {
             zip.zip_source_free(source)
             throw failure("zip.add", name)
         }
-        _ = zip.zip_set_file_compression(archive, UInt64(index), compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, level)
         indices.append(UInt64(index))
+        guard zip.zip_set_file_compression(archive, UInt64(index), compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, level) == 0 else {
+            throw failure("zip.add", name)
+        }
     }
 
     /// Encrypts every entry added so far with WinZip AES-256.
