@@ -64,7 +64,7 @@ public struct Workbook: Sendable {
             _ = xlsx.workbook_close(workbook)
             throw error
         }
-        try Self.check(xlsx.workbook_close(workbook), xlsx)
+        try xlsx.check(xlsx.workbook_close(workbook))
         return try Data(contentsOf: URL(fileURLWithPath: path))
     }
 
@@ -73,41 +73,42 @@ public struct Workbook: Sendable {
         xlsx.format_set_bold(bold)
         let decimal = xlsx.workbook_add_format(workbook)
         xlsx.format_set_num_format(decimal, "0.0")
-        func check(_ result: lxw_error) throws { try Self.check(result, xlsx) }
         for (sheet, name) in zip(sheets, sheetNames) {
             guard let worksheet = xlsx.workbook_add_worksheet(workbook, name) else {
                 throw DataError("workbook.failed", ["problem": .text("sheet")])
             }
-            try check(xlsx.worksheet_set_column(worksheet, 0, 0, 58, nil))
-            try check(xlsx.worksheet_set_column(worksheet, 1, lxw_col_t(max(1, sheet.columns.count - 1)), 14, nil))
+            try xlsx.check(xlsx.worksheet_set_column(worksheet, 0, 0, 58, nil))
+            try xlsx.check(xlsx.worksheet_set_column(worksheet, 1, lxw_col_t(max(1, sheet.columns.count - 1)), 14, nil))
             var row: lxw_row_t = 0
             for (index, line) in sheet.heading.enumerated() {
-                try check(xlsx.worksheet_write_string(worksheet, row, 0, line, index == 0 ? bold : nil))
+                try xlsx.check(xlsx.worksheet_write_string(worksheet, row, 0, line, index == 0 ? bold : nil))
                 row += 1
             }
             row += 1
             for (column, title) in sheet.columns.enumerated() {
-                try check(xlsx.worksheet_write_string(worksheet, row, lxw_col_t(column), title, bold))
+                try xlsx.check(xlsx.worksheet_write_string(worksheet, row, lxw_col_t(column), title, bold))
             }
             for cells in sheet.rows {
                 row += 1
                 for (column, cell) in cells.enumerated() {
                     let col = lxw_col_t(column)
                     switch cell {
-                    case .text(let text): try check(xlsx.worksheet_write_string(worksheet, row, col, text, nil))
-                    case .number(let n): try check(xlsx.worksheet_write_number(worksheet, row, col, Double(n), nil))
-                    case .decimal(let x): try check(xlsx.worksheet_write_number(worksheet, row, col, x, decimal))
+                    case .text(let text): try xlsx.check(xlsx.worksheet_write_string(worksheet, row, col, text, nil))
+                    case .number(let n): try xlsx.check(xlsx.worksheet_write_number(worksheet, row, col, Double(n), nil))
+                    case .decimal(let x): try xlsx.check(xlsx.worksheet_write_number(worksheet, row, col, x, decimal))
                     case .empty: break
                     }
                 }
             }
         }
     }
+}
 
+extension lotse_xlsx {
     /// A libxlsxwriter result: anything but success is the workbook's failure, in the
     /// library's words.
-    private static func check(_ result: lxw_error, _ xlsx: lotse_xlsx) throws {
+    func check(_ result: lxw_error) throws {
         guard result != LXW_NO_ERROR else { return }
-        throw DataError("workbook.failed", ["problem": .text(xlsx.lxw_strerror(result).map { String(cString: $0) } ?? "")])
+        throw DataError("workbook.failed", ["problem": .text(self.lxw_strerror(result).map { String(cString: $0) } ?? "")])
     }
 }
