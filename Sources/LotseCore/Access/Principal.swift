@@ -42,7 +42,7 @@ public struct Principal: Sendable, Equatable {
     func authorize(_ permission: Permission, caseId: Int64?, _ db: Database) throws {
         try requireRole(permission, caseId: caseId)
         guard permission.isCaseScoped, let municipalityId, let caseId else { return }
-        let owner = try Int64.fetchOne(db, sql: "SELECT municipalityId FROM caseFile WHERE id = ?", arguments: [caseId])
+        let owner = try CaseFile.filter(key: caseId).select(CaseFile.Columns.municipalityId, as: Int64.self).fetchOne(db)
         if let owner, owner != municipalityId {
             throw AccessDenied(principal: self, permission: permission, caseId: caseId, reason: .municipality)
         }

@@ -62,6 +62,21 @@ struct AuditLog {
         CrashHook.auditEventWritten()
     }
 
+    /// Deletes the values of a case's events (archiving): the events and their hashes stay.
+    func forgetValues(ofCase caseId: Int64) throws {
+        try db.execute(sql: "DELETE FROM auditValue WHERE seq IN (SELECT seq FROM auditEvent WHERE caseId = ?)", arguments: [caseId])
+    }
+
+    /// Deletes the values of the events about a person, their answers and referrals
+    /// (erasure): the events and their hashes stay.
+    func forgetValues(ofPerson personId: Int64) throws {
+        try db.execute(sql: """
+            DELETE FROM auditValue WHERE seq IN (SELECT seq FROM auditEvent WHERE entity IN ('person', 'personIdentity', 'householdMember') AND entityId = :person)
+               OR seq IN (SELECT seq FROM auditEvent WHERE entity = 'answer' AND entityId IN (SELECT id FROM answer WHERE personId = :person))
+               OR seq IN (SELECT seq FROM auditEvent WHERE entity = 'referral' AND entityId IN (SELECT id FROM referral WHERE personId = :person))
+            """, arguments: ["person": personId])
+    }
+
     /// Records a new record: one event per field that has a value.
     func created(_ record: some EncodableRecord & TableRecord, id: Int64?, caseId: Int64?) throws {
         let fields = try record.databaseDictionary

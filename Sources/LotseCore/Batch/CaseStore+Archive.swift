@@ -27,25 +27,21 @@ extension CaseStore {
                   AND NOT EXISTS (SELECT 1 FROM householdMember other JOIN caseFile c ON c.householdId = other.householdId
                                   WHERE other.personId = hm.personId AND c.id <> :caseId AND c.status <> 'archived')
                 """, arguments: ["household": old.householdId, "person": old.personId, "caseId": caseId])
-            let files = try String.fetchAll(db, sql: "SELECT storedName FROM attachment WHERE caseId = ?", arguments: [caseId])
-            let personList = persons.map(String.init).joined(separator: ",")
-            try db.execute(sql: """
-                DELETE FROM personIdentity WHERE personId IN (\(personList.isEmpty ? "NULL" : personList));
-                DELETE FROM answer WHERE caseId = :caseId;
-                DELETE FROM caseNote WHERE caseId = :caseId;
-                DELETE FROM intakeSession WHERE caseId = :caseId;
-                UPDATE consent SET attachmentId = NULL WHERE caseId = :caseId;
-                DELETE FROM attachment WHERE caseId = :caseId;
-                UPDATE conversation SET note = NULL WHERE caseId = :caseId;
-                UPDATE referral SET problem = '', outcome = NULL WHERE caseId = :caseId;
-                UPDATE goal SET note = NULL WHERE agreementId IN (SELECT id FROM agreement WHERE caseId = :caseId);
-                UPDATE goalReview SET note = NULL WHERE goalId IN (SELECT g.id FROM goal g JOIN agreement a ON a.id = g.agreementId WHERE a.caseId = :caseId);
-                UPDATE move SET destination = '' WHERE caseId = :caseId;
-                DELETE FROM auditValue WHERE seq IN (SELECT seq FROM auditEvent WHERE caseId = :caseId);
-                UPDATE caseFile SET status = 'archived' WHERE id = :caseId;
-                """, arguments: ["caseId": caseId])
-            try db.execute(sql: "INSERT INTO archiveEntry (caseId, bundleFile, sha256, closedOn, archivedOn) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [caseId, bundleFile, sha256, closedOn, date])
+            let files = try Attachment.ofCase(caseId).select(Attachment.Columns.storedName, as: String.self).fetchAll(db)
+            try PersonIdentity.deleteAll(db, keys: persons)
+            try Answer.ofCase(caseId).deleteAll(db)
+            try CaseNote.ofCase(caseId).deleteAll(db)
+            try IntakeSession.deleteOne(db, key: caseId)
+            try Consent.ofCase(caseId).updateAll(db, Consent.Columns.attachmentId.set(to: nil))
+            try Attachment.ofCase(caseId).deleteAll(db)
+            try Conversation.ofCase(caseId).updateAll(db, Conversation.Columns.note.set(to: nil))
+            try Referral.ofCase(caseId).eraseFreeText(db)
+            try Goal.ofCases([caseId]).updateAll(db, Goal.Columns.note.set(to: nil))
+            try GoalReview.ofCase(caseId).updateAll(db, GoalReview.Columns.note.set(to: nil))
+            try Move.ofCase(caseId).updateAll(db, Move.Columns.destination.set(to: ""))
+            try audit.forgetValues(ofCase: caseId)
+            try CaseFile.filter(key: caseId).updateAll(db, CaseFile.Columns.status.set(to: CaseStatus.archived.rawValue))
+            try ArchiveEntry(caseId: caseId, bundleFile: bundleFile, sha256: sha256, closedOn: closedOn, archivedOn: date).insert(db)
             // Audited as what changed (the status, the identities deleted), so that the
             // state check in `audit verify` finds no difference.
             for person in persons { try audit.record(.delete, "personIdentity", id: person, caseId: caseId, field: "archived") }
@@ -60,8 +56,8 @@ extension CaseStore {
     /// The archive index: one row per archived case, without personal data.
     public func archiveIndex() throws -> [ArchiveCandidate] {
         try read(.archive) { db in
-            try Row.fetchAll(db, sql: "SELECT caseId, closedOn, bundleFile, archivedOn FROM archiveEntry ORDER BY caseId").map {
-                ArchiveCandidate(caseId: $0["caseId"], closedOn: $0["closedOn"], bundleFile: $0["bundleFile"], archivedOn: $0["archivedOn"])
+            try ArchiveEntry.index.fetchAll(db).map {
+                ArchiveCandidate(caseId: $0.caseId, closedOn: $0.closedOn, bundleFile: $0.bundleFile, archivedOn: $0.archivedOn)
             }
         }
     }
@@ -84,29 +80,28 @@ extension CaseStore {
                   AND NOT EXISTS (SELECT 1 FROM householdMember other JOIN caseFile c ON c.householdId = other.householdId
                                   WHERE other.personId = hm.personId AND c.id <> :caseId)
                 """, arguments: ["household": caseFile.householdId, "caseId": id])
-            let list = persons.isEmpty ? "NULL" : persons.map(String.init).joined(separator: ",")
-            let sharedHousehold = try Int.fetchOne(db, sql: "SELECT count(*) FROM caseFile WHERE householdId = ? AND id <> ?", arguments: [caseFile.householdId, id])! > 0
-            try db.execute(sql: """
-                DELETE FROM goalReview WHERE goalId IN (SELECT g.id FROM goal g JOIN agreement a ON a.id = g.agreementId WHERE a.caseId = :caseId);
-                DELETE FROM goalChange WHERE goalId IN (SELECT g.id FROM goal g JOIN agreement a ON a.id = g.agreementId WHERE a.caseId = :caseId);
-                DELETE FROM scheduledReview WHERE caseId = :caseId;
-                DELETE FROM goal WHERE agreementId IN (SELECT id FROM agreement WHERE caseId = :caseId);
-                DELETE FROM agreement WHERE caseId = :caseId;
-                DELETE FROM conversation WHERE caseId = :caseId;
-                DELETE FROM referral WHERE caseId = :caseId;
-                DELETE FROM outcome WHERE caseId = :caseId OR personId IN (\(list));
-                DELETE FROM move WHERE caseId = :caseId;
-                DELETE FROM consent WHERE caseId = :caseId;
-                DELETE FROM answer WHERE caseId = :caseId;
-                DELETE FROM handover WHERE caseId = :caseId;
-                DELETE FROM archiveEntry WHERE caseId = :caseId;
-                DELETE FROM caseFile WHERE id = :caseId;
-                """, arguments: ["caseId": id])
-            try db.execute(sql: "DELETE FROM householdMember WHERE personId IN (\(list))")
-            try db.execute(sql: "DELETE FROM personIdentity WHERE personId IN (\(list)); DELETE FROM person WHERE id IN (\(list))")
-            if !sharedHousehold { try db.execute(sql: "DELETE FROM household WHERE id = ?", arguments: [caseFile.householdId]) }
-            try db.execute(sql: "INSERT INTO purgeLog (caseRef, closedOn, archivedOn, purgedOn, bundleFile) VALUES (?, ?, ?, ?, ?)",
-                           arguments: ["case \(id)", candidate.closedOn, candidate.archivedOn, date, candidate.bundleFile])
+            try GoalReview.ofCase(id).deleteAll(db)
+            try GoalChange.ofCase(id).deleteAll(db)
+            try ScheduledReview.filter(ScheduledReview.Columns.caseId == id).deleteAll(db)
+            try Goal.ofCases([id]).deleteAll(db)
+            try Agreement.ofCase(id).deleteAll(db)
+            try Conversation.ofCase(id).deleteAll(db)
+            try Referral.ofCase(id).deleteAll(db)
+            try Outcome.filter(Outcome.Columns.caseId == id || persons.contains(Outcome.Columns.personId)).deleteAll(db)
+            try Move.ofCase(id).deleteAll(db)
+            try Consent.ofCase(id).deleteAll(db)
+            try Answer.ofCase(id).deleteAll(db)
+            try Handover.filter(Handover.Columns.caseId == id).deleteAll(db)
+            try ArchiveEntry.deleteOne(db, key: id)
+            try CaseFile.deleteOne(db, key: id)
+            try HouseholdMember.filter(persons.contains(HouseholdMember.Columns.personId)).deleteAll(db)
+            try PersonIdentity.deleteAll(db, keys: persons)
+            try Person.deleteAll(db, keys: persons)
+            if try CaseFile.filter(CaseFile.Columns.householdId == caseFile.householdId).isEmpty(db) {
+                try Household.deleteOne(db, key: caseFile.householdId)
+            }
+            try PurgeLogEntry(caseRef: "case \(id)", closedOn: candidate.closedOn, archivedOn: candidate.archivedOn, purgedOn: date,
+                              bundleFile: candidate.bundleFile).insert(db)
             try audit.record(.delete, "caseFile", id: id, caseId: id, field: "purged")
             for person in persons { try audit.record(.delete, "person", id: person, caseId: id, field: "purged") }
         }

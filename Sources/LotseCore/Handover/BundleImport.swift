@@ -132,10 +132,8 @@ struct BundleImport {
 
     /// The incoming handover, so the same bundle is never imported twice.
     private func recordHandover(caseId: Int64, sha256: String, unsignedReason: String?) throws {
-        try db.execute(sql: """
-            INSERT INTO handover (caseId, direction, bundleId, counterpart, handedOverOn, sha256, withoutConsentReason) VALUES (?, 'in', ?, ?, ?, ?, ?)
-            """, arguments: [caseId, bundle.bundleId, bundle.sender.municipality, date, sha256, bundle.withoutConsentReason])
-        let handoverId = db.lastInsertedRowID
+        let handoverId = try Handover(caseId: caseId, direction: .received, bundleId: bundle.bundleId, counterpart: bundle.sender.municipality,
+                                      handedOverOn: date, sha256: sha256, withoutConsentReason: bundle.withoutConsentReason).inserted(db).id
         try audit.record(.import, "handover", id: handoverId, caseId: caseId, field: "in", value: .some(origin))
         if let unsignedReason {
             try audit.record(.import, "handover", id: handoverId, caseId: caseId, field: "allowUnsigned", value: .some(unsignedReason))

@@ -57,10 +57,9 @@ extension CaseStore {
             new.closureReason = "moved_away"
             try new.update(audit.db)
             try audit.updated(from: old, to: new, id: caseId, caseId: caseId, action: .close)
-            try audit.db.execute(sql: """
-                INSERT INTO handover (caseId, direction, bundleId, counterpart, handedOverOn, sha256, withoutConsentReason) VALUES (?, 'out', ?, ?, ?, ?, ?)
-                """, arguments: [caseId, bundleId, receiver, date, sha256, withoutConsent])
-            try audit.record(.update, "handover", id: audit.db.lastInsertedRowID, caseId: caseId, field: "out", value: .some(receiver))
+            let handover = try Handover(caseId: caseId, direction: .sent, bundleId: bundleId, counterpart: receiver, handedOverOn: date,
+                                        sha256: sha256, withoutConsentReason: withoutConsent).inserted(audit.db)
+            try audit.record(.update, "handover", id: handover.id, caseId: caseId, field: "out", value: .some(receiver))
         }
     }
 }

@@ -13,7 +13,7 @@ extension CaseStore {
         var stored: [String: (name: String, sha256: String, size: Int64)] = [:]
         let duplicate = BundleError.duplicate(Message("bundle.importedAlready", ["bundle": .text(bundle.bundleId)]))
         func imported(_ db: Database) throws -> Bool {
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM handover WHERE direction = 'in' AND bundleId = ?)", arguments: [bundle.bundleId]) == true
+            try !Handover.bundle(bundle.bundleId, .received).isEmpty(db)
         }
         if try read(.writeCases, imported) { throw duplicate }
         do {

@@ -25,17 +25,16 @@ extension CaseStore {
     public func confirmReceipt(_ checked: HandoverReceipt.Checked, unsignedReason: String?, on date: LocalDate) throws -> (caseId: Int64, already: Bool) {
         let receipt = checked.receipt
         if checked.signedBy == nil && (unsignedReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty { throw ReceiptError.unsigned }
-        let sent = try read(.writeCases) { db in
-            try Row.fetchOne(db, sql: "SELECT id, caseId, sha256, receiptOn FROM handover WHERE direction = 'out' AND bundleId = ?",
-                             arguments: [receipt.bundleId])
-        }
-        guard let sent else { throw ReceiptError.unknownBundle(receipt.bundleId) }
-        let caseId: Int64 = sent["caseId"], handoverId: Int64 = sent["id"]
-        guard (sent["sha256"] as String).lowercased() == receipt.bundleSha256.lowercased() else { throw ReceiptError.checksum(receipt.bundleId) }
-        if (sent["receiptOn"] as String?) != nil { return (caseId, true) }
+        let sent = try read(.writeCases) { try Handover.bundle(receipt.bundleId, .sent).fetchOne($0) }
+        guard var sent, let handoverId = sent.id else { throw ReceiptError.unknownBundle(receipt.bundleId) }
+        let caseId = sent.caseId
+        guard sent.sha256.lowercased() == receipt.bundleSha256.lowercased() else { throw ReceiptError.checksum(receipt.bundleId) }
+        if sent.receiptOn != nil { return (caseId, true) }
         try write(.writeCases, case: caseId) { audit in
-            try audit.db.execute(sql: "UPDATE handover SET receiptOn = ?, receiptSignedBy = ?, receiverCaseId = ? WHERE id = ?",
-                                 arguments: [date, checked.signedBy, receipt.receiverCaseId, handoverId])
+            sent.receiptOn = date
+            sent.receiptSignedBy = checked.signedBy
+            sent.receiverCaseId = receipt.receiverCaseId
+            try sent.update(audit.db)
             try audit.record(.update, "handover", id: handoverId, caseId: caseId, field: "receiptOn", value: .some(date.iso))
             if checked.signedBy == nil {
                 try audit.record(.update, "handover", id: handoverId, caseId: caseId, field: "receiptUnsigned", value: .some(unsignedReason))
@@ -48,15 +47,10 @@ extension CaseStore {
     /// newest first.
     public func handovers(on date: LocalDate, overdueAfter days: Int) throws -> [HandoverEntry] {
         try read(.readCases) { db in
-            try Row.fetchAll(db, sql: """
-                SELECT h.caseId, h.direction, h.bundleId, h.counterpart, h.handedOverOn, h.receiptOn
-                  FROM handover h JOIN caseFile c ON c.id = h.caseId
-                 WHERE ?1 IS NULL OR c.municipalityId = ?1
-                 ORDER BY h.handedOverOn DESC, h.id DESC
-                """, arguments: [municipalityScope]).map { row in
-                let on: LocalDate = row["handedOverOn"], receiptOn: LocalDate? = row["receiptOn"], direction: String = row["direction"]
-                return HandoverEntry(caseId: row["caseId"], direction: direction, bundleId: row["bundleId"], counterpart: row["counterpart"],
-                                     on: on, receiptOn: receiptOn, overdue: direction == "out" && receiptOn == nil && on.adding(days: days) < date)
+            try Handover.listed(in: municipalityScope).fetchAll(db).map { handover in
+                HandoverEntry(caseId: handover.caseId, direction: handover.direction.rawValue, bundleId: handover.bundleId,
+                              counterpart: handover.counterpart, on: handover.handedOverOn, receiptOn: handover.receiptOn,
+                              overdue: handover.direction == .sent && handover.receiptOn == nil && handover.handedOverOn.adding(days: days) < date)
             }
         }
     }

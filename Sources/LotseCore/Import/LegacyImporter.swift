@@ -71,7 +71,7 @@ public struct LegacyImporter {
         }
         let fingerprint = Self.fingerprint(contents)
         return try store.write(.configure) { audit in
-            if try Bool.fetchOne(audit.db, sql: "SELECT EXISTS (SELECT 1 FROM importBatch WHERE fingerprint = ?)", arguments: [fingerprint]) == true {
+            if try !ImportBatch.of(fingerprint: fingerprint).isEmpty(audit.db) {
                 return Summary(alreadyImported: true)
             }
             var run = ImportRun(db: audit.db, vocabulary: store.vocabulary, maxFieldBytes: maxFieldBytes)
@@ -79,9 +79,8 @@ public struct LegacyImporter {
             guard run.problems.lines.isEmpty else { throw Failure(problems: run.problems.lines) }
             try GoalChange.recordMissing(audit.db)
             let rows = run.summary.total
-            try audit.db.execute(sql: "INSERT INTO importBatch (fingerprint, importedAt, source, rows) VALUES (?, ?, ?, ?)",
-                                 arguments: [fingerprint, audit.at, folder.lastPathComponent, rows])
-            let batch = audit.db.lastInsertedRowID
+            let batch = try ImportBatch(fingerprint: fingerprint, importedAt: audit.at, source: folder.lastPathComponent, rows: rows)
+                .inserted(audit.db).id!
             try audit.record(.import, "importBatch", id: batch, caseId: nil, field: "rows", value: .some(String(rows)))
             try audit.record(.import, "importBatch", id: batch, caseId: nil, field: "digest", value: .some(AuditedState.recordImport(batchId: batch, audit.db)))
             return run.summary

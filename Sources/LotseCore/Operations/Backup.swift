@@ -22,7 +22,9 @@ public struct Backup {
         defer { try? FileManager.default.removeItem(at: work) }
         let snapshot = work.appendingPathComponent("database.sqlite")
         try store.database.vacuum(into: snapshot.path)
-        let files = try DatabaseQueue(path: snapshot.path).read { try String.fetchAll($0, sql: "SELECT storedName FROM attachment ORDER BY id") }
+        let files = try DatabaseQueue(path: snapshot.path).read {
+            try Attachment.order(Attachment.Columns.id).select(Attachment.Columns.storedName, as: String.self).fetchAll($0)
+        }
         var manifest: [String] = []
         let url = URL(fileURLWithPath: path)
         PartialFile.removeStale(in: url.deletingLastPathComponent(), name: url.lastPathComponent)

@@ -58,11 +58,11 @@ public struct Doctor {
             if audit.isIntact { add(.ok, .auditLog, Message("doctor.auditOk", ["count": .number(audit.events)])) }
             else { add(.problem, .auditLog, Message("doctor.audit", ["problems": .list(audit.problems.map(TextValue.message))]), "doctor.auditAdvice") }
             var damaged = 0, missing = 0
-            let attachments = try Row.fetchAll(db, sql: "SELECT storedName, sha256 FROM attachment")
-            for row in attachments {
-                let url = store.attachmentsFolder.appendingPathComponent(row["storedName"] as String)
+            let attachments = try Attachment.fetchAll(db)
+            for attachment in attachments {
+                let url = store.attachmentsFolder.appendingPathComponent(attachment.storedName)
                 if !FileManager.default.fileExists(atPath: url.path) { missing += 1; continue }
-                if (try? Checksum.of(file: url).sha256) != row["sha256"] as String { damaged += 1 }
+                if (try? Checksum.of(file: url).sha256) != attachment.sha256 { damaged += 1 }
                 if Self.mode(url.path) != 0o600 && Self.mode(url.path) != 0o660 { add(.problem, .fileModes, Message("doctor.attachmentMode", ["file": .text(url.lastPathComponent)]), Message("doctor.chmod", ["mode": "600", "path": .text(url.path)])) }
             }
             if missing + damaged == 0 { add(.ok, .attachments, Message("doctor.attachmentsOk", ["count": .number(attachments.count)])) }

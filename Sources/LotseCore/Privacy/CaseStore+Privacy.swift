@@ -28,12 +28,11 @@ extension CaseStore {
                 transfers.append(.init(kind: "referral", to: referral.service, on: referral.date, what: referral.problem,
                                        basis: consent.map { .consent(id: $0.id!, givenOn: $0.givenOn) } ?? .counselling))
             }
-            for row in try Row.fetchAll(db, sql: "SELECT caseId, counterpart, handedOverOn, withoutConsentReason FROM handover WHERE direction = 'out' AND caseId IN (\(caseIds.isEmpty ? "NULL" : caseIds.map(String.init).joined(separator: ",")))") {
-                let on: LocalDate = row["handedOverOn"]
+            for handover in try Handover.sent(ofCases: caseIds).fetchAll(db) {
+                let on = handover.handedOverOn
                 let consent = consents.first { ["handover", "all"].contains($0.scope.lowercased()) && $0.isValid(on: on) }
-                let reason: String? = row["withoutConsentReason"]
-                transfers.append(.init(kind: "handover", to: row["counterpart"], on: on, what: String(row["caseId"] as Int64),
-                                       basis: consent.map { .consent(id: $0.id!, givenOn: $0.givenOn) } ?? .withoutConsent(reason: reason)))
+                transfers.append(.init(kind: "handover", to: handover.counterpart, on: on, what: String(handover.caseId),
+                                       basis: consent.map { .consent(id: $0.id!, givenOn: $0.givenOn) } ?? .withoutConsent(reason: handover.withoutConsentReason)))
             }
             let accesses = try Row.fetchAll(db, sql: """
                 SELECT at, actor, action, entity, entityId, field FROM auditEvent
@@ -48,8 +47,7 @@ extension CaseStore {
             return SubjectAccess(
                 createdOn: date, person: person, identity: try PersonIdentity.fetchOne(db, key: personId), cases: cases,
                 answers: try Answer.ofCases(caseIds).about(person: personId).fetchAll(db),
-                goals: try Goal.filter(sql: "agreementId IN (SELECT id FROM agreement WHERE caseId IN (\(caseIds.isEmpty ? "NULL" : caseIds.map(String.init).joined(separator: ","))))")
-                    .concerning(person: personId).order(Goal.Columns.id).fetchAll(db),
+                goals: try Goal.ofCases(caseIds).concerning(person: personId).fetchAll(db),
                 conversations: try Conversation.ofCases(caseIds).fetchAll(db),
                 outcomes: try Outcome.ofPersons([personId]).fetchAll(db),
                 consents: consents, attachments: try Attachment.ofCases(caseIds).fetchAll(db),
@@ -123,14 +121,10 @@ extension CaseStore {
         if let blocker = try erasureBlocker(personId, retentionYears: retentionYears, on: date) { throw UsageError("person.eraseBlocked", ["person": .number(personId), "reason": .message(blocker)]) }
         try write(.archive) { audit in
             let db = audit.db
-            try db.execute(sql: """
-                DELETE FROM auditValue WHERE seq IN (SELECT seq FROM auditEvent WHERE entity IN ('person', 'personIdentity', 'householdMember') AND entityId = :person)
-                   OR seq IN (SELECT seq FROM auditEvent WHERE entity = 'answer' AND entityId IN (SELECT id FROM answer WHERE personId = :person))
-                   OR seq IN (SELECT seq FROM auditEvent WHERE entity = 'referral' AND entityId IN (SELECT id FROM referral WHERE personId = :person));
-                DELETE FROM personIdentity WHERE personId = :person;
-                DELETE FROM answer WHERE personId = :person;
-                UPDATE referral SET problem = '', outcome = NULL WHERE personId = :person;
-                """, arguments: ["person": personId])
+            try audit.forgetValues(ofPerson: personId)
+            try PersonIdentity.deleteOne(db, key: personId)
+            try Answer.filter(Answer.Columns.personId == personId).deleteAll(db)
+            try Referral.filter(Referral.Columns.personId == personId).eraseFreeText(db)
             try AuditedState.forgetImported("person", ids: [personId], db)
             try AuditedState.forgetImported("personIdentity", ids: [personId], db)
             try audit.record(.delete, "personIdentity", id: personId, caseId: nil, field: "erased", value: .some(reason))

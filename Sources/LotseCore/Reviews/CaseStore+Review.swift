@@ -30,7 +30,7 @@ extension CaseStore {
             var topics: [String] = []
             for (goalId, decision) in decisions.sorted(by: { $0.key < $1.key }) {
                 guard let old = try Goal.fetchOne(db, key: goalId), old.status == .open,
-                      try Int64.fetchOne(db, sql: "SELECT caseId FROM agreement WHERE id = ?", arguments: [old.agreementId]) == caseId else {
+                      try Agreement.filter(key: old.agreementId).select(Agreement.Columns.caseId, as: Int64.self).fetchOne(db) == caseId else {
                     throw UsageError("review.notOpenGoal", ["goal": .number(goalId), "case": .number(caseId)])
                 }
                 var goal = old
@@ -42,9 +42,7 @@ extension CaseStore {
                     review.result = .achieved
                     if let kind = templates[goal.template]?.outcome {
                         if let problem = vocabulary.problem(module: goal.module, kind: kind, value: value) { throw UsageError(problem) }
-                        let persons = try goal.personId.map { [$0] } ?? Int64.fetchAll(db, sql: """
-                            SELECT personId FROM householdMember WHERE householdId = ? AND fromDate <= ? AND (toDate IS NULL OR toDate > ?)
-                            """, arguments: [oldCase.householdId, date, date])
+                        let persons = try goal.personId.map { [$0] } ?? HouseholdMember.persons(in: oldCase.householdId, on: date).fetchAll(db)
                         for person in persons {
                             var outcome = Outcome(personId: person, caseId: caseId, module: goal.module, kind: kind,
                                                   value: kind == "level_reached" ? value?.uppercased() : value, date: date)

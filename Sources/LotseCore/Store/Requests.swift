@@ -3,7 +3,8 @@ import PluginKit
 
 // The questions features ask of the records, as requests: each record's columns named
 // once (`Columns`), each order a record is listed in decided once. SQL stays where a
-// request cannot say it (reports' compiled metrics, the batch rules, bulk deletes).
+// request cannot say it: reports' compiled metrics and counts, the batch rules, the
+// queries that join several tables, the audit chain and the import's bulk inserts.
 
 /// The columns of a record that belongs to one case.
 protocol CaseColumns {
@@ -17,6 +18,11 @@ protocol PersonColumns {
     static var personId: Column { get }
 }
 
+/// The column of a record that belongs to one goal.
+protocol GoalColumns {
+    static var goalId: Column { get }
+}
+
 extension TableRecord where Columns: CaseColumns {
     /// The case's records, oldest first.
     static func ofCase(_ caseId: Int64) -> QueryInterfaceRequest<Self> {
@@ -26,6 +32,13 @@ extension TableRecord where Columns: CaseColumns {
     /// The records of several cases, oldest first.
     static func ofCases(_ caseIds: [Int64]) -> QueryInterfaceRequest<Self> {
         filter(caseIds.contains(Columns.caseId)).order(Columns.chronological)
+    }
+}
+
+extension TableRecord where Columns: GoalColumns {
+    /// The records of the goals of a case's agreements.
+    static func ofCase(_ caseId: Int64) -> QueryInterfaceRequest<Self> {
+        filter(Goal.ofCases([caseId]).select(Goal.Columns.id).contains(Columns.goalId))
     }
 }
 
@@ -42,7 +55,12 @@ extension QueryInterfaceRequest where RowDecoder: TableRecord, RowDecoder.Column
 extension CaseFile {
     public enum Columns {
         static let id = Column("id"), status = Column("status"), municipalityId = Column("municipalityId")
-        static let openedOn = Column("openedOn"), closedOn = Column("closedOn")
+        static let householdId = Column("householdId"), openedOn = Column("openedOn"), closedOn = Column("closedOn")
+    }
+
+    /// The ids of one municipality's cases.
+    static func ids(in municipalityId: Int64) -> QueryInterfaceRequest<CaseFile> {
+        filter(Columns.municipalityId == municipalityId).select(Columns.id)
     }
 
     /// Cases still worked on (active or waiting), newest first; of one municipality when given.
@@ -73,7 +91,7 @@ extension Agreement {
 
 extension Conversation {
     public enum Columns: CaseColumns {
-        static let id = Column("id"), caseId = Column("caseId"), date = Column("date")
+        static let id = Column("id"), caseId = Column("caseId"), date = Column("date"), note = Column("note")
         static let chronological = [date, id]
     }
 }
@@ -81,13 +99,21 @@ extension Conversation {
 extension Referral {
     public enum Columns: CaseColumns, PersonColumns {
         static let id = Column("id"), caseId = Column("caseId"), personId = Column("personId"), date = Column("date")
+        static let problem = Column("problem"), outcome = Column("outcome")
         static let chronological = [date, id]
+    }
+}
+
+extension QueryInterfaceRequest<Referral> {
+    /// Blanks the referrals' free texts (archiving, erasure): service and date stay.
+    func eraseFreeText(_ db: Database) throws {
+        try updateAll(db, Referral.Columns.problem.set(to: ""), Referral.Columns.outcome.set(to: nil))
     }
 }
 
 extension Move {
     public enum Columns: CaseColumns {
-        static let id = Column("id"), caseId = Column("caseId"), movedOn = Column("movedOn")
+        static let id = Column("id"), caseId = Column("caseId"), movedOn = Column("movedOn"), destination = Column("destination")
         static let chronological = [movedOn, id]
     }
 }
@@ -95,13 +121,14 @@ extension Move {
 extension Consent {
     public enum Columns: CaseColumns, PersonColumns {
         static let id = Column("id"), caseId = Column("caseId"), personId = Column("personId"), givenOn = Column("givenOn")
+        static let attachmentId = Column("attachmentId")
         static let chronological = [givenOn, id]
     }
 }
 
 extension Attachment {
     public enum Columns: CaseColumns {
-        static let id = Column("id"), caseId = Column("caseId")
+        static let id = Column("id"), caseId = Column("caseId"), storedName = Column("storedName")
         static let chronological = [id]
     }
 }
@@ -115,7 +142,7 @@ extension CaseNote {
 
 extension Outcome {
     public enum Columns: PersonColumns {
-        static let id = Column("id"), personId = Column("personId"), date = Column("date")
+        static let id = Column("id"), caseId = Column("caseId"), personId = Column("personId"), date = Column("date")
     }
 
     /// The outcomes recorded for these persons, oldest first.
@@ -126,7 +153,12 @@ extension Outcome {
 
 extension Goal {
     public enum Columns: PersonColumns {
-        static let id = Column("id"), agreementId = Column("agreementId"), personId = Column("personId")
+        static let id = Column("id"), agreementId = Column("agreementId"), personId = Column("personId"), note = Column("note")
+    }
+
+    /// The goals of these cases' agreements, in the order they were agreed.
+    static func ofCases(_ caseIds: [Int64]) -> QueryInterfaceRequest<Goal> {
+        filter(Agreement.filter(caseIds.contains(Agreement.Columns.caseId)).select(Agreement.Columns.id).contains(Columns.agreementId)).order(Columns.id)
     }
 
     /// An agreement's goals in the order they were agreed.
@@ -136,7 +168,7 @@ extension Goal {
 }
 
 extension GoalChange {
-    public enum Columns {
+    public enum Columns: GoalColumns {
         static let id = Column("id"), goalId = Column("goalId"), changedOn = Column("changedOn")
     }
 
@@ -158,8 +190,8 @@ extension ScheduledReview {
 }
 
 extension GoalReview {
-    public enum Columns {
-        static let id = Column("id"), goalId = Column("goalId"), reviewedOn = Column("reviewedOn")
+    public enum Columns: GoalColumns {
+        static let id = Column("id"), goalId = Column("goalId"), reviewedOn = Column("reviewedOn"), note = Column("note")
     }
 
     /// A goal's reviews, oldest first.
@@ -171,6 +203,13 @@ extension GoalReview {
 extension HouseholdMember {
     public enum Columns: PersonColumns {
         static let householdId = Column("householdId"), personId = Column("personId"), fromDate = Column("fromDate")
+        static let toDate = Column("toDate")
+    }
+
+    /// The persons living in a household on a date.
+    static func persons(in householdId: Int64, on date: LocalDate) -> QueryInterfaceRequest<Int64> {
+        filter(Columns.householdId == householdId && Columns.fromDate <= date && (Columns.toDate == nil || Columns.toDate > date))
+            .select(Columns.personId, as: Int64.self)
     }
 
     /// The members a case is about: its household, or the one person of a person case,

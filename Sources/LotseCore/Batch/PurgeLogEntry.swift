@@ -1,0 +1,14 @@
+import GRDB
+import PluginKit
+
+/// What is left of a purged case: its number, dates and bundle, nothing personal
+/// (table `purgeLog`).
+struct PurgeLogEntry: Codable, PersistableRecord {
+    var caseRef: String
+    var closedOn: LocalDate
+    var archivedOn: LocalDate?
+    var purgedOn: LocalDate
+    var bundleFile: String?
+
+    static let databaseTableName = "purgeLog"
+}

@@ -1,0 +1,58 @@
+import GRDB
+import PluginKit
+
+/// A bundle sent from here or received here (table `handover`): a received bundle is
+/// imported once only; a sent one waits for the receiver's receipt.
+struct Handover: Codable, FetchableRecord, IdentifiedRecord {
+    enum Direction: String, Codable, DatabaseValueConvertible {
+        case sent = "out", received = "in"
+    }
+
+    var id: Int64?
+    var caseId: Int64
+    var direction: Direction
+    var bundleId: String
+    /// The receiving municipality of a sent bundle, the sending one of a received bundle.
+    var counterpart: String
+    var handedOverOn: LocalDate
+    var sha256: String
+    var withoutConsentReason: String?
+    /// When the receiver's receipt for a sent bundle was confirmed here, and by whom.
+    var receiptOn: LocalDate?
+    var receiptSignedBy: String?
+    var receiverCaseId: Int64?
+
+    init(caseId: Int64, direction: Direction, bundleId: String, counterpart: String, handedOverOn: LocalDate, sha256: String,
+         withoutConsentReason: String?) {
+        self.caseId = caseId
+        self.direction = direction
+        self.bundleId = bundleId
+        self.counterpart = counterpart
+        self.handedOverOn = handedOverOn
+        self.sha256 = sha256
+        self.withoutConsentReason = withoutConsentReason
+    }
+
+    static let databaseTableName = "handover"
+
+    enum Columns {
+        static let id = Column(CodingKeys.id), caseId = Column(CodingKeys.caseId), direction = Column(CodingKeys.direction)
+        static let bundleId = Column(CodingKeys.bundleId), handedOverOn = Column(CodingKeys.handedOverOn)
+    }
+
+    /// The bundle with this id, sent or received.
+    static func bundle(_ bundleId: String, _ direction: Direction) -> QueryInterfaceRequest<Handover> {
+        filter(Columns.direction == direction.rawValue && Columns.bundleId == bundleId)
+    }
+
+    /// The bundles sent for these cases.
+    static func sent(ofCases caseIds: [Int64]) -> QueryInterfaceRequest<Handover> {
+        filter(Columns.direction == Direction.sent.rawValue && caseIds.contains(Columns.caseId)).order(Columns.handedOverOn, Columns.id)
+    }
+
+    /// Newest first; only those of one municipality's cases when given.
+    static func listed(in municipalityId: Int64?) -> QueryInterfaceRequest<Handover> {
+        let request = order(Columns.handedOverOn.desc, Columns.id.desc)
+        return municipalityId.map { request.filter(CaseFile.ids(in: $0).contains(Columns.caseId)) } ?? request
+    }
+}
