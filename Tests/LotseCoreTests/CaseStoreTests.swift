@@ -74,9 +74,13 @@ import Testing
         #expect(throws: UsageError.self) { try store.addOutcome(caseId, personId: amal, module: "language", kind: "level_reached", value: nil, on: on) }
         #expect(throws: UsageError.self) { try store.addOutcome(caseId, personId: amal, module: "work", kind: "club", value: nil, on: on) }
         let other = try store.newCase(kind: .individual, municipality: "Stadt Aalen", staff: nil, person: TestStore.person("Tesfaye", "Yonas", born: "1990"), open: true, on: on)
-        #expect(throws: UsageError.self, "a person of another case") {
+        #expect("a person of another case") {
             try store.addOutcome(caseId, personId: other.personId, module: "work", kind: "employment", value: nil, on: on)
-        }
+        } throws: { ($0 as? UsageError)?.message.key == "person.notInCase" }
+        #expect("nor of a consent") {
+            try store.addConsent(caseId, personId: other.personId, scope: "referral", recipient: "Jobcenter", givenOn: on, form: nil)
+        } throws: { ($0 as? UsageError)?.message.key == "person.notInCase" }
+        _ = try store.addConsent(caseId, personId: amal, scope: "referral", recipient: "Jobcenter", givenOn: on, form: nil)
         _ = try store.recordMove(caseId, on: on, to: "Stuttgart", leavesMunicipality: true)
         _ = try store.addNote(caseId, text: "Wohnung zu klein", on: on)
         #expect(throws: UsageError.self) { try store.addNote(caseId, text: "   ", on: on) }

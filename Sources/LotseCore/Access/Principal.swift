@@ -52,11 +52,9 @@ public struct Principal: Sendable, Equatable {
     func authorize(_ permission: Permission, personId: Int64, _ db: Database) throws {
         try requireRole(permission)
         guard permission.isCaseScoped, let municipalityId else { return }
-        let inScope = try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM householdMember hm JOIN household h ON h.id = hm.householdId
-                            WHERE hm.personId = ? AND h.municipalityId = ?)
-            """, arguments: [personId, municipalityId]) ?? false
-        if !inScope { throw AccessDenied(principal: self, permission: permission, caseId: nil, reason: .municipality) }
+        let households = Household.filter(Household.Columns.municipalityId == municipalityId).select(Household.Columns.id)
+        let memberships = HouseholdMember.filter(HouseholdMember.Columns.personId == personId && households.contains(HouseholdMember.Columns.householdId))
+        if try memberships.isEmpty(db) { throw AccessDenied(principal: self, permission: permission, caseId: nil, reason: .municipality) }
     }
 
     /// Throws unless a municipality (by id) is within the user's reach.

@@ -39,8 +39,8 @@ extension CaseStore {
     public func addConsent(_ caseId: Int64, personId: Int64?, scope: String, recipient: String, givenOn: LocalDate, form: URL?) throws -> Consent {
         let stored = try form.map { try storeFile($0) }
         return try write(.writeCases, case: caseId) { audit in
-            _ = try CaseFile.existing(caseId, audit.db)
-            if let personId { try Self.checkMember(personId, of: caseId, audit.db) }
+            let caseFile = try CaseFile.existing(caseId, audit.db)
+            if let personId { try Self.checkMember(personId, of: caseFile, audit.db) }
             var attachmentId: Int64?
             if let stored {
                 var attachment = Attachment(caseId: caseId, originalName: form!.lastPathComponent, storedName: stored.name,
@@ -108,7 +108,7 @@ extension CaseStore {
                                                                          _ make: (CaseFile) throws -> R) throws -> R {
         try write(.writeCases, case: caseId) { audit in
             let caseFile = try CaseFile.existing(caseId, audit.db)
-            if let person { try Self.checkMember(person, of: caseId, audit.db) }
+            if let person { try Self.checkMember(person, of: caseFile, audit.db) }
             var record = try make(caseFile)
             try record.insert(audit.db)
             try audit.created(record, id: record.id, caseId: caseId)
@@ -116,12 +116,10 @@ extension CaseStore {
         }
     }
 
-    static func checkMember(_ personId: Int64, of caseId: Int64, _ db: Database) throws {
-        let isMember = try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM caseFile c JOIN householdMember m ON m.householdId = c.householdId
-                           WHERE c.id = ? AND m.personId = ? AND (c.personId IS NULL OR c.personId = m.personId))
-            """, arguments: [caseId, personId]) ?? false
-        guard isMember else { throw UsageError("person.notInCase", ["person": .number(personId), "case": .number(caseId)]) }
+    static func checkMember(_ personId: Int64, of caseFile: CaseFile, _ db: Database) throws {
+        guard try !HouseholdMember.ofCase(caseFile).about(person: personId).isEmpty(db) else {
+            throw UsageError("person.notInCase", ["person": .number(personId), "case": .number(caseFile.id!)])
+        }
     }
 
     /// Takes over a file whose checksum was just verified (an extracted bundle entry):

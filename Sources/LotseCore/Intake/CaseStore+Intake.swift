@@ -97,15 +97,13 @@ extension CaseStore {
             try principal.authorize(.readCases, caseId: agreement.caseId, audit.db)
             let caseFile = try CaseFile.existing(agreement.caseId, audit.db)
             let goals = try Goal.ofAgreement(agreementId).fetchAll(audit.db)
-            let names = try Row.fetchAll(audit.db, sql: """
-                SELECT pi.personId, pi.givenNames || ' ' || pi.familyName AS name FROM personIdentity pi
-                JOIN householdMember m ON m.personId = pi.personId WHERE m.householdId = ?
-                """, arguments: [caseFile.householdId])
+            let members = HouseholdMember.filter(HouseholdMember.Columns.householdId == caseFile.householdId).select(HouseholdMember.Columns.personId)
+            let identities = try PersonIdentity.filter(members.contains(PersonIdentity.Columns.personId)).fetchAll(audit.db)
             try audit.record(.read, "agreement", id: agreementId, caseId: caseFile.id)
             return AgreementDocument(agreement: agreement, goals: goals, caseFile: caseFile,
                                      municipality: try Municipality.fetchOne(audit.db, key: caseFile.municipalityId)?.name ?? "",
                                      staff: try caseFile.staffId.flatMap { try Staff.fetchOne(audit.db, key: $0)?.name },
-                                     names: Dictionary(names.map { ($0["personId"], $0["name"]) }, uniquingKeysWith: { first, _ in first }))
+                                     names: Dictionary(uniqueKeysWithValues: identities.map { ($0.personId, $0.fullName) }))
         }
     }
 }

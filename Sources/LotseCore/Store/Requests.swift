@@ -200,6 +200,18 @@ extension GoalReview {
     }
 }
 
+extension Household {
+    public enum Columns {
+        static let id = Column("id"), municipalityId = Column("municipalityId")
+    }
+}
+
+extension PersonIdentity {
+    public enum Columns {
+        static let personId = Column("personId")
+    }
+}
+
 extension HouseholdMember {
     public enum Columns: PersonColumns {
         static let householdId = Column("householdId"), personId = Column("personId"), fromDate = Column("fromDate")
