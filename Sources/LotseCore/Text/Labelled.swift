@@ -3,7 +3,7 @@ import PluginKit
 /// An enum whose values users read: each value has a label in the catalogs under
 /// `PREFIX.RAWVALUE` (`caseStatus.active`: "aktiv" / "active"). The catalog test
 /// checks that every value of every `Labelled` type has its label in both locales.
-public protocol Labelled: RawRepresentable, CaseIterable where RawValue == String {
+public protocol Labelled: RawRepresentable, CaseIterable, Sendable where RawValue == String {
     static var labelPrefix: String { get }
 }
 
