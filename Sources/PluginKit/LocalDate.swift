@@ -22,15 +22,15 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         var fields = (year: 0, month: 0, day: 0), position = 0
         for byte in text.utf8 {
             let digit = Int(byte) - Int(UInt8(ascii: "0"))
+            let expected = position == 4 || position == 7 ? byte == UInt8(ascii: "-") : (0...9).contains(digit)
+            guard position < 10, expected else { position = 11; break }
             switch position {
-            case 4, 7 where byte == UInt8(ascii: "-"): break
-            case 0...3 where (0...9).contains(digit): fields.year = fields.year * 10 + digit
-            case 5, 6 where (0...9).contains(digit): fields.month = fields.month * 10 + digit
-            case 8, 9 where (0...9).contains(digit): fields.day = fields.day * 10 + digit
-            default: position = 11
+            case 0...3: fields.year = fields.year * 10 + digit
+            case 5, 6: fields.month = fields.month * 10 + digit
+            case 8, 9: fields.day = fields.day * 10 + digit
+            default: break
             }
             position += 1
-            if position > 10 { break }
         }
         if position == 10 {
             self.init(year: fields.year, month: fields.month, day: fields.day)
