@@ -22,17 +22,6 @@ struct Handover: Codable, FetchableRecord, IdentifiedRecord {
     var receiptSignedBy: String?
     var receiverCaseId: Int64?
 
-    init(caseId: Int64, direction: Direction, bundleId: String, counterpart: String, handedOverOn: LocalDate, sha256: String,
-         withoutConsentReason: String?) {
-        self.caseId = caseId
-        self.direction = direction
-        self.bundleId = bundleId
-        self.counterpart = counterpart
-        self.handedOverOn = handedOverOn
-        self.sha256 = sha256
-        self.withoutConsentReason = withoutConsentReason
-    }
-
     static let databaseTableName = "handover"
 
     enum Columns {
