@@ -1,0 +1,18 @@
+import PluginKit
+
+/// What a received `case.json` must mean, beyond its shape: what `BundleReader` checks
+/// after decoding, so `verify` refuses everything `import` would.
+public struct BundleRules: Sendable {
+    /// Modules, outcome kinds and questions a bundle's facts must name.
+    public var vocabulary: Vocabulary
+    /// Most persons one case may hold (`maxPersonsPerCase`).
+    public var maxPersons: Int
+    /// Dates after this are in the future (a birth date in 2099).
+    public var today: LocalDate
+
+    public init(vocabulary: Vocabulary, maxPersons: Int, today: LocalDate) {
+        self.vocabulary = vocabulary
+        self.maxPersons = maxPersons
+        self.today = today
+    }
+}
