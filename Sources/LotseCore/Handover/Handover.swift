@@ -24,9 +24,10 @@ struct Handover: Codable, FetchableRecord, IdentifiedRecord {
 
     static let databaseTableName = "handover"
 
-    enum Columns {
+    enum Columns: CaseColumns {
         static let id = Column(CodingKeys.id), caseId = Column(CodingKeys.caseId), direction = Column(CodingKeys.direction)
         static let bundleId = Column(CodingKeys.bundleId), handedOverOn = Column(CodingKeys.handedOverOn)
+        static let chronological = [handedOverOn, id]
     }
 
     /// The bundle with this id, sent or received.
@@ -36,7 +37,7 @@ struct Handover: Codable, FetchableRecord, IdentifiedRecord {
 
     /// The bundles sent for these cases.
     static func sent(ofCases caseIds: [Int64]) -> QueryInterfaceRequest<Handover> {
-        filter(Columns.direction == Direction.sent.rawValue && caseIds.contains(Columns.caseId)).order(Columns.handedOverOn, Columns.id)
+        ofCases(caseIds).filter(Columns.direction == Direction.sent.rawValue)
     }
 
     /// Newest first; only those of one municipality's cases when given.

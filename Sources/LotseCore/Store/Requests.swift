@@ -158,7 +158,7 @@ extension Goal {
 
     /// The goals of these cases' agreements, in the order they were agreed.
     static func ofCases(_ caseIds: [Int64]) -> QueryInterfaceRequest<Goal> {
-        filter(Agreement.filter(caseIds.contains(Agreement.Columns.caseId)).select(Agreement.Columns.id).contains(Columns.agreementId)).order(Columns.id)
+        filter(Agreement.ofCases(caseIds).select(Agreement.Columns.id).contains(Columns.agreementId)).order(Columns.id)
     }
 
     /// An agreement's goals in the order they were agreed.
@@ -179,8 +179,9 @@ extension GoalChange {
 }
 
 extension ScheduledReview {
-    public enum Columns {
+    public enum Columns: CaseColumns {
         static let id = Column("id"), caseId = Column("caseId"), heldOn = Column("heldOn"), movedOn = Column("movedOn")
+        static let chronological = [id]
     }
 
     /// The review date a case is waiting for (neither held nor moved).
