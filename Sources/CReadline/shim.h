@@ -18,6 +18,17 @@
 /* Readline's signal handling off (lotse reacts to signals through the self-pipe below),
    and "lotse" as the application name for ~/.inputrc conditionals. */
 static inline void lotse_rl_configure(void) { rl_catch_signals = 0; rl_catch_sigwinch = 0; rl_readline_name = "lotse"; }
+
+/* Reads the init file now (in secure mode INPUTRC is /dev/null, see SecureStart) and
+   unbinds re-read-init-file (C-x C-r) in every keymap, so no init file is ever read later. */
+static inline void lotse_rl_initialize(void) {
+    rl_initialize();
+    const char *maps[] = {"emacs-standard", "emacs-ctlx", "emacs-meta", "vi-command", "vi-insert"};
+    for (unsigned i = 0; i < sizeof maps / sizeof *maps; i++) {
+        Keymap map = rl_get_keymap_by_name(maps[i]);
+        if (map) rl_unbind_function_in_map(rl_re_read_init_file, map);
+    }
+}
 static inline void lotse_rl_set_getc(rl_getc_func_t *f) { rl_getc_function = f; }
 static inline void lotse_rl_set_completer(rl_completion_func_t *f) { rl_attempted_completion_function = f; }
 static inline void lotse_rl_set_completion_over(int over) { rl_attempted_completion_over = over; }

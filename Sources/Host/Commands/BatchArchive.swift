@@ -25,7 +25,7 @@ extension Lotse.BatchCommand {
                                         locale: session.context.catalog.locale, folder: folder,
                                         passphrase: dryRun ? "" : try Passphrase.read(file: passphraseFile, confirm: true))
             archiver.afterBundle = TestHook.killAfter("LOTSE_TEST_KILL_AFTER_BUNDLE")
-            let (results, failed) = try BatchRun(store: session.store, policy: archiver).show(on: date.date, dryRun: dryRun, bar: true)
+            let (results, failed) = try BatchRun(store: session.store, policy: archiver).show(on: dryRun ? date.date : try date.destructive(), dryRun: dryRun, bar: true)
             if dryRun { return Console.say("batch.archiveDryRun", ["count": .number(results.count)]) }
             Console.say("batch.archivedAll", ["count": .number(results.count - failed), "folder": .text(out)])
             if failed > 0 { throw DataError("batch.archiveFailures", ["count": .number(failed)]) }

@@ -34,7 +34,7 @@ extension Lotse.BatchCommand {
         /// places that freed and who is next on the waiting list; returns the failures.
         private func close(_ rule: ClosureRule, session: Session, deployment: Deployment) throws -> Int {
             let policy = ClosePolicy(store: session.store, rule: rule, deployment: deployment)
-            let (results, failed) = try BatchRun(store: session.store, policy: policy).show(on: date.date, dryRun: dryRun)
+            let (results, failed) = try BatchRun(store: session.store, policy: policy).show(on: dryRun ? date.date : try date.destructive(), dryRun: dryRun)
             if dryRun {
                 Console.say("batch.closeDryRun", ["count": .number(results.count), "places": .number(results.reduce(0) { $0 + $1.candidate.persons })])
                 return 0

@@ -24,7 +24,7 @@ extension Lotse.BatchCommand {
             let session = try store.session()
             let policy = PurgePolicy(store: session.store, retentionYears: session.context.configuration.deployment.retentionYears,
                                      archive: archive.map { URL(fileURLWithPath: $0) })
-            let (results, failed) = try BatchRun(store: session.store, policy: policy).show(on: date.date, dryRun: dryRun)
+            let (results, failed) = try BatchRun(store: session.store, policy: policy).show(on: dryRun ? date.date : try date.destructive(), dryRun: dryRun)
             if dryRun { return Console.say("batch.purgeDryRun", ["count": .number(results.count)]) }
             Console.say("batch.purgedAll", ["count": .number(results.count - failed)])
             if failed > 0 { throw DataError("batch.purgeFailures", ["count": .number(failed)]) }

@@ -16,7 +16,7 @@ extension Lotse.PersonCommand {
 
         func run() throws {
             let session = try store.session()
-            try session.store.erasePerson(id, reason: reason, retentionYears: session.context.configuration.deployment.retentionYears, on: date.date)
+            try session.store.erasePerson(id, reason: reason, retentionYears: session.context.configuration.deployment.retentionYears, on: try date.destructive())
             Console.say("person.erased", ["person": .number(id)])
         }
     }

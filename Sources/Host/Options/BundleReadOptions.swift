@@ -23,7 +23,7 @@ struct BundleReadOptions: ParsableArguments {
         var reader = BundleReader(passphrase: nil, trustedKeys: SigningKey.trusted(in: folder),
                                   limits: BundleLimits(maxEntryMB: deployment.bundleMaxEntryMB, maxTotalMB: deployment.bundleMaxTotalMB,
                                                        maxCaseJSONMB: deployment.caseJSONMaxMB),
-                                  rules: BundleRules(vocabulary: try context.vocabulary(), maxPersons: deployment.maxPersonsPerCase, today: .today),
+                                  rules: BundleRules(vocabulary: try context.vocabulary(), maxPersons: deployment.maxPersonsPerCase, today: .today, fieldLimits: deployment.fieldLimits),
                                   allowUnsigned: allowUnsigned)
         if passphraseFile != nil || (try? BundleReader.isEncrypted(path)) == true {
             reader.passphrase = try Passphrase.read(file: passphraseFile, confirm: false)

@@ -17,7 +17,8 @@ struct StoreOptions: ParsableArguments {
         let context = try AppContext(options: config)
         let database = try LotseDatabase.open(at: context.locations.database(explicit: path))
         let principal = try Identity.kioskUser ?? Accounts(database: database).principal(osUser: CaseStore.operatingSystemUser)
-        return Session(context: try context.speaking(to: principal),
-                       store: CaseStore(database: database, principal: principal, vocabulary: try context.vocabulary()))
+        var store = CaseStore(database: database, principal: principal, vocabulary: try context.vocabulary())
+        store.fieldLimits = context.configuration.deployment.fieldLimits
+        return Session(context: try context.speaking(to: principal), store: store)
     }
 }

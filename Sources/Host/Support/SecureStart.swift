@@ -4,7 +4,8 @@ import LotseCore
 /// What the packaged, setuid `lotse` does before anything else (secure mode, see
 /// `UserRights`): no core dumps or ptrace by the user, only an allowlist of the
 /// environment (glibc drops `LD_*` and `TMPDIR` but keeps `INPUTRC`, `SQLITE_TMPDIR`,
-/// `XDG_*`, which readline and SQLite would follow), scratch files in lotse's own folder.
+/// `XDG_*`, which readline and SQLite would follow), scratch files in lotse's own folder,
+/// no user init file for any library.
 enum SecureStart {
     /// Variables a session may keep: terminal and colours, language, time zone, who and where.
     static let allowed: Set<String> = ["TERM", "NO_COLOR", "LANG", "LANGUAGE", "TZ", "COLUMNS", "LINES", "HOME", "USER", "LOGNAME"]
@@ -29,5 +30,10 @@ enum SecureStart {
         setenv("TMPDIR", scratch, 1)
         setenv("SQLITE_TMPDIR", scratch, 1)
         setenv("PATH", "/usr/bin:/bin", 1)
+        // Libraries open files with lotse's rights: readline's init file (whose
+        // `$include` would read any lotse-only file) is none, and `~` and the user's own
+        // paths (history, export folder) come from the password database, not from $HOME.
+        setenv("INPUTRC", "/dev/null", 1)
+        if let entry = getpwuid(getuid()), let home = entry.pointee.pw_dir { setenv("HOME", String(cString: home), 1) } else { unsetenv("HOME") }
     }
 }

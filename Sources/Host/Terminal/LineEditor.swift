@@ -21,6 +21,7 @@ final class LineEditor {
         lotse_rl_configure()
         lotse_rl_set_completer(attemptCompletion)
         lotse_rl_set_getc(readKey)
+        lotse_rl_initialize()
         signalDescriptor = lotse_install_signal_pipe()
         completion.withLock { $0.completer = completer }
         if let historyFile {

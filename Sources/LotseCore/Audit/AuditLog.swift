@@ -12,11 +12,14 @@ struct AuditLog {
     let db: Database
     let actor: String
     let at: String
+    /// How long a stored text may be, and which may hold line breaks.
+    let limits: FieldLimits
 
-    init(_ db: Database, actor: String, at: Date = Date()) {
+    init(_ db: Database, actor: String, at: Date = Date(), limits: FieldLimits = FieldLimits()) {
         self.db = db
         self.actor = actor
         self.at = Timestamp.string(at)
+        self.limits = limits
     }
 
     enum Action: String {
@@ -39,6 +42,9 @@ struct AuditLog {
             // Every audited write passes here, so no command can store text that would
             // drive a terminal, or a NUL that SQLite would cut off behind the log's back.
             throw UsageError("audit.control", ["field": .text(field.map { "\(entity).\($0)" } ?? entity), "codePoint": .text(UntrustedText.codePoint(control))])
+        }
+        if case .some(let stored?) = value, let problem = limits.problem(in: stored, field: field.map { "\(entity).\($0)" } ?? entity) {
+            throw UsageError(problem)
         }
         if case .some(let stored) = value {
             let newSalt = AuditChain.randomSalt()

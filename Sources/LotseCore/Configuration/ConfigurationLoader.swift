@@ -142,6 +142,10 @@ private struct Validator {
             case "caseJSONMaxMB": deployment.caseJSONMaxMB = try whole(given, path, Deployment.Bounds.caseJSONMaxMB)
             case "maxPersonsPerCase": deployment.maxPersonsPerCase = try whole(given, path, Deployment.Bounds.maxPersonsPerCase)
             case "csvMaxFieldKB": deployment.csvMaxFieldKB = try whole(given, path, Deployment.Bounds.csvMaxFieldKB)
+            case "maxFieldChars": deployment.maxFieldChars = try whole(given, path, Deployment.Bounds.maxFieldChars)
+            case "maxNoteChars": deployment.maxNoteChars = try whole(given, path, Deployment.Bounds.maxNoteChars)
+            case "attachmentMaxMB": deployment.attachmentMaxMB = try whole(given, path, Deployment.Bounds.attachmentMaxMB)
+            case "backupMaxMB": deployment.backupMaxMB = try whole(given, path, Deployment.Bounds.backupMaxMB)
             case "receiptOverdueDays": deployment.receiptOverdueDays = try whole(given, path, Deployment.Bounds.receiptOverdueDays)
             case "backupRetentionDays": deployment.backupRetentionDays = try whole(given, path, Deployment.Bounds.backupRetentionDays)
             case "batchCloseRules":

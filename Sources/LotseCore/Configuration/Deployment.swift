@@ -36,6 +36,16 @@ public struct Deployment: Sendable, Equatable {
     public var maxPersonsPerCase = 30
     /// Longest field a legacy CSV file may hold, in KB (a line may hold 16 such fields).
     public var csvMaxFieldKB = 64
+    /// Longest single-line text field (a name, a title, a place), in characters.
+    public var maxFieldChars = 500
+    /// Longest note (a conversation's or case note, a referral's problem), in characters.
+    public var maxNoteChars = 50_000
+    /// The two as the store, the import and the bundle reader check them.
+    public var fieldLimits: FieldLimits { FieldLimits(lineChars: maxFieldChars, noteChars: maxNoteChars) }
+    /// Largest file a user may attach, in MB.
+    public var attachmentMaxMB = 100
+    /// Largest backup `restore` reads, in MB.
+    public var backupMaxMB = 16_384
     /// Days after which a handover without a receipt is listed by `due` and `handover list`.
     public var receiptOverdueDays = 14
     /// This installation's Ed25519 private key (readable only by the account lotse runs
@@ -61,10 +71,14 @@ public struct Deployment: Sendable, Equatable {
         public static let maxPersonsPerCase = 1...1000
         public static let csvMaxFieldKB = 1...65_536
         public static let receiptOverdueDays = 1...365
+        public static let maxFieldChars = 20...100_000
+        public static let maxNoteChars = 200...10_000_000
+        public static let attachmentMaxMB = 1...65_536
+        public static let backupMaxMB = 1...1_048_576
     }
 
     /// Every key `deployment` may hold, for the message about an unknown one.
     public static let settingNames = ["locale", "retentionYears", "personsPerFTE", "inactiveMonths", "maxCareYears", "careEndWarningMonths", "eligibility", "idleLogoutMinutes",
                                       "trustedKeysDir", "kioskExportDir", "signingKey", "bundleMaxEntryMB", "bundleMaxTotalMB", "caseJSONMaxMB",
-                                      "maxPersonsPerCase", "csvMaxFieldKB", "receiptOverdueDays", "backupRetentionDays", "batchCloseRules"]
+                                      "maxPersonsPerCase", "csvMaxFieldKB", "maxFieldChars", "maxNoteChars", "attachmentMaxMB", "backupMaxMB", "receiptOverdueDays", "backupRetentionDays", "batchCloseRules"]
 }

@@ -118,7 +118,7 @@ public struct BundleReader {
             throw .schema(Message("bundle.schemaVersion", ["found": .text(bagInfo["Schema-Version"] ?? ""),
                                                            "expected": .list(CaseBundle.readableVersions.sorted().map { .text($0) })]))
         }
-        if let problem = StrictJSON.problem(in: caseJSON) { throw .schema(Message("bundle.caseJSON", ["path": .text(problem.path), "problem": .message(problem.what)])) }
+        if let problem = StrictJSON.problem(in: caseJSON, limits: rules?.fieldLimits ?? FieldLimits()) { throw .schema(Message("bundle.caseJSON", ["path": .text(problem.path), "problem": .message(problem.what)])) }
         let bundle: CaseBundle
         do { bundle = try JSONDecoder().decode(CaseBundle.self, from: caseJSON) } catch {
             throw .schema(Message("bundle.caseJSONSchema", ["schema": .text(version), "problem": .message(Self.describe(error))]))

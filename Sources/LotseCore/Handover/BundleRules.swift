@@ -9,10 +9,13 @@ public struct BundleRules: Sendable {
     public var maxPersons: Int
     /// Dates after this are in the future (a birth date in 2099).
     public var today: LocalDate
+    /// How long a text may be, and which may hold line breaks.
+    public var fieldLimits: FieldLimits
 
-    public init(vocabulary: Vocabulary, maxPersons: Int, today: LocalDate) {
+    public init(vocabulary: Vocabulary, maxPersons: Int, today: LocalDate, fieldLimits: FieldLimits = FieldLimits()) {
         self.vocabulary = vocabulary
         self.maxPersons = maxPersons
         self.today = today
+        self.fieldLimits = fieldLimits
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 
 /// A check of received JSON's bytes before `JSONDecoder` sees them. Foundation accepts
 /// duplicate keys (keeping one silently) and UTF-16; a bundle must be neither, and its
-/// strings may not hold control characters (see `UntrustedText`). Nesting is bounded,
-/// so a hostile document cannot exhaust the stack.
+/// strings may not hold control characters (see `UntrustedText`) nor be longer, or hold
+/// more lines, than the field may (`FieldLimits`). Nesting is bounded, so a hostile
+/// document cannot exhaust the stack.
 struct StrictJSON {
     struct Problem: Error, Equatable {
         /// Where: a path like `persons[2].familyName`, or "(document)".
@@ -14,17 +15,18 @@ struct StrictJSON {
     static let maxDepth = 32
 
     private let bytes: [UInt8]
+    private let limits: FieldLimits
     private var position = 0
 
     /// Nil when `data` is one well-formed UTF-8 JSON value with unique keys and clean strings.
-    static func problem(in data: Data) -> Problem? {
+    static func problem(in data: Data, limits: FieldLimits = FieldLimits()) -> Problem? {
         if data.starts(with: [0xEF, 0xBB, 0xBF]) || data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) {
             return Problem(path: "(document)", what: "json.byteOrderMark")
         }
         guard String(validating: data, as: UTF8.self) != nil else {
             return Problem(path: "(document)", what: "json.notUTF8")
         }
-        var scanner = StrictJSON(bytes: [UInt8](data))
+        var scanner = StrictJSON(bytes: [UInt8](data), limits: limits)
         do {
             scanner.skipSpace()
             try scanner.value(path: "", depth: 0)
@@ -38,7 +40,10 @@ struct StrictJSON {
         }
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: [UInt8], limits: FieldLimits) {
+        self.bytes = bytes
+        self.limits = limits
+    }
 
     private mutating func value(path: String, depth: Int) throws {
         guard depth < Self.maxDepth else { throw Problem(path: path, what: Message("json.tooDeep", ["depth": .number(Self.maxDepth)])) }
@@ -74,7 +79,7 @@ struct StrictJSON {
             } while consume(UInt8(ascii: ","))
             try expect(UInt8(ascii: "]"), path)
         case UInt8(ascii: "\""):
-            _ = try string(path: path)
+            if let problem = limits.problem(in: try string(path: path), field: path) { throw Problem(path: path, what: problem) }
         default:
             // Numbers and literals: their exact form is JSONDecoder's to judge.
             let start = position

@@ -9,6 +9,7 @@ struct ImportRow {
     let fields: [String]
     let columns: [String: Int]
     let problems: ImportProblems
+    let limits: FieldLimits
 
     func raw(_ column: String) -> String {
         columns[column].map { fields.indices.contains($0) ? fields[$0].trimmingSpaces : "" } ?? ""
@@ -25,6 +26,7 @@ struct ImportRow {
             if required { fail(column, "import.empty") }
             return nil
         }
+        if let problem = limits.problem(in: value, field: column) { fail(column, problem); return nil }
         return value
     }
 

@@ -18,11 +18,14 @@ struct ImportRun {
 
     /// The longest field a file may hold (`csvMaxFieldKB`).
     let maxFieldBytes: Int
+    /// How long a text may be once read, and which may hold line breaks.
+    let limits: FieldLimits
 
-    init(db: Database, vocabulary: Vocabulary, maxFieldBytes: Int) {
+    init(db: Database, vocabulary: Vocabulary, maxFieldBytes: Int, limits: FieldLimits) {
         self.db = db
         self.vocabulary = vocabulary
         self.maxFieldBytes = maxFieldBytes
+        self.limits = limits
     }
 
     mutating func load(_ contents: [String: Data]) throws {
@@ -105,7 +108,7 @@ struct ImportRun {
             case .success(let parsed): record = parsed
             }
             if record.fields.count == 1 && record.fields[0].trimmingSpaces.isEmpty { continue }
-            let row = ImportRow(file: file, line: record.line, fields: record.fields, columns: index, problems: problems)
+            let row = ImportRow(file: file, line: record.line, fields: record.fields, columns: index, problems: problems, limits: limits)
             if record.fields.count != names.count {
                 row.fail("(row)", Message("import.fieldCount", ["count": .number(record.fields.count), "header": .number(names.count)]))
                 self[keyPath: ids].invalid.insert(row.raw("id"))

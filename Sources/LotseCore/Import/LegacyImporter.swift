@@ -60,11 +60,16 @@ public struct LegacyImporter {
     /// Imports the files in `folder`: a folder the user named, read with the user's
     /// rights (`UserRights`), unless lotse wrote it itself (`demo`).
     public func run(folder: URL, ofUser: Bool = true) throws -> Summary {
+        try store.require(.configure)  // before a file of the user's is read
         var contents: [String: Data] = [:]
         for (name, _) in Self.files {
             let path = folder.appendingPathComponent(name).path
-            let data = ofUser ? UserRights.asUser { FileManager.default.contents(atPath: path) } : FileManager.default.contents(atPath: path)
-            if let data { contents[name] = data }
+            if !ofUser {
+                contents[name] = FileManager.default.contents(atPath: path)
+            } else if UserRights.asUser({ FileManager.default.fileExists(atPath: path) }) {
+                // Bounded: a file's worth of rows at the longest field each (csvMaxFieldKB).
+                contents[name] = try UserRights.read(path, limit: Self.maxFileBytes(maxFieldBytes))
+            }
         }
         guard !contents.isEmpty else {
             throw UsageError("import.noFiles", ["folder": .text(folder.path), "files": .list(Self.files.map { .text($0.name) })])
@@ -74,7 +79,7 @@ public struct LegacyImporter {
             if try !ImportBatch.of(fingerprint: fingerprint).isEmpty(audit.db) {
                 return Summary(alreadyImported: true)
             }
-            var run = ImportRun(db: audit.db, vocabulary: store.vocabulary, maxFieldBytes: maxFieldBytes)
+            var run = ImportRun(db: audit.db, vocabulary: store.vocabulary, maxFieldBytes: maxFieldBytes, limits: store.fieldLimits)
             try run.load(contents)
             guard run.problems.lines.isEmpty else { throw Failure(problems: run.problems.lines) }
             try GoalChange.recordMissing(audit.db)
@@ -86,6 +91,10 @@ public struct LegacyImporter {
             return run.summary
         }
     }
+
+    /// The largest legacy file read: a legacy system's export of a whole Land (2 million
+    /// rows) is about 200 MB; 4,096 fields of the longest allowed size, at least 1 GB.
+    static func maxFileBytes(_ maxFieldBytes: Int) -> Int { max(1 << 30, maxFieldBytes << 12) }
 
     /// SHA-256 over the files' names and contents.
     static func fingerprint(_ contents: [String: Data]) -> String {

@@ -12,6 +12,8 @@ public struct CaseStore: Sendable {
     public let vocabulary: Vocabulary
     /// Where attachments are copied to (beside the database file).
     public let attachmentsFolder: URL
+    /// How long a stored text may be (`maxFieldChars`, `maxNoteChars`).
+    public var fieldLimits = FieldLimits()
 
     public init(database: LotseDatabase, principal: Principal, vocabulary: Vocabulary, attachmentsFolder: URL? = nil) {
         self.database = database
@@ -33,7 +35,7 @@ public struct CaseStore: Sendable {
         do {
             return try database.write { db in
                 try principal.authorize(permission, caseId: caseId, db)
-                return try body(AuditLog(db, actor: actor))
+                return try body(AuditLog(db, actor: actor, limits: fieldLimits))
             }
         } catch let denied as AccessDenied {
             throw audited(denied)
