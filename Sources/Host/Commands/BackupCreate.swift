@@ -12,8 +12,21 @@ extension Lotse.BackupCommand {
 
         func run() throws {
             let session = try store.session()
+            try session.store.require(.configure)  // before a passphrase file of the user's is read
             let passphrase = encrypt || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: true) : nil
             let name = "lotse-backup-\(Int(Date().timeIntervalSince1970)).zip"
+            if passphrase == nil, UserRights.secure {
+                // In the shared installation a backup is never plain: without a passphrase
+                // of the admin's own it is encrypted with the installation's key and stays
+                // where only lotse and root read.
+                guard output == nil else { throw UsageError("backup.secureNeedsPassphrase") }
+                guard let key = try? String(contentsOf: Locations.installationBackupKey, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty else {
+                    throw DataError("backup.noInstallationKey", ["file": .text(Locations.installationBackupKey.path)])
+                }
+                let path = Locations.systemBackups.appendingPathComponent(name)
+                let files = try Backup(store: session.store).write(to: path.path, passphrase: key)
+                return Console.say("backup.writtenInstallation", ["file": .text(path.path), "files": .number(files)])
+            }
             var path = output ?? name
             var isFolder: ObjCBool = false
             if UserRights.asUser({ FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) }), isFolder.boolValue {

@@ -27,14 +27,17 @@ extension Lotse.HandoverCommand {
             let folder = try session.store.scratchFolder()
             defer { try? FileManager.default.removeItem(at: folder) }
             let verified = try reader.read(bundle.url.path, extractTo: folder)
+            let receiptPath = receipt ?? (file.hasSuffix(".zip") ? String(file.dropLast(4)) : file) + ".receipt.json"
+            // The receipt is written inside the import's transaction: a receipt that cannot
+            // be written rolls the import back, so the sender can send again.
             let caseId = try session.store.importBundle(verified.bundle, files: verified.files, municipality: municipality ?? verified.bundle.receiver,
                                                         staff: staff, on: date.date, sha256: verified.sha256,
-                                                        unsignedReason: verified.signedBy == nil ? bundleOptions.allowUnsigned : nil)
+                                                        unsignedReason: verified.signedBy == nil ? bundleOptions.allowUnsigned : nil) { caseId in
+                let receiptFile = try HandoverReceipt(bundleId: verified.bundle.bundleId, bundleSha256: verified.sha256, receiver: municipality ?? verified.bundle.receiver,
+                                                      receiverCaseId: caseId, receivedOn: date.date).file(signedWith: signingKey)
+                try OutputFile.write(receiptFile, to: receiptPath)
+            }
             Console.say("handover.imported", ["case": .number(caseId), "sender": .text(verified.bundle.sender.municipality), "senderCase": .number(verified.bundle.sender.caseId), "persons": .number(verified.bundle.persons.count), "files": .number(verified.files.count)])
-            let receiptPath = receipt ?? (file.hasSuffix(".zip") ? String(file.dropLast(4)) : file) + ".receipt.json"
-            let receiptFile = try HandoverReceipt(bundleId: verified.bundle.bundleId, bundleSha256: verified.sha256, receiver: municipality ?? verified.bundle.receiver,
-                                                  receiverCaseId: caseId, receivedOn: date.date).file(signedWith: signingKey)
-            try OutputFile.write(String(decoding: receiptFile, as: UTF8.self), to: receiptPath)
             Console.say(signingKey == nil ? "handover.receiptUnsigned" : "handover.receiptSigned", ["file": .text(receiptPath), "sender": .text(verified.bundle.sender.municipality)])
         }
     }

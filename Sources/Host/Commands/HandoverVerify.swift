@@ -12,6 +12,13 @@ extension Lotse.HandoverCommand {
 
         func run() throws {
             let context = try AppContext(options: config)
+            if UserRights.secure {
+                // In the shared installation: a mapped user with a role that handles
+                // bundles, before a byte of the file is copied.
+                let database = try LotseDatabase.open(at: context.locations.database(explicit: nil))
+                let principal = try Identity.kioskUser ?? Accounts(database: database).principal(osUser: CaseStore.operatingSystemUser)
+                try CaseStore(database: database, principal: principal, vocabulary: try context.vocabulary()).requireAny([.writeCases, .archive])
+            }
             let fetched = try UserRights.fetch(file, limit: Int64(context.configuration.deployment.bundleMaxTotalMB) << 20)
             defer { fetched.discard() }
             let verified = try bundleOptions.reader(for: fetched.url.path, context: context).read(fetched.url.path)

@@ -16,21 +16,27 @@ extension Lotse {
         func run() throws {
             let context = try AppContext(options: store.config)
             let database = context.locations.database(explicit: store.path)
-            let lock = try BatchLock(database: database.path)
-            defer { withExtendedLifetime(lock) {} }
-            let backup = try UserRights.fetch(file)
-            defer { backup.discard() }
-            let encrypted = (try? BundleReader.isEncrypted(backup.url.path)) ?? false
-            let passphrase = encrypted || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: false) : nil
+            // First who asks: only an admin of the database in place may replace it (its
+            // connection closes at the end of this block, before the file is swapped).
+            var actor: String?
             if FileManager.default.fileExists(atPath: database.path) {
-                // Only an admin of the database in place may replace it; its connection
-                // closes at the end of this block, before the file is swapped.
-                try store.session().store.require(.configure)
+                let admin = try store.session().store
+                try admin.require(.configure)
+                actor = admin.principal.name
             } else {
                 try SecureStart.requireRoot("restore \(file)")
             }
+            // Then the file, bounded; the batch lock only once it is here and readable,
+            // so a file that never ends (a FIFO) holds no lock.
+            let limit = Int64(context.configuration.deployment.backupMaxMB) << 20
+            let backup = try UserRights.fetch(file, limit: limit)
+            defer { backup.discard() }
+            let encrypted = (try? BundleReader.isEncrypted(backup.url.path)) ?? false
+            let passphrase = encrypted || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: false) : nil
+            let lock = try BatchLock(database: database.path)
+            defer { withExtendedLifetime(lock) {} }
             let previous = try Backup.restore(from: backup.url.path, passphrase: passphrase, database: database,
-                                              attachments: URL(fileURLWithPath: database.path + ".files"))
+                                              attachments: URL(fileURLWithPath: database.path + ".files"), maxBytes: UInt64(limit), actor: actor)
             Console.say("restore.done", ["file": .text(file), "database": .text(database.path), "previous": .text(previous.lastPathComponent)])
         }
     }

@@ -19,6 +19,7 @@ struct StoreOptions: ParsableArguments {
         let principal = try Identity.kioskUser ?? Accounts(database: database).principal(osUser: CaseStore.operatingSystemUser)
         var store = CaseStore(database: database, principal: principal, vocabulary: try context.vocabulary())
         store.fieldLimits = context.configuration.deployment.fieldLimits
+        store.attachmentLimit = Int64(context.configuration.deployment.attachmentMaxMB) << 20
         return Session(context: try context.speaking(to: principal), store: store)
     }
 }

@@ -9,14 +9,7 @@ enum OutputFile {
 
     static func write(_ data: Data, to path: String) throws {
         let target = UserRights.staging(for: path)
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).partial")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw UsageError("file.writeFolder", ["path": .text(path)])
-        }
-        guard rename(temporary.path, target.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw UsageError("file.write", ["path": .text(path), "reason": .message(.system(errno))])
-        }
+        do { try PartialFile.write(data, to: target) } catch { throw UsageError("file.writeFolder", ["path": .text(path)]) }
         try UserRights.deliver(target, to: path)
     }
 }

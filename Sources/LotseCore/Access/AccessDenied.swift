@@ -1,7 +1,7 @@
 /// A refused action: says which role it needs (or that the case belongs to another
 /// municipality). Refusals are audited by the store before this reaches the user.
 public struct AccessDenied: LotseError {
-    enum Reason: Sendable { case role, municipality }
+    enum Reason: Sendable { case role, municipality, selfGrant }
 
     let principal: Principal
     let permission: Permission
@@ -22,6 +22,8 @@ public struct AccessDenied: LotseError {
         case .municipality:
             caseId.map { Message("error.denied.case", ["case": .number($0), "user": .text(principal.name)]) }
                 ?? Message("error.denied.municipality", ["user": .text(principal.name)])
+        case .selfGrant:
+            Message("error.denied.selfGrant", ["user": .text(principal.name)])
         }
     }
 }

@@ -81,6 +81,12 @@ extension CaseStore {
             if let staff { user.staffId = try Staff.resolve(staff, db).id }
             try Self.checkScope(roles: roles, staffId: user.staffId, countyWide: countyWide)
             if user.name == principal.name, !roles.contains(.admin) { throw UsageError("user.adminSelf") }
+            // Separation of duties in the shared installation: another admin grants a
+            // role or widens a scope, never the user themselves (the refusal is audited).
+            if UserRights.secure, user.name == principal.name,
+               !roles.isSubset(of: user.roleSet) || staff != nil || (countyWide && user.staffId != nil) {
+                throw AccessDenied(principal: principal, permission: .manageUsers, caseId: nil, reason: .selfGrant)
+            }
             user.roles = Role.text(roles)
         }
     }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GRDB
 
 /// The hashing rules of the audit chain, shared by writing and verifying.
 enum AuditChain {
@@ -45,5 +46,19 @@ enum AuditChain {
             defer { bytes.removeLast(16) }
             return Checksum.hex(bytes.suffix(16))
         }
+    }
+}
+
+extension AuditChain {
+    /// The chain's head as `auditHead` keeps it: its length and last hash.
+    struct Head: CustomStringConvertible {
+        let count: Int64
+        let lastHash: String
+        var description: String { "\(count):\(lastHash)" }
+    }
+
+    static func head(_ db: Database) throws -> Head {
+        let row = try Row.fetchOne(db, sql: "SELECT count, lastHash FROM auditHead WHERE id = 1")
+        return Head(count: row?["count"] ?? 0, lastHash: row?["lastHash"] ?? genesis)
     }
 }

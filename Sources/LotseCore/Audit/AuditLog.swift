@@ -27,6 +27,8 @@ struct AuditLog {
         /// An action the user's roles do not allow (field: the permission).
         case refused
         case login
+        /// A backup put in place (fields: the restored and the replaced chain head).
+        case restore
     }
 
     /// Records one event; `value` (personal data) is stored apart from the chain.

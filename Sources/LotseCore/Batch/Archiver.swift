@@ -37,7 +37,7 @@ public struct Archiver: BatchPolicy {
     public func prepare() throws {
         try UserRights.asUser {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            PartialFile.removeStale(in: folder)
+            PartialFile.removeStale(in: folder, evenRunning: true)
         }
     }
 
@@ -118,9 +118,7 @@ public struct Archiver: BatchPolicy {
         let text = "case,closed_on,archived_on,bundle\n" + rows.map { "\($0.caseId),\($0.closedOn.iso),\($0.archivedOn?.iso ?? ""),\($0.bundleFile ?? "")" }.joined(separator: "\n") + "\n"
         let index = folder.appendingPathComponent("index.csv").path
         let staging = UserRights.staging(for: index)
-        let temporary = staging.deletingLastPathComponent().appendingPathComponent(".\(staging.lastPathComponent).partial")
-        try Data(text.utf8).write(to: temporary)
-        guard rename(temporary.path, staging.path) == 0 else { throw DataError("file.write", ["path": .text(folder.appendingPathComponent("index.csv").path), "reason": .message(.system(errno))]) }
+        try PartialFile.write(Data(text.utf8), to: staging)
         try UserRights.deliver(staging, to: index)
     }
 }

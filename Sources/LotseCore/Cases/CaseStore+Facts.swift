@@ -74,7 +74,8 @@ extension CaseStore {
 
     /// Copies a file into the attachments folder and records it with the case.
     public func attach(_ caseId: Int64, file: URL, on date: LocalDate) throws -> Attachment {
-        let stored = try storeFile(file)
+        try read(.writeCases, case: caseId) { _ in }  // the role and the case first, then the user's file
+        let stored = try storeFile(file, limit: attachmentLimit)
         do {
             return try insertFact(caseId) { _ in
                 Attachment(caseId: caseId, originalName: file.lastPathComponent, storedName: stored.name, sha256: stored.sha256,
@@ -136,17 +137,22 @@ extension CaseStore {
 
     /// A scratch folder beside the attachments (same file system, so files move, not copy).
     public func scratchFolder() throws -> URL {
-        let folder = attachmentsFolder.deletingLastPathComponent().appendingPathComponent(".lotse-work-\(UUID().uuidString)")
+        let folder = PartialFile.scratch(in: attachmentsFolder.deletingLastPathComponent(), named: ".lotse-work")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         return folder
     }
 
     /// Copies a file under a generated name (mode 0600), hashing it as it streams.
-    func storeFile(_ source: URL) throws -> (name: String, sha256: String, size: Int64) {
+    func storeFile(_ source: URL, limit: Int64 = .max) throws -> (name: String, sha256: String, size: Int64) {
         try FileManager.default.createDirectory(at: attachmentsFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let name = UUID().uuidString.lowercased()
         let target = attachmentsFolder.appendingPathComponent(name)
-        let (sha256, size) = try FileCopy.copy(from: source, to: target)
+        let (sha256, size): (String, Int64)
+        do {
+            (sha256, size) = try FileCopy.copy(from: source, to: target, limit: limit)
+        } catch FileCopy.TooLarge.bytes(let limit) {
+            throw UsageError("file.attachmentTooLarge", ["path": .text(source.lastPathComponent), "megabytes": .number(limit >> 20)])
+        }
         return (name, sha256, size)
     }
 }

@@ -10,6 +10,10 @@ public struct Locations: Sendable {
     public static let systemConfiguration = URL(fileURLWithPath: "/etc/lotse/plugins.json")
     public static let systemResources = URL(fileURLWithPath: "/usr/share/lotse")
     public static let systemData = URL(fileURLWithPath: "/var/lib/lotse")
+    /// Where the nightly backups go, readable only by lotse and root.
+    public static let systemBackups = URL(fileURLWithPath: "/var/backups/lotse")
+    /// The installation's backup passphrase (made at install, readable only by lotse).
+    public static let installationBackupKey = URL(fileURLWithPath: "/etc/lotse/backup.pass")
 
     /// Scratch files: in secure mode inside the data folder (a rename out of a tmpfs
     /// fails, and nothing of lotse's belongs in a world-writable folder), else $TMPDIR.

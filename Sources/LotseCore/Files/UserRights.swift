@@ -24,9 +24,20 @@ public enum UserRights {
     }
 
     /// Opens a file the user named, for reading, with the user's rights.
-    public static func openForReading(_ path: String) throws(UsageError) -> FileHandle {
-        let (descriptor, error) = asUser { (open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY), errno) }
+    /// With `regularOnly` (a file lotse copies: an attachment, a bundle, a backup) a
+    /// device, FIFO or socket is refused before a byte is read: `/dev/zero` would fill
+    /// the disk, a FIFO without a writer would wait forever.
+    public static func openForReading(_ path: String, regularOnly: Bool = false) throws(UsageError) -> FileHandle {
+        let (descriptor, error) = asUser { (open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | (regularOnly ? O_NONBLOCK : 0)), errno) }
         guard descriptor >= 0 else { throw UsageError("file.read", ["path": .text(path), "reason": .message(.system(error))]) }
+        if regularOnly {
+            var status = stat()
+            guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+                close(descriptor)
+                throw UsageError("file.notRegular", ["path": .text(path)])
+            }
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        }
         return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
@@ -49,8 +60,8 @@ public enum UserRights {
     /// Without secure mode the path itself is used (its reader has its own limits).
     public static func fetch(_ path: String, limit: Int64 = .max) throws -> Fetched {
         guard secure else { return Fetched(url: URL(fileURLWithPath: path), isCopy: false) }
-        let input = try openForReading(path)
-        let copy = Locations.scratch.appendingPathComponent("in-\(getpid())-\(UUID().uuidString)-" + URL(fileURLWithPath: path).lastPathComponent)
+        let input = try openForReading(path, regularOnly: true)
+        let copy = PartialFile.scratch(in: Locations.scratch, named: "in-" + URL(fileURLWithPath: path).lastPathComponent)
         do {
             try FileCopy.copy(from: input, to: copy, limit: limit)
         } catch FileCopy.TooLarge.bytes(let limit) {
@@ -76,26 +87,21 @@ public enum UserRights {
         guard secure else { return }  // `staging` gave the target itself
         defer { try? FileManager.default.removeItem(at: file) }
         let input = try FileHandle(forReadingFrom: file)
-        try asUser {
-            let temporary = path + ".partial-\(getpid())"
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
-            guard descriptor >= 0 else { throw UsageError("file.write", ["path": .text(path), "reason": .message(.system(errno))]) }
-            let output = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-            do {
-                while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { try output.write(contentsOf: chunk) }
-                try output.synchronize()
-                guard rename(temporary, path) == 0 else { throw UsageError("file.write", ["path": .text(path), "reason": .message(.system(errno))]) }
-            } catch {
-                unlink(temporary)
-                throw error
+        do {
+            try asUser {
+                try PartialFile.write(to: URL(fileURLWithPath: path)) { output in
+                    while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { try output.write(contentsOf: chunk) }
+                }
             }
+        } catch let error as DataError {
+            throw UsageError(error.message)
         }
     }
 
     /// Where lotse writes output for the user: in secure mode a file in its scratch
     /// folder (then `deliver` hands it over), else the target itself.
     public static func staging(for path: String) -> URL {
-        secure ? Locations.scratch.appendingPathComponent("out-\(getpid())-\(UUID().uuidString)-" + URL(fileURLWithPath: path).lastPathComponent)
+        secure ? PartialFile.scratch(in: Locations.scratch, named: "out-" + URL(fileURLWithPath: path).lastPathComponent)
             : URL(fileURLWithPath: path)
     }
 

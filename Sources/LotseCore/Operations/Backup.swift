@@ -17,7 +17,7 @@ public struct Backup {
     public func write(to path: String, passphrase: String?) throws -> Int {
         try store.require(.configure)
         guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("file.exists", ["path": .text(path)]) }
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-backup-\(UUID().uuidString)")
+        let work = PartialFile.scratch(in: Locations.scratch, named: "lotse-backup")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: work) }
         let snapshot = work.appendingPathComponent("database.sqlite")
@@ -53,9 +53,13 @@ public struct Backup {
     /// Checks a backup completely, then replaces the database and attachments with it,
     /// keeping the previous ones beside them. Returns where the previous database went.
     /// The caller checks that an admin of the current database asks (see `RestoreCommand`).
-    public static func restore(from path: String, passphrase: String?, database: URL, attachments: URL) throws -> URL {
+    /// At most `maxBytes` are unpacked. The restored database's chain gets an event that
+    /// names the restored head and the head it replaced, so a backup-restore cycle shows
+    /// in `audit log`.
+    public static func restore(from path: String, passphrase: String?, database: URL, attachments: URL,
+                               maxBytes: UInt64 = .max, actor: String? = nil) throws -> URL {
         let zip = try ZipReader(path: path, passphrase: passphrase, maxEntries: 1_000_000)
-        let work = database.deletingLastPathComponent().appendingPathComponent(".lotse-restore-\(UUID().uuidString)")
+        let work = PartialFile.scratch(in: database.deletingLastPathComponent(), named: ".lotse-restore")
         try FileManager.default.createDirectory(at: work.appendingPathComponent("files"), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: work) }
         var byName: [String: ZipReader.Entry] = [:]
@@ -78,13 +82,16 @@ public struct Backup {
             manifest[parts[1].trimmingCharacters(in: .whitespaces)] = String(parts[0])
         }
         guard manifest["database.sqlite"] != nil else { throw BundleError.manifest("backup.noDatabase") }
+        var unpacked: UInt64 = 0
         for (name, hash) in manifest {
             guard let entry = byName[name] else { throw BundleError.manifest(Message("backup.missing", ["entry": .text(name)])) }
             let target = work.appendingPathComponent(name)
             guard FileManager.default.createFile(atPath: target.path, contents: nil, attributes: [.posixPermissions: 0o600]),
                   let output = FileHandle(forWritingAtPath: target.path) else { throw DataError("error.cannotWrite", ["path": .text(target.path)]) }
             var checksum = Checksum()
-            try zip.read(entry, limit: 1 << 40) { bytes in
+            guard maxBytes >= unpacked else { throw DataError("restore.tooLarge", ["megabytes": .number(Int(maxBytes >> 20))]) }
+            try zip.read(entry, limit: maxBytes - unpacked) { bytes in
+                unpacked += UInt64(bytes.count)
                 checksum.update(bytes)
                 try output.write(contentsOf: Data(bytes))
             }
@@ -107,6 +114,8 @@ public struct Backup {
         } catch let error as DatabaseError {
             throw DataError("restore.unreadable", ["detail": .text(error.message ?? "SQLite \(error.resultCode)")])
         }
+        let restoredHead = try DatabaseQueue(path: restored.path).read(AuditChain.head)
+        let replacedHead = FileManager.default.fileExists(atPath: database.path) ? try? DatabaseQueue(path: database.path).read(AuditChain.head) : nil
         let stamp = Timestamp.string(Date()).replacingOccurrences(of: ":", with: "")
         let previous = URL(fileURLWithPath: database.path + ".before-restore-\(stamp)")
         if FileManager.default.fileExists(atPath: database.path) {
@@ -119,6 +128,11 @@ public struct Backup {
         }
         try FileManager.default.moveItem(at: restored, to: database)
         try FileManager.default.moveItem(at: work.appendingPathComponent("files"), to: attachments)
+        try DatabaseQueue(path: database.path).write { db in
+            let audit = AuditLog(db, actor: actor ?? "os:\(CaseStore.operatingSystemUser)")
+            try audit.record(.restore, "database", id: nil, caseId: nil, field: "restoredHead", value: .some(restoredHead.description))
+            try audit.record(.restore, "database", id: nil, caseId: nil, field: "replacedHead", value: .some(replacedHead?.description ?? "-"))
+        }
         return previous
     }
 

@@ -14,6 +14,8 @@ public struct CaseStore: Sendable {
     public let attachmentsFolder: URL
     /// How long a stored text may be (`maxFieldChars`, `maxNoteChars`).
     public var fieldLimits = FieldLimits()
+    /// Largest file `attach` copies (`attachmentMaxMB`).
+    public var attachmentLimit: Int64 = Int64(Deployment().attachmentMaxMB) << 20
 
     public init(database: LotseDatabase, principal: Principal, vocabulary: Vocabulary, attachmentsFolder: URL? = nil) {
         self.database = database
@@ -61,6 +63,12 @@ public struct CaseStore: Sendable {
     /// Checks a permission that guards work outside the database (backup, restore).
     public func require(_ permission: Permission) throws {
         do { try principal.requireRole(permission) } catch { throw audited(error) }
+    }
+
+    /// Checks that the user holds one of `permissions` (the first is named when not).
+    public func requireAny(_ permissions: [Permission]) throws {
+        guard !permissions.contains(where: principal.may) else { return }
+        try require(permissions[0])
     }
 
     /// Records a refusal in its own transaction (the refused one rolled back).
