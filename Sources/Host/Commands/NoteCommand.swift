@@ -13,8 +13,10 @@ extension Lotse {
         @OptionGroup var date: DateOption
 
         func run() throws {
-            let body = text.isEmpty ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text.joined(separator: " ")
-            let note = try store.session().store.addNote(caseId, text: body.trimmingCharacters(in: .whitespacesAndNewlines), on: date.date)
+            let session = try store.session()
+            let limit = session.context.configuration.deployment.maxNoteChars * 4  // UTF-8 bytes of the longest note
+            let body = text.isEmpty ? String(decoding: try IdleInput.all(limit: limit), as: UTF8.self) : text.joined(separator: " ")
+            let note = try session.store.addNote(caseId, text: body.trimmingCharacters(in: .whitespacesAndNewlines), on: date.date)
             Console.say("note.added", ["note": .number(note.id!)])
         }
     }

@@ -15,7 +15,11 @@ struct StoreOptions: ParsableArguments {
     /// kiosk, else as the lotse user mapped to the operating-system account.
     func session() throws -> Session {
         let context = try AppContext(options: config)
-        let database = try LotseDatabase.open(at: context.locations.database(explicit: path))
+        let file = context.locations.database(explicit: path)
+        // Scratch files and folders of lotse processes that were killed (see PartialFile).
+        PartialFile.removeStale(in: file.deletingLastPathComponent())
+        if UserRights.secure { PartialFile.removeStale(in: Locations.scratch) }
+        let database = try LotseDatabase.open(at: file)
         let principal = try Identity.kioskUser ?? Accounts(database: database).principal(osUser: CaseStore.operatingSystemUser)
         var store = CaseStore(database: database, principal: principal, vocabulary: try context.vocabulary())
         store.fieldLimits = context.configuration.deployment.fieldLimits

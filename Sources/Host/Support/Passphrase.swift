@@ -22,14 +22,14 @@ enum Passphrase {
             return String(line)
         }
         guard isatty(STDIN_FILENO) == 1 else { throw UsageError("secret.\(noun).noTerminal") }
-        let first = hidden(Console.text("secret.\(noun).prompt"))
+        let first = try hidden(Console.text("secret.\(noun).prompt"))
         guard first.count >= minimum else { throw UsageError("secret.\(noun).short", ["count": .number(minimum)]) }
-        if confirm, hidden(Console.text("secret.\(noun).repeat")) != first { throw UsageError("secret.\(noun).differ") }
+        if confirm, try hidden(Console.text("secret.\(noun).repeat")) != first { throw UsageError("secret.\(noun).differ") }
         return first
     }
 
-    /// Reads a line with the terminal's echo off.
-    static func hidden(_ prompt: String) -> String {
+    /// Reads a line with the terminal's echo off (under the kiosk's idle deadline).
+    static func hidden(_ prompt: String) throws -> String {
         print(prompt, terminator: "")
         fflush(nil)
         var saved = termios()
@@ -41,6 +41,6 @@ enum Passphrase {
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
             print("")
         }
-        return readLine(strippingNewline: true) ?? ""
+        return try IdleInput.line() ?? ""
     }
 }

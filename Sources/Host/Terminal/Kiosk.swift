@@ -24,14 +24,27 @@ struct Kiosk {
     }
 
     /// One session, from login to logout; errors are thrown to the command, which exits.
+    /// Each login works in a folder of its own inside the export folder, removed at
+    /// logout (and, for a session that was killed, by the next one), so what one user
+    /// exported is never there for the next.
     func run() throws {
         signal(SIGTSTP, SIG_IGN)
         signal(SIGQUIT, SIG_IGN)
-        guard UserRights.asUser({ FileManager.default.changeCurrentDirectoryPath(limits.exportFolder.path) }) else {
-            throw DataError("kiosk.exportFolder", ["folder": .text(limits.exportFolder.path)])
+        let base = limits.exportFolder
+        UserRights.asUser { _ = PartialFile.removeStale(in: base) }
+        guard UserRights.asUser({ FileManager.default.changeCurrentDirectoryPath(base.path) }) else {
+            throw DataError("kiosk.exportFolder", ["folder": .text(base.path)])
         }
         let database = try LotseDatabase.open(at: context.locations.database(explicit: nil))
         let principal = try logIn(Accounts(database: database))
+        let folder = PartialFile.scratch(in: base, named: "export")
+        let created = UserRights.asUser { () -> Bool in
+            (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])) != nil
+                && FileManager.default.changeCurrentDirectoryPath(folder.path)
+        }
+        guard created else { throw DataError("kiosk.exportFolder", ["folder": .text(folder.path)]) }
+        defer { UserRights.asUser { _ = try? FileManager.default.removeItem(at: folder) } }
+        let limits = KioskLimits(exportFolder: folder, idle: self.limits.idle)
         Identity.login(principal)
         let context = try self.context.speaking(to: principal)
         Console.say("kiosk.hello", ["user": .text(principal.name)])
@@ -56,11 +69,16 @@ struct Kiosk {
             }
             guard !name.isEmpty else { continue }
             do {
-                return try accounts.login(name: name, password: Passphrase.hidden(context.text("kiosk.password")))
+                return try accounts.login(name: name, password: try Passphrase.hidden(context.text("kiosk.password")), terminal: Self.terminal)
             } catch {
                 Console.error(error)
             }
         }
+    }
+
+    /// The terminal the kiosk runs on (failed logins count per terminal).
+    static var terminal: String {
+        ttyname(STDIN_FILENO).map { String(cString: $0) } ?? "?"
     }
 
     /// Clears the screen so the next person sees nothing of the last session.

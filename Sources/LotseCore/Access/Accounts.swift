@@ -7,9 +7,8 @@ import PluginKit
 public struct Accounts: Sendable {
     public let database: LotseDatabase
 
-    /// Failed logins in a row that lock an account, and for how long.
+    /// Failed logins of one name at one terminal after which that terminal waits.
     public static let maxFailures = 5
-    public static let lockout: TimeInterval = 15 * 60
 
     public init(database: LotseDatabase) { self.database = database }
 
@@ -54,38 +53,37 @@ public struct Accounts: Sendable {
         throw UsageError("accounts.userDisabled", ["user": .text(user.name)])
     }
 
-    /// Checks a name and password. Five failures in a row lock the account for 15
-    /// minutes; the answer never says whether the name exists.
-    public func login(name: String, password: String, now: Date = Date()) throws -> Principal {
-        let user = try database.read { try User.named(name).fetchOne($0) }
+    /// Checks a name and password typed at `terminal`. After five failures of one name
+    /// at one terminal, that terminal waits before it takes the name again
+    /// (`LoginAttempt`); the answers never say whether the name exists.
+    public func login(name: String, password: String, terminal: String, now: Date = Date()) throws -> Principal {
+        let key = LoginAttempt.key(name: name, terminal: terminal)
+        let (user, attempt) = try database.read { db in (try User.named(name).fetchOne(db), try LoginAttempt.fetchOne(db, key: key)) }
+        if let until = attempt?.blockedUntil, until > Timestamp.string(now) {
+            throw UsageError("accounts.wait", ["time": .text(Self.clock(until))])
+        }
         // Derive outside any transaction: scrypt takes a while and must not block writers.
         let matches = PasswordHash.verify(password, against: user?.passwordHash ?? PasswordHash.decoy)
-        guard let user, let id = user.id else { throw UsageError("accounts.wrong") }
         let outcome = try database.write { db -> Result<Principal, UsageError> in
-            guard var current = try User.fetchOne(db, key: id) else { return .failure(UsageError("accounts.wrong")) }
-            let audit = AuditLog(db, actor: current.name, at: now)
-            if let until = current.lockedUntil, until > Timestamp.string(now) {
-                try audit.record(.refused, "appUser", id: id, caseId: nil, field: "locked")
-                return .failure(UsageError("accounts.locked", ["count": .number(Self.maxFailures), "time": .text(Self.clock(until))]))
-            }
-            guard matches else {
-                current.failedLogins += 1
-                if current.failedLogins >= Self.maxFailures {
-                    current.failedLogins = 0
-                    current.lockedUntil = Timestamp.string(now.addingTimeInterval(Self.lockout))
+            let current = try user?.id.flatMap { try User.fetchOne(db, key: $0) }
+            guard let current, let id = current.id, matches else {
+                // The same work and the same answer for a name that exists and one that does not.
+                var failed = try LoginAttempt.fetchOne(db, key: key) ?? LoginAttempt(key: key, nameKey: LoginAttempt.nameKey(name), failures: 0)
+                failed.failures += 1
+                let wait = LoginAttempt.wait(after: failed.failures)
+                failed.blockedUntil = wait.map { Timestamp.string(now.addingTimeInterval($0)) }
+                try failed.save(db)
+                if let current {
+                    try AuditLog(db, actor: current.name, at: now).record(.refused, "appUser", id: current.id, caseId: nil, field: wait == nil ? "password" : "locked")
                 }
-                try current.update(db)
-                try audit.record(.refused, "appUser", id: id, caseId: nil, field: current.lockedUntil == nil ? "password" : "locked")
-                return .failure(current.lockedUntil == nil ? UsageError("accounts.wrong")
-                    : UsageError("accounts.nowLocked", ["count": .number(Self.maxFailures), "minutes": .number(Int(Self.lockout / 60))]))
+                return .failure(failed.blockedUntil.map { UsageError("accounts.wait", ["time": .text(Self.clock($0))]) } ?? UsageError("accounts.wrong"))
             }
+            let audit = AuditLog(db, actor: current.name, at: now)
             guard !current.disabled else {
                 try audit.record(.refused, "appUser", id: id, caseId: nil, field: "disabled")
                 return .failure(UsageError("accounts.disabled"))
             }
-            current.failedLogins = 0
-            current.lockedUntil = nil
-            try current.update(db)
+            try LoginAttempt.deleteOne(db, key: key)
             try audit.record(.login, "appUser", id: id, caseId: nil)
             return .success(try Self.principal(for: current, db))
         }

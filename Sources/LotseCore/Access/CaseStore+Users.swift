@@ -52,10 +52,15 @@ extension CaseStore {
 
     /// Disables or enables a user; enabling also lifts a lockout.
     public func setDisabled(_ name: String, _ disabled: Bool) throws {
-        try changeUser(name) { user, _ in
+        try changeUser(name) { user, db in
             guard !(disabled && user.name == principal.name) else { throw UsageError("user.disableSelf") }
             user.disabled = disabled
-            if !disabled { user.failedLogins = 0; user.lockedUntil = nil }
+            if !disabled {
+                // Enabling also unlocks: the name's waits at every terminal end.
+                user.failedLogins = 0
+                user.lockedUntil = nil
+                try LoginAttempt.ofName(user.name).deleteAll(db)
+            }
         }
     }
 

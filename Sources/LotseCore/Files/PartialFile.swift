@@ -18,7 +18,7 @@ public enum PartialFile {
 
     /// A temporary name beside `target` (or a scratch name in `folder`).
     public static func temporary(for target: URL) -> URL { URL(fileURLWithPath: path(for: target.path)) }
-    static func scratch(in folder: URL, named name: String) -> URL { temporary(for: folder.appendingPathComponent(name)) }
+    public static func scratch(in folder: URL, named name: String) -> URL { temporary(for: folder.appendingPathComponent(name)) }
 
     /// Writes `data` to `target` atomically, mode 0600.
     public static func write(_ data: Data, to target: URL) throws {

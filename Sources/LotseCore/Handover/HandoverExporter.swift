@@ -54,7 +54,13 @@ public struct HandoverExporter {
         // user's path with the user's rights (`UserRights`).
         let staging = UserRights.staging(for: path)
         try BundleWriter(passphrase: request.passphrase, signingKey: key).write(bundle, files: files, summary: summary, to: staging.path)
-        let check = BundleReader(passphrase: request.passphrase, trustedKeys: key.map { [$0.publicKey.rawRepresentation.base64EncodedString()] } ?? [])
+        // Read back under the rules a receiver with default settings applies (a case of
+        // more persons than `maxPersonsPerCase` allows would be refused there), before
+        // the case is marked handed over.
+        let defaults = Deployment()
+        let check = BundleReader(passphrase: request.passphrase, trustedKeys: key.map { [$0.publicKey.rawRepresentation.base64EncodedString()] } ?? [],
+                                 rules: BundleRules(vocabulary: store.vocabulary, maxPersons: defaults.maxPersonsPerCase, today: .today,
+                                                    fieldLimits: defaults.fieldLimits))
         let verified: VerifiedBundle
         do { verified = try check.read(staging.path) } catch {
             try? FileManager.default.removeItem(at: staging)

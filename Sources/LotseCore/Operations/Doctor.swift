@@ -67,6 +67,15 @@ public struct Doctor {
             }
             if missing + damaged == 0 { add(.ok, .attachments, Message("doctor.attachmentsOk", ["count": .number(attachments.count)])) }
             else { add(.problem, .attachments, Message("doctor.attachments", ["missing": .number(missing), "damaged": .number(damaged)]), "doctor.attachmentsAdvice") }
+            // What a killed process left: partial copies (removed now) and files no record names.
+            let removed = PartialFile.removeStale(in: store.attachmentsFolder)
+            if !removed.isEmpty { add(.warning, .attachments, Message("doctor.partialRemoved", ["count": .number(removed.count), "folder": .text(store.attachmentsFolder.path)])) }
+            let known = Set(attachments.map(\.storedName))
+            let orphans = ((try? FileManager.default.contentsOfDirectory(atPath: store.attachmentsFolder.path)) ?? []).filter { !known.contains($0) }
+            if !orphans.isEmpty {
+                let bytes = orphans.reduce(Int64(0)) { $0 + ((try? FileManager.default.attributesOfItem(atPath: store.attachmentsFolder.appendingPathComponent($1).path)[.size] as? Int64) ?? 0) }
+                add(.problem, .attachments, Message("doctor.orphans", ["count": .number(orphans.count), "megabytes": .number(Int(bytes >> 20)), "folder": .text(store.attachmentsFolder.path)]), "doctor.orphansAdvice")
+            }
         }
         if let trustedKeysDir {
             var isFolder: ObjCBool = false

@@ -162,6 +162,7 @@ public struct LotseDatabase: Sendable {
         migrator.registerMigration("v10-goal-history", migrate: Schema.v10)
         migrator.registerMigration("v11-origin-and-clock", migrate: Schema.v11)
         migrator.registerMigration("v12-grantee", migrate: Schema.v12)
+        migrator.registerMigration("v13-login-attempts", migrate: Schema.v13)
         return migrator
     }()
 }

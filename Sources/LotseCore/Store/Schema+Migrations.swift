@@ -168,4 +168,17 @@ extension Schema {
     static func v12(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE municipality ADD COLUMN grantee TEXT")
     }
+
+    /// Failed kiosk logins per typed name and terminal (`LoginAttempt`), by hash only.
+    static func v13(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE loginAttempt (
+                key TEXT PRIMARY KEY,
+                nameKey TEXT NOT NULL,
+                failures INTEGER NOT NULL,
+                blockedUntil TEXT
+            );
+            CREATE INDEX loginAttempt_name ON loginAttempt(nameKey);
+            """)
+    }
 }
