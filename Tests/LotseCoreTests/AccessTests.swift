@@ -28,7 +28,7 @@ import Testing
     }
 
     func acting(as name: String, in store: CaseStore) throws -> CaseStore {
-        CaseStore(database: store.database, principal: try Accounts(database: store.database).login(name: name, password: "a good password"),
+        CaseStore(database: store.database, principal: try Accounts(database: store.database).login(name: name, password: "a good password", terminal: "/dev/pts/1"),
                   vocabulary: store.vocabulary, attachmentsFolder: store.attachmentsFolder)
     }
 
@@ -99,17 +99,31 @@ import Testing
         #expect(try acting(as: "kreis", in: store).listCases(CaseFilter()).cases.count == 2)
     }
 
-    /// Five wrong passwords lock the account for 15 minutes, even for the right one.
-    @Test func lockoutAfterFiveFailures() throws {
+    /// Five failures of one name at one terminal make that terminal wait (30 s, then
+    /// twice as long each time), the same answer for a name that exists and one that
+    /// does not; another terminal still takes the name; `user enable` ends the wait.
+    @Test func failedLoginsBackOffPerNameAndTerminal() throws {
         let store = try county()
         let accounts = Accounts(database: store.database)
         let now = Date()
-        for _ in 1...Accounts.maxFailures {
-            #expect(throws: UsageError.self) { try accounts.login(name: "keller", password: "wrong password", now: now) }
+        func refusal(_ name: String, _ password: String, at terminal: String = "/dev/pts/1", after seconds: Double = 0) -> String? {
+            do { _ = try accounts.login(name: name, password: password, terminal: terminal, now: now.addingTimeInterval(seconds)); return nil }
+            catch let error as UsageError { return error.message.key } catch { return "\(error)" }
         }
-        #expect(throws: UsageError.self) { try accounts.login(name: "keller", password: "a good password", now: now.addingTimeInterval(60)) }
-        #expect(try accounts.login(name: "keller", password: "a good password", now: now.addingTimeInterval(16 * 60)).name == "keller")
-        #expect(throws: UsageError.self) { try accounts.login(name: "niemand", password: "a good password") }
+        for name in ["keller", "niemand"] {
+            for attempt in 1...Accounts.maxFailures {
+                #expect(refusal(name, "wrong password") == (attempt < Accounts.maxFailures ? "accounts.wrong" : "accounts.wait"))
+            }
+            #expect(refusal(name, "a good password", after: 10) == "accounts.wait", "the right password waits too")
+        }
+        #expect(refusal("keller", "a good password", at: "/dev/pts/2") == nil, "another terminal is not locked")
+        #expect(refusal("keller", "a good password", after: 31) == nil, "the wait is over after 30 s")
+        for _ in 1...Accounts.maxFailures { _ = refusal("keller", "wrong password", after: 40) }
+        #expect(refusal("keller", "a good password", after: 45) == "accounts.wait")
+        try store.setDisabled("keller", false)  // an admin unlocks
+        #expect(refusal("keller", "a good password", after: 46) == nil)
+        let stored = try store.database.read { try String.fetchAll($0, sql: "SELECT key || nameKey FROM loginAttempt") }
+        #expect(!stored.contains { $0.contains("niemand") }, "the table holds no name")
     }
 
     /// The password is in no table and no audit value, only its scrypt hash.

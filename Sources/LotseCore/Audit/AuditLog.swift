@@ -85,6 +85,15 @@ struct AuditLog {
             """, arguments: ["person": personId])
     }
 
+    /// Deletes the rows `request` selects, each with a delete event (under the id its
+    /// events carry, `key`) naming why (`archived`, `purged`, `erased`), so the state
+    /// check in `audit verify` expects them gone.
+    func deleteAll<R: TableRecord>(_ request: QueryInterfaceRequest<R>, key: Column = Column("id"), caseId: Int64?, why: String) throws {
+        let ids = try request.select(key, as: Int64.self).fetchAll(db)
+        for id in ids { try record(.delete, R.databaseTableName, id: id, caseId: caseId, field: why) }
+        try request.deleteAll(db)
+    }
+
     /// Records a new record: one event per field that has a value.
     func created(_ record: some EncodableRecord & TableRecord, id: Int64?, caseId: Int64?) throws {
         let fields = try record.databaseDictionary

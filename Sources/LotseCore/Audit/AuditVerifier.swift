@@ -4,7 +4,8 @@ enum AuditVerifier {
     /// The problems listed; the rest are counted.
     static let listed = 20
 
-    static func verify(_ db: Database) throws -> AuditVerification {
+    /// With `seal`: the head must be sealed by its key (nil: the head is not checked).
+    static func verify(_ db: Database, seal: AuditSeal?) throws -> AuditVerification {
         var problems: [Message] = []
         var found = 0
         func report(_ problem: Message) {
@@ -53,6 +54,9 @@ enum AuditVerifier {
             report(Message("audit.appended", ["events": .number(count), "head": .number(headCount)]))
         } else if headHash != previous {
             report(Message("audit.replaced", ["event": .number(count)]))
+        }
+        if let seal, try !seal.holds(db) {
+            report("audit.headNotSealed")
         }
         try AuditedState.check(db, events: state, report: report)
         if found > problems.count { problems.append(Message("import.more", ["count": .number(found - problems.count)])) }

@@ -65,13 +65,17 @@ extension AuditedState {
     /// Records the rows of the covered tables that import batch `batchId` created (legacy
     /// rows not recorded before) and returns the digest over them for its audit event.
     static func recordImport(batchId: Int64, _ db: Database) throws -> String {
+        try record(batchId: batchId, db) { $0.imported }
+    }
+
+    /// Records the rows `which` selects per table (nil: none) that are not recorded yet,
+    /// as batch `batchId`; returns the batch's digest.
+    static func record(batchId: Int64, _ db: Database, which: (Table) -> String?) throws -> String {
         let insert = try db.cachedStatement(sql: "INSERT INTO importedRow (entity, entityId, batchId, salt, rowText, digest) VALUES (?, ?, ?, ?, ?, ?)")
         var salts = AuditChain.Salts()
-        for table in tables where table.fieldNames.isEmpty {  // never imported: users
+        for table in tables where table.fieldNames.isEmpty {  // never imported: users (their passwords)
+            guard let legacy = which(table) else { continue }
             let (columns, sql) = try self.columns(table, db)
-            let legacy = table.name == "personIdentity"
-                ? "personId IN (SELECT id FROM person WHERE sourceRef LIKE 'legacy:%')"
-                : "sourceRef LIKE 'legacy:%'"
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT \(table.key), \(columns.joined(separator: ", "))\(sql.map { ", " + $0 } ?? "") FROM \(table.name) WHERE \(legacy)
                 AND \(table.key) NOT IN (SELECT entityId FROM importedRow WHERE entity = ?)
@@ -98,6 +102,25 @@ extension AuditedState {
             hash("\(row[1] as String) \(row[2] as Int64) \(row[3] as String)\n", into: &hashers[row[0], default: SHA256()])
         }
         return hashers.mapValues { Checksum.hex($0.finalize()) }
+    }
+
+    /// The rows of one case in each covered table that holds case content, as SQL over
+    /// `:case` (a case's goals through its agreements).
+    static let caseRows: [String: String] = {
+        let goals = "SELECT g.id FROM goal g JOIN agreement a ON a.id = g.agreementId WHERE a.caseId = :case"
+        var rows = ["caseFile": "id = :case", "goal": "id IN (\(goals))", "goalChange": "goalId IN (\(goals))", "goalReview": "goalId IN (\(goals))"]
+        for table in ["agreement", "scheduledReview", "conversation", "referral", "outcome", "move", "answer", "consent", "attachment", "caseNote", "handover"] {
+            rows[table] = "caseId = :case"
+        }
+        return rows
+    }()
+
+    /// Forgets the imported values of every row of a case (archiving blanks its free texts).
+    static func forgetImported(ofCase caseId: Int64, _ db: Database) throws {
+        for (table, rows) in caseRows.sorted(by: { $0.key < $1.key }) {
+            try db.execute(sql: "UPDATE importedRow SET salt = NULL, rowText = NULL WHERE entity = :table AND entityId IN (SELECT id FROM \(table) WHERE \(rows))",
+                           arguments: ["table": table, "case": caseId])
+        }
     }
 
     /// Forgets the imported values of rows whose personal data lotse removed on purpose

@@ -13,14 +13,32 @@ import GRDB
 /// outside the check; a password is compared by a hash of its hash.
 enum AuditedState {
     /// The tables the check covers: users and their roles, the organisation (which
-    /// decides who sees a case), cases, persons and their identities.
+    /// decides who sees a case), cases, persons and their identities, and every table
+    /// that holds case content.
     static let tables: [Table] = [
-        Table(name: "appUser", excluded: ["failedLogins", "lockedUntil"], fieldNames: ["passwordHash": "password"]),
+        Table(name: "appUser", excluded: ["failedLogins", "lockedUntil"], fieldNames: ["passwordHash": "password"], imported: nil),
         Table(name: "municipality"),
         Table(name: "staff"),
         Table(name: "caseFile"),
         Table(name: "person"),
-        Table(name: "personIdentity", key: "personId"),
+        Table(name: "personIdentity", key: "personId", imported: "personId IN (SELECT id FROM person WHERE sourceRef LIKE 'legacy:%')"),
+        // Keyed by person as its events are (one household a person; see the README).
+        Table(name: "householdMember", key: "personId", imported: "personId IN (SELECT id FROM person WHERE sourceRef LIKE 'legacy:%')"),
+        Table(name: "agreement"),
+        Table(name: "goal"),
+        Table(name: "goalChange", imported: "goalId IN (SELECT id FROM goal WHERE sourceRef LIKE 'legacy:%')"),
+        Table(name: "goalReview", imported: nil),
+        Table(name: "scheduledReview", imported: nil),
+        Table(name: "conversation"),
+        Table(name: "referral"),
+        Table(name: "outcome"),
+        Table(name: "networkContact"),
+        Table(name: "move", imported: nil),
+        Table(name: "answer", imported: nil),
+        Table(name: "consent", imported: nil),
+        Table(name: "attachment", imported: nil),
+        Table(name: "caseNote", imported: nil),
+        Table(name: "handover", imported: nil),
     ]
 
     struct Table: Sendable {
@@ -30,6 +48,13 @@ enum AuditedState {
         var excluded: Set<String> = []
         /// Columns whose audit event has another field name (the value a hash of it).
         var fieldNames: [String: String] = [:]
+        /// Which rows `import legacy` creates (recorded in `importedRow`); nil: none.
+        var imported: String? = "sourceRef LIKE 'legacy:%'"
+
+        init(name: String, key: String = "id", excluded: Set<String> = [], fieldNames: [String: String] = [:],
+             imported: String? = "sourceRef LIKE 'legacy:%'") {
+            (self.name, self.key, self.excluded, self.fieldNames, self.imported) = (name, key, excluded, fieldNames, imported)
+        }
 
         /// The audit event's field for a column.
         func field(_ column: String) -> String { fieldNames[column] ?? column }

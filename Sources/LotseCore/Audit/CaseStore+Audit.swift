@@ -5,7 +5,7 @@ import GRDB
 extension CaseStore {
     /// Checks the audit chain.
     public func verifyAudit() throws -> AuditVerification {
-        try read(.readAuditLog) { try AuditVerifier.verify($0) }
+        try read(.readAuditLog) { try AuditVerifier.verify($0, seal: database.seal) }
     }
 
     /// Who saw and changed what, oldest first: all events, or those of one case.

@@ -37,7 +37,8 @@ extension CaseStore {
     }
 
     public func addConsent(_ caseId: Int64, personId: Int64?, scope: String, recipient: String, givenOn: LocalDate, form: URL?) throws -> Consent {
-        let stored = try form.map { try storeFile($0) }
+        if form != nil { try read(.writeCases, case: caseId) { _ in } }  // the role and the case first, then the user's file
+        let stored = try form.map { try storeFile($0, limit: attachmentLimit) }
         return try write(.writeCases, case: caseId) { audit in
             let caseFile = try CaseFile.existing(caseId, audit.db)
             if let personId { try Self.checkMember(personId, of: caseFile, audit.db) }

@@ -20,7 +20,7 @@ enum FileCopy {
         var checksum = Checksum()
         try PartialFile.write(to: target) { output in
             // At most one block past the limit is read before the copy stops.
-            while let block = try input.read(upToCount: Int(min(Int64(blockSize), max(limit - checksum.size + 1, 1)))), !block.isEmpty {
+            while let block = try input.read(upToCount: limit - checksum.size >= Int64(blockSize) ? blockSize : Int(limit - checksum.size) + 1), !block.isEmpty {
                 checksum.update(block)
                 if checksum.size > limit { throw TooLarge.bytes(limit) }
                 try output.write(contentsOf: block)

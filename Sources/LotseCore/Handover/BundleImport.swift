@@ -30,7 +30,8 @@ struct BundleImport {
             try insert(Answer(caseId: caseId, personId: person(answer.person), questionId: answer.questionId, value: answer.value, givenAt: answer.givenAt), caseId: caseId)
         }
         for agreement in bundle.agreements { try insertAgreement(agreement, caseId: caseId, person: person) }
-        try GoalChange.recordMissing(db, ofCase: caseId)  // the goals' history as their rows imply it
+        try GoalChange.recordMissing(db, ofCase: caseId)  // the goals' history as their rows imply it, audited
+        for change in try GoalChange.ofCase(caseId).fetchAll(db) { try audit.created(change, id: change.id, caseId: caseId) }
         for data in bundle.conversations {
             try insert(Conversation(caseId: caseId, date: data.date, kind: data.kind, topics: data.topics, note: data.note, origin: origin), caseId: caseId)
         }
@@ -132,9 +133,10 @@ struct BundleImport {
 
     /// The incoming handover, so the same bundle is never imported twice.
     private func recordHandover(caseId: Int64, sha256: String, unsignedReason: String?) throws {
-        let handoverId = try Handover(caseId: caseId, direction: .received, bundleId: bundle.bundleId, counterpart: bundle.sender.municipality,
-                                      handedOverOn: date, sha256: sha256, withoutConsentReason: bundle.withoutConsentReason).inserted(db).id
-        try audit.record(.import, "handover", id: handoverId, caseId: caseId, field: "in", value: .some(origin))
+        let handover = try Handover(caseId: caseId, direction: .received, bundleId: bundle.bundleId, counterpart: bundle.sender.municipality,
+                                    handedOverOn: date, sha256: sha256, withoutConsentReason: bundle.withoutConsentReason).inserted(db)
+        let handoverId = handover.id
+        try audit.created(handover, id: handoverId, caseId: caseId)
         if let unsignedReason {
             try audit.record(.import, "handover", id: handoverId, caseId: caseId, field: "allowUnsigned", value: .some(unsignedReason))
         }

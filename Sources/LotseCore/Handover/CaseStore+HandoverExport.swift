@@ -59,7 +59,7 @@ extension CaseStore {
             try audit.updated(from: old, to: new, id: caseId, caseId: caseId, action: .close)
             let handover = try Handover(caseId: caseId, direction: .sent, bundleId: bundleId, counterpart: receiver, handedOverOn: date,
                                         sha256: sha256, withoutConsentReason: withoutConsent).inserted(audit.db)
-            try audit.record(.update, "handover", id: handover.id, caseId: caseId, field: "out", value: .some(receiver))
+            try audit.created(handover, id: handover.id, caseId: caseId)
         }
     }
 }

@@ -31,11 +31,12 @@ extension CaseStore {
         guard sent.sha256.lowercased() == receipt.bundleSha256.lowercased() else { throw ReceiptError.checksum(receipt.bundleId) }
         if sent.receiptOn != nil { return (caseId, true) }
         try write(.writeCases, case: caseId) { audit in
+            let before = sent
             sent.receiptOn = date
             sent.receiptSignedBy = checked.signedBy
             sent.receiverCaseId = receipt.receiverCaseId
             try sent.update(audit.db)
-            try audit.record(.update, "handover", id: handoverId, caseId: caseId, field: "receiptOn", value: .some(date.iso))
+            try audit.updated(from: before, to: sent, id: handoverId, caseId: caseId)
             if checked.signedBy == nil {
                 try audit.record(.update, "handover", id: handoverId, caseId: caseId, field: "receiptUnsigned", value: .some(unsignedReason))
             }

@@ -99,6 +99,7 @@ public struct Backup {
             guard checksum.hex == hash else { throw BundleError.checksum(Message("backup.checksum", ["entry": .text(name)])) }
         }
         let restored = work.appendingPathComponent("database.sqlite")
+        let seal = try AuditSeal.load(forDatabase: database.path).seal
         do {
             let queue = try DatabaseQueue(path: restored.path)
             try queue.read { db in
@@ -108,7 +109,9 @@ public struct Backup {
                 guard Set(applied).isSubset(of: Set(LotseDatabase.schemaVersions)) else {
                     throw DataError("restore.newer", ["schema": .text(applied.joined(separator: ","))])
                 }
-                let audit = try AuditVerifier.verify(db)
+                // The backup's head must be sealed by this installation's key; a backup
+                // from before the key is accepted and keyed (with an event) below.
+                let audit = try AuditVerifier.verify(db, seal: try seal.unsealed(db) ? nil : seal)
                 guard audit.isIntact else { throw DataError("restore.audit", ["problem": .message(audit.problems[0])]) }
             }
         } catch let error as DatabaseError {
@@ -129,9 +132,11 @@ public struct Backup {
         try FileManager.default.moveItem(at: restored, to: database)
         try FileManager.default.moveItem(at: work.appendingPathComponent("files"), to: attachments)
         try DatabaseQueue(path: database.path).write { db in
+            if try seal.unsealed(db) { try seal.key(db, why: "backup") }
             let audit = AuditLog(db, actor: actor ?? "os:\(CaseStore.operatingSystemUser)")
             try audit.record(.restore, "database", id: nil, caseId: nil, field: "restoredHead", value: .some(restoredHead.description))
             try audit.record(.restore, "database", id: nil, caseId: nil, field: "replacedHead", value: .some(replacedHead?.description ?? "-"))
+            try seal.seal(db)
         }
         return previous
     }

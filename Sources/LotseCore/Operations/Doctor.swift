@@ -54,7 +54,7 @@ public struct Doctor {
             let broken = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
             if broken.isEmpty { add(.ok, .foreignKeys, "doctor.foreignKeysOk") }
             else { add(.problem, .foreignKeys, Message("doctor.foreignKeys", ["count": .number(broken.count), "table": .text(broken[0][0] as String? ?? "?")]), "doctor.foreignKeysAdvice") }
-            let audit = try AuditVerifier.verify(db)
+            let audit = try AuditVerifier.verify(db, seal: store.database.seal)
             if audit.isIntact { add(.ok, .auditLog, Message("doctor.auditOk", ["count": .number(audit.events)])) }
             else { add(.problem, .auditLog, Message("doctor.audit", ["problems": .list(audit.problems.map(TextValue.message))]), "doctor.auditAdvice") }
             var damaged = 0, missing = 0

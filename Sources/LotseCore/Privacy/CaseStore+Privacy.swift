@@ -123,8 +123,10 @@ extension CaseStore {
             let db = audit.db
             try audit.forgetValues(ofPerson: personId)
             try PersonIdentity.deleteOne(db, key: personId)
-            try Answer.filter(Answer.Columns.personId == personId).deleteAll(db)
-            try Referral.filter(Referral.Columns.personId == personId).eraseFreeText(db)
+            try audit.deleteAll(Answer.filter(Answer.Columns.personId == personId), caseId: nil, why: "erased")
+            let referrals = Referral.filter(Referral.Columns.personId == personId)
+            try AuditedState.forgetImported("referral", ids: try referrals.select(Referral.Columns.id, as: Int64.self).fetchAll(db), db)
+            try referrals.eraseFreeText(db)
             try AuditedState.forgetImported("person", ids: [personId], db)
             try AuditedState.forgetImported("personIdentity", ids: [personId], db)
             try audit.record(.delete, "personIdentity", id: personId, caseId: nil, field: "erased", value: .some(reason))

@@ -7,6 +7,8 @@ public struct LotseDatabase: Sendable {
     private let writer: any DatabaseWriter
     /// Where the database lives; nil for an in-memory database (tests).
     public let path: String?
+    /// Seals the audit chain's head at the end of every write.
+    let seal: AuditSeal
 
     /// Opens (and creates, mode 0600) a database file, in WAL mode with foreign keys on,
     /// and brings its schema up to date. In the shared installation (secure mode) only
@@ -43,7 +45,18 @@ public struct LotseDatabase: Sendable {
                     throw DataError("database.old")
                 }
             }
-            return LotseDatabase(writer: queue, path: path)
+            let (seal, created) = try AuditSeal.load(forDatabase: path)
+            if created {
+                // A database from before the key (or a new one): its head is keyed now,
+                // with an event saying so. A head without a seal while the key exists is
+                // left as it is, for `audit verify` to report.
+                try queue.write { db in
+                    if try db.columns(in: "auditHead").contains(where: { $0.name == "mac" }), try seal.unsealed(db) {
+                        try seal.key(db, why: "database")
+                    }
+                }
+            }
+            return LotseDatabase(writer: queue, path: path, seal: seal)
         } catch let error as DataError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
@@ -57,7 +70,7 @@ public struct LotseDatabase: Sendable {
     public static func inMemory() throws -> LotseDatabase {
         let queue = try DatabaseQueue(configuration: configuration)
         try migrator.migrate(queue)
-        return LotseDatabase(writer: queue, path: nil)
+        return LotseDatabase(writer: queue, path: nil, seal: .random())
     }
 
     /// How much of the database file reads may map (bytes of address space, not memory).
@@ -95,8 +108,16 @@ public struct LotseDatabase: Sendable {
     /// nobody outside this file holds the writer.
     func read<T>(_ body: (Database) throws -> T) throws -> T { try writer.read(body) }
 
-    /// Writes in one transaction.
-    func write<T>(_ body: (Database) throws -> T) throws -> T { try writer.write(body) }
+    /// Writes in one transaction; the audit chain's head is sealed again at its end if
+    /// it was sealed at its start (see `AuditSeal`).
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.write { db in
+            let sealed = try seal.holds(db)
+            let result = try body(db)
+            if sealed { try seal.seal(db) }
+            return result
+        }
+    }
 
     /// Runs on the connection outside a transaction (a checkpoint, or a read that needs
     /// no snapshot).
@@ -163,6 +184,7 @@ public struct LotseDatabase: Sendable {
         migrator.registerMigration("v11-origin-and-clock", migrate: Schema.v11)
         migrator.registerMigration("v12-grantee", migrate: Schema.v12)
         migrator.registerMigration("v13-login-attempts", migrate: Schema.v13)
+        migrator.registerMigration("v14-audit-every-table", migrate: Schema.v14)
         return migrator
     }()
 }
