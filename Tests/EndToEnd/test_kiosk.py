@@ -26,7 +26,7 @@ def kiosk(lotse_bin, run, env, tmp_path):
                  ["staff", "add", "Herr Braun", "--municipality", "Stadt Aalen", "--role", "lead", "--fte-share", "0.5"],
                  ["case", "new", "--municipality", "Stadt Aalen", "--open", "--on", "2018-03-01", "--family-name", "Haddad",
                   "--given-names", "Amal", "--born", "1985"],
-                 ["user", "add", "braun", "--role", "lead", "--staff", "Herr Braun", "--password-file", str(password)]):
+                 ["user", "add", "braun", "--role", "lead,manager", "--staff", "Herr Braun", "--password-file", str(password)]):
         done = run(*step, "--db", db)
         assert done.returncode == 0, done.stderr
     password.unlink()
@@ -53,12 +53,22 @@ def login(child, name, password):
 
 def test_lockout_escapes_idle_logout_and_crash(kiosk, run, tmp_path):
     child, db, transcript = kiosk
-    for attempt in range(1, 6):
-        login(child, "braun", WRONG)
-        child.expect_exact("Name oder Passwort falsch" if attempt < 5 else "das Konto ist für 15 Minuten gesperrt")
-    login(child, "braun", PASSWORD)
-    child.expect_exact("nach 5 fehlgeschlagenen Anmeldungen gesperrt")
-    assert run("user", "enable", "braun", "--db", db).returncode == 0
+    # Five failures of a name at this terminal make it wait; the answers are the same
+    # for a name that exists and one that does not, and name nothing.
+    answers = {}
+    for name in ("braun", "niemand"):
+        answers[name] = []
+        for attempt in range(1, 6):
+            login(child, name, WRONG)
+            child.expect(r"lotse: ([^\r\n]*)\r?\n")
+            answers[name].append(child.match.group(1))
+        login(child, name, PASSWORD)
+        child.expect(r"lotse: ([^\r\n]*)\r?\n")
+        answers[name].append(child.match.group(1))
+    assert answers["braun"] == answers["niemand"], answers
+    assert answers["braun"][0] == "Name oder Passwort falsch" and "zu viele Fehlversuche an diesem Terminal" in answers["braun"][4]
+    assert answers["braun"][5] == answers["braun"][4], "the right password waits too"
+    assert run("user", "enable", "braun", "--db", db).returncode == 0  # an admin unlocks
 
     login(child, "braun", PASSWORD)
     child.expect_exact("Angemeldet als braun")
@@ -80,9 +90,22 @@ def test_lockout_escapes_idle_logout_and_crash(kiosk, run, tmp_path):
     child.expect_exact(PROMPT)
     child.sendline("report --as-of 2019-06-30 --format html -o bericht.html")
     child.expect_exact(PROMPT)
-    assert (tmp_path / "export" / "bericht.html").exists() and not (tmp_path / "escape.html").exists()
+    # Each login works in its own folder inside the export folder.
+    written = list((tmp_path / "export").glob("*/bericht.html"))
+    assert len(written) == 1 and not (tmp_path / "escape.html").exists()
 
-    # Nothing typed for 3 seconds (idleLogoutMinutes 0.05): the screen clears, login again.
+    # Nothing typed for 3 seconds (idleLogoutMinutes 0.05): the screen clears, login again;
+    # the session's folder is gone with it.
+    child.expect_exact("Abgemeldet nach 0,05 Minuten ohne Eingabe.", timeout=15)
+    assert not written[0].exists() and not written[0].parent.exists()
+    login(child, "braun", PASSWORD)
+    child.expect_exact(PROMPT)
+    child.sendline("handover verify bericht.html")  # the last session's export is not there for the next
+    child.expect_exact("bericht.html kann nicht gelesen werden")
+    # A command that reads the terminal (a note typed to its end) honours the idle time too.
+    child.expect_exact(PROMPT)
+    child.sendline("note 1")
+    child.expect_exact("die Eingabe blieb zu lange aus", timeout=15)
     child.expect_exact("Abgemeldet nach 0,05 Minuten ohne Eingabe.", timeout=15)
     login(child, "braun", PASSWORD)
     child.expect_exact(PROMPT)

@@ -14,6 +14,7 @@ extension Lotse {
 
         func run() throws {
             let session = try store.session()
+            try session.store.require(.writeCases)  // before the terminal is read
             let limit = session.context.configuration.deployment.maxNoteChars * 4  // UTF-8 bytes of the longest note
             let body = text.isEmpty ? String(decoding: try IdleInput.all(limit: limit), as: UTF8.self) : text.joined(separator: " ")
             let note = try session.store.addNote(caseId, text: body.trimmingCharacters(in: .whitespacesAndNewlines), on: date.date)

@@ -46,7 +46,7 @@ struct AuditLog {
             throw UsageError("audit.control", ["field": .text(field.map { "\(entity).\($0)" } ?? entity), "codePoint": .text(UntrustedText.codePoint(control))])
         }
         if case .some(let stored?) = value, let problem = limits.problem(in: stored, field: field.map { "\(entity).\($0)" } ?? entity) {
-            throw UsageError(problem)
+            throw UsageError("field.refused", ["field": .text(field.map { "\(entity).\($0)" } ?? entity), "problem": .message(problem)])
         }
         if case .some(let stored) = value {
             let newSalt = AuditChain.randomSalt()

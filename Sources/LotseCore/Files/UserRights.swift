@@ -59,7 +59,10 @@ public enum UserRights {
     /// a path (libzip). At most `limit` bytes are copied, so no user fills lotse's disk.
     /// Without secure mode the path itself is used (its reader has its own limits).
     public static func fetch(_ path: String, limit: Int64 = .max) throws -> Fetched {
-        guard secure else { return Fetched(url: URL(fileURLWithPath: path), isCopy: false) }
+        guard secure else {
+            _ = try openForReading(path, regularOnly: true)  // a device or FIFO is refused here too
+            return Fetched(url: URL(fileURLWithPath: path), isCopy: false)
+        }
         let input = try openForReading(path, regularOnly: true)
         let copy = PartialFile.scratch(in: Locations.scratch, named: "in-" + URL(fileURLWithPath: path).lastPathComponent)
         do {

@@ -16,17 +16,18 @@ public struct FieldLimits: Sendable, Equatable {
     static let multiLine: Set<String> = ["text", "note", "problem", "outcome"]
 
     /// What is wrong with `value` as the field `field` (a column, or a path like
-    /// `persons[2].familyName`, whose last name counts); nil when it may be stored.
+    /// `persons[2].familyName`, whose last name counts), said without naming the field
+    /// (the caller names it); nil when it may be stored.
     public func problem(in value: String, field: String) -> Message? {
         let name = field.split(separator: ".").last.map { $0.split(separator: "[").first.map(String.init) ?? "" } ?? field
         let multiLine = Self.multiLine.contains(name)
         let limit = multiLine ? noteChars : lineChars
         // Fast path: a short field (as good as every one) is no longer in characters than in bytes.
         if value.utf8.count > limit, value.unicodeScalars.count > limit {
-            return Message("field.tooLong", ["field": .text(field), "limit": .number(limit)])
+            return Message("field.tooLong", ["limit": .number(limit)])
         }
         if !multiLine, value.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
-            return Message("field.lineBreak", ["field": .text(field)])
+            return Message("field.lineBreak")
         }
         return nil
     }
