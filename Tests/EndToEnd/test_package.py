@@ -6,6 +6,7 @@ found by `audit verify`. lintian finds no errors; the units pass systemd-analyze
 
 Needs root, a file system that honours setuid, no NoNewPrivs and no lotse installed
 before (else skipped). Purges the package at the end only under CI=true."""
+import io
 import json
 import os
 import pwd
@@ -241,3 +242,126 @@ def test_a_users_file_is_copied_in_only_up_to_the_bundle_limit(installed):
         assert list((DATA / "tmp").iterdir()) == [], "the partial copy is removed"
     finally:
         config.write_text(original)
+
+
+# --- Issue #32: the adversarial test's holes, each tried again on the installed package ---
+
+MARKER = "GEHEIM-MARKER-4711"
+
+
+@pytest.fixture(scope="module")
+def other_users(installed, tmp_path_factory):
+    """An OS user lotse does not know, and one mapped to an auditor."""
+    unmapped, auditor = "lotsetest3", "lotsetest4"
+    for user in (unmapped, auditor):
+        if subprocess.run(["id", user], capture_output=True).returncode != 0:
+            ok(sh("useradd", "--create-home", "--shell", "/bin/bash", user))
+    secret = tmp_path_factory.mktemp("pw4") / "password"
+    secret.write_text(PASSWORD + "\n")
+    ok(sh("lotse", "user", "add", auditor, "--os-user", auditor, "--role", "auditor", "--county-wide", "--password-file", str(secret)))
+    yield unmapped, auditor
+    for user in (unmapped, auditor):
+        subprocess.run(["userdel", "--remove", user], capture_output=True)
+
+
+def reachable_text(home):
+    """Everything a user could read afterwards: their home and lotse's crash log."""
+    texts = [p.read_bytes() for p in Path(home).rglob("*") if p.is_file() and not p.is_symlink()]
+    crash = DATA / "crash.log"
+    return b"".join(texts) + (crash.read_bytes() if crash.exists() else b"")
+
+
+def test_readline_reads_no_init_file_with_lotses_rights(installed, other_users):
+    marker = DATA / "marker.txt"
+    marker.write_text(MARKER + "\n")
+    shutil.chown(marker, "lotse", "lotse")
+    marker.chmod(0o600)
+    unmapped = other_users[0]
+    home = Path(f"/home/{unmapped}")
+    inputrc = home / ".inputrc"
+    inputrc.write_text(f"$include {marker}\n$include {DATA / 'crash.log'}\n\"\\C-xv\": dump-variables\n")
+    shutil.chown(inputrc, unmapped, unmapped)
+    transcript = io.StringIO()
+    child = pexpect.spawn("/usr/sbin/runuser", ["-u", unmapped, "--", "/usr/bin/lotse-kiosk"], cwd="/tmp", encoding="utf-8", timeout=30,
+                          env={"PATH": "/usr/bin:/bin", "HOME": str(home), "TERM": "xterm", "NO_COLOR": "1"}, dimensions=(40, 160))
+    child.logfile_read = transcript
+    try:
+        child.expect_exact("Benutzer: ")
+        child.send("\x18v")       # the binding the user's file asked for
+        child.send("\x18\x12")    # re-read-init-file
+        child.sendline("")
+        child.expect_exact("Benutzer: ")
+    finally:
+        child.close(force=True)
+        marker.unlink()
+    assert MARKER not in transcript.getvalue()
+    assert MARKER.encode() not in reachable_text(home)
+    crash = DATA / "crash.log"
+    assert not crash.exists() or crash.stat().st_size < 1 << 20, "crash.log stays small"
+
+
+def test_devices_and_fifos_are_refused_and_nothing_is_copied_before_the_role_check(installed, other_users):
+    unmapped, auditor = other_users
+    files = DATA / "lotse.sqlite.files"
+    before = sorted(p.name for p in files.iterdir()) if files.exists() else []
+    for user in (unmapped, auditor):
+        for args in (["restore", "/dev/zero"], ["handover", "verify", "/dev/zero"], ["attach", "1", "/dev/zero"]):
+            refused = sh("lotse", *args, user=user, cwd=f"/home/{user}")
+            assert refused.returncode == 1, (user, args, refused.stderr)
+            expected = "ist kein lotse-Benutzer" if user == unmapped else "nicht erlaubt"
+            assert expected in refused.stderr, (user, args, refused.stderr)
+    zero = sh("lotse", "attach", "1", "/dev/zero", user=USERS[0])
+    assert zero.returncode == 1 and "keine gewöhnliche Datei" in zero.stderr, zero.stderr
+    assert list((DATA / "tmp").iterdir()) == [] and (sorted(p.name for p in files.iterdir()) if files.exists() else []) == before
+    fifo = Path("/tmp/lotse-test-fifo")
+    fifo.unlink(missing_ok=True)
+    os.mkfifo(fifo)
+    try:
+        waited = sh("timeout", "20", "lotse", "restore", str(fifo))
+        assert waited.returncode == 1 and "keine gewöhnliche Datei" in waited.stderr, waited.stderr
+    finally:
+        fifo.unlink()
+
+
+def test_no_one_grants_themselves_a_role_and_backups_stay_encrypted(installed):
+    selfish = sh("lotse", "user", "role", "root", "--role", "admin,manager", "--county-wide")
+    assert selfish.returncode == 1 and "kann sich selbst keine Rolle" in selfish.stderr, selfish.stderr
+    assert "manageUsers" in ok(sh("lotse", "audit", "log", "--limit", "5")), "the attempt is in the log"
+    plain = sh("lotse", "backup", "create", "-o", "/root/plain.zip")
+    assert plain.returncode == 1 and "nur verschlüsselt" in plain.stderr and not Path("/root/plain.zip").exists()
+    made = ok(sh("lotse", "backup", "create"))
+    assert "verschlüsselt mit dem Schlüssel der Installation" in made
+    backup = max(Path("/var/backups/lotse").glob("lotse-backup-*.zip"), key=lambda p: p.stat().st_mtime)
+    with zipfile.ZipFile(backup) as archive:
+        assert all(entry.flag_bits & 0x1 for entry in archive.infolist())
+    ok(sh("lotse", "restore", str(backup), "--passphrase-file", "/etc/lotse/backup.pass"))
+    log = ok(sh("lotse", "audit", "log", "--limit", "10"))
+    assert "restoredHead" in log and "replacedHead" in log, log
+    assert "Prüfprotokoll unversehrt" in ok(sh("lotse", "audit", "verify"))
+    backup.unlink()
+
+
+def test_tampering_with_case_content_or_the_head_is_found(installed):
+    database = str(DATA / "lotse.sqlite")
+    case = ok(sh("lotse", "case", "new", "--municipality", "Stadt Aalen", "--open", "--on", "2026-02-01", "--family-name", "Nowak",
+                 "--given-names", "Jan", "--born", "1990", user=USERS[0])).split()[1]
+    ok(sh("lotse", "note", case, "Gespräch über die Wohnung", user=USERS[0]))
+    ok(sh("lotse", "conversation", "add", case, "--kind", "individual", "--topics", "housing", "--on", "2026-02-02", user=USERS[0]))
+    assert "Prüfprotokoll unversehrt" in ok(sh("lotse", "audit", "verify"))
+    note = ok(sh("sqlite3", database, f"SELECT id FROM caseNote WHERE caseId = {case}")).strip()
+    ok(sh("sqlite3", database, f"UPDATE caseNote SET text = 'anders' WHERE id = {note}"))
+    verify = sh("lotse", "audit", "verify")
+    assert verify.returncode == 2 and f"caseNote {note} text: außerhalb von lotse verändert" in verify.stdout, verify.stdout
+    ok(sh("sqlite3", database, f"UPDATE caseNote SET text = 'Gespräch über die Wohnung' WHERE id = {note}"))
+    conversation = ok(sh("sqlite3", database, f"SELECT id FROM conversation WHERE caseId = {case}")).strip()
+    ok(sh("sqlite3", database, f"DELETE FROM conversation WHERE id = {conversation}"))
+    verify = sh("lotse", "audit", "verify")
+    assert verify.returncode == 2 and f"conversation {conversation}: außerhalb von lotse gelöscht" in verify.stdout, verify.stdout
+    # Cutting events off and rewriting the head to match: the head's seal gives it away.
+    count = int(ok(sh("sqlite3", database, "SELECT count FROM auditHead")).strip())
+    ok(sh("sqlite3", database, f"DELETE FROM auditValue WHERE seq > {count - 3}; DELETE FROM auditEvent WHERE seq > {count - 3}; "
+          f"UPDATE auditHead SET count = {count - 3}, lastHash = (SELECT hash FROM auditEvent WHERE seq = {count - 3})"))
+    verify = sh("lotse", "audit", "verify")
+    assert verify.returncode == 2 and "nicht mit dem Schlüssel der Installation versiegelt" in verify.stdout, verify.stdout
+    key = DATA / "audit.key"
+    assert pwd.getpwuid(key.stat().st_uid).pw_name == "lotse" and stat.S_IMODE(key.stat().st_mode) == 0o600
