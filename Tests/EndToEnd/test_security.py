@@ -129,3 +129,25 @@ def test_only_regular_files_are_copied_and_a_fifo_holds_no_lock(run, tmp_path):
     assert restore.returncode == 1 and "is not a regular file" in one_line(restore) and time.monotonic() - started < 10
     assert run("batch", "close", "--rule", "inactive", "--dry-run", "--db", db).returncode == 0, "no lock left behind"
     assert count(db, "attachment") == 0
+
+
+def test_scratch_files_of_a_killed_process_go_and_doctor_names_orphaned_attachments(run, tmp_path):
+    db = str(tmp_path / "lotse.sqlite")
+    assert run("import", "legacy", str(FIXTURE), "--db", db).returncode == 0
+    form = tmp_path / "form.txt"
+    form.write_text("Einwilligung\n")
+    assert run("attach", "1", str(form), "--db", db).returncode == 0
+    dead = 2 ** 22 + 12345  # above pid_max's default: no such process
+    work = tmp_path / f".lotse-work.partial-{dead}-1"
+    work.mkdir()
+    (work / "big").write_bytes(b"x" * 1000)
+    files = tmp_path / "lotse.sqlite.files"
+    (files / f"abc.partial-{dead}-2").write_bytes(b"half a copy")
+    (files / "0f1e2d3c-orphan").write_bytes(b"y" * (3 << 20))
+    assert run("case", "list", "--db", db).returncode == 0
+    assert not work.exists(), "the next command removes a dead process's scratch folder"
+    doctor = run("doctor", "--db", db)
+    assert doctor.returncode == 2, doctor.stdout
+    assert "removed one half-written file of an ended process" in doctor.stdout
+    assert "one file (3 MB) in " in doctor.stdout and "belongs to no attachment" in doctor.stdout
+    assert not (files / f"abc.partial-{dead}-2").exists() and (files / "0f1e2d3c-orphan").exists()
