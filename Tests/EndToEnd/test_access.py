@@ -50,7 +50,7 @@ def shared(lotse_bin, run):
     for step in steps:
         done = run(*step, "--db", db)
         assert done.returncode == 0, (step, done.stderr)
-    for path in folder.glob("lotse.sqlite*"):
+    for path in [*folder.glob("lotse.sqlite*"), folder / "audit.key"]:  # the audit log's key is shared like the data
         path.chmod(0o666)
     yield folder
     shutil.rmtree(folder, ignore_errors=True)

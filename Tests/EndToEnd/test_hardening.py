@@ -403,11 +403,17 @@ def test_legacy_csv_is_strict(run, tmp_path, change, expected):
 
 def test_crlf_inside_quotes_becomes_lf(run, tmp_path):
     db = str(tmp_path / "county.sqlite")
-    folder = legacy_copy(tmp_path, lambda d: d.replace(b"\n", b"\r\n").replace(b"Haddad,Amal", b'Haddad,"Amal\r\nMaria"', 1))
+    folder = legacy_copy(tmp_path, lambda d: d.replace(b"\n", b"\r\n"))
+    referrals = folder / "referrals.csv"
+    referrals.write_bytes(referrals.read_bytes().replace(b"\n", b"\r\n").replace(b"jobcenter,Leistungsbescheid", b'jobcenter,"Leistungsbescheid\r\nfehlt"', 1))
     result = run("import", "legacy", str(folder), "--db", db)
     assert result.returncode == 0, result.stderr
-    given = sqlite3.connect(db).execute("SELECT givenNames FROM personIdentity WHERE familyName = 'Haddad' ORDER BY personId").fetchone()[0]
-    assert given == "Amal\nMaria"
+    problem = sqlite3.connect(db).execute("SELECT problem FROM referral ORDER BY id").fetchone()[0]
+    assert problem == "Leistungsbescheid\nfehlt"
+    # A name is one line: a line break in one is refused, naming file, line and column.
+    folder = legacy_copy(tmp_path / "names", lambda d: d.replace(b"Haddad,Amal", b'Haddad,"Amal\r\nMaria"', 1))
+    refused = run("import", "legacy", str(folder), "--db", str(tmp_path / "names.sqlite"))
+    assert refused.returncode == 2 and "given_names: holds a line break" in refused.stderr
 
 
 # --- the handover receipt ------------------------------------------------------------------

@@ -235,6 +235,7 @@ class County:
     def check(self, leaf, kind, scratch):
         """Runs one way of one leaf in a copy of the county; returns (returncode, foreign lines)."""
         shutil.copy(self.db, scratch / "county.sqlite")
+        shutil.copy(pathlib.Path(self.db).parent / "audit.key", scratch / "audit.key")  # the database's seal goes with it
         if leaf == "import legacy" and kind != "help":
             self.must("init", "--db", scratch / "fresh.sqlite", "--password-file", self.folder / "pw")
             self.must("user", "role", getpass.getuser(), "--role", "admin", "--county-wide", "--db", scratch / "fresh.sqlite")
@@ -325,7 +326,7 @@ def without_interpolations(line):
     while previous != line:
         previous, line = line, INTERPOLATION.sub("", line)
     return line
-SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER TABLE|FROM|WHERE|AND|JOIN|ORDER BY|GROUP BY|PRAGMA|VACUUM|LIKE|COLLATE|CASE WHEN)\b|\b(substr|ifnull|char|date|coalesce)\(")
+SQL = re.compile(r"(\bIN \(| = :\w)|\b(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER TABLE|FROM|WHERE|AND|JOIN|ORDER BY|GROUP BY|PRAGMA|VACUUM|LIKE|COLLATE|CASE WHEN)\b|\b(substr|ifnull|char|date|coalesce)\(")
 # Declarations ArgumentParser needs and the man pages are made from; the English help
 # catalog mirrors them and CatalogTests keeps the two equal.
 DECLARATION = re.compile(r"\b(abstract|discussion|help):\s*(ArgumentHelp\()?\"")

@@ -148,6 +148,6 @@ def test_scratch_files_of_a_killed_process_go_and_doctor_names_orphaned_attachme
     assert not work.exists(), "the next command removes a dead process's scratch folder"
     doctor = run("doctor", "--db", db)
     assert doctor.returncode == 2, doctor.stdout
-    assert "removed one half-written file of an ended process" in doctor.stdout
-    assert "one file (3 MB) in " in doctor.stdout and "belongs to no attachment" in doctor.stdout
+    assert "half-written files of ended processes removed from " in doctor.stdout and ": 1\n" in doctor.stdout
+    assert "that belong to no attachment: 1 (3 MB)" in doctor.stdout
     assert not (files / f"abc.partial-{dead}-2").exists() and (files / "0f1e2d3c-orphan").exists()

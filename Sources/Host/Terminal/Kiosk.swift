@@ -43,7 +43,8 @@ struct Kiosk {
                 && FileManager.default.changeCurrentDirectoryPath(folder.path)
         }
         guard created else { throw DataError("kiosk.exportFolder", ["folder": .text(folder.path)]) }
-        defer { UserRights.asUser { _ = try? FileManager.default.removeItem(at: folder) } }
+        let removeFolder = { UserRights.asUser { _ = try? FileManager.default.removeItem(at: folder) } }
+        defer { removeFolder() }
         let limits = KioskLimits(exportFolder: folder, idle: self.limits.idle)
         Identity.login(principal)
         let context = try self.context.speaking(to: principal)
@@ -52,6 +53,7 @@ struct Kiosk {
         let farewell = Console.text("kiosk.idle", ["minutes": minutes.rounded() == minutes ? .number(Int(minutes)) : .decimal(minutes, places: 2)])
         LineEditor.idleLogout.withLock { $0 = limits.idle }
         Repl(context: context, principal: principal, kiosk: limits).run()
+        removeFolder()  // before the next person can see the login prompt
         Self.clearScreen()
         if LineEditor.idledOut.withLock({ $0 }) { print(farewell) }
     }

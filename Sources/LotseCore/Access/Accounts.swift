@@ -107,7 +107,7 @@ public struct Accounts: Sendable {
     }
 
     private static func clock(_ timestamp: String) -> String {
-        guard let date = try? Date(timestamp, strategy: .iso8601) else { return timestamp }
-        return date.formatted(.dateTime.hour(.twoDigits(amPM: .omitted)).minute(.twoDigits))
+        guard let date = Timestamp.date(timestamp) else { return timestamp }
+        return date.formatted(.dateTime.hour(.twoDigits(amPM: .omitted)).minute(.twoDigits).second(.twoDigits))
     }
 }

@@ -99,7 +99,12 @@ public struct Backup {
             guard checksum.hex == hash else { throw BundleError.checksum(Message("backup.checksum", ["entry": .text(name)])) }
         }
         let restored = work.appendingPathComponent("database.sqlite")
-        let seal = try AuditSeal.load(forDatabase: database.path).seal
+        // In the shared installation the backup's head must be sealed by the installation's
+        // key (a backup from before the key is keyed, with an event). A personal
+        // database's owner holds every file anyway: a backup of another folder's
+        // database is keyed here, with the same event.
+        let (seal, fresh) = try AuditSeal.load(forDatabase: database.path)
+        var rekey = fresh || !UserRights.secure
         do {
             let queue = try DatabaseQueue(path: restored.path)
             try queue.read { db in
@@ -111,7 +116,8 @@ public struct Backup {
                 }
                 // The backup's head must be sealed by this installation's key; a backup
                 // from before the key is accepted and keyed (with an event) below.
-                let audit = try AuditVerifier.verify(db, seal: try seal.unsealed(db) ? nil : seal)
+                if try seal.unsealed(db) { rekey = true }
+                let audit = try AuditVerifier.verify(db, seal: rekey ? nil : seal)
                 guard audit.isIntact else { throw DataError("restore.audit", ["problem": .message(audit.problems[0])]) }
             }
         } catch let error as DatabaseError {
@@ -132,7 +138,7 @@ public struct Backup {
         try FileManager.default.moveItem(at: restored, to: database)
         try FileManager.default.moveItem(at: work.appendingPathComponent("files"), to: attachments)
         try DatabaseQueue(path: database.path).write { db in
-            if try seal.unsealed(db) { try seal.key(db, why: "backup") }
+            if rekey { try seal.key(db, why: "backup") }
             let audit = AuditLog(db, actor: actor ?? "os:\(CaseStore.operatingSystemUser)")
             try audit.record(.restore, "database", id: nil, caseId: nil, field: "restoredHead", value: .some(restoredHead.description))
             try audit.record(.restore, "database", id: nil, caseId: nil, field: "replacedHead", value: .some(replacedHead?.description ?? "-"))

@@ -194,7 +194,7 @@ extension Schema {
         var rows = 0
         for table in newly { rows += try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
         guard rows > 0 else { return }
-        let batch = try ImportBatch(fingerprint: "audit-baseline-v14", importedAt: Timestamp.string(Date()), source: "audit baseline", rows: rows)
+        let batch = try ImportBatch(fingerprint: "audit-baseline-v14", importedAt: Timestamp.string(Date()), source: "audit-baseline-v14", rows: rows)
             .inserted(db).id!
         let digest = try AuditedState.record(batchId: batch, db) { table in
             newly.contains(table.name) ? "\(table.key) NOT IN (SELECT entityId FROM auditEvent WHERE entity = '\(table.name)' AND entityId IS NOT NULL)" : nil
