@@ -132,14 +132,16 @@ def tmp_dir_of(path):
     return pathlib.Path(path).parent / "receiver.sqlite.files"
 
 
+def family(value):
+    """A change for `rebag`: the first person's family name becomes `value`."""
+    def change(case):
+        case["persons"][0]["familyName"] = value
+        return case
+    return change
+
+
 def test_received_text_is_checked_and_nul_refused(run, sender, receiver, tmp_path):
     bundle = export(run, sender, tmp_path)
-
-    def family(value):
-        def change(case):
-            case["persons"][0]["familyName"] = value
-            return case
-        return change
     refused_by_both(run, receiver, rebag(bundle, tmp_path, family(HOSTILE), "esc.zip"),
                     "data/case.json: persons[0].familyName holds the control character U+001B")
     raw_nul = rebag(bundle, tmp_path, lambda c: json.dumps(c).replace('"Haddad"', '"Sal\\u0000eh"', 1).encode(), "nul.zip")

@@ -13,7 +13,7 @@ import string
 import time
 
 from test_handover import RECEIVER, export, receiver, sender  # noqa: F401  (fixtures)
-from test_hardening import count, one_line, rebag, refused_by_both
+from test_hardening import count, family, one_line, rebag, refused_by_both
 from test_report import FIXTURE
 
 
@@ -53,12 +53,6 @@ def test_the_legacy_import_applies_the_same_limits_per_file_and_line(run, tmp_pa
 
 def test_a_bundle_with_a_2_mb_name_or_a_line_feed_in_one_is_refused(run, sender, receiver, tmp_path):
     bundle = export(run, sender, tmp_path)
-
-    def family(value):
-        def change(case):
-            case["persons"][0]["familyName"] = value
-            return case
-        return change
     letters = "".join(random.Random(32).choices(string.ascii_letters, k=2 << 20))  # incompressible, not a zip bomb
     refused_by_both(run, receiver, rebag(bundle, tmp_path, family(letters), "long.zip"),
                     "data/case.json: persons[0].familyName is longer than the 500 characters")
