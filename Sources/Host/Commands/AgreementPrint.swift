@@ -8,13 +8,9 @@ extension Lotse.AgreementCommand {
         @Argument(help: "Agreement id.") var id: Int64
         @Option(help: "de (default from plugins.json) or en.") var locale: String?
 
-        func validate() throws {
-            if let locale, !["de", "en"].contains(locale) { throw UsageError("error.localeOption") }
-        }
-
         func run() throws {
             let session = try store.session()
-            let catalog = try locale.map { try Catalog.load(from: session.context.resources, locale: $0) } ?? session.context.catalog
+            let catalog = try session.context.catalog(for: locale)
             let document = try session.store.agreementDocument(id)
             let model = AgreementText(document: document, catalog: catalog, modules: builtinModules).model()
             print(try session.context.templates(locale: catalog.locale).render("agreement", model, as: .text), terminator: "")

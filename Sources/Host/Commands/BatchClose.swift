@@ -2,7 +2,6 @@ import ArgumentParser
 import LotseCore
 import PluginKit
 
-extension ClosureRule: ExpressibleByArgument {}
 
 extension Lotse.BatchCommand {
     struct Close: ParsableCommand {
@@ -12,14 +11,14 @@ extension Lotse.BatchCommand {
             discussion: "moved-away: a move out of the municipality was recorded; completed: every goal of the latest agreement achieved or dropped, one at least achieved; inactive: no conversation for the configured months; max-duration: in care longer than funded (a justified extension adds a year)."
         )
         @OptionGroup var store: StoreOptions
-        @Option(help: "moved-away, completed, inactive or max-duration (default: batchCloseRules in plugins.json).") var rule: ClosureRule?
+        @Option(help: "moved-away, completed, inactive or max-duration (default: batchCloseRules in plugins.json).") var rule: String?
         @Flag(name: .customLong("dry-run"), help: "List the cases and reasons; change nothing.") var dryRun = false
         @OptionGroup var date: DateOption
 
         func run() throws {
             let session = try store.session()
             let deployment = session.context.configuration.deployment
-            let rules = rule.map { [$0] } ?? deployment.batchCloseRules
+            let rules = try session.context.choice(rule, "--rule", as: ClosureRule.self).map { [$0] } ?? deployment.batchCloseRules
             guard !rules.isEmpty else {
                 throw UsageError("batch.noRules")
             }

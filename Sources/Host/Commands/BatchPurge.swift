@@ -16,11 +16,8 @@ extension Lotse.BatchCommand {
         @Flag(help: "Really delete.") var confirm = false
         @OptionGroup var date: DateOption
 
-        func validate() throws {
-            guard dryRun != confirm else { throw UsageError("batch.dryRunOrConfirm") }
-        }
-
         func run() throws {
+            guard dryRun != confirm else { throw UsageError("batch.dryRunOrConfirm") }
             let session = try store.session()
             let policy = PurgePolicy(store: session.store, retentionYears: session.context.configuration.deployment.retentionYears,
                                      archive: archive.map { URL(fileURLWithPath: $0) })

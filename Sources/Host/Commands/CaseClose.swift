@@ -12,6 +12,7 @@ extension Lotse.CaseCommand {
 
         func run() throws {
             let session = try store.session()
+            let reason = try session.context.choice(reason, "--reason", in: session.store.vocabulary.closureChoices)
             let caseFile = try session.store.closeCase(id, reason: reason, on: on ?? session.today)
             Console.say("case.closed", ["case": .number(caseFile.id!), "date": .optionalDate(caseFile.closedOn), "reason": .label("closure.\(reason)")])
         }

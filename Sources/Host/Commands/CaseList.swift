@@ -8,14 +8,10 @@ extension Lotse.CaseCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "Municipality id or name.") var municipality: String?
-        @Option(help: "waiting, active, closed, archived or handed_over.") var status: CaseStatus?
+        @Option(help: "waiting, active, closed, archived or handed_over.") var status: String?
         @Option(help: "Staff member id or name.") var staff: String?
         @Option(help: "Page number, from 1.") var page = 1
         @Option(name: .customLong("page-size"), help: "Cases per page.") var pageSize = 50
-
-        func validate() throws {
-            guard page >= 1, (1...1000).contains(pageSize) else { throw UsageError("case.listPage") }
-        }
 
         struct Page: Encodable {
             let page: Int
@@ -25,8 +21,10 @@ extension Lotse.CaseCommand {
         }
 
         func run() throws {
-            let filter = CaseFilter(municipality: municipality, status: status, staff: staff, page: page, pageSize: pageSize)
-            let (cases, total) = try store.session().store.listCases(filter)
+            guard page >= 1, (1...1000).contains(pageSize) else { throw UsageError("case.listPage") }
+            let session = try store.session()
+            let filter = CaseFilter(municipality: municipality, status: try session.context.choice(status, "--status"), staff: staff, page: page, pageSize: pageSize)
+            let (cases, total) = try session.store.listCases(filter)
             if output.json { return print(try JSONOutput.string(Page(page: page, pageSize: pageSize, total: total, cases: cases))) }
             print(TextTable(header: Console.columns("table.cases"),
                             rows: cases.map { [String($0.id), Console.label($0.kind), Console.label($0.status), $0.name ?? "–", String($0.persons),

@@ -10,7 +10,7 @@ extension Lotse.CaseCommand {
         )
         @OptionGroup var store: StoreOptions
         @Option(help: "Municipality id or name.") var municipality: String
-        @Option(help: "family (the household) or individual (one adult).") var kind: CaseKind = .family
+        @Option(help: "family (the household) or individual (one adult).") var kind: String?
         @Option(help: "Responsible staff member (id or name).") var staff: String?
         @Flag(help: "Open the case now instead of putting it on the waiting list.") var open = false
         @Option(help: ArgumentHelp("Date (default today).", valueName: "date")) var on: LocalDate?
@@ -18,7 +18,8 @@ extension Lotse.CaseCommand {
 
         func run() throws {
             let session = try store.session()
-            let result = try session.store.newCase(kind: kind, municipality: municipality, staff: staff, person: person.person,
+            let result = try session.store.newCase(kind: try session.context.choice(kind, "--kind") ?? CaseKind.family, municipality: municipality, staff: staff,
+                                                   person: try person.person(session.context),
                                                    open: open, on: on ?? session.today)
             result.similar.warnAsPossibleDuplicates(except: result.personId)
             Console.say("case.opened", ["case": .number(result.caseFile.id!), "status": result.caseFile.status.label, "person": .number(result.personId)])

@@ -11,7 +11,7 @@ extension Lotse.CaseCommand {
         func run() throws {
             let session = try store.session()
             let detail = try session.store.caseDetail(id)
-            print(output.json ? try JSONOutput.string(detail) : CaseDetailText(detail: detail).render())
+            print(output.json ? try JSONOutput.string(detail) : CaseDetailText(detail: detail, vocabulary: session.store.vocabulary).render())
         }
     }
 }

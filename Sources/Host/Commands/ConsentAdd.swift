@@ -15,7 +15,9 @@ extension Lotse.ConsentCommand {
         @OptionGroup var date: DateOption
 
         func run() throws {
-            let consent = try store.session().store.addConsent(caseId, personId: person, scope: scope, recipient: to, givenOn: date.date,
+            let session = try store.session()
+            let scope = try session.context.choice(scope, "--scope", in: session.store.vocabulary.scopeChoices)
+            let consent = try session.store.addConsent(caseId, personId: person, scope: scope, recipient: to, givenOn: date.date,
                                                                form: form.map { URL(fileURLWithPath: $0) })
             Console.say("consent.recorded", ["consent": .number(consent.id!)])
         }

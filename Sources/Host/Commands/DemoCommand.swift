@@ -18,12 +18,9 @@ extension Lotse {
         @Option(help: "Write the CSV files to this folder instead of importing them.") var out: String?
         @Option(help: "The county's today: its cases were opened in the three years before, reviews and goals fall due around it (default: today).") var today: LocalDate?
 
-        func validate() throws {
+        func run() throws {
             guard (1...2_000_000).contains(households) else { throw UsageError("demo.households") }
             guard (3...5_000).contains(municipalities) else { throw UsageError("demo.municipalities") }
-        }
-
-        func run() throws {
             let catalog = try AppContext(options: store.config).catalog
             let county = DemoCounty(households: households, municipalities: municipalities, seed: seed, today: today ?? .today) { module, template in
                 catalog.text(module, "goal.\(template).title")

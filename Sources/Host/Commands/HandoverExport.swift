@@ -23,17 +23,12 @@ extension Lotse.HandoverCommand {
                                    valueName: "version")) var schema = 2
         @OptionGroup var date: DateOption
 
-        func validate() throws {
-            guard [1, 2].contains(schema) else { throw UsageError("handover.schemaOption", ["value": .number(schema)]) }
-        }
-
         func run() throws {
+            guard [1, 2].contains(schema) else { throw UsageError("handover.schemaOption", ["value": .number(schema)]) }
             let session = try store.session()
-            for module in exclude where builtinModules.module(module) == nil {
-                throw UsageError("handover.excludeUnknown", ["module": .text(module), "known": .list(builtinModules.ids.map { .text($0) })])
-            }
+            let modules = session.store.vocabulary.moduleChoices
             var request = HandoverExporter.Request(caseId: caseId, receiver: to, date: date.date)
-            request.excluded = Set(exclude)
+            request.excluded = Set(try exclude.map { try session.context.choice($0, "--exclude", in: modules) })
             request.withoutConsent = withoutConsent
             request.passphrase = encrypt || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: true) : nil
             request.signingKey = (sign ?? session.context.configuration.deployment.signingKey).map { URL(fileURLWithPath: $0) }

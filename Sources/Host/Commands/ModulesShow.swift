@@ -13,9 +13,8 @@ extension Lotse.Modules {
 
         func run() throws {
             let context = try AppContext(options: config)
-            guard let module = builtinModules.module(id) else {
-                throw UsageError("error.unknownModule", ["module": .text(id), "known": .list(builtinModules.ids.map { .text($0) })])
-            }
+            let id = try context.choice(id, "<module>", in: try context.vocabulary().moduleChoices)
+            guard let module = builtinModules.module(id) else { return }
             let settings = context.configuration.module(id)?.settings ?? ModuleSettings(defaultsOf: module.settings)
             print(ModuleDescription(module: module, settings: settings, context: context).render())
         }

@@ -15,8 +15,12 @@ extension Lotse.OutcomeCommand {
         @OptionGroup var date: DateOption
 
         func run() throws {
-            let outcome = try store.session().store.addOutcome(caseId, personId: person, module: module, kind: kind, value: value, on: date.date)
-            Console.say("outcome.recorded", ["outcome": .number(outcome.id!), "kind": .text("\(outcome.module).\(outcome.kind)")])
+            let session = try store.session()
+            let vocabulary = session.store.vocabulary
+            let module = try session.context.choice(module, "--module", in: vocabulary.moduleChoices)
+            let kind = try session.context.choice(kind, "--kind", in: vocabulary.outcomeChoices(module: module))
+            let outcome = try session.store.addOutcome(caseId, personId: person, module: module, kind: kind, value: value, on: date.date)
+            Console.say("outcome.recorded", ["outcome": .number(outcome.id!), "kind": .message(Message("outcome.\(outcome.kind)", namespace: outcome.module))])
         }
     }
 }

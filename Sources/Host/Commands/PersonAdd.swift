@@ -12,7 +12,7 @@ extension Lotse.PersonCommand {
 
         func run() throws {
             let session = try store.session()
-            let result = try session.store.addPerson(to: caseId, person.person, from: from ?? session.today)
+            let result = try session.store.addPerson(to: caseId, try person.person(session.context), from: from ?? session.today)
             result.similar.warnAsPossibleDuplicates(except: result.personId)
             Console.say("person.added", ["person": .number(result.personId), "case": .number(caseId)])
         }

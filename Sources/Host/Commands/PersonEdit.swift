@@ -21,7 +21,8 @@ extension Lotse.PersonCommand {
         func run() throws {
             let identityChanged = familyName != nil || givenNames != nil || residenceStatus != nil || languages != nil || interpreter != nil
                 || phone != nil || address != nil
-            try store.session().store.correctPerson(id, country: country, residence: residence, !identityChanged ? nil : { identity in
+            let session = try store.session()
+            try session.store.correctPerson(id, country: country, residence: try session.context.residence(residence), !identityChanged ? nil : { identity in
                 if let familyName { identity.familyName = familyName }
                 if let givenNames { identity.givenNames = givenNames }
                 if let residenceStatus { identity.residenceStatus = residenceStatus }

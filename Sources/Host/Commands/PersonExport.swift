@@ -9,23 +9,23 @@ extension Lotse.PersonCommand {
             commandName: "export",
             abstract: "Everything stored about a person (GDPR Art. 15): data, cases, transfers and consents, who read or changed it."
         )
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, json }
+        enum Format: String, Labelled {
+            case text, html, json
+            static var labelPrefix: String { "outputFormat" }
+        }
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "Person id.") var id: Int64
         @Option(name: .shortAndLong, help: "Output file (mode 0600).") var output: String
-        @Option(help: "text (printable), html (PDF-ready) or json.") var format: Format = .text
+        @Option(help: "text (printable), html (PDF-ready) or json.") var format: String?
         @OptionGroup var date: DateOption
         @Option(help: "de or en (default: the deployment's language).") var locale: String?
 
-        func validate() throws {
-            if let locale, !["de", "en"].contains(locale) { throw UsageError("error.localeOption") }
-        }
-
         func run() throws {
             let session = try store.session()
+            let format = try session.context.choice(self.format, "--format", as: Format.self) ?? .text
+            let catalog = try session.context.catalog(for: locale)
             let access = try session.store.subjectAccess(id, on: date.date)
-            let catalog = try locale.map { try Catalog.load(from: session.context.resources, locale: $0) } ?? session.context.catalog
             let templates = try session.context.templates(locale: catalog.locale)
             let text: String = switch format {
             case .text: try templates.render("subject-access-text", SubjectAccessText(access: access, catalog: catalog).model(), as: .text)

@@ -15,7 +15,9 @@ extension Lotse.ReferralCommand {
         @OptionGroup var date: DateOption
 
         func run() throws {
-            let referral = try store.session().store.addReferral(caseId, personId: person, on: date.date, service: service, problem: problem, outcome: outcome)
+            let session = try store.session()
+            let service = try session.context.choice(service, "--service", in: session.store.vocabulary.serviceChoices)
+            let referral = try session.store.addReferral(caseId, personId: person, on: date.date, service: service, problem: problem, outcome: outcome)
             Console.say("referral.recorded", ["referral": .number(referral.id!)])
         }
     }

@@ -16,13 +16,16 @@ extension Lotse {
                 """
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json, html, xlsx }
+        enum Format: String, Labelled {
+            case text, csv, json, html, xlsx
+            static var labelPrefix: String { "outputFormat" }
+        }
 
         @OptionGroup var store: StoreOptions
         @Option(name: .customLong("as-of"), help: ArgumentHelp("Report date.", valueName: "date")) var asOf: LocalDate
         @Option(help: ArgumentHelp("Start of the period for conversations, referrals and contacts (default: all time).", valueName: "date")) var from: LocalDate?
         @Option(help: "Only this municipality (id or name).") var municipality: String?
-        @Option(help: "text, csv, json, html or xlsx.") var format: Format = .text
+        @Option(help: "text, csv, json, html or xlsx.") var format: String?
         @Option(help: "CSV field separator (default: ';' in German, ',' in English).") var delimiter: String?
         @Option(name: .customLong("suppress-below"), help: "Show counts under N as <N, for publication.") var suppressBelow: Int?
         @Flag(name: .customLong("include-origin"), help: "Count facts that came with handovers from other municipalities.") var includeOrigin = false
@@ -31,7 +34,8 @@ extension Lotse {
         @Flag(help: "With --profile: the draft of the Sachbericht (text or html).") var sachbericht = false
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
-        func validate() throws {
+        /// Checks that need the catalog for their message, so not in `validate()`.
+        private func check(_ format: Format) throws {
             if let delimiter, delimiter.count != 1 { throw UsageError("report.delimiter") }
             if let suppressBelow, suppressBelow < 1 { throw UsageError("report.suppressBelow") }
             if profile == nil, grantee != nil || sachbericht || format == .xlsx { throw UsageError("report.profileNeeded") }
@@ -42,6 +46,8 @@ extension Lotse {
 
         func run() throws {
             let session = try store.session()
+            let format = try session.context.choice(self.format, "--format", as: Format.self) ?? .text
+            try check(format)
             let query = ReportQuery(asOf: asOf, from: from, municipality: municipality, includeOrigin: includeOrigin)
             let publication = Publication(catalog: session.context.catalog, suppressBelow: suppressBelow)
             let csvDelimiter = delimiter ?? session.context.text("format.csvDelimiter")

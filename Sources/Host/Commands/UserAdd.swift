@@ -15,8 +15,8 @@ extension Lotse.UserCommand {
 
         func run() throws {
             let session = try store.session()
-            try session.store.addUser(name: name, osUser: osUser, roles: try role.parsed(), staff: role.staff, countyWide: role.countyWide,
-                                      password: try password.read(), locale: locale, on: session.today)
+            try session.store.addUser(name: name, osUser: osUser, roles: try role.parsed(session.context), staff: role.staff, countyWide: role.countyWide,
+                                      password: try password.read(), locale: try locale.map { try session.context.choice($0, "--locale", in: AppContext.locales) }, on: session.today)
             Console.say("user.added", ["user": .text(name)])
         }
     }

@@ -10,7 +10,10 @@ extension Lotse.UserCommand {
         @Option(help: "de or en; 'deployment' for the deployment's language.") var locale: String
 
         func run() throws {
-            try store.session().store.setLocale(name, locale == "deployment" ? nil : locale)
+            let session = try store.session()
+            let choices = Choices(AppContext.locales.choices.map { ($0.id, $0.label) } + [("deployment", .label("locale.deployment"))])
+            let locale = try session.context.choice(locale, "--locale", in: choices)
+            try session.store.setLocale(name, locale == "deployment" ? nil : locale)
             Console.say("user.localeSet", ["user": .text(name)])
         }
     }

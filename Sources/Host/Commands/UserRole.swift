@@ -10,8 +10,9 @@ extension Lotse.UserCommand {
         @OptionGroup var role: RoleOptions
 
         func run() throws {
-            let roles = try role.parsed()
-            try store.session().store.setRoles(name, roles: roles, staff: role.staff, countyWide: role.countyWide)
+            let session = try store.session()
+            let roles = try role.parsed(session.context)
+            try session.store.setRoles(name, roles: roles, staff: role.staff, countyWide: role.countyWide)
             Console.say("user.roles", ["user": .text(name), "roles": .list(roles.sorted().map(\.label))])
         }
     }

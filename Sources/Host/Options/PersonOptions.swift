@@ -7,9 +7,9 @@ struct PersonOptions: ParsableArguments {
     @Option(name: .customLong("family-name"), help: "Family name.") var familyName: String
     @Option(name: .customLong("given-names"), help: "Given names.") var givenNames: String
     @Option(help: ArgumentHelp("Birth date (1985-03-02 or 02.03.1985) or year alone (1985).", valueName: "date")) var born: BirthDate
-    @Option(help: "f, m, d or u.") var sex: Sex = .unknown
+    @Option(help: "f, m, d or u.") var sex: String?
     @Option(help: ArgumentHelp("Arrival date in Germany.", valueName: "date")) var arrival: LocalDate?
-    @Option(name: .customLong("stay-prospect"), help: "high, medium, low or unknown.") var stayProspect: StayProspect = .unknown
+    @Option(name: .customLong("stay-prospect"), help: "high, medium, low or unknown.") var stayProspect: String?
     @Option(help: "Country of origin: ISO 3166-1 code, e.g. SY, UA, AF (XS stateless, ZZ unknown).") var country: String?
     @Option(help: "Residence status: residence_permit, settlement_permit, permission_to_reside, toleration, temporary_protection, other or unknown (or its German name).") var residence: String?
     @Option(name: .customLong("residence-status"), help: "Residence status as free text, a note (e.g. valid until 03/2027).") var residenceStatus: String?
@@ -18,9 +18,11 @@ struct PersonOptions: ParsableArguments {
     @Option(help: "Phone number.") var phone: String?
     @Option(help: "Address.") var address: String?
 
-    var person: NewPerson {
-        NewPerson(familyName: familyName, givenNames: givenNames, birth: born, sex: sex, arrivalDate: arrival, stayProspect: stayProspect,
-                  country: country, residence: residence, residenceStatus: residenceStatus, languages: languages, interpreterNeeded: interpreter, phone: phone, address: address)
+    /// The person, with the words typed for sex, stay prospect and residence resolved.
+    func person(_ context: AppContext) throws -> NewPerson {
+        NewPerson(familyName: familyName, givenNames: givenNames, birth: born, sex: try context.choice(sex, "--sex") ?? Sex.unknown, arrivalDate: arrival,
+                  stayProspect: try context.choice(stayProspect, "--stay-prospect") ?? StayProspect.unknown,
+                  country: country, residence: try context.residence(residence), residenceStatus: residenceStatus, languages: languages, interpreterNeeded: interpreter, phone: phone, address: address)
     }
 }
 

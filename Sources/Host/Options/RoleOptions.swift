@@ -10,6 +10,9 @@ extension Lotse.UserCommand {
         @Flag(name: .customLong("county-wide"), help: "A manager or lead without a staff record who sees every municipality (the county's coordination).")
         var countyWide = false
 
-        func parsed() throws -> Set<Role> { try Role.parseList(roles.joined(separator: ",")) }
+        /// The roles named, in the session's words or as ids.
+        func parsed(_ context: AppContext) throws -> Set<Role> {
+            try Set(Choices(Role.self).resolveList(roles.joined(separator: ","), option: "--role", catalog: context.catalog).compactMap(Role.init))
+        }
     }
 }

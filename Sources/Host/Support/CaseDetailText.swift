@@ -6,6 +6,7 @@ import PluginKit
 /// session's language. Stored text (names, titles, notes) is shown as stored.
 struct CaseDetailText {
     let detail: CaseDetail
+    let vocabulary: Vocabulary
 
     func render() -> String {
         let caseFile = detail.caseFile
@@ -40,26 +41,27 @@ struct CaseDetailText {
         section("caseShow.agreements", &lines, detail.agreements.flatMap { agreement in
             [Console.text("caseShow.agreement", ["agreement": .number(agreement.agreement.id!), "date": .date(agreement.agreement.signedOn)])] + agreement.goals.map { goal in
                 "  - " + Console.text(goal.goal.statusOn == nil ? "caseShow.goal" : "caseShow.goalSettled", [
-                    "title": .text(goal.goal.title), "module": .text(goal.goal.module), "due": .date(goal.goal.dueOn),
+                    "title": .text(goal.goal.title), "module": Vocabulary.moduleLabel(goal.goal.module), "due": .date(goal.goal.dueOn),
                     "status": goal.goal.status.label, "date": .optionalDate(goal.goal.statusOn)])
             }
         })
         section("caseShow.conversations", &lines, detail.conversations.map {
-            Console.text("caseShow.conversation", ["date": .date($0.date), "kind": $0.kind.label, "topics": .text($0.topics.replacingOccurrences(of: ";", with: ", "))])
+            Console.text("caseShow.conversation", ["date": .date($0.date), "kind": $0.kind.label, "topics": .list($0.topics.split(separator: ";").map { Vocabulary.topicLabel(String($0)) })])
                 + ($0.note.map { " – \($0)" } ?? "")
         })
         section("caseShow.referrals", &lines, detail.referrals.map {
             Console.text("caseShow.referral", ["date": .date($0.date), "service": .label("service.\($0.service)"), "problem": .text($0.problem)]) + ($0.outcome.map { " → \($0)" } ?? "")
         })
         section("caseShow.outcomes", &lines, detail.outcomes.map {
-            Console.text("caseShow.outcome", ["date": .date($0.date), "person": .number($0.personId), "kind": .text("\($0.module).\($0.kind)")]) + ($0.value.map { " \($0)" } ?? "")
+            Console.text("caseShow.outcome", ["date": .date($0.date), "person": .text(personName($0.personId)),
+                                              "kind": .message(Message("outcome.\($0.kind)", namespace: $0.module))]) + ($0.value.map { " \($0)" } ?? "")
         })
         section("caseShow.moves", &lines, detail.moves.map {
             Console.text($0.leavesMunicipality ? "caseShow.moveAway" : "caseShow.move", ["date": .date($0.movedOn), "destination": .text($0.destination)])
         })
         section("caseShow.consents", &lines, detail.consents.map {
             Console.text($0.withdrawnOn == nil ? "caseShow.consent" : "caseShow.consentWithdrawn", [
-                "consent": .number($0.id!), "scope": .text($0.scope), "to": .text($0.recipient), "date": .date($0.givenOn), "withdrawn": .optionalDate($0.withdrawnOn)])
+                "consent": .number($0.id!), "scope": vocabulary.scopeLabel($0.scope), "to": .text($0.recipient), "date": .date($0.givenOn), "withdrawn": .optionalDate($0.withdrawnOn)])
         })
         section("caseShow.attachments", &lines, detail.attachments.map {
             Console.text("caseShow.attachment", ["attachment": .number($0.id!), "name": .text($0.originalName), "bytes": .text(String($0.size)),
@@ -67,6 +69,11 @@ struct CaseDetailText {
         })
         section("caseShow.notes", &lines, detail.notes.map { Console.text("caseShow.note", ["date": .date($0.writtenOn)]) + $0.text })
         return lines.joined(separator: "\n")
+    }
+
+    /// A person of the case by given name (the id when archived or not a member).
+    private func personName(_ id: Int64) -> String {
+        detail.members.first { $0.person.id == id }?.identity?.givenNames ?? Console.text("caseShow.personId", ["person": .number(id)])
     }
 
     private func section(_ title: String, _ lines: inout [String], _ entries: [String]) {

@@ -144,7 +144,11 @@ public struct Catalog: Sendable {
         case .label(let key): text("core", key)
         case .list(let values): values.map(format).joined(separator: text("core", "format.listSeparator"))
         case .lines(let values): values.map(format).joined(separator: "\n")
-        case .alternatives(let values): values.map(format).joined(separator: text("core", "format.orSeparator"))
+        case .alternatives(let values):
+            // "a, b oder c": the list separator between all but the last two.
+            values.count < 2 ? values.map(format).joined()
+                : values.dropLast().map(format).joined(separator: text("core", "format.listSeparator"))
+                    + text("core", "format.orSeparator") + format(values[values.count - 1])
         case .message(let inner): render(inner)
         }
     }
