@@ -1,6 +1,7 @@
 """The guided intake through a pseudo-terminal and through a pipe."""
 import io
 import json
+import re
 import sqlite3
 
 import pexpect
@@ -8,7 +9,7 @@ import pytest
 from conftest import GERMAN
 from pexpect.popen_spawn import PopenSpawn
 
-from intake_driver import ASKED, PROMPT, answer_questions
+from intake_driver import ASKED, PROMPT, answer_questions, asked
 
 ANSWERS = {
     ("language.has_certificate", "Karim"): "ja",
@@ -55,7 +56,7 @@ def agree_all_goals(child):
     """Accepts every suggested goal, adds none, and returns the goals' lines."""
     goals = []
     while True:
-        index = child.expect([r"\n([^\n]+ – fällig [^\n]+)\r?\n" + PROMPT + r"Übernehmen\? \(j/n/ä\) ", r"Weiteres Ziel"])
+        index = child.expect([r"\n([^\n]+ – fällig [^\n]+)\r?\n" + PROMPT + r"Übernehmen\? \(j/n/ä/alle\) ", r"Weiteres Ziel"])
         if index == 1:
             child.expect(PROMPT)
             child.sendline("")
@@ -97,7 +98,8 @@ def test_full_intake_of_a_family_through_a_terminal(lotse_bin, env, tmp_path, fa
 
 def test_validation_back_ctrl_c_and_help(lotse_bin, env, tmp_path, family):
     child = spawn(lotse_bin, env, tmp_path, family)
-    child.expect(r"\(language\.has_certificate[^)]*\)\r?\n" + PROMPT)
+    child.expect(ASKED)
+    assert asked(child) == ("language.has_certificate", "Karim")
     child.sendline("vielleicht")
     child.expect_exact("Bitte „ja“ oder „nein“ eingeben.")
     child.sendline("?")
@@ -106,15 +108,18 @@ def test_validation_back_ctrl_c_and_help(lotse_bin, env, tmp_path, family):
     child.sendcontrol("c")
     child.expect_exact("^C")
     child.sendline("ja")  # Karim has a certificate
-    child.expect(r"\(language\.has_certificate[^)]*\)\r?\n" + PROMPT)  # Amal's turn
-    child.sendline("back")
+    child.expect(ASKED)
+    assert asked(child)[0] == "language.has_certificate"  # the next adult's turn
+    child.sendline("zurück")
     child.expect(r"\[Sprache 1/\d+ · Karim Haddad\]")
     child.expect(r"bisher: ja")
     child.sendline("nein")  # changed: now Karim is asked to estimate instead
-    child.expect(r"\(language\.has_certificate[^)]*\)\r?\n" + PROMPT)
+    child.expect(ASKED)
+    assert asked(child)[0] == "language.has_certificate"
     child.sendline("nein")
-    child.expect(r"\(language\.estimated_level[^)]*\)\r?\n" + PROMPT)
-    assert "Karim" in child.before
+    child.expect(ASKED)
+    assert asked(child)[0] == "language.estimated_level"
+    assert "Karim" in child.before + child.match.group(0)
     child.sendline("pause")
     child.expect_exact("Unterbrochen")
     child.expect(pexpect.EOF)
@@ -124,21 +129,21 @@ def test_pause_and_resume_in_a_second_process(lotse_bin, env, tmp_path, family):
     first = spawn(lotse_bin, env, tmp_path, family)
     for expected, reply in [("language.has_certificate", "nein"), ("language.has_certificate", "nein"), ("language.estimated_level", "1")]:
         first.expect(ASKED)
-        assert first.match.group(1) == expected
+        assert asked(first)[0] == expected
         first.sendline(reply)
     first.expect(ASKED)
-    paused_at = first.match.group(1)
-    assert paused_at == "language.estimated_level" and "Amal Haddad" in first.before
+    paused_at = asked(first)
+    assert paused_at[0] == "language.estimated_level" and "Amal Haddad" in first.match.group(1)
     first.sendcontrol("d")
     first.expect_exact("Unterbrochen")
     first.expect(pexpect.EOF)
     second = spawn(lotse_bin, env, tmp_path, family)
     second.expect_exact("Fortsetzung des Erstgesprächs")
     second.expect(ASKED)
-    assert second.match.group(1) == paused_at and "Amal Haddad" in second.before
+    assert asked(second) == paused_at
     second.sendline("back")
     second.expect(ASKED)
-    assert second.match.group(1) == "language.estimated_level" and "Karim Haddad" in second.before
+    assert asked(second)[0] == "language.estimated_level" and "Karim Haddad" in second.match.group(1)
     assert "bisher: keine Kenntnisse" in second.match.group(0)
     second.sendline("pause")
     second.expect(pexpect.EOF)
@@ -161,7 +166,8 @@ def test_the_same_intake_through_a_pipe(lotse_bin, env, tmp_path, family):
     written = transcript.getvalue()
     prompts = [line for line in written.splitlines() if line.startswith("› ")]
     assert len(prompts) >= len(seen) + len(goals), "every question and goal was prompted for"
-    assert any("(language.certified_level" in line for line in written.splitlines()), "the question's hint line is there"
+    assert not re.search(r"\b(language|work|school|housing|social|core)\.[a-z_]+", written), "no question id or catalog key on the screen"
+    assert "[" not in "".join(line for line in written.splitlines() if line.startswith("  1 ")), "choices without their keys"
     assert "\x1b" not in written, "a pipe gets no escape codes: no colours, no bracketed paste"
     assert sqlite3.connect(family).execute("SELECT count(*) FROM goal").fetchone()[0] == len(goals) > 3
 
@@ -228,3 +234,38 @@ def test_review_records_decisions_outcomes_and_next_review(run, lotse_bin, env, 
     assert connection.execute("SELECT count(*) FROM conversation WHERE date = '2018-04-05'").fetchone()[0] == 1
     assert connection.execute("SELECT nextReviewOn FROM caseFile WHERE id = 1").fetchone()[0] > "2018-04-05"
     assert run("audit", "verify", "--db", family).returncode == 0
+
+
+def test_goal_decisions_survive_ctrl_c_and_resume_at_the_next_goal(lotse_bin, env, tmp_path, family):
+    first = spawn(lotse_bin, env, tmp_path, family)
+    answer_questions(first, ANSWERS)
+    decision = r"\n([^\n]+ – fällig [^\n]+)\r?\n" + PROMPT + r"Übernehmen\? \(j/n/ä/alle\) "
+    first.expect(decision)
+    first.sendline("ä")  # edit the first goal: its new title must survive the interruption
+    first.expect_exact("Titel")
+    first.sendline("Sprachkurs mit Kinderbetreuung finden")
+    first.expect_exact("Fällig")
+    first.sendline("")
+    first.expect_exact("Verantwortlich")
+    first.sendline("")
+    first.expect(decision)
+    second_goal = first.match.group(1).strip()
+    first.sendline("nein")
+    first.expect(decision)
+    first.sendcontrol("c")  # Ctrl-C at the third goal: the intake pauses there
+    first.expect_exact("jede Entscheidung ist gespeichert")
+    first.expect(pexpect.EOF)
+    again = spawn(lotse_bin, env, tmp_path, family)
+    again.expect_exact("Schon entschieden: 2 Ziele")
+    index = again.expect([ASKED, decision])
+    assert index == 1, "no question is asked again"
+    assert again.match.group(1).strip() != second_goal
+    again.sendline("alle")  # this one and every one after it
+    again.expect("Weiteres Ziel")
+    again.expect(PROMPT)
+    again.sendline("")
+    again.expect(r"Vereinbarung (\d+) mit (\d+) Zielen gespeichert")
+    again.expect(pexpect.EOF)
+    titles = [row[0] for row in sqlite3.connect(family).execute("SELECT title FROM goal ORDER BY id")]
+    assert titles[0] == "Sprachkurs mit Kinderbetreuung finden" and len(titles) >= 3
+    assert second_goal.split(" – ")[0].split(" (")[0] not in titles[1:2]

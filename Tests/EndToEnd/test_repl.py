@@ -72,7 +72,7 @@ def test_unknown_command_and_errors_keep_the_repl_running(repl):
     repl.expect_exact("Unbekannter Befehl „fly“")
     repl.expect(PROMPT)
     repl.sendline("modules show Mueller")
-    repl.expect_exact('unbekanntes Modul „Mueller“')
+    repl.expect_exact('„Mueller“ gibt es nicht')
     repl.expect(PROMPT)
     repl.sendline("quit")
     repl.expect(pexpect.EOF)

@@ -32,6 +32,9 @@ extension AppContext {
     /// A residence status typed as its name or id.
     func residence(_ typed: String?) throws -> String? {
         guard let typed else { return nil }
-        return try choice(typed, "--residence", in: try vocabulary().residenceChoices)
+        let vocabulary = try vocabulary()
+        // The names the legacy import knows too ("Duldung" in an English session).
+        if let id = vocabulary.personCodes.residence(typed) { return id }
+        return try choice(typed, "--residence", in: vocabulary.residenceChoices)
     }
 }

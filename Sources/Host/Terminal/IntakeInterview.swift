@@ -34,7 +34,7 @@ struct IntakeInterview {
                 if try !flow.reply(reply) { prompter.say(texts.core("intake.atStart")) }
             }
         }
-        try store.setIntakePosition(caseId, nil)
+        try store.setIntakeAtGoals(caseId)
         guard try askCountries(plan.persons) else {
             prompter.say(texts.core("intake.paused", ["case": String(caseId)]))
             return false
@@ -54,15 +54,15 @@ struct IntakeInterview {
         for person in persons where person.country == nil {
             prompter.say("")
             prompter.say(Console.bold(texts.core("intake.countryHeader", ["person": person.name])) + " " + texts.core("intake.country"))
-            prompter.say(Console.dim("  (" + ["core.country", texts.core("intake.countryHint")].joined(separator: " · ") + ")"))
+            prompter.say(Console.dim("  (" + texts.core("intake.countryHint") + ")"))
             asking: while true {
-                switch prompter.ask("", completions: ["pause"]) {
+                switch prompter.ask("", completions: texts.completions([.pause])) {
                 case .endOfInput: return false
                 case .interrupted, .timedOut: continue
                 case .line(let raw):
                     let line = raw.trimmingCharacters(in: .whitespaces)
                     if line.isEmpty { break asking }
-                    if line.lowercased() == "pause" { return false }
+                    if texts.keyword(line, among: [.pause]) != nil { return false }
                     // A code, or a country's name as this language writes it.
                     let code = store.vocabulary.personCodes.country(line)
                         ?? store.vocabulary.personCodes.countries.first { catalog.text("core", "country.\($0)").caseInsensitiveCompare(line) == .orderedSame }
@@ -88,8 +88,8 @@ struct IntakeInterview {
         prompter.say("")
         prompter.say(Console.bold(header) + " " + texts.prompt(question, module: step.module, person: person))
         let choices = question.type.choices
-        for (index, key) in choices.enumerated() { prompter.say("  \(index + 1) \(texts.choice(question, module: step.module, key)) [\(key)]") }
-        var hints: [String] = [question.id]
+        for (index, key) in choices.enumerated() { prompter.say("  \(index + 1) \(texts.choice(question, module: step.module, key))") }
+        var hints: [String] = []
         switch question.type {
         case .yesNo: hints.append(texts.core("intake.yesNo"))
         case .number(let range): hints.append("\(range.lowerBound)–\(range.upperBound)")
@@ -99,26 +99,28 @@ struct IntakeInterview {
         if question.isOptional { hints.append(texts.core("intake.optionalHint")) }
         let existing = answers.answer(step)
         if let existing { hints.append(texts.core("intake.current", ["value": texts.label(existing, question, module: step.module)])) }
-        prompter.say(Console.dim("  (" + hints.joined(separator: " · ") + ")"))
-        let completions = choices + ["?", "back", "skip", "pause"] + (question.type == .yesNo ? ["ja", "nein", "yes", "no"] : [])
+        if !hints.isEmpty { prompter.say(Console.dim("  (" + hints.joined(separator: " · ") + ")")) }
+        let keywords: [IntakeTexts.Keyword] = [.help, .back, .skip, .pause]
+        let completions = choices.map { texts.choice(question, module: step.module, $0) } + texts.completions(keywords)
+            + (question.type == .yesNo ? texts.completions([.accept, .decline]) : [])
         while true {
             switch prompter.ask("", completions: completions) {
             case .endOfInput: return .pause
             case .interrupted, .timedOut: continue
             case .line(let raw):
                 let line = raw.trimmingCharacters(in: .whitespaces)
-                switch line.lowercased() {
-                case "?", "hilfe", "help":
+                switch texts.keyword(line, among: keywords) {
+                case .help?:
                     let help = texts.help(question, module: step.module)
                     prompter.say(help.isEmpty ? texts.core("intake.noHelp") : help)
-                case "back", "zurück": return .reply(.back)
-                case "pause": return .pause
-                case "skip":
+                case .back?: return .reply(.back)
+                case .pause?: return .pause
+                case .skip?:
                     if question.isOptional { return .reply(.skip) }
                     prompter.say(texts.core("intake.notOptional"))
-                case "" where existing != nil: return .reply(.keep)
+                case nil where line.isEmpty && existing != nil: return .reply(.keep)
                 default:
-                    switch question.type.parse(line) {
+                    switch question.type.parse(texts.choiceKeys(line, question, module: step.module)) {
                     case .success(let value): return .reply(.answer(value))
                     case .failure(let error): prompter.say(texts.problem(error))
                     }

@@ -1,3 +1,4 @@
+import Foundation
 import LotseCore
 import PluginKit
 
@@ -32,4 +33,50 @@ struct IntakeTexts {
     func problem(_ error: AnswerError) -> String { catalog.render(error.message) }
 
     func date(_ date: LocalDate) -> String { catalog.date(date) }
+
+    /// A choice typed by its label ("Minijob", "mini") as its key; numbers, keys and
+    /// what matches no label stay as typed (the answer's own check refuses them).
+    func choiceKeys(_ line: String, _ question: Question, module: String) -> String {
+        let keys = question.type.choices
+        guard !keys.isEmpty else { return line }
+        let labels = Choices(keys.map { ($0, .message(Message(question.choiceKey($0), namespace: module))) })
+        return line.split(separator: ",").map { part in
+            let word = part.trimmingCharacters(in: .whitespaces)
+            if Int(word) != nil || keys.contains(word) { return word }
+            return (try? labels.resolve(word, option: "", catalog: catalog)) ?? word
+        }.joined(separator: ",")
+    }
+
+    /// A word the intake understands besides answers.
+    enum Keyword: String, CaseIterable {
+        case help, back, skip, pause, accept, decline, edit, acceptAll
+
+        /// The English words, understood in every language.
+        var english: [String] {
+            switch self {
+            case .help: ["?", "help"]
+            case .back: ["back"]
+            case .skip: ["skip"]
+            case .pause: ["pause"]
+            case .accept: ["y", "yes"]
+            case .decline: ["n", "no"]
+            case .edit: ["e", "edit"]
+            case .acceptAll: ["all"]
+            }
+        }
+    }
+
+    /// The words of a keyword in the session's language (`intake.word.*`: "zurück,zurueck").
+    func words(_ keyword: Keyword) -> [String] {
+        core("intake.word.\(keyword.rawValue)").split(separator: ",").map { $0.lowercased() }
+    }
+
+    /// The keyword a typed line is, among those allowed here.
+    func keyword(_ typed: String, among allowed: [Keyword]) -> Keyword? {
+        let word = typed.trimmingCharacters(in: .whitespaces).lowercased()
+        return allowed.first { words($0).contains(word) || $0.english.contains(word) }
+    }
+
+    /// The keywords to offer on Tab.
+    func completions(_ allowed: [Keyword]) -> [String] { allowed.flatMap { words($0) } }
 }

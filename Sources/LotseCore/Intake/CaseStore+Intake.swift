@@ -59,6 +59,32 @@ extension CaseStore {
         try write(.writeCases, case: caseId) { audit in try IntakeSession.move(caseId, to: step?.key, at: audit.at, audit.db) }
     }
 
+    /// Marks a case's questions as done: a paused intake resumes at the goals.
+    public func setIntakeAtGoals(_ caseId: Int64) throws {
+        try write(.writeCases, case: caseId) { audit in try IntakeSession.move(caseId, to: IntakeSession.atGoals, at: audit.at, audit.db) }
+    }
+
+    /// The goal decisions of the case's unfinished intake, in the order they were made.
+    public func goalDecisions(_ caseId: Int64) throws -> [ProposedGoal] {
+        try read(.writeCases, case: caseId) { db in
+            guard let text = try IntakeSession.fetchOne(db, key: caseId)?.goals else { return [] }
+            return try JSONDecoder().decode([ProposedGoal].self, from: Data(text.utf8))
+        }
+    }
+
+    /// Saves one goal decision the moment it is made (audited as a change of the intake).
+    public func saveGoalDecision(_ caseId: Int64, _ decision: ProposedGoal) throws {
+        try write(.writeCases, case: caseId) { audit in
+            guard var session = try IntakeSession.fetchOne(audit.db, key: caseId) else { throw notFound("intake", String(caseId)) }
+            var decisions = try session.goals.map { try JSONDecoder().decode([ProposedGoal].self, from: Data($0.utf8)) } ?? []
+            decisions.append(decision)
+            session.goals = String(decoding: try JSONEncoder().encode(decisions), as: UTF8.self)
+            session.updatedAt = audit.at
+            try session.update(audit.db)
+            try audit.record(.update, "intakeSession", id: caseId, caseId: caseId, field: "goals", value: .some(decision.title))
+        }
+    }
+
     /// Saves the agreement and its goals in one transaction and completes the intake.
     /// The case's next review is the earliest review any goal asks for.
     public func saveAgreement(_ caseId: Int64, signedOn date: LocalDate, goals: [NewGoal]) throws -> Agreement {

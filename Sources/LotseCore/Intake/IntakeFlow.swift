@@ -30,11 +30,13 @@ public struct IntakeFlow: Sendable {
             try store.saveAnswer(caseId, step: step, value: value, next: nil)
         }
         let resumeAt = position.flatMap { key in plan.steps.first { $0.key == key } }
+        // Questions done before a pause at the goals: straight back to the goals.
+        let atGoals = position == IntakeSession.atGoals && given.isEmpty
         self.plan = plan
         self.answers = answers
         prefilled = Set(given.map(\.0.key))
-        resumed = resumeAt != nil || stored != IntakeAnswersState()
-        current = resumeAt ?? plan.steps.first { plan.applies($0, answers) && answers.answer($0) == nil }
+        resumed = resumeAt != nil || atGoals || stored != IntakeAnswersState()
+        current = atGoals ? nil : resumeAt ?? plan.steps.first { plan.applies($0, answers) && answers.answer($0) == nil }
     }
 
     /// What the person asking did with the current step.

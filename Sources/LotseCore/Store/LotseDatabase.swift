@@ -185,6 +185,7 @@ public struct LotseDatabase: Sendable {
         migrator.registerMigration("v12-grantee", migrate: Schema.v12)
         migrator.registerMigration("v13-login-attempts", migrate: Schema.v13)
         migrator.registerMigration("v14-audit-every-table", migrate: Schema.v14)
+        migrator.registerMigration("v15-intake-goals", migrate: Schema.v15)
         return migrator
     }()
 }

@@ -201,4 +201,10 @@ extension Schema {
         }
         try AuditLog(db, actor: "lotse migrate").record(.import, "importBatch", id: batch, caseId: nil, field: "digest", value: .some(digest))
     }
+
+    /// The goal decisions of an intake not yet saved as an agreement, kept as they are
+    /// made (a JSON array of `ProposedGoal`), so Ctrl-C never loses one.
+    static func v15(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE intakeSession ADD COLUMN goals TEXT")
+    }
 }

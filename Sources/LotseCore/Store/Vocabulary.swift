@@ -34,23 +34,25 @@ public struct Vocabulary: Sendable {
         self.personCodes = personCodes
     }
 
-    /// Nil when the outcome fits, else what is wrong with it.
+    /// Nil when the outcome fits, else what is wrong with it. These checks serve files
+    /// (a legacy import, a bundle), whose fields hold ids: so they list the ids. What a
+    /// user types is resolved against the labels first (`Choices`).
     public func problem(module: String, kind: String, value: String?) -> Message? {
         guard let kinds = modules[module] else {
-            return Message("error.unknownModule", ["module": .text(module), "known": .alternatives(modules.keys.sorted().map(Self.moduleLabel))])
+            return Message("error.unknownModule", ["module": .text(module), "known": .list(modules.keys.sorted().map { .text($0) })])
         }
         guard let outcome = kinds.first(where: { $0.id == kind }) else {
-            return Message("error.unknownOutcomeKind", ["module": .text(module), "kind": .text(kind), "known": .alternatives(kinds.map { .message(Message("outcome.\($0.id)", namespace: module)) })])
+            return Message("error.unknownOutcomeKind", ["module": .text(module), "kind": .text(kind), "known": .list(kinds.map { .text($0.id) })])
         }
         return outcome.value.problem(with: value).map { Message("error.outcomeValue", ["outcome": .message(Message("outcome.\(kind)", namespace: module)), "expected": .label($0)]) }
     }
 
     public func serviceProblem(_ id: String) -> Message? {
-        services.contains(id) ? nil : Message("error.unknownService", ["service": .text(id), "known": .alternatives(serviceChoices.choices.map(\.label))])
+        services.contains(id) ? nil : Message("error.unknownService", ["service": .text(id), "known": .list(services.services.map { .text($0.id) })])
     }
 
     public func closureProblem(_ id: String) -> Message? {
-        closureReasons.contains(id) ? nil : Message("error.unknownClosureReason", ["reason": .text(id), "known": .alternatives(closureChoices.choices.map(\.label))])
+        closureReasons.contains(id) ? nil : Message("error.unknownClosureReason", ["reason": .text(id), "known": .list(closureReasons.reasons.map { .text($0.id) })])
     }
 }
 
