@@ -1,6 +1,9 @@
 """Command-line behaviour of the built binary: version, modules, configuration errors."""
 import json
 
+import pytest
+from conftest import GERMAN
+
 
 def test_version(run):
     result = run("--version")
@@ -70,3 +73,40 @@ def test_unknown_option_is_a_user_error(run):
     assert result.returncode == 1
     assert result.stderr.startswith("lotse: unknown option --colour\n")
     assert "'lotse modules --help' explains it." in result.stderr
+
+
+@pytest.mark.parametrize("locale", ["de", "en"])
+def test_typed_values_are_words_of_the_session_language(run, tmp_path, locale):
+    """Every enum value is typed as its label (any case, a prefix, ae for ä) or its id; a
+    wrong word is refused in the session's language with the labels listed."""
+    db = str(tmp_path / "lotse.sqlite")
+    words = {} if locale == "en" else GERMAN
+    say = lambda *args: run(*args, "--db", db, extra_env=words)
+    assert say("municipality", "add", "Stadt Aalen", "--kind", "Stadt" if locale == "de" else "city", "--fte", "1.5").returncode == 0
+    opened = say("case", "new", "--municipality", "Stadt Aalen", "--open", "--kind", "einzel" if locale == "de" else "INDIV",
+                 "--family-name", "Haddad", "--given-names", "Amal", "--born", "1985", "--sex", "weibl" if locale == "de" else "fem",
+                 "--stay-prospect", "hoch" if locale == "de" else "high", "--on", "2024-03-01")
+    assert opened.returncode == 0, opened.stderr
+    shown = say("case", "show", "1", "--json")
+    case = json.loads(shown.stdout)
+    assert case["caseFile"]["kind"] == "individual"
+    listed = say("case", "list", "--status", "aktiv" if locale == "de" else "Active")
+    assert listed.returncode == 0 and "Haddad" in listed.stdout
+    wrong = say("case", "list", "--status", "offen" if locale == "de" else "open")
+    assert wrong.returncode == 1
+    expected = "„offen“ gibt es nicht; möglich ist wartend, aktiv, abgeschlossen, archiviert oder übergeben" if locale == "de" \
+        else 'there is no "open"; use waiting, active, closed, archived or handed over'
+    assert expected in wrong.stderr, wrong.stderr
+    assert "The value" not in wrong.stderr and "caseStatus." not in wrong.stderr
+    ambiguous = say("case", "list", "--status", "a")
+    assert ambiguous.returncode == 1 and ("nicht eindeutig" in ambiguous.stderr if locale == "de" else "ambiguous" in ambiguous.stderr)
+    closing = say("case", "close", "1", "--reason", "Wegzug" if locale == "de" else "moved away", "--on", "2024-06-01")
+    assert closing.returncode == 0, closing.stderr
+    assert ("Wegzug" if locale == "de" else "Moved away") in closing.stdout
+    talk = say("conversation", "add", "1", "--kind", "einzel" if locale == "de" else "indiv", "--topics",
+               "Sprache,gesundheit" if locale == "de" else "language,Health", "--on", "2024-05-01")
+    assert talk.returncode == 0, talk.stderr
+    text = say("case", "show", "1").stdout
+    assert ("Sprache, Gesundheit" if locale == "de" else "Language, health") in text
+    report = say("report", "--as-of", "2024-06-01", "--format", "xlsx")
+    assert report.returncode == 1 and "report." not in report.stderr and "--profile" in report.stderr
