@@ -44,7 +44,7 @@ public struct Vocabulary: Sendable {
         guard let outcome = kinds.first(where: { $0.id == kind }) else {
             return Message("error.unknownOutcomeKind", ["module": .text(module), "kind": .text(kind), "known": .list(kinds.map { .text($0.id) })])
         }
-        return outcome.value.problem(with: value).map { Message("error.outcomeValue", ["outcome": .message(Message("outcome.\(kind)", namespace: module)), "expected": .label($0)]) }
+        return outcome.value.problem(with: value).map { Message("error.outcomeValue", ["outcome": .text("\(module).\(kind)"), "expected": .label($0)]) }
     }
 
     public func serviceProblem(_ id: String) -> Message? {
