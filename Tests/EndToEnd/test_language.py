@@ -402,7 +402,11 @@ def test_every_catalog_key_is_used():
         prefixes.update(prefix + "." for prefix in re.findall(r'labelPrefix: String \{ "([\w.]+)" \}', source))
     # Keys the templates, the locale check and the resources name.
     data = " ".join(p.read_text() for p in (ROOT / "resources").glob("*.json"))
-    # A plural form (KEY.one, KEY.other) is used when its message KEY is (Catalog.render).
+    # A plural form (KEY.one, KEY.other) is used when its message KEY is (Catalog.render);
+    # a noun's forms (count.NOUN.one) when a text counts with it ({n#NOUN}, {{NOUN(n)}}).
+    texts = data + " ".join(p.read_text() for p in (ROOT / "resources").glob("locales/*/*.json"))
+    texts += " ".join(p.read_text() for p in (ROOT / "resources").glob("templates/*/*.mustache"))
+    literals.update("count." + noun for noun in re.findall(r"\{\w+#(\w+)\}", texts) + re.findall(r"\{\{[#^/]?(\w+)\([\w.]+\)\}\}", texts))
     named = lambda key: re.sub(r"\.(one|other)$", "", key)
     unused = sorted(key for key in catalog_keys()["core"]
                     if named(key) not in literals and not any(p and key.startswith(p) for p in prefixes) and key not in data)

@@ -98,7 +98,7 @@ def test_facts_from_handovers_count_only_when_asked(run, county):
 
 def test_text_csv_html_and_suppression(run, county, tmp_path):
     text = run("report", "--as-of", "2019-06-30", "--db", county, extra_env=GERMAN).stdout
-    assert "Zum Stichtag 30.06.2019 werden 3 Personen in 1 Fällen" in text
+    assert "Zum Stichtag 30.06.2019 begleitet das Integrationsmanagement 3 Personen in 1 Fall auf" in " ".join(text.split())
     assert "Erwachsene in Vereinen: 1" in text
     csv = run("report", "--as-of", "2019-06-30", "--format", "csv", "--db", county, extra_env=GERMAN).stdout
     assert csv.startswith("\ufeffKennzahl;Bezeichnung;Bereich;Wert\n")
@@ -114,7 +114,7 @@ def test_text_csv_html_and_suppression(run, county, tmp_path):
     assert suppressed["metrics"]["core.persons_in_care"] == 3 and suppressed["metrics"]["work.placed"] is None
     assert "<3" in run("report", "--as-of", "2019-06-30", "--suppress-below", "3", "--db", county).stdout
     english = run("report", "--as-of", "2019-06-30", "--db", county, "--config", str(write_config(tmp_path))).stdout
-    assert "On 2019-06-30, 3 persons in 1 cases" in english
+    assert "On 2019-06-30, integration management accompanies 3 persons in 1 case on" in " ".join(english.split())
 
 
 def committee_document(html_file, figures):

@@ -26,6 +26,30 @@ import Testing
         }
     }
 
+    /// Every noun a text counts with (`{persons#person}`, a template's `{{person(persons)}}`)
+    /// has its singular and plural in both locales.
+    @Test func everyCountedNounHasBothForms() throws {
+        let counted = /\{\w+#(\w+)\}/, transformed = /\{\{[#^\/]?(\w+)\([\w.]+\)\}\}/
+        var nouns = Set<String>()
+        for locale in ["de", "en"] {
+            for texts in try Catalog.readLocale(Self.resources, locale).values {
+                for text in texts.values { nouns.formUnion(text.matches(of: counted).map { String($0.output.1) }) }
+            }
+            let templates = Self.resources.appendingPathComponent("templates").appendingPathComponent(locale)
+            for name in try FileManager.default.contentsOfDirectory(atPath: templates.path) {
+                let text = try String(contentsOf: templates.appendingPathComponent(name), encoding: .utf8)
+                nouns.formUnion(text.matches(of: transformed).map { String($0.output.1) })
+            }
+        }
+        #expect(nouns.contains("case") && nouns.contains("caseDative"))
+        for locale in ["de", "en"] {
+            let core = try Catalog.readLocale(Self.resources, locale)["core"] ?? [:]
+            for noun in nouns {
+                #expect(core["count.\(noun).one"] != nil && core["count.\(noun).other"] != nil, "\(locale): \(noun)")
+            }
+        }
+    }
+
     @Test func everyEnumValueHasItsLabel() throws {
         for locale in ["de", "en"] {
             let core = try Catalog.readLocale(Self.resources, locale)["core"] ?? [:]
@@ -47,6 +71,11 @@ import Testing
         #expect(english.render(Message("error.denied.role", ["activity": Permission.runReports.label, "needed": .alternatives([Role.lead.label, Role.auditor.label]),
                                                             "user": "ayse", "held": .list([Role.manager.label])]))
                 == "not allowed: reports needs the role lead or auditor; ayse has the role manager. Ask an admin ('lotse user role')")
+        // Several counts in one sentence, each with its noun in the right form.
+        #expect(german.render(Message("handover.imported", ["case": 9, "sender": "Ulm", "senderCase": 3, "persons": 1, "files": 2]))
+                == "als Fall 9 importiert (von Ulm, Fall 3; 1 Person, 2 Dateien)")
+        #expect(english.render(Message("review.saved", ["count": 1, "outcomes": 3, "conversation": 5, "next": .date(date)]))
+                == "Review saved: 1 goal, 3 outcomes, conversation 5; next review 2026-11-27.")
         // A value holding braces is not filled in again.
         #expect(english.render(Message("note.added", ["note": "{note}"])) == "note {note} added")
     }

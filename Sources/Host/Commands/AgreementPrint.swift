@@ -13,7 +13,7 @@ extension Lotse.AgreementCommand {
             let catalog = try session.context.catalog(for: locale)
             let document = try session.store.agreementDocument(id)
             let model = AgreementText(document: document, catalog: catalog, modules: builtinModules).model()
-            print(try session.context.templates(locale: catalog.locale).render("agreement", model, as: .text), terminator: "")
+            print(try session.context.templates(catalog).render("agreement", model, as: .text), terminator: "")
         }
     }
 }

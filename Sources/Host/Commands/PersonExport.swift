@@ -26,7 +26,7 @@ extension Lotse.PersonCommand {
             let format = try session.context.choice(self.format, "--format", as: Format.self) ?? .text
             let catalog = try session.context.catalog(for: locale)
             let access = try session.store.subjectAccess(id, on: date.date)
-            let templates = try session.context.templates(locale: catalog.locale)
+            let templates = try session.context.templates(catalog)
             let text: String = switch format {
             case .text: try templates.render("subject-access-text", SubjectAccessText(access: access, catalog: catalog).model(), as: .text)
             case .html: try templates.render("subject-access-html", SubjectAccessText(access: access, catalog: catalog).model(), as: .html)

@@ -13,7 +13,7 @@ extension Lotse.UserCommand {
             let session = try store.session()
             let roles = try role.parsed(session.context)
             try session.store.setRoles(name, roles: roles, staff: role.staff, countyWide: role.countyWide)
-            Console.say("user.roles", ["user": .text(name), "roles": .list(roles.sorted().map(\.label))])
+            Console.say("user.roles", ["user": .text(name), "roles": .list(roles.sorted().map(\.label)), "count": .number(roles.count)])
         }
     }
 }

@@ -29,6 +29,11 @@ struct Publication {
         }
     }
 
+    /// A count for a template, which writes it with its noun (`{{case(waiting)}}`).
+    func counted(_ figure: ReportValue?) -> DocumentTemplates.Counted {
+        DocumentTemplates.Counted(shown: text(figure), value: figure?.count.flatMap(shown))
+    }
+
     /// A figure as a workbook cell: a number, or text when suppressed or absent.
     func cell(_ figure: ReportValue?) -> Workbook.Cell {
         switch figure {

@@ -19,13 +19,14 @@ struct Sachbericht {
     func render(html: Bool) throws -> String {
         let catalog = try Catalog.load(from: context.resources, locale: "de")
         let sheet = ProfileDocument(report: report, publication: Publication(catalog: catalog, suppressBelow: suppressBelow))
-        return try context.templates(locale: "de").render(html ? "sachbericht-html" : "sachbericht-text", model(sheet), as: html ? .html : .text)
+        return try context.templates(catalog).render(html ? "sachbericht-html" : "sachbericht-text", model(sheet), as: html ? .html : .text)
     }
 
     func model(_ sheet: ProfileDocument) -> [String: Any] {
         let publication = sheet.publication, catalog = sheet.catalog
         let figures = report.figures
         func value(_ id: String) -> String { publication.text(figures[id]) }
+        func count(_ id: String) -> DocumentTemplates.Counted { publication.counted(figures[id]) }
         func rows(_ prefix: String, limit: Int? = nil, skipZero: Bool = false) -> [[String: String]] {
             var chosen = report.rows.filter { $0.id.hasPrefix(prefix + ".") && !(skipZero && (figures[$0.id]?.count ?? 0) == 0) }
             if let limit { chosen = Array(chosen.sorted { (figures[$0.id]?.count ?? 0) > (figures[$1.id]?.count ?? 0) }.prefix(limit)) }
@@ -36,18 +37,18 @@ struct Sachbericht {
         let municipalities = report.municipalities
         let staffing: [String: Any] = [
             "listed": municipalities.count <= Self.listedMunicipalities,
-            "rows": municipalities.map { ["name": $0.name, "fte": catalog.decimal($0.fte, places: 2), "staff": String($0.staff),
+            "rows": municipalities.map { ["name": $0.name, "fte": catalog.decimal($0.fte, places: 2), "staff": $0.staff,
                                           "staffFTE": catalog.decimal($0.staffFTE, places: 2)] },
-            "count": String(municipalities.count),
+            "count": municipalities.count,
             "fte": catalog.decimal(municipalities.map(\.fte).reduce(0, +), places: 2),
-            "staff": String(municipalities.map(\.staff).reduce(0, +)),
+            "staff": municipalities.map(\.staff).reduce(0, +),
             "staffFTE": catalog.decimal(municipalities.map(\.staffFTE).reduce(0, +), places: 2),
         ]
         let templates = report.achievedTemplates.prefix(Self.listedTemplates).map { achieved in
             ["label": catalog.text(achieved.module, "goal.\(achieved.template.dropFirst(achieved.module.count + 1)).title"),
              "value": publication.text(achieved.count)]
         }
-        func background(_ id: String) -> String { publication.text(report.background[id]) }
+        func background(_ id: String) -> DocumentTemplates.Counted { publication.counted(report.background[id]) }
         return [
             "title": catalog.text("core", "sachbericht.title"),
             "period": sheet.heading[1],
@@ -55,23 +56,23 @@ struct Sachbericht {
             "note": suppressBelow.map { catalog.text("core", "report.suppressed", ["n": String($0)]) } ?? "",
             "staffing": staffing,
             "persons": [
-                "total": value("persons.total"),
+                "total": count("persons.total"),
                 "sex": rows("persons.sex"), "age": rows("persons.age"),
                 "countries": rows("persons.country", limit: Self.listedCountries, skipZero: true),
                 "statuses": rows("persons.status", skipZero: true),
                 "sexLine": line(rows("persons.sex")), "ageLine": line(rows("persons.age")),
                 "countriesLine": line(rows("persons.country", limit: Self.listedCountries, skipZero: true)),
                 "statusesLine": line(rows("persons.status", skipZero: true)),
-                "individual": value("cases.individual"), "family": value("cases.family"),
-                "plansNew": value("plans.new"), "plansActive": value("plans.active"),
+                "individual": count("cases.individual"), "family": count("cases.family"),
+                "plansNew": count("plans.new"), "plansActive": count("plans.active"),
             ] as [String: Any],
             "work": [
-                "individual": value("conversations.individual"), "family": value("conversations.family"),
+                "individual": count("conversations.individual"), "family": count("conversations.family"),
                 "topics": rows("conversations.topic"),
                 "services": rows("referrals.service", limit: Self.listedServices, skipZero: true),
                 "topicsLine": line(rows("conversations.topic")),
                 "servicesLine": line(rows("referrals.service", limit: Self.listedServices, skipZero: true)),
-                "contacts": value("contacts.network"),
+                "contacts": count("contacts.network"),
             ] as [String: Any],
             "goals": [
                 "agreed": value("goals.agreed"), "achieved": value("goals.achieved"), "dropped": value("goals.dropped"),

@@ -37,9 +37,9 @@ struct AppContext {
                    closureReasons: try ClosureReasons.load(from: resources), personCodes: try PersonCodes.load(from: resources))
     }
 
-    /// The document templates of a locale (the session's by default).
-    func templates(locale: String? = nil) throws -> DocumentTemplates {
-        try DocumentTemplates.load(resources: resources, locale: locale ?? catalog.locale, county: locations.countyTemplates)
+    /// The document templates of a catalog's locale (the session's by default).
+    func templates(_ catalog: Catalog? = nil) throws -> DocumentTemplates {
+        try DocumentTemplates.load(resources: resources, catalog: catalog ?? self.catalog, county: locations.countyTemplates)
     }
 
     /// The context for a user who chose their own language: the catalog (and the

@@ -11,8 +11,8 @@ struct BundleSummary {
 
     /// The catalog and templates of a locale, loaded once per run.
     static func documents(resources: URL, locale: String) throws -> (Catalog, DocumentTemplates) {
-        (try Catalog.load(from: resources, locale: locale),
-         try DocumentTemplates.load(resources: resources, locale: locale, county: Locations().countyTemplates))
+        let catalog = try Catalog.load(from: resources, locale: locale)
+        return (catalog, try DocumentTemplates.load(resources: resources, catalog: catalog, county: Locations().countyTemplates))
     }
 
     private func text(_ key: String, _ arguments: [String: TextValue] = [:]) -> String { catalog.render(Message(key, arguments)) }

@@ -67,7 +67,8 @@ public struct Catalog: Sendable {
             switch bytes[index] {
             case UInt8(ascii: "{") where open == nil: open = index
             case UInt8(ascii: "}"):
-                if let start = open { names.append(text[bytes.index(after: start)..<index]) }
+                // `{persons#person}` fills in `persons`, counted with the noun `person`.
+                if let start = open { names.append(text[bytes.index(after: start)..<index].prefix { $0 != "#" }) }
                 open = nil
             default: break
             }
@@ -117,21 +118,39 @@ public struct Catalog: Sendable {
         String(format: "%.\(places)f", value).replacingOccurrences(of: ".", with: text("core", "format.decimalSeparator"))
     }
 
-    /// The text for a key, with `{name}` placeholders filled in as given.
+    /// The text for a key, with `{name}` placeholders filled in as given; a
+    /// `{name#noun}` counts with the noun (a value that is no number, such as a
+    /// withheld "<3", takes the plural).
     public func text(_ namespace: String, _ key: String, _ arguments: [String: String] = [:]) -> String {
-        fill(template(namespace, key), arguments)
+        fill(template(namespace, key)) { placeholder in
+            guard let hash = placeholder.firstIndex(of: "#") else { return arguments[String(placeholder)] }
+            return arguments[String(placeholder[..<hash])].map { counted($0, value: Int($0), noun: placeholder[placeholder.index(after: hash)...]) }
+        }
     }
 
     /// A message in this locale. With a `count` argument, `KEY.one` or `KEY.other` is
-    /// used where the catalog has it ("1 Fall", "2 Fälle"). A key the catalog lacks
-    /// shows as itself, so a gap is visible rather than a crash.
+    /// used where the catalog has it ("1 Fall", "2 Fälle"). A placeholder `{name#noun}`
+    /// writes the number `name` with its noun from `count.noun.one` or `count.noun.other`,
+    /// so one sentence can count several things ("1 Person, 2 Dateien"). A key the catalog
+    /// lacks shows as itself, so a gap is visible rather than a crash.
     public func render(_ message: Message) -> String {
         var key = message.key
         if case .number(let count)? = message.arguments["count"] {
             let plural = key + (count == 1 ? ".one" : ".other")
             if shelf.namespace(message.namespace).text(plural) != nil { key = plural }
         }
-        return fill(template(message.namespace, key), message.arguments.mapValues(format))
+        return fill(template(message.namespace, key)) { placeholder in
+            guard let hash = placeholder.firstIndex(of: "#") else { return message.arguments[String(placeholder)].map(format) }
+            guard let value = message.arguments[String(placeholder[..<hash])] else { return nil }
+            let count: Int? = if case .number(let count) = value { count } else { nil }
+            return counted(format(value), value: count, noun: placeholder[placeholder.index(after: hash)...])
+        }
+    }
+
+    /// A number as shown ("2", or a withheld "<3") with its noun in the right form:
+    /// "1 Fall", "2 Fälle"; the singular only for exactly 1.
+    public func counted(_ shown: String, value: Int?, noun: some StringProtocol) -> String {
+        text("core", "count.\(noun).\(value == 1 ? "one" : "other")", ["count": shown])
     }
 
     /// One value as the locale writes it.
@@ -171,13 +190,13 @@ public struct Catalog: Sendable {
     ]
 
     /// `{name}` placeholders replaced in one pass (a value holding braces stays as it is).
-    private func fill(_ template: String, _ arguments: [String: String]) -> String {
+    private func fill(_ template: String, _ value: (Substring) -> String?) -> String {
         guard template.contains("{") else { return template }
         var result = ""
         var rest = template[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             result += rest[..<open]
-            result += arguments[String(rest[rest.index(after: open)..<close])] ?? String(rest[open...close])
+            result += value(rest[rest.index(after: open)..<close]) ?? String(rest[open...close])
             rest = rest[rest.index(after: close)...]
         }
         return result + rest
