@@ -49,7 +49,7 @@ import Testing
         ]
         for sql in personal { #expect(try count(store, sql, byCase) > 0, "\(sql)") }
         let values = "SELECT v.value FROM auditValue v JOIN auditEvent e ON e.seq = v.seq WHERE e.caseId = ? ORDER BY v.seq"
-        #expect(try store.database.read { try String.fetchAll($0, sql: values, arguments: byCase) }.contains("Vertrauliche Notiz"))
+        #expect(try store.database.read { try String?.fetchAll($0, sql: values, arguments: byCase) }.contains("Vertrauliche Notiz"))
 
         _ = try store.closeCase(caseId, reason: "integration_completed", on: TestStore.date("2019-01-05"))
         _ = try store.stripPersonalData(caseId, bundleFile: "lotse-archive-case-\(caseId).zip", sha256: "0", on: TestStore.date("2019-02-01"))
@@ -57,7 +57,7 @@ import Testing
             #expect(try count(store, sql, byCase) == 0, "\(sql)")
         }
         // What is left of the log's values: the archiving's own status change.
-        #expect(try store.database.read { try String.fetchAll($0, sql: values, arguments: byCase) } == [CaseStatus.archived.rawValue])
+        #expect(try store.database.read { try String?.fetchAll($0, sql: values, arguments: byCase) } == [CaseStatus.archived.rawValue])
         let identities = "SELECT count(*) FROM personIdentity WHERE personId IN (\(persons.map(String.init).joined(separator: ",")))"
         #expect(try count(store, identities, []) == 0)
         #expect(try count(store, "SELECT count(*) FROM caseFile WHERE id = ? AND status = 'archived'", byCase) == 1)

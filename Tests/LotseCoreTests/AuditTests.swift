@@ -49,7 +49,7 @@ import Testing
         try tamper(store, "DELETE FROM auditValue WHERE seq > \(count - 3); DELETE FROM auditEvent WHERE seq > \(count - 3)")
         let problems = try store.verifyAudit().problems.map(TestStore.english)
         // The cut is named first; the rows those events described then differ from the log too.
-        #expect(problems.first == "the log ends at event \(count - 3) but its head records \(count): the last 3 events were cut off", "\(problems)")
+        #expect(problems.first == "the log ends at event \(count - 3) but its head records \(count): 3 events missing at the end", "\(problems)")
         #expect(problems.dropFirst().allSatisfy { $0.hasPrefix("conversation 1 ") && $0.hasSuffix("changed outside lotse") }, "\(problems)")
     }
 

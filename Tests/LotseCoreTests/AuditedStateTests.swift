@@ -21,7 +21,7 @@ import Testing
         _ = try store.newCase(kind: .individual, municipality: "Testhausen", staff: nil,
                               person: TestStore.person("Nowak", "Jan", born: "1990"), open: true, on: TestStore.date("2019-04-01"))
         let folder = TestStore.temporaryFolder()
-        _ = try DemoCounty(households: 3).write(to: folder)
+        _ = try DemoCounty(households: 6).write(to: folder)
         _ = try LegacyImporter(store: store).run(folder: folder)
         return store
     }
@@ -127,7 +127,7 @@ import Testing
                 let (columns, sql) = try AuditedState.columns(table, db)
                 guard let sql else { continue }  // tables with REAL columns are built in Swift only
                 let rows = try Row.fetchAll(db, sql: "SELECT \(table.key), \(columns.joined(separator: ", ")), \(sql) FROM \(table.name)")
-                #expect(!rows.isEmpty || table.imported == nil, "\(table.name)")
+                #expect(!rows.isEmpty || table.imported == nil, "\(table.name) has no rows")
                 for row in rows {
                     #expect(AuditedState.rowText(row, table, columns: columns) == row[columns.count + 1] as String, "\(table.name) \(row[0] as Int64)")
                 }

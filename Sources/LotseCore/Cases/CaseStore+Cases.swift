@@ -13,6 +13,7 @@ extension CaseStore {
         if kind == .individual, !Person(birth: person.birth, sex: person.sex, arrivalDate: nil, stayProspect: .unknown).isAdult(on: date) {
             throw UsageError("case.individualMinor", ["date": .date(date)])
         }
+        try (open ? FactDate.opened : .waitlisted).check(date)
         return try write(.writeCases) { audit in
             let db = audit.db
             let municipality = try Municipality.resolve(municipality, db)
@@ -36,7 +37,8 @@ extension CaseStore {
 
     /// Adds a person to a case's household from a date.
     public func addPerson(to caseId: Int64, _ person: NewPerson, from date: LocalDate) throws -> (personId: Int64, similar: [PersonMatch]) {
-        try write(.writeCases, case: caseId) { audit in
+        try FactDate.joined.check(date, notBefore: person.birth.date, limit: .birth)
+        return try write(.writeCases, case: caseId) { audit in
             let caseFile = try CaseFile.existing(caseId, audit.db)
             guard caseFile.kind == .family else {
                 throw UsageError("case.individualMembers", ["case": .number(caseId)])
@@ -64,6 +66,8 @@ extension CaseStore {
 
     func insert(_ new: NewPerson, into householdId: Int64, from date: LocalDate, _ db: Database) throws -> InsertedPerson {
         guard !new.familyName.isEmpty, !new.givenNames.isEmpty else { throw UsageError("person.namesNeeded") }
+        try FactDate.born.check(new.birth.date)
+        if let arrival = new.arrivalDate { try FactDate.arrived.check(arrival, notBefore: new.birth.date, limit: .birth) }
         var person = Person(birth: new.birth, sex: new.sex, arrivalDate: new.arrivalDate, stayProspect: new.stayProspect,
                             country: try new.country.map(vocabulary.personCodes.checkedCountry),
                             residence: try new.residence.map(vocabulary.personCodes.checkedResidence))
@@ -106,6 +110,7 @@ extension CaseStore {
                 throw UsageError("case.reasonWithoutExtension")
             }
             if let review = changes.nextReviewOn {
+                try FactDate.review.ahead(review, today: date)
                 caseFile.nextReviewOn = review
                 try ScheduledReview.schedule(caseId, next: review, on: date, held: false, audit)
             }
@@ -115,6 +120,7 @@ extension CaseStore {
     /// Closes a case; `batch close` passes its own permission (leads run it).
     public func closeCase(_ caseId: Int64, reason: String, on date: LocalDate, as permission: Permission = .writeCases) throws -> CaseFile {
         if let problem = vocabulary.closureProblem(reason) { throw UsageError(problem) }
+        try FactDate.closed.check(date)
         return try change(caseId, action: .close, permission: permission) { caseFile, _ in
             guard caseFile.status == .active || caseFile.status == .waiting else {
                 throw UsageError("case.notClosable", ["case": .number(caseId), "status": caseFile.status.label])
@@ -129,7 +135,8 @@ extension CaseStore {
     }
 
     public func reopenCase(_ caseId: Int64, on date: LocalDate) throws -> CaseFile {
-        try change(caseId, action: .reopen) { caseFile, _ in
+        try FactDate.reopened.check(date)
+        return try change(caseId, action: .reopen) { caseFile, _ in
             guard caseFile.status == .closed else {
                 throw UsageError("case.notReopenable", ["case": .number(caseId), "status": caseFile.status.label])
             }

@@ -9,14 +9,14 @@ extension CaseStore {
         for topic in topics where !vocabulary.isTopic(topic) {
             throw UsageError("error.unknownTopic", ["topic": .text(topic), "known": .list(vocabulary.topics.map { .text($0) })])
         }
-        return try insertFact(caseId) { caseFile in
+        return try insertFact(caseId, on: date, as: .conversation) { caseFile in
             Conversation(caseId: caseId, date: date, kind: kind, topics: topics, note: note, staffId: caseFile.staffId)
         }
     }
 
     public func addReferral(_ caseId: Int64, personId: Int64?, on date: LocalDate, service: String, problem: String, outcome: String?) throws -> Referral {
         if let problem = vocabulary.serviceProblem(service) { throw UsageError(problem) }
-        return try insertFact(caseId, person: personId) { _ in
+        return try insertFact(caseId, person: personId, on: date, as: .referral) { _ in
             Referral(caseId: caseId, personId: personId, date: date, service: service, problem: problem, outcome: outcome)
         }
     }
@@ -25,22 +25,24 @@ extension CaseStore {
     public func addOutcome(_ caseId: Int64, personId: Int64, module: String, kind: String, value: String?, on date: LocalDate) throws -> Outcome {
         if let problem = vocabulary.problem(module: module, kind: kind, value: value) { throw UsageError(problem) }
         let normalized = kind == "level_reached" ? value?.uppercased() : value
-        return try insertFact(caseId, person: personId) { _ in
+        return try insertFact(caseId, person: personId, on: date, as: .outcome) { _ in
             Outcome(personId: personId, caseId: caseId, module: module, kind: kind, value: normalized, date: date)
         }
     }
 
     public func recordMove(_ caseId: Int64, on date: LocalDate, to destination: String, leavesMunicipality: Bool) throws -> Move {
-        try insertFact(caseId) { caseFile in
+        try insertFact(caseId, on: date, as: .move) { caseFile in
             Move(caseId: caseId, householdId: caseFile.householdId, movedOn: date, destination: destination, leavesMunicipality: leavesMunicipality)
         }
     }
 
     public func addConsent(_ caseId: Int64, personId: Int64?, scope: String, recipient: String, givenOn: LocalDate, form: URL?) throws -> Consent {
+        try FactDate.consent.check(givenOn)
         if form != nil { try read(.writeCases, case: caseId) { _ in } }  // the role and the case first, then the user's file
         let stored = try form.map { try storeFile($0, limit: attachmentLimit) }
         return try write(.writeCases, case: caseId) { audit in
             let caseFile = try CaseFile.existing(caseId, audit.db)
+            try FactDate.consent.check(givenOn, notBefore: caseFile.startedOn)
             if let personId { try Self.checkMember(personId, of: caseFile, audit.db) }
             var attachmentId: Int64?
             if let stored {
@@ -58,7 +60,8 @@ extension CaseStore {
     }
 
     public func withdrawConsent(_ consentId: Int64, on date: LocalDate) throws -> Consent {
-        try write(.writeCases) { audit in
+        try FactDate.withdrawn.check(date)
+        return try write(.writeCases) { audit in
             guard let old = try Consent.fetchOne(audit.db, key: consentId) else {
                 throw notFound("consent", String(consentId))
             }
@@ -75,10 +78,11 @@ extension CaseStore {
 
     /// Copies a file into the attachments folder and records it with the case.
     public func attach(_ caseId: Int64, file: URL, on date: LocalDate) throws -> Attachment {
+        try FactDate.attachment.check(date)
         try read(.writeCases, case: caseId) { _ in }  // the role and the case first, then the user's file
         let stored = try storeFile(file, limit: attachmentLimit)
         do {
-            return try insertFact(caseId) { _ in
+            return try insertFact(caseId, on: date, as: .attachment) { _ in
                 Attachment(caseId: caseId, originalName: file.lastPathComponent, storedName: stored.name, sha256: stored.sha256,
                            size: stored.size, addedOn: date)
             }
@@ -90,11 +94,12 @@ extension CaseStore {
 
     public func addNote(_ caseId: Int64, text: String, on date: LocalDate) throws -> CaseNote {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw UsageError("note.empty") }
-        return try insertFact(caseId) { caseFile in CaseNote(caseId: caseId, writtenOn: date, text: text, staffId: caseFile.staffId) }
+        return try insertFact(caseId, on: date, as: .note) { caseFile in CaseNote(caseId: caseId, writtenOn: date, text: text, staffId: caseFile.staffId) }
     }
 
     public func addNetworkContact(municipality: String, staff: String?, on date: LocalDate, partnerKind: String, partner: String) throws -> NetworkContact {
-        try write(.writeCases) { audit in
+        try FactDate.contact.check(date)
+        return try write(.writeCases) { audit in
             let municipality = try Municipality.resolve(municipality, audit.db)
             try principal.authorize(.writeCases, municipalityId: municipality.id!)
             var contact = NetworkContact(municipalityId: municipality.id!, staffId: try staff.map { try Staff.resolve($0, audit.db).id! },
@@ -105,12 +110,18 @@ extension CaseStore {
         }
     }
 
-    /// Inserts a record belonging to an existing case (and, if given, one of its persons).
-    func insertFact<R: IdentifiedRecord & EncodableRecord & TableRecord>(_ caseId: Int64, person: Int64? = nil,
+    /// Inserts a record belonging to an existing case (and, if given, one of its
+    /// persons), dated `date`: not after today, nor before the case began or the person
+    /// was born.
+    func insertFact<R: IdentifiedRecord & EncodableRecord & TableRecord>(_ caseId: Int64, person: Int64? = nil, on date: LocalDate, as field: FactDate,
                                                                          _ make: (CaseFile) throws -> R) throws -> R {
         try write(.writeCases, case: caseId) { audit in
             let caseFile = try CaseFile.existing(caseId, audit.db)
-            if let person { try Self.checkMember(person, of: caseFile, audit.db) }
+            try field.check(date, notBefore: caseFile.startedOn)
+            if let person {
+                try Self.checkMember(person, of: caseFile, audit.db)
+                try field.check(date, notBefore: try Person.fetchOne(audit.db, key: person)?.birthDate, limit: .birth)
+            }
             var record = try make(caseFile)
             try record.insert(audit.db)
             try audit.created(record, id: record.id, caseId: caseId)

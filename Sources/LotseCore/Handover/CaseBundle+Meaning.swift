@@ -15,7 +15,7 @@ private struct MeaningProblems {
     let rules: BundleRules
 
     func first() -> Message? {
-        header() ?? caseFile() ?? persons() ?? facts() ?? attachments()
+        header() ?? caseFile() ?? persons() ?? facts() ?? factDates() ?? attachments()
     }
 
     func header() -> Message? {
@@ -99,6 +99,41 @@ private struct MeaningProblems {
         for (index, outcome) in bundle.outcomes.enumerated() {
             if let problem = rules.vocabulary.problem(module: outcome.module, kind: outcome.kind, value: outcome.value) { return Message("meaning.outcome", ["field": .text("outcomes[\(index)]"), "problem": .message(problem)]) }
             if excluded.contains(outcome.module) { return Message("meaning.excluded", ["field": .text("outcomes[\(index)]"), "module": .text(outcome.module)]) }
+        }
+        return nil
+    }
+
+    /// Every fact happened by today; a person arrived after their birth. Plans (due
+    /// dates, the next review) may lie anywhere: old goals are often overdue.
+    func factDates() -> Message? {
+        let limit = rules.today
+        var dates: [(String, LocalDate?)] = []
+        for (index, person) in bundle.persons.enumerated() {
+            dates += [("persons[\(index)].arrivalDate", person.arrivalDate), ("persons[\(index)].memberFrom", person.memberFrom),
+                      ("persons[\(index)].memberTo", person.memberTo)]
+            if let arrival = person.arrivalDate, arrival < person.birthDate {
+                return Message("meaning.before", ["field": .text("persons[\(index)].arrivalDate"), "date": .text(arrival.iso),
+                                                  "other": .text("persons[\(index)].birthDate"), "otherDate": .text(person.birthDate.iso)])
+            }
+        }
+        for (a, agreement) in bundle.agreements.enumerated() {
+            dates.append(("agreements[\(a)].signedOn", agreement.signedOn))
+            for (g, goal) in agreement.goals.enumerated() {
+                dates.append(("agreements[\(a)].goals[\(g)].statusOn", goal.statusOn))
+                dates += goal.reviews.enumerated().map { ("agreements[\(a)].goals[\(g)].reviews[\($0)].reviewedOn", $1.reviewedOn) }
+            }
+        }
+        dates += bundle.conversations.enumerated().map { ("conversations[\($0)].date", $1.date) }
+        dates += bundle.referrals.enumerated().map { ("referrals[\($0)].date", $1.date) }
+        dates += bundle.outcomes.enumerated().map { ("outcomes[\($0)].date", $1.date) }
+        dates += bundle.moves.enumerated().map { ("moves[\($0)].movedOn", $1.movedOn) }
+        for (index, consent) in bundle.consents.enumerated() {
+            dates += [("consents[\(index)].givenOn", consent.givenOn), ("consents[\(index)].withdrawnOn", consent.withdrawnOn)]
+        }
+        dates += bundle.notes.enumerated().map { ("notes[\($0)].writtenOn", $1.writtenOn) }
+        dates += bundle.attachments.enumerated().map { ("attachments[\($0)].addedOn", $1.addedOn) }
+        if let (field, date) = dates.first(where: { ($0.1 ?? limit) > limit }), let date {
+            return Message("meaning.future", ["field": .text(field), "date": .text(date.iso)])
         }
         return nil
     }

@@ -18,15 +18,15 @@ public struct DemoCounty {
     public var municipalityCount: Int
     public var seed: UInt64
     /// The county's dates are moved by this many days from the dates it was drawn
-    /// around (`anchor`), so that `today` lies where 1 October 2019 lies for them.
+    /// around (`anchor`), so that `today` lies where 1 October 2020 lies for them.
     public var shift: Int
     /// A goal's title as the county's users read it: the template's title in the
     /// deployment's language (the demo's goals were agreed in that language).
     public var goalTitle: @Sendable (_ module: String, _ template: String) -> String
 
-    /// The day the drawn county is current on (cases opened within the three years
-    /// before, reviews and goals due around it).
-    public static let anchor = LocalDate(year: 2019, month: 10, day: 1)!
+    /// The day the drawn county is current on: cases opened within the three years
+    /// before, reviews and goals due around it, and nothing that happened after it.
+    public static let anchor = LocalDate(year: 2020, month: 10, day: 1)!
 
     public init(households: Int, municipalities: Int = 3, seed: UInt64 = 2018, today: LocalDate = anchor,
                 goalTitle: @escaping @Sendable (String, String) -> String = { $1.replacingOccurrences(of: "_", with: " ") }) {
@@ -79,6 +79,8 @@ public struct DemoCounty {
         var random = SplitMix64(seed: seed)
         var files = Dictionary(uniqueKeysWithValues: LegacyImporter.files.map { ($0.name, $0.columns.joined(separator: ",") + "\n") })
         files["persons.csv"] = files["persons.csv"]!.dropLast() + ",country_of_origin\n"
+        files["cases.csv"] = files["cases.csv"]!.dropLast() + ",next_review_on\n"
+        let today = moved(Self.anchor)
         func add(_ file: String, _ fields: [Any?]) {
             files[file]!.append(fields.map { field in
                 let text = field.map { "\($0)" } ?? ""
@@ -138,27 +140,43 @@ public struct DemoCounty {
             }
             caseId += 1
             let individual = adults == 1 && children == 0
-            let waitlisted = max(arrival, moved(LocalDate(year: 2018, month: 1, day: 15)!)).adding(days: random.int(60))
+            let waitlisted = min(max(arrival, moved(LocalDate(year: 2018, month: 1, day: 15)!)).adding(days: random.int(60)), today)
             let state = random.unit()
-            let opened: LocalDate? = state < 0.12 ? nil : waitlisted.adding(days: 14 + random.int(500))
-            let closed: LocalDate? = opened.flatMap { state > 0.8 ? $0.adding(days: 90 + random.int(600)) : nil }
+            // What would happen after today has not happened: such a case still waits or runs.
+            let drawn = state < 0.12 ? nil : waitlisted.adding(days: 14 + random.int(500))
+            let opened = drawn.flatMap { $0 <= today ? $0 : nil }
+            let closed: LocalDate? = opened.flatMap { state > 0.8 ? $0.adding(days: 90 + random.int(600)) : nil }.flatMap { $0 <= today ? $0 : nil }
             let reason = closed.map { _ in ["moved_away", "integration_completed", "no_contact", "declined", "no_longer_eligible"][random.int(5)] }
             let staffList = staffByMunicipality[municipality]!
-            add("cases.csv", [caseId, individual ? "individual" : "family", household, individual ? members[0].id : nil, municipality,
-                              opened == nil ? nil : staffList[random.int(staffList.count)], waitlisted.iso, opened?.iso, closed?.iso, reason])
-            guard let opened else { continue }
-            let end = closed ?? opened.adding(days: 700)
+            let staff = opened == nil ? nil : staffList[random.int(staffList.count)]
+            guard let opened else {
+                add("cases.csv", [caseId, individual ? "individual" : "family", household, individual ? members[0].id : nil, municipality,
+                                  staff, waitlisted.iso, nil, nil, nil, nil])
+                continue
+            }
+            let end = min(closed ?? opened.adding(days: 700), today)
             let span = max(1, end.dayNumber - opened.dayNumber)
-            agreementId += 1
             let signed = opened.adding(days: random.int(min(60, span)))
+            // An active case's next review: a few overdue, most in the coming weeks.
+            let review = closed == nil ? today.adding(days: -10 + random.int(70)) : nil
+            add("cases.csv", [caseId, individual ? "individual" : "family", household, individual ? members[0].id : nil, municipality,
+                              staff, waitlisted.iso, opened.iso, closed?.iso, reason, review?.iso])
+            agreementId += 1
             add("agreements.csv", [agreementId, caseId, signed.iso])
-            for _ in 0..<(2 + random.int(3)) {
+            // Each goal of an agreement from another template, so no household holds the same goal twice on one date.
+            let firstTemplate = random.int(templates.count)
+            for number in 0..<(2 + random.int(3)) {
                 goalId += 1
-                let template = templates[random.int(templates.count)]
+                let template = templates[(firstTemplate + number) % templates.count]
                 let member = members[random.int(members.count)]
-                let status = ["open", "open", "achieved", "dropped"][random.int(4)]
+                var status = ["open", "open", "achieved", "dropped"][random.int(4)]
+                let statusOn = signed.adding(days: random.int(180) + 1)
+                if statusOn > today { status = "open" }
+                // An open goal of a running case was reviewed and given a new date, a few weeks overdue at most.
+                var due = signed.adding(months: 6)
+                if status == "open", closed == nil, due < today.adding(days: -30) { due = today.adding(days: -30 + random.int(150)) }
                 add("goals.csv", [goalId, agreementId, member.id, template.module, template.template, goalTitle(template.module, template.template),
-                                  signed.adding(months: 6).iso, status, status == "open" ? nil : signed.adding(days: random.int(180) + 1).iso])
+                                  due.iso, status, status == "open" ? nil : statusOn.iso])
             }
             for _ in 0..<(3 + random.int(5)) {
                 conversationId += 1
@@ -200,7 +218,7 @@ public struct DemoCounty {
             let partner = Self.partners[random.int(Self.partners.count)]
             let staffList = staffByMunicipality[municipality]!
             add("contacts.csv", [contact, municipality, staffList[random.int(staffList.count)],
-                                 random.date(from: moved(LocalDate(year: 2018, month: 3, day: 1)!), days: 900).iso, partner.0, partner.1])
+                                 min(random.date(from: moved(LocalDate(year: 2018, month: 3, day: 1)!), days: 900), today).iso, partner.0, partner.1])
         }
         for (name, text) in files {
             let url = folder.appendingPathComponent(name)

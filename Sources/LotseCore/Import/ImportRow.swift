@@ -10,6 +10,8 @@ struct ImportRow {
     let columns: [String: Int]
     let problems: ImportProblems
     let limits: FieldLimits
+    /// Facts lie on or before this day (the import's today).
+    let today: LocalDate
 
     func raw(_ column: String) -> String {
         columns[column].map { fields.indices.contains($0) ? fields[$0].trimmingSpaces : "" } ?? ""
@@ -33,6 +35,13 @@ struct ImportRow {
     func date(_ column: String, required: Bool = true) -> LocalDate? {
         guard let value = text(column, required: required) else { return nil }
         guard let date = LocalDate(iso: value) else { fail(column, Message("import.date", ["value": .text(value)])); return nil }
+        return date
+    }
+
+    /// The date of something that happened: not after today.
+    func fact(_ column: String, required: Bool = true) -> LocalDate? {
+        guard let date = date(column, required: required) else { return nil }
+        guard date <= today else { fail(column, Message("import.afterToday", ["date": .text(date.iso), "today": .text(today.iso)])); return nil }
         return date
     }
 

@@ -79,8 +79,12 @@ extension ImportRun {
         if let text = r.text("birth_date") {
             birth = text.count == 4 ? BirthDate(year: Int(text) ?? 0) : LocalDate(iso: text).map(BirthDate.init)
             if birth == nil { r.fail("birth_date", Message("import.birth", ["value": .text(text)])) }
+            if let date = birth?.date, date > r.today {
+                r.fail("birth_date", Message("import.afterToday", ["date": .text(text), "today": .text(r.today.iso)]))
+                birth = nil
+            }
         }
-        let sex = r.choice("sex", Sex.self), arrival = r.date("arrival_date", required: false)
+        let sex = r.choice("sex", Sex.self), arrival = r.fact("arrival_date", required: false)
         let prospect = r.choice("stay_prospect", StayProspect.self)
         // Optional: the country of origin as an ISO code; the residence status's text is
         // coded when it names a known status (else "other"), and kept as a note.
@@ -111,8 +115,8 @@ extension ImportRun {
 
     mutating func caseFile(_ r: ImportRow, _ id: String) throws {
         try row(r, id, \.cases, """
-            INSERT INTO caseFile (kind, householdId, personId, municipalityId, staffId, status, waitlistedOn, openedOn, closedOn, closureReason, sourceRef)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO caseFile (kind, householdId, personId, municipalityId, staffId, status, waitlistedOn, openedOn, closedOn, closureReason, nextReviewOn, sourceRef)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """) { run in
             let kind = r.choice("kind", CaseKind.self)
             let household = r.reference("household_id", in: run.households, file: "households.csv")
@@ -123,15 +127,18 @@ extension ImportRun {
             }
             let municipality = r.reference("municipality_id", in: run.municipalities, file: "municipalities.csv")
             let staff = r.reference("staff_id", in: run.staff, file: "staff.csv", required: false)
-            let waitlisted = r.date("waitlisted_on", required: false), opened = r.date("opened_on", required: false)
-            let closed = r.date("closed_on", required: false), reason = r.text("closure_reason", required: closed != nil)
+            let waitlisted = r.fact("waitlisted_on", required: false), opened = r.fact("opened_on", required: false)
+            let closed = r.fact("closed_on", required: false), reason = r.text("closure_reason", required: closed != nil)
             if let reason, let problem = run.vocabulary.closureProblem(reason) { r.fail("closure_reason", problem) }
             if closed == nil, reason != nil { r.fail("closure_reason", "import.reasonWithoutClose") }
             if let opened, let closed, closed < opened { r.fail("closed_on", Message("import.before", ["date": .text(closed.iso), "column": "opened_on", "other": .text(opened.iso)])) }
             if let waitlisted, let opened, opened < waitlisted { r.fail("opened_on", Message("import.before", ["date": .text(opened.iso), "column": "waitlisted_on", "other": .text(waitlisted.iso)])) }
             if closed != nil, opened == nil { r.fail("opened_on", "import.openedMissing") }
             let status: CaseStatus = closed != nil ? .closed : opened != nil ? .active : .waiting
-            return [kind?.rawValue, household, person, municipality, staff, status.rawValue, waitlisted, opened, closed, reason]
+            // Optional: the next review planned (a plan, so it may lie ahead or be overdue).
+            let review = r.date("next_review_on", required: false)
+            if review != nil, status != .active { r.fail("next_review_on", "import.reviewNotActive") }
+            return [kind?.rawValue, household, person, municipality, staff, status.rawValue, waitlisted, opened, closed, reason, review]
         }
     }
 
@@ -142,7 +149,7 @@ extension ImportRun {
 
     mutating func agreement(_ r: ImportRow, _ id: String) throws {
         try row(r, id, \.agreements, "INSERT INTO agreement (caseId, signedOn, sourceRef) VALUES (?, ?, ?)") { run in
-            [r.reference("case_id", in: run.cases, file: "cases.csv"), r.date("signed_on")]
+            [r.reference("case_id", in: run.cases, file: "cases.csv"), r.fact("signed_on")]
         }
     }
 
@@ -166,7 +173,7 @@ extension ImportRun {
                 }
             }
             let title = r.text("title"), due = r.date("due_on"), status = r.choice("status", GoalStatus.self)
-            let statusOn = r.date("status_on", required: status != nil && status != .open)
+            let statusOn = r.fact("status_on", required: status != nil && status != .open)
             return [agreement, person, module, template, title, due, known?.responsible.rawValue, status?.rawValue, statusOn]
         }
     }
@@ -178,7 +185,7 @@ extension ImportRun {
             for topic in topics where !run.vocabulary.isTopic(topic) {
                 r.fail("topics", Message("import.topic", ["module": .text(topic)]))
             }
-            return [caseId, r.date("date"), r.choice("kind", ConversationKind.self)?.rawValue, topics.joined(separator: ";")]
+            return [caseId, r.fact("date"), r.choice("kind", ConversationKind.self)?.rawValue, topics.joined(separator: ";")]
         }
     }
 
@@ -188,7 +195,7 @@ extension ImportRun {
             let person = r.reference("person_id", in: run.persons, file: "persons.csv", required: false)
             let service = r.text("service")
             if let service, let problem = run.vocabulary.serviceProblem(service) { r.fail("service", problem) }
-            return [caseId, person, r.date("date"), service, r.text("problem"), r.text("outcome", required: false)]
+            return [caseId, person, r.fact("date"), service, r.text("problem"), r.text("outcome", required: false)]
         }
     }
 
@@ -199,7 +206,7 @@ extension ImportRun {
             if let module, let kind, let problem = run.vocabulary.problem(module: module, kind: kind, value: value) {
                 r.fail(problem.key == "error.unknownModule" ? "module" : problem.key == "error.outcomeValue" ? "value" : "kind", problem)
             }
-            return [person, module, kind, kind == "level_reached" ? value?.uppercased() : value, r.date("date")]
+            return [person, module, kind, kind == "level_reached" ? value?.uppercased() : value, r.fact("date")]
         }
     }
 
@@ -207,7 +214,7 @@ extension ImportRun {
         try row(r, id, \.contacts, "INSERT INTO networkContact (municipalityId, staffId, date, partnerKind, partner, sourceRef) VALUES (?, ?, ?, ?, ?, ?)") { run in
             [r.reference("municipality_id", in: run.municipalities, file: "municipalities.csv"),
              r.reference("staff_id", in: run.staff, file: "staff.csv", required: false),
-             r.date("date"), r.text("partner_kind"), r.text("partner")]
+             r.fact("date"), r.text("partner_kind"), r.text("partner")]
         }
     }
 }

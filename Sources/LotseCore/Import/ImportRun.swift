@@ -20,6 +20,7 @@ struct ImportRun {
     let maxFieldBytes: Int
     /// How long a text may be once read, and which may hold line breaks.
     let limits: FieldLimits
+    let today = LocalDate.today
 
     init(db: Database, vocabulary: Vocabulary, maxFieldBytes: Int, limits: FieldLimits) {
         self.db = db
@@ -108,7 +109,7 @@ struct ImportRun {
             case .success(let parsed): record = parsed
             }
             if record.fields.count == 1 && record.fields[0].trimmingSpaces.isEmpty { continue }
-            let row = ImportRow(file: file, line: record.line, fields: record.fields, columns: index, problems: problems, limits: limits)
+            let row = ImportRow(file: file, line: record.line, fields: record.fields, columns: index, problems: problems, limits: limits, today: today)
             if record.fields.count != names.count {
                 row.fail("(row)", Message("import.fieldCount", ["count": .number(record.fields.count), "header": .number(names.count)]))
                 self[keyPath: ids].invalid.insert(row.raw("id"))

@@ -89,8 +89,10 @@ extension CaseStore {
     /// The case's next review is the earliest review any goal asks for.
     public func saveAgreement(_ caseId: Int64, signedOn date: LocalDate, goals: [NewGoal]) throws -> Agreement {
         guard !goals.isEmpty else { throw UsageError("agreement.noGoals") }
+        for goal in goals { try FactDate.due.ahead(goal.dueOn, today: date) }
         return try write(.writeCases, case: caseId) { audit in
             let oldCase = try CaseFile.existing(caseId, audit.db)
+            try FactDate.signed.check(date, notBefore: oldCase.startedOn)
             let review = goals.map { date.adding(months: $0.template.reviewEveryMonths) }.min()
             var agreement = Agreement(caseId: caseId, signedOn: date, nextReviewOn: review)
             try agreement.insert(audit.db)

@@ -23,9 +23,12 @@ extension CaseStore {
     /// for a household goal), a conversation, and the next review date.
     public func recordReview(_ caseId: Int64, on date: LocalDate, decisions: [Int64: GoalDecision], templates: [String: GoalTemplate],
                              nextReviewOn: LocalDate?) throws -> ReviewResult {
-        try write(.writeCases, case: caseId) { audit in
+        if let nextReviewOn { try FactDate.review.ahead(nextReviewOn, today: date) }
+        for case .continued(let due) in decisions.values { try FactDate.due.ahead(due, today: date) }
+        return try write(.writeCases, case: caseId) { audit in
             let db = audit.db
             let oldCase = try CaseFile.existing(caseId, db)
+            try FactDate.reviewed.check(date, notBefore: oldCase.startedOn)
             var outcomes: [Outcome] = []
             var topics: [String] = []
             for (goalId, decision) in decisions.sorted(by: { $0.key < $1.key }) {

@@ -32,4 +32,5 @@ extension ResponsibleParty: Labelled { public static var labelPrefix: String { "
 public let labelledTypes: [any Labelled.Type] = [
     MunicipalityKind.self, StaffRole.self, Sex.self, StayProspect.self, CaseKind.self, CaseStatus.self,
     GoalStatus.self, ConversationKind.self, Role.self, Permission.self, ClosureRule.self, ResponsibleParty.self,
+    FactDate.self, FactDate.Limit.self,
 ]

@@ -29,7 +29,8 @@ extension CaseStore {
     /// Admits waiting cases in order while places are free; a household larger than the
     /// free places is skipped (and said so), smaller ones after it may still come in.
     public func admit(municipality reference: String? = nil, personsPerFTE: Int, on date: LocalDate, eligibility: Eligibility = .vwv2018) throws -> Admission {
-        try write(.writeCases) { audit in
+        try FactDate.opened.check(date)
+        return try write(.writeCases) { audit in
             let db = audit.db
             let only = try scoped(reference, .writeCases, db)
             var free = Dictionary(uniqueKeysWithValues: try Self.capacities(personsPerFTE: personsPerFTE, on: date, db).map { ($0.municipality, $0.free) })
