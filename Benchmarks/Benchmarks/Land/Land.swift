@@ -17,7 +17,7 @@ import LotseBinary
 /// checks that they agree).
 let benchmarks: @Sendable () -> Void = {
     let lotse = LotseBinary()
-    let folder = LotseBinary.dataFolder.appendingPathComponent("land-100k-700-v2")
+    let folder = LotseBinary.dataFolder.appendingPathComponent("land-100k-700-v3")
     let baseline = lotse.root.appendingPathComponent("Benchmarks/sql/report-baseline.sql")
     let sheetBaseline = lotse.root.appendingPathComponent("Benchmarks/sql/land-bw-baseline.sql")
     let caseShowBaseline = lotse.root.appendingPathComponent("Benchmarks/sql/case-show-baseline.sql")
@@ -64,6 +64,41 @@ let benchmarks: @Sendable () -> Void = {
                                      input: caseShowBaseline)
             benchmark.measurement(floorMicroseconds, Int(sql / .microseconds(1)))
             benchmark.measurement(ratio, Int((measured / sql * 100).rounded()))
+        }
+    } setup: {
+        _ = try lotse.land()
+    }
+
+    /// Issue #28: a manager's day starts with `due` and `person find`; each under 50 ms
+    /// (whole process, median), beside the same reads by hand in the sqlite3 shell.
+    let dueBaseline = lotse.root.appendingPathComponent("Benchmarks/sql/due-baseline.sql")
+    Benchmark("due for one manager against its SQL floor, 700 municipalities",
+              configuration: .init(metrics: [.wallClock, floorMicroseconds, ratio], maxDuration: .seconds(20), maxIterations: 100,
+                                   thresholds: [.wallClock: .init(absolute: [.p50: 50_000_000])])) { benchmark in
+        let database = try lotse.land().database
+        for iteration in benchmark.scaledIterations {
+            let staff = String(1 + (iteration * 31) % 1_000)
+            benchmark.startMeasurement()
+            let measured = try lotse.time(lotse.binary.path, ["due", "--staff", staff, "--on", "2019-10-01", "--json"], database: database)
+            benchmark.stopMeasurement()
+            let sql = try lotse.time("/usr/bin/sqlite3", ["-cmd", ".parameter set :staff \(staff)", "-cmd", ".parameter set :until 2019-10-15",
+                                                          "-cmd", ".parameter set :user \(LotseBinary.account)", database], input: dueBaseline)
+            benchmark.measurement(floorMicroseconds, Int(sql / .microseconds(1)))
+            benchmark.measurement(ratio, Int((measured / sql * 100).rounded()))
+        }
+    } setup: {
+        _ = try lotse.land()
+    }
+
+    Benchmark("person find NAME, 700 municipalities",
+              configuration: .init(metrics: [.wallClock], maxDuration: .seconds(20), maxIterations: 100,
+                                   thresholds: [.wallClock: .init(absolute: [.p50: 50_000_000])])) { benchmark in
+        let database = try lotse.land().database
+        for iteration in benchmark.scaledIterations {
+            let name = ["Haddad", "Ahmadi", "Tesfaye", "Okafor", "Hosseini"][iteration % 5]
+            benchmark.startMeasurement()
+            _ = try lotse.time(lotse.binary.path, ["person", "find", name, "--json"], database: database)
+            benchmark.stopMeasurement()
         }
     } setup: {
         _ = try lotse.land()

@@ -3,30 +3,68 @@ import LotseCore
 import PluginKit
 
 extension Lotse {
-    /// `lotse due`.
+    /// `lotse due`: the day's work list.
     struct DueCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "due", abstract: "Reviews and goals due within N days.",
-                                                        discussion: "Also overdue handover receipts, and cases reaching their limit of care within careEndWarningMonths.")
+        static let configuration = CommandConfiguration(
+            commandName: "due", abstract: "The day's work list: what is overdue, then what falls due in the next days.",
+            discussion: """
+                Reviews, goals, handover receipts not yet back and cases reaching their limit of care (careEndWarningMonths). \
+                A manager sees their own cases, a team lead their municipality; county-wide, a summary per municipality unless --all.
+                """)
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "Days ahead.") var days = 14
-        @Option(help: "Only this staff member's cases (id or name; default: your own, or the whole team's for a lead).") var staff: String?
+        @Option(help: "Only this staff member's cases (id or name).") var staff: String?
+        @Option(help: "Only this municipality's cases (id or name).") var municipality: String?
+        @Flag(help: "Every item, not the summary per municipality (county-wide).") var all = false
+        @Option(help: "Page number, from 1.") var page = 1
+        @Option(name: .customLong("page-size"), help: "Items per page.") var pageSize = 50
         @OptionGroup var date: DateOption
 
         func run() throws {
+            guard page >= 1, (1...1000).contains(pageSize) else { throw UsageError("case.listPage") }
+            guard (0...366).contains(days) else { throw UsageError("due.days") }
             let session = try store.session()
-            let until = date.date.adding(days: days)
+            let today = date.date, until = today.adding(days: days)
+            let deployment = session.context.configuration.deployment
             let principal = session.store.principal
-            let own = principal.roles.contains(.lead) ? nil : principal.staffId.map(String.init)
-            let items = try session.store.due(until: until, staff: staff ?? own, deployment: session.context.configuration.deployment)
+            var scope = DueScope(staff: staff, municipality: municipality)
+            if staff == nil, municipality == nil {
+                if principal.roles.contains(.manager), !principal.roles.contains(.lead), let own = principal.staffId {
+                    scope.staff = String(own)
+                } else if principal.municipalityId == nil, !all {
+                    let summary = try session.store.dueSummary(today: today, until: until, deployment: deployment)
+                    if output.json { return print(try JSONOutput.string(summary)) }
+                    Console.say("due.summary", ["date": .date(until)])
+                    return print(TextTable(header: Console.columns("table.dueSummary"),
+                                           rows: summary.map { [$0.municipality, String($0.overdue), String($0.coming)] }).render())
+                }
+            }
+            let items = try session.store.due(until: until, scope: scope, deployment: deployment)
             if output.json { return print(try JSONOutput.string(items)) }
             if items.isEmpty { return Console.say("due.none", ["date": .date(until)]) }
-            print(TextTable(header: Console.columns("table.due"),
-                            rows: items.map { [Console.date($0.date), String($0.caseId), what($0), $0.staff ?? "–"] }).render())
+            let overdue = items.filter { $0.date < today }, coming = items.filter { $0.date >= today }
+            let shown = Array(items.dropFirst((page - 1) * pageSize).prefix(pageSize))
+            let shownOverdue = shown.filter { $0.date < today }, shownComing = shown.filter { $0.date >= today }
+            if !shownOverdue.isEmpty {
+                Console.say("due.overdue", ["count": .number(overdue.count)])
+                print(TextTable(header: Console.columns("table.dueOverdue"), rows: shownOverdue.map {
+                    [Console.date($0.date), String($0.daysOverdue(on: today)), String($0.caseId), $0.person ?? "–", what($0), $0.staff ?? "–"]
+                }).render())
+            }
+            if !shownComing.isEmpty {
+                if !shownOverdue.isEmpty { print() }
+                Console.say("due.coming", ["count": .number(coming.count), "date": .date(until)])
+                print(TextTable(header: Console.columns("table.due"), rows: shownComing.map {
+                    [Console.date($0.date), String($0.caseId), $0.person ?? "–", what($0), $0.staff ?? "–"]
+                }).render())
+            }
+            let pages = max(1, (items.count + pageSize - 1) / pageSize)
+            if pages > 1 { Console.say("due.page", ["page": .number(page), "pages": .number(pages)]) }
         }
 
         private func what(_ item: DueItem) -> String {
-            item.kind == "receipt" ? Console.text("due.receipt", ["to": .text(item.title ?? "")]) : item.title ?? Console.text("due.\(item.kind)")
+            Console.text("due.what.\(item.kind.rawValue)", ["title": .text(item.title ?? ""), "to": .text(item.title ?? "")])
         }
     }
 }

@@ -56,7 +56,7 @@ extension Lotse {
                 let loaded = try ReportProfile.load(profile, from: session.context.resources, vocabulary: session.store.vocabulary)
                 let report = try ProfileBuilder(store: session.store, profile: loaded, deployment: session.context.configuration.deployment)
                     .build(query, grantee: grantee, background: sachbericht)
-                let document = ProfileDocument(report: report, publication: publication)
+                let document = ProfileDocument(report: report, publication: publication, county: session.context.configuration.organisation.county)
                 result = switch format {
                 case .text where sachbericht, .html where sachbericht:
                     Data(try Sachbericht(report: report, suppressBelow: suppressBelow, context: session.context).render(html: format == .html).utf8)

@@ -7,6 +7,8 @@ import PluginKit
 struct ProfileDocument {
     let report: ProfileReport
     let publication: Publication
+    /// The county the installation serves (`organisation.county`), named when no grantee is.
+    var county: String?
     var catalog: Catalog { publication.catalog }
     var locale: String { catalog.locale }
 
@@ -35,8 +37,17 @@ struct ProfileDocument {
     var heading: [String] {
         [title,
          catalog.text("core", "profile.period", ["from": report.from.map(catalog.date) ?? catalog.text("core", "report.allTime"), "asOf": catalog.date(report.asOf)]),
-         report.grantee.map { catalog.text("core", "profile.grantee", ["grantee": $0]) } ?? catalog.text("core", "profile.installation"),
+         report.grantee.map { catalog.text("core", "profile.grantee", ["grantee": $0]) }
+            ?? county.map { catalog.text("core", "profile.county", ["county": $0]) }
+            ?? catalog.text("core", "profile.municipalities", ["municipalities": municipalityNames]),
          ] + (publication.suppressBelow.map { [catalog.text("core", "report.suppressed", ["n": String($0)])] } ?? [])
+    }
+
+    /// The municipalities reported, named up to a dozen, else counted.
+    private var municipalityNames: String {
+        let names = report.municipalities.map(\.name)
+        return names.count <= 12 ? names.joined(separator: catalog.text("core", "format.listSeparator"))
+            : catalog.counted(String(names.count), value: names.count, noun: "municipality")
     }
 
     func text() -> String {

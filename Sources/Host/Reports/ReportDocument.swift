@@ -22,6 +22,7 @@ struct ReportDocument {
         }
         let modules = report.order.filter { !$0.hasPrefix("core.") }.map { ["label": p.label($0), "value": p.total($0)] }
         let services = p.services.map { ["label": $0.name, "value": p.value($0.count)] }
+        let goals = report.order.filter { $0.hasPrefix("core.goal") || $0.hasPrefix("core.review") }.map { ["label": p.label($0), "value": p.total($0)] }
         return [
             "lang": p.catalog.locale,
             "title": p.core("report.title", ["asOf": p.date(report.asOf)]),
@@ -42,13 +43,21 @@ struct ReportDocument {
             ] as [String: Any],
             "figures": ["heading": p.core("report.figures"), "rows": report.order.map { ["label": p.label($0), "value": p.total($0)] }] as [String: Any],
             "modules": ["heading": p.core("report.modules"), "rows": modules, "any": !modules.isEmpty] as [String: Any],
+            "goals": ["heading": p.core("report.goals"), "rows": goals, "any": !goals.isEmpty] as [String: Any],
             "services": ["heading": p.core("report.services"), "rows": services, "any": !services.isEmpty] as [String: Any],
             "charts": [
                 chart(p.core("report.chart.caseload"), report.municipalities.map { ($0.name, $0.metrics["core.persons_in_care"]?.count ?? 0) }),
-                chart(p.core("report.chart.conversations"), report.conversationsByMonth.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
+                chart(p.core("report.chart.conversations"), report.conversationsByMonth.sorted { $0.key < $1.key }.map { (month($0.key), $0.value) }),
                 chart(p.core("report.chart.referrals"), p.services.map { ($0.name, $0.count) }),
             ].compactMap { $0 },
         ]
+    }
+
+    /// "2026-01" as the locale names the month: "Januar 2026".
+    private func month(_ key: String) -> String {
+        let parts = key.split(separator: "-")
+        guard parts.count == 2, let number = Int(parts[1]), (1...12).contains(number) else { return key }
+        return presenter.core("format.month", ["month": presenter.core("month.\(number)"), "year": String(parts[0])])
     }
 
     /// A horizontal bar chart's geometry; suppressed counts are drawn as empty bars.

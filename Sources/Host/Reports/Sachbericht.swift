@@ -18,7 +18,8 @@ struct Sachbericht {
 
     func render(html: Bool) throws -> String {
         let catalog = try Catalog.load(from: context.resources, locale: "de")
-        let sheet = ProfileDocument(report: report, publication: Publication(catalog: catalog, suppressBelow: suppressBelow))
+        let sheet = ProfileDocument(report: report, publication: Publication(catalog: catalog, suppressBelow: suppressBelow),
+                                    county: context.configuration.organisation.county)
         return try context.templates(catalog).render(html ? "sachbericht-html" : "sachbericht-text", model(sheet), as: html ? .html : .text)
     }
 

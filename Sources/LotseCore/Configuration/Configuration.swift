@@ -13,6 +13,7 @@ public struct Configuration: Sendable {
     public var source: String?
     public var modules: [EnabledModule]
     public var deployment: Deployment
+    public var organisation = Organisation()
 
     /// Every registered module enabled in registry order, with default settings:
     /// what lotse uses when no plugins.json is found.

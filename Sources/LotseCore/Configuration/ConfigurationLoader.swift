@@ -41,13 +41,14 @@ private struct Validator {
 
     mutating func configuration(from root: JSONValue) throws(ConfigurationError) -> Configuration {
         guard case .object(let top) = root else { throw ConfigurationError(file: file, key: .label("config.topLevel"), expected: Message("config.object", ["got": .message(root.shortDescription)])) }
-        for key in top.keys.sorted() where !["modules", "deployment", "$comment"].contains(key) {
+        for key in top.keys.sorted() where !["modules", "deployment", "organisation", "$comment"].contains(key) {
             throw fail(key, "config.unknownTopKey")
         }
         var config = Configuration.defaults(for: registry)
         config.source = file
         if let deployment = top["deployment"] { config.deployment = try self.deployment(deployment) }
         if let modules = top["modules"] { config.modules = try self.modules(modules) }
+        if let organisation = top["organisation"] { config.organisation = try self.organisation(organisation) }
         try checkConditions(config.modules)
         return config
     }
@@ -110,6 +111,28 @@ private struct Validator {
         case (.level, .string(let s)): CEFRLevel(rawValue: s.uppercased()).map(SettingValue.level)
         default: nil
         }
+    }
+
+    func organisation(_ value: JSONValue) throws(ConfigurationError) -> Organisation {
+        guard case .object(let fields) = value else { throw fail("organisation", Message("config.object", ["got": .message(value.shortDescription)])) }
+        var organisation = Organisation()
+        for (key, given) in fields.sorted(by: { $0.key < $1.key }) {
+            let path = "organisation.\(key)"
+            guard Organisation.settingNames.contains(key) else {
+                throw fail(path, Message("config.unknownSetting", ["known": .list(Organisation.settingNames.map { .text($0) })]))
+            }
+            guard case .string(let text) = given, !text.trimmingCharacters(in: .whitespaces).isEmpty, text.count <= Organisation.maxCharacters,
+                  !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) else {
+                throw fail(path, Message("config.organisationText", ["max": .number(Organisation.maxCharacters), "got": .message(given.shortDescription)]))
+            }
+            switch key {
+            case "county": organisation.county = text
+            case "office": organisation.office = text
+            case "controller": organisation.controller = text
+            default: organisation.dataProtectionOfficer = text
+            }
+        }
+        return organisation
     }
 
     func deployment(_ value: JSONValue) throws(ConfigurationError) -> Deployment {

@@ -84,34 +84,4 @@ extension CaseStore {
             return ReviewResult(reviewed: decisions.count, outcomes: outcomes, conversationId: conversation.id!, nextReviewOn: nextReviewOn)
         }
     }
-
-    /// Reviews and goals of active cases due on or before `until`, optionally of one staff
-    /// member; overdue receipts; and cases whose limit of care (`maxCareYears`, one more
-    /// with an extension) comes within `careEndWarningMonths` of `until`.
-    public func due(until: LocalDate, staff: String?, deployment: Deployment = Deployment()) throws -> [DueItem] {
-        try read(.readCases) { db in
-            let staffId = try staff.map { try Staff.resolve($0, db).id! }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT c.id AS caseId, s.name AS staff, 'review' AS kind, c.nextReviewOn AS date, NULL AS title
-                  FROM caseFile c LEFT JOIN staff s ON s.id = c.staffId
-                 WHERE c.status = 'active' AND c.nextReviewOn IS NOT NULL AND c.nextReviewOn <= ?1 AND (?2 IS NULL OR c.staffId = ?2) AND (?3 IS NULL OR c.municipalityId = ?3)
-                UNION ALL
-                SELECT c.id, s.name, 'goal', g.dueOn, g.title
-                  FROM goal g JOIN agreement a ON a.id = g.agreementId JOIN caseFile c ON c.id = a.caseId LEFT JOIN staff s ON s.id = c.staffId
-                 WHERE c.status = 'active' AND g.status = 'open' AND g.dueOn <= ?1 AND (?2 IS NULL OR c.staffId = ?2) AND (?3 IS NULL OR c.municipalityId = ?3)
-                UNION ALL
-                SELECT c.id, s.name, 'receipt', date(h.handedOverOn, '+' || ?4 || ' days'), h.counterpart
-                  FROM handover h JOIN caseFile c ON c.id = h.caseId LEFT JOIN staff s ON s.id = c.staffId
-                 WHERE h.direction = 'out' AND h.receiptOn IS NULL AND date(h.handedOverOn, '+' || ?4 || ' days') <= ?1
-                   AND (?2 IS NULL OR c.staffId = ?2) AND (?3 IS NULL OR c.municipalityId = ?3)
-                UNION ALL
-                SELECT * FROM (SELECT c.id, s.name, 'careEnd', \(CareLimit.sql(maxCareYears: "?5")) AS limitOn, NULL
-                  FROM caseFile c LEFT JOIN staff s ON s.id = c.staffId
-                 WHERE c.status = 'active' AND (?2 IS NULL OR c.staffId = ?2) AND (?3 IS NULL OR c.municipalityId = ?3))
-                 WHERE limitOn <= ?6
-                ORDER BY date, caseId
-                """, arguments: [until, staffId, municipalityScope, deployment.receiptOverdueDays, deployment.maxCareYears, until.adding(months: deployment.careEndWarningMonths)])
-            return rows.map { DueItem(caseId: $0["caseId"], staff: $0["staff"], kind: $0["kind"], date: $0["date"], title: $0["title"]) }
-        }
-    }
 }
