@@ -1,6 +1,6 @@
 # lotse — see README.md. `make run` and `make test` do all the set-up on a fresh machine.
 SWIFT        ?= swift
-APT_PACKAGES := libreadline-dev libsqlite3-dev libzip-dev unzip p7zip-full procps util-linux dpkg-dev lintian man-db sqlite3 systemd tidy libxlsxwriter-dev chromium poppler-utils
+APT_PACKAGES := $(shell grep -v '^\#' packaging/apt-packages)
 PY_PACKAGES  := pexpect pytest bagit jsonschema openpyxl
 BIN          := .build/debug/lotse
 export LOTSE_RESOURCES := $(CURDIR)/resources

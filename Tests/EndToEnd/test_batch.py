@@ -21,7 +21,7 @@ def test_moved_away_dry_run_then_real_run(run, county):
     real = run("batch", "close", "--rule", "moved-away", "--on", "2019-10-01", "--db", county)
     assert real.returncode == 0, real.stderr
     assert "closed case 1 (Stadt Aalen, 4 persons) on 2019-09-01" in real.stdout
-    assert "1 cases closed, 4 places freed" in real.stdout
+    assert "1 case closed, 4 places freed" in real.stdout
     assert "Stadt Aalen: 4 places freed; next on the waiting list: nobody" in real.stdout
     assert cases(county)[1] == ("closed", "2019-09-01", "moved_away")
     assert run("report", "--as-of", "2019-06-30", "--format", "json", "--db", county).stdout == report_before
@@ -32,14 +32,14 @@ def test_moved_away_dry_run_then_real_run(run, county):
 
 def test_completed_inactive_and_max_duration(run, county):
     connection = sqlite3.connect(county)
-    assert "0 cases would close" in run("batch", "close", "--rule", "completed", "--dry-run", "--on", "2019-07-01", "--db", county).stdout
+    assert "would close 0 cases" in run("batch", "close", "--rule", "completed", "--dry-run", "--on", "2019-07-01", "--db", county).stdout
     connection.execute("UPDATE goal SET status = 'dropped', statusOn = '2019-06-01' WHERE sourceRef = 'legacy:801'")
     connection.commit()
     completed = run("batch", "close", "--rule", "completed", "--dry-run", "--on", "2019-07-01", "--db", county).stdout
     assert "would close case 1 " in completed and "1 achieved" in completed
     inactive = run("batch", "close", "--rule", "inactive", "--dry-run", "--on", "2020-02-01", "--db", county).stdout
-    assert "would close case 1 " in inactive and "would close case 3 " in inactive and "2 cases would close" in inactive
-    assert "0 cases would close" in run("batch", "close", "--rule", "inactive", "--dry-run", "--on", "2019-12-31", "--db", county).stdout
+    assert "would close case 1 " in inactive and "would close case 3 " in inactive and "would close 2 cases" in inactive
+    assert "would close 0 cases" in run("batch", "close", "--rule", "inactive", "--dry-run", "--on", "2019-12-31", "--db", county).stdout
     longer = run("batch", "close", "--rule", "max-duration", "--dry-run", "--on", "2021-03-02", "--db", county).stdout
     assert "would close case 1 " in longer
     unjustified = run("case", "edit", "1", "--extension", "--db", county)
