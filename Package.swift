@@ -39,6 +39,11 @@ let package = Package(
             providers: [.apt(["libzip-dev"])]
         ),
         .systemLibrary(
+            name: "CPango",
+            path: "Sources/CPango",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
+        .systemLibrary(
             name: "CXlsxWriter",
             path: "Sources/CXlsxWriter",
             providers: [.apt(["libxlsxwriter-dev"])]
@@ -48,7 +53,7 @@ let package = Package(
             name: "LotseCore",
             dependencies: [
                 "PluginKit",
-                "CZip", "CXlsxWriter",
+                "CZip", "CXlsxWriter", "CPango",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),

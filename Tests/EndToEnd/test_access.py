@@ -141,3 +141,26 @@ def test_init_once_and_nothing_before_it(run, tmp_path):
 
 # A setuid lotse acting for the real user (not the service account) is tested on the
 # installed package, where setuid means secure mode: test_package.py.
+
+
+def test_due_is_each_role_s_work_list(shared, run):
+    """A team lead sees their municipality's items, overdue first with the days over and
+    the person named; the county-wide admin a summary per municipality, all with --all."""
+    db = str(shared / "lotse.sqlite")
+    clock = {"LOTSE_TEST_TODAY": "2026-11-01"}
+    assert run("case", "edit", "1", "--next-review", "2026-11-20", "--db", db, extra_env=clock).returncode == 0
+    assert run("case", "edit", "2", "--next-review", "2026-12-10", "--db", db, extra_env=clock).returncode == 0
+    lead = as_account(shared, "bin", "due", "--on", "2026-12-05")
+    assert lead.returncode == 0, lead.stderr
+    lines = lead.stdout.splitlines()
+    # Both cases passed their limit of care long ago (opened 2018): that is overdue too.
+    assert lines[0] == "Overdue (2 entries)" and lines[1].split()[:3] == ["due", "on", "days"], lead.stdout
+    review = next(line for line in lines if "case review" in line)
+    assert review.split()[:4] == ["2026-11-20", "15", "1", "Haddad"], lead.stdout
+    assert "Okafor" not in lead.stdout, "another municipality's case"
+    admin = run("due", "--on", "2026-12-05", "--db", db)
+    assert "per municipality" in admin.stdout and "Haddad" not in admin.stdout
+    rows = {line.split("  ")[0]: line.split()[-2:] for line in admin.stdout.splitlines() if line.startswith("Stadt")}
+    assert rows == {"Stadt Aalen": ["2", "0"], "Stadt Ellwangen": ["1", "1"]}, admin.stdout
+    every = run("due", "--all", "--on", "2026-12-05", "--db", db).stdout
+    assert every.index("Overdue (3 entries)") < every.index("Due by 2026-12-19 (1 entry)") < every.rindex("Okafor")

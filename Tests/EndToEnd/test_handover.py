@@ -268,9 +268,9 @@ def test_start_of_support_country_and_extension_travel_and_a_version_1_bundle_st
     amal = next(m["person"] for m in moved["members"] if m["person"]["birthDate"] == "1985-01-01")
     assert (amal["country"], amal["residence"]) == ("SY", "toleration")
     # Its limit (2018-03-01 + 3 + 1 years) is listed by `due` three months ahead.
-    due = json.loads(run("due", "--on", "2021-12-15", "--days", "0", "--json", "--db", receiver).stdout)
+    due = json.loads(run("due", "--all", "--on", "2021-12-15", "--days", "0", "--json", "--db", receiver).stdout)
     assert {"caseId": 1, "kind": "careEnd", "date": "2022-03-01"} in [{k: d[k] for k in ("caseId", "kind", "date")} for d in due]
-    assert not [d for d in json.loads(run("due", "--on", "2021-11-15", "--days", "0", "--json", "--db", receiver).stdout) if d["kind"] == "careEnd"]
+    assert not [d for d in json.loads(run("due", "--all", "--on", "2021-11-15", "--days", "0", "--json", "--db", receiver).stdout) if d["kind"] == "careEnd"]
 
     # For a receiver that has not upgraded: lotse-case/1 without what it cannot carry.
     other = tmp_path / "other.sqlite"

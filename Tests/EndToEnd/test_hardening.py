@@ -428,7 +428,7 @@ def test_receipt_round_trip_and_refusals(run, sender, receiver, tmp_path):
     receiver_config.write_text(json.dumps({"deployment": {"locale": "en", "signingKey": str(keys / "gmuend.key"), "trustedKeysDir": str(keys)}}))
     bundle = export(run, sender, tmp_path, "--sign", str(keys / "aalen.key"))
     # Fourteen days on, the sender's `due` lists the missing receipt.
-    due = run("due", "--on", "2019-09-20", "--days", "0", "--db", sender)
+    due = run("due", "--all", "--on", "2019-09-20", "--days", "0", "--db", sender)
     assert "receipt missing (handover to Stadt Schwäbisch Gmünd)" in due.stdout, due.stdout
     listed = run("handover", "list", "--on", "2019-09-20", "--db", sender)
     assert "MISSING (overdue)" in listed.stdout
@@ -470,7 +470,7 @@ def test_receipt_round_trip_and_refusals(run, sender, receiver, tmp_path):
     assert again.returncode == 0 and "confirmed already" in again.stdout
     listed = run("handover", "list", "--on", "2019-09-20", "--db", sender)
     assert "received 2019-09-05" in listed.stdout and "MISSING" not in listed.stdout
-    assert "receipt missing" not in run("due", "--on", "2019-09-20", "--days", "0", "--db", sender).stdout
+    assert "receipt missing" not in run("due", "--all", "--on", "2019-09-20", "--days", "0", "--db", sender).stdout
     events = sqlite3.connect(sender).execute("SELECT count(*) FROM auditEvent WHERE entity = 'handover' AND field = 'receiptOn'").fetchone()[0]
     assert events == 1
     assert run("audit", "verify", "--db", sender).returncode == 0

@@ -1,6 +1,7 @@
 """The guided intake through a pseudo-terminal and through a pipe."""
 import io
 import json
+import subprocess
 import re
 import sqlite3
 
@@ -44,6 +45,8 @@ def family(run, tmp_path):
     for given, born in [("Karim", "1982-02-02"), ("Omar", "2010-05-02"), ("Lina", "2016-01-20")]:
         assert run("person", "add", "1", "--db", db, "--family-name", "Haddad", "--given-names", given, "--born", born,
                    "--from", "2018-03-01").returncode == 0
+    assert run("staff", "add", "Petra Maier", "--municipality", "Stadt Aalen", "--fte-share", "1", "--db", db).returncode == 0
+    assert run("case", "reassign", "1", "--staff", "Petra Maier", "--db", db).returncode == 0
     return db
 
 
@@ -188,11 +191,28 @@ def test_prefilled_answers_and_the_printed_agreement(run, lotse_bin, env, tmp_pa
     child.expect(pexpect.EOF)
     printed = run("agreement", "print", agreement, "--db", family, extra_env=GERMAN)
     assert printed.returncode == 0, printed.stderr
-    assert printed.stdout.startswith("Integrationsvereinbarung\nStadt Aalen – Integrationsmanagement")
+    assert printed.stdout.startswith("Integrationsvereinbarung\n\nStadt Aalen – Integrationsmanagement")
+    assert "Fall 1 · vereinbart am 05.03.2018 · Integrationsmanager/in: Petra Maier" in printed.stdout
     assert "Amal Haddad ist bis 05.06.2018 bei einem Sprachkursträger" in printed.stdout
     assert "Integrationsmanager/in" in printed.stdout and "Nächste gemeinsame Überprüfung: 05.04.2018" in printed.stdout
     english = run("agreement", "print", agreement, "--db", family, "--locale", "en")
     assert english.stdout.startswith("Integration agreement") and "By 2018-06-05, Amal Haddad is enrolled" in english.stdout
+    # Fit to sign: a PDF on A4 with every font embedded, a line for each adult and the manager.
+    pdf = tmp_path / "vereinbarung.pdf"
+    assert run("agreement", "print", agreement, "--format", "pdf", "-o", str(pdf), "--db", family, extra_env=GERMAN).returncode == 0
+    assert oct(pdf.stat().st_mode & 0o777) == "0o600"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert "A4" in info and 1 <= pages <= 3
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
+    text = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "vereinbart am 05.03.2018" in text and "Petra Maier" in text and f"Seite {pages} von {pages}" in text
+    assert text.count("Unterschrift Amal Haddad") == 1 and text.count("Unterschrift Karim Haddad") == 1
+    assert "Unterschrift Omar Haddad" not in text and "Unterschrift Lina Haddad" not in text, "children do not sign"
+    assert "Ziele für Amal Haddad" in text
+    refused = run("agreement", "print", agreement, "--format", "pdf", "--db", family, extra_env=GERMAN)
+    assert refused.returncode == 1 and "ein PDF braucht eine Datei" in refused.stderr
 
 
 def test_bad_prefilled_answers_are_refused_before_anything_is_asked(run, tmp_path, family):
@@ -208,7 +228,7 @@ def test_review_records_decisions_outcomes_and_next_review(run, lotse_bin, env, 
     answer_questions(child, ANSWERS)
     agree_all_goals(child)
     child.expect(pexpect.EOF)
-    due = json.loads(run("due", "--db", family, "--on", "2018-03-05", "--days", "31", "--json").stdout)
+    due = json.loads(run("due", "--all", "--db", family, "--on", "2018-03-05", "--days", "31", "--json").stdout)
     assert {"caseId": 1, "kind": "review", "date": "2018-04-05"} in [{k: d[k] for k in ("caseId", "kind", "date")} for d in due]
     connection = sqlite3.connect(family)
     first, second, third = connection.execute(

@@ -1,19 +1,38 @@
 import ArgumentParser
+import Foundation
 import LotseCore
 
 extension Lotse.AgreementCommand {
     struct Print: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "print", abstract: "Render an agreement with its SMART goals for signing.")
+        static let configuration = CommandConfiguration(
+            commandName: "print", abstract: "An agreement with its SMART goals, fit to sign: text, HTML or PDF (A4, page numbers).")
+        enum Format: String, Labelled {
+            case text, html, pdf
+            static var labelPrefix: String { "outputFormat" }
+        }
+
         @OptionGroup var store: StoreOptions
         @Argument(help: "Agreement id.") var id: Int64
+        @Option(help: "text (default), html or pdf (needs -o).") var format: String?
+        @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.") var output: String?
         @Option(help: "de (default from plugins.json) or en.") var locale: String?
 
         func run() throws {
             let session = try store.session()
+            let format = try session.context.choice(self.format, "--format", as: Format.self) ?? .text
+            if format == .pdf, output == nil { throw UsageError("print.pdfFile") }
             let catalog = try session.context.catalog(for: locale)
-            let document = try session.store.agreementDocument(id)
-            let model = AgreementText(document: document, catalog: catalog, modules: builtinModules).model()
-            print(try session.context.templates(catalog).render("agreement", model, as: .text), terminator: "")
+            let agreement = try session.store.agreementDocument(id)
+            let document = AgreementText(document: agreement, catalog: catalog, modules: builtinModules,
+                                         county: session.context.configuration.organisation.county).printDocument()
+            let data: Data = switch format {
+            case .text: Data(try session.context.templates(catalog).render("document-text", document.model(), as: .text).utf8)
+            case .html: Data(try session.context.templates(catalog).render("document-html", document.model(), as: .html).utf8)
+            case .pdf: try PDFWriter().render(document).data
+            }
+            guard let output else { return print(String(decoding: data, as: UTF8.self), terminator: "") }
+            try OutputFile.write(data, to: output)
+            Console.say("print.written", ["file": .text(output)])
         }
     }
 }

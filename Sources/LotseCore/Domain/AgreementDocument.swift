@@ -9,4 +9,6 @@ public struct AgreementDocument: Sendable {
     public var staff: String?
     /// Names of the persons of the case, by person id.
     public var names: [Int64: String]
+    /// The adults who sign, eldest first.
+    public var adults: [Int64]
 }

@@ -127,11 +127,15 @@ extension CaseStore {
             let goals = try Goal.ofAgreement(agreementId).fetchAll(audit.db)
             let members = HouseholdMember.filter(HouseholdMember.Columns.householdId == caseFile.householdId).select(HouseholdMember.Columns.personId)
             let identities = try PersonIdentity.filter(members.contains(PersonIdentity.Columns.personId)).fetchAll(audit.db)
+            // Who signs: the case's adult (an individual case) or the household's adults on the day.
+            let persons = try Person.filter(members.contains(Column("id"))).fetchAll(audit.db)
+            let adults = persons.filter { $0.isAdult(on: agreement.signedOn) && (caseFile.personId == nil || $0.id == caseFile.personId) }
+                .sorted { $0.birthDate < $1.birthDate }.map { $0.id! }
             try audit.record(.read, "agreement", id: agreementId, caseId: caseFile.id)
             return AgreementDocument(agreement: agreement, goals: goals, caseFile: caseFile,
                                      municipality: try Municipality.fetchOne(audit.db, key: caseFile.municipalityId)?.name ?? "",
                                      staff: try caseFile.staffId.flatMap { try Staff.fetchOne(audit.db, key: $0)?.name },
-                                     names: Dictionary(uniqueKeysWithValues: identities.map { ($0.personId, $0.fullName) }))
+                                     names: Dictionary(uniqueKeysWithValues: identities.map { ($0.personId, $0.fullName) }), adults: adults)
         }
     }
 }

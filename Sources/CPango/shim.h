@@ -1,0 +1,70 @@
+#ifndef LOTSE_CPANGO_SHIM_H
+#define LOTSE_CPANGO_SHIM_H
+#include <dlfcn.h>
+#include <stddef.h>
+
+/* pango and cairo set lotse's printed documents (agreements, reports as PDF). They are
+   opened on first use, as libzip is (see CZip): linking them would load GLib, HarfBuzz,
+   fontconfig and FreeType at every start of every command. The few functions lotse
+   calls are declared here with their C types, so no header (and no include path) is
+   needed to build; the pointers are opaque. The libraries are Debian's libpangocairo-
+   1.0-0, libpango-1.0-0, libcairo2 and libgobject-2.0-0. */
+
+typedef struct _cairo lotse_cairo_t;
+typedef struct _cairo_surface lotse_cairo_surface_t;
+typedef struct _PangoLayout lotse_pango_layout_t;
+typedef struct _PangoFontDescription lotse_pango_font_t;
+
+/* Each library's functions, as (library, name, return type, parameters). */
+#define LOTSE_PANGO_FUNCTIONS(F) \
+    F(cairo, cairo_pdf_surface_create, lotse_cairo_surface_t *, (const char *file, double width, double height)) \
+    F(cairo, cairo_pdf_surface_set_metadata, void, (lotse_cairo_surface_t *surface, int metadata, const char *text)) \
+    F(cairo, cairo_surface_status, int, (lotse_cairo_surface_t *surface)) \
+    F(cairo, cairo_surface_finish, void, (lotse_cairo_surface_t *surface)) \
+    F(cairo, cairo_surface_destroy, void, (lotse_cairo_surface_t *surface)) \
+    F(cairo, cairo_create, lotse_cairo_t *, (lotse_cairo_surface_t *surface)) \
+    F(cairo, cairo_destroy, void, (lotse_cairo_t *cr)) \
+    F(cairo, cairo_status, int, (lotse_cairo_t *cr)) \
+    F(cairo, cairo_show_page, void, (lotse_cairo_t *cr)) \
+    F(cairo, cairo_move_to, void, (lotse_cairo_t *cr, double x, double y)) \
+    F(cairo, cairo_line_to, void, (lotse_cairo_t *cr, double x, double y)) \
+    F(cairo, cairo_rectangle, void, (lotse_cairo_t *cr, double x, double y, double width, double height)) \
+    F(cairo, cairo_set_line_width, void, (lotse_cairo_t *cr, double width)) \
+    F(cairo, cairo_set_source_rgb, void, (lotse_cairo_t *cr, double red, double green, double blue)) \
+    F(cairo, cairo_stroke, void, (lotse_cairo_t *cr)) \
+    F(cairo, cairo_fill, void, (lotse_cairo_t *cr)) \
+    F(pangocairo, pango_cairo_create_layout, lotse_pango_layout_t *, (lotse_cairo_t *cr)) \
+    F(pangocairo, pango_cairo_show_layout, void, (lotse_cairo_t *cr, lotse_pango_layout_t *layout)) \
+    F(pango, pango_font_description_from_string, lotse_pango_font_t *, (const char *text)) \
+    F(pango, pango_font_description_free, void, (lotse_pango_font_t *font)) \
+    F(pango, pango_layout_set_font_description, void, (lotse_pango_layout_t *layout, const lotse_pango_font_t *font)) \
+    F(pango, pango_layout_set_text, void, (lotse_pango_layout_t *layout, const char *text, int length)) \
+    F(pango, pango_layout_set_width, void, (lotse_pango_layout_t *layout, int width)) \
+    F(pango, pango_layout_set_wrap, void, (lotse_pango_layout_t *layout, int wrap)) \
+    F(pango, pango_layout_set_alignment, void, (lotse_pango_layout_t *layout, int alignment)) \
+    F(pango, pango_layout_get_pixel_size, void, (lotse_pango_layout_t *layout, int *width, int *height)) \
+    F(pango, pango_layout_get_unknown_glyphs_count, int, (lotse_pango_layout_t *layout)) \
+    F(gobject, g_object_unref, void, (void *object))
+
+#define LOTSE_PANGO_FIELD(library, name, result, parameters) result (*_Nonnull name) parameters;
+struct lotse_pango {
+    LOTSE_PANGO_FUNCTIONS(LOTSE_PANGO_FIELD)
+};
+#undef LOTSE_PANGO_FIELD
+
+/* Opens the libraries and finds every function; NULL when it cannot (dlerror() says why). */
+static inline const struct lotse_pango *_Nullable lotse_pango_open(void) {
+    static struct lotse_pango functions;
+    void *cairo = dlopen("libcairo.so.2", RTLD_NOW | RTLD_LOCAL);
+    void *pango = dlopen("libpango-1.0.so.0", RTLD_NOW | RTLD_LOCAL);
+    void *pangocairo = dlopen("libpangocairo-1.0.so.0", RTLD_NOW | RTLD_LOCAL);
+    void *gobject = dlopen("libgobject-2.0.so.0", RTLD_NOW | RTLD_LOCAL);
+    if (cairo == NULL || pango == NULL || pangocairo == NULL || gobject == NULL) return NULL;
+#define LOTSE_PANGO_FIND(library, name, result, parameters) \
+    if ((functions.name = (result (*) parameters)dlsym(library, #name)) == NULL) return NULL;
+    LOTSE_PANGO_FUNCTIONS(LOTSE_PANGO_FIND)
+#undef LOTSE_PANGO_FIND
+    return &functions;
+}
+
+#endif

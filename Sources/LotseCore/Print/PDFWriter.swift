@@ -1,0 +1,200 @@
+import CPango
+import Foundation
+
+/// pango's and cairo's functions, opened with the first PDF a command writes
+/// (`Sources/CPango/shim.h` says why).
+let libpango = SharedLibrary.open("libpangocairo-1.0.so.0") { lotse_pango_open() }
+
+/// Sets a `PrintDocument` on A4 pages with pango and cairo: Noto Sans, headings, wrapped
+/// paragraphs, tables, items kept on one page, signature lines, and "page N of M" at the
+/// foot of each page. The file is built in a private temporary folder and returned as
+/// bytes, so the caller writes it to its place the safe way. Fonts must exist for the
+/// text: `missingGlyphs` counts characters no font could show.
+public struct PDFWriter {
+    public static let pageWidth = 595.276, pageHeight = 841.89
+    static let margin = 56.7, footerHeight = 28.0
+    static var textWidth: Double { pageWidth - 2 * margin }
+
+    public init() {}
+
+    /// The PDF's bytes, and how many characters no installed font could show.
+    public func render(_ document: PrintDocument) throws -> (data: Data, missingGlyphs: Int) {
+        let pango = try libpango.get()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("document.pdf")
+        guard let surface = pango.cairo_pdf_surface_create(file.path, Self.pageWidth, Self.pageHeight), pango.cairo_surface_status(surface) == 0 else {
+            throw DataError("pdf.failed", ["path": .text(file.path)])
+        }
+        pango.cairo_pdf_surface_set_metadata(surface, 0, document.title)  // CAIRO_PDF_METADATA_TITLE
+        pango.cairo_pdf_surface_set_metadata(surface, 4, "lotse")         // CAIRO_PDF_METADATA_CREATOR
+        let cr = pango.cairo_create(surface)!
+        var setter = Setter(pango: pango, cr: cr)
+        let pages = setter.paginate(document.blocks)
+        for (index, page) in pages.enumerated() {
+            for placed in page { setter.draw(placed) }
+            let footer = document.pageFooter.replacingOccurrences(of: "{page}", with: String(index + 1))
+                .replacingOccurrences(of: "{pages}", with: String(pages.count))
+            setter.draw(Placed(kind: .text(setter.layout(footer, font: Setter.small, width: Self.textWidth, alignment: 1)), x: Self.margin,
+                               y: Self.pageHeight - Self.margin + 8))
+            pango.cairo_show_page(cr)
+        }
+        let missing = setter.missingGlyphs
+        setter.release()
+        let status = pango.cairo_status(cr)
+        pango.cairo_destroy(cr)
+        pango.cairo_surface_finish(surface)
+        pango.cairo_surface_destroy(surface)
+        guard status == 0, let data = FileManager.default.contents(atPath: file.path) else { throw DataError("pdf.failed", ["path": .text(file.path)]) }
+        return (data, missing)
+    }
+}
+
+/// One thing on a page, at its place.
+struct Placed {
+    enum Kind {
+        case text(OpaquePointer)
+        case line(width: Double)
+    }
+    var kind: Kind
+    var x: Double
+    var y: Double
+}
+
+/// Lays blocks out into pages and draws them.
+private struct Setter {
+    static let body = "Noto Sans 10", small = "Noto Sans 8", bold = "Noto Sans Bold 10", heading = "Noto Sans Bold 15", subheading = "Noto Sans Bold 11.5"
+    let pango: lotse_pango
+    let cr: OpaquePointer
+    var layouts: [OpaquePointer] = []
+    var missingGlyphs = 0
+
+    init(pango: lotse_pango, cr: OpaquePointer) {
+        self.pango = pango
+        self.cr = cr
+    }
+
+    /// A pango layout of `text`, wrapped at `width` points; alignment 0 left, 1 centre, 2 right.
+    mutating func layout(_ text: String, font: String, width: Double, alignment: Int32 = 0) -> OpaquePointer {
+        let layout = pango.pango_cairo_create_layout(cr)!
+        let description = pango.pango_font_description_from_string(font)
+        pango.pango_layout_set_font_description(layout, description)
+        pango.pango_font_description_free(description)
+        pango.pango_layout_set_width(layout, Int32(width * 1024))
+        pango.pango_layout_set_wrap(layout, 2)  // PANGO_WRAP_WORD_CHAR
+        pango.pango_layout_set_alignment(layout, alignment)
+        pango.pango_layout_set_text(layout, text, -1)
+        missingGlyphs += Int(pango.pango_layout_get_unknown_glyphs_count(layout))
+        layouts.append(layout)
+        return layout
+    }
+
+    func height(_ layout: OpaquePointer) -> Double {
+        var width: Int32 = 0, height: Int32 = 0
+        pango.pango_layout_get_pixel_size(layout, &width, &height)
+        return Double(height)
+    }
+
+    /// The blocks placed on pages: a block that does not fit on what is left of a page
+    /// starts the next (a table may break between rows).
+    mutating func paginate(_ blocks: [PrintDocument.Block]) -> [[Placed]] {
+        let left = PDFWriter.margin, width = PDFWriter.textWidth
+        let bottom = PDFWriter.pageHeight - PDFWriter.margin - PDFWriter.footerHeight
+        var pages: [[Placed]] = [[]]
+        var y = PDFWriter.margin
+        func fits(_ height: Double) -> Bool { y + height <= bottom || pages[pages.count - 1].isEmpty }
+        func newPage() { pages.append([]); y = PDFWriter.margin }
+        /// Places a group of pieces (offsets within the group) as one.
+        func place(_ pieces: [Placed], height: Double, gap: Double) {
+            if !fits(height) { newPage() }
+            pages[pages.count - 1] += pieces.map { Placed(kind: $0.kind, x: $0.x, y: $0.y + y) }
+            y += height + gap
+        }
+        for block in blocks {
+            switch block {
+            case .heading(let text), .subheading(let text), .paragraph(let text), .note(let text):
+                let font: String
+                let gap: Double
+                switch block {
+                case .heading: (font, gap) = (Self.heading, 10)
+                case .subheading: (font, gap) = (Self.subheading, 5)
+                case .note: (font, gap) = (Self.small, 6)
+                default: (font, gap) = (Self.body, 8)
+                }
+                if case .subheading = block, !pages[pages.count - 1].isEmpty { y += 6 }
+                let text = layout(text, font: font, width: width)
+                place([Placed(kind: .text(text), x: left, y: 0)], height: height(text), gap: gap)
+            case .item(let title, let lines):
+                var pieces: [Placed] = []
+                var offset = 0.0
+                let head = layout(title, font: Self.bold, width: width)
+                pieces.append(Placed(kind: .text(head), x: left, y: offset))
+                offset += height(head) + 2
+                for line in lines {
+                    let text = layout(line, font: Self.body, width: width - 14)
+                    pieces.append(Placed(kind: .text(text), x: left + 14, y: offset))
+                    offset += height(text) + 2
+                }
+                place(pieces, height: offset, gap: 8)
+            case .table(let header, let rows, let numeric):
+                let columns = max(1, header.count)
+                // The first column takes what the others leave; numbers need little room.
+                let other = numeric ? min(90, width / Double(columns + 1)) : width / Double(columns)
+                let first = width - other * Double(columns - 1)
+                func row(_ cells: [String], font: String) -> (pieces: [Placed], height: Double) {
+                    var pieces: [Placed] = [], tallest = 0.0, x = left
+                    for (index, cell) in cells.prefix(columns).enumerated() {
+                        let cellWidth = index == 0 ? first : other
+                        let text = layout(cell, font: font, width: cellWidth - 6, alignment: numeric && index > 0 ? 2 : 0)
+                        pieces.append(Placed(kind: .text(text), x: x, y: 0))
+                        tallest = max(tallest, height(text))
+                        x += cellWidth
+                    }
+                    return (pieces + [Placed(kind: .line(width: width), x: left, y: tallest + 2)], tallest + 5)
+                }
+                let head = row(header, font: Self.bold)
+                place(head.pieces, height: head.height, gap: 0)
+                for cells in rows {
+                    let body = row(cells, font: Self.body)
+                    if !fits(body.height) { newPage(); place(head.pieces, height: head.height, gap: 0) }
+                    place(body.pieces, height: body.height, gap: 0)
+                }
+                y += 10
+            case .signatures(let labels):
+                let half = (width - 28) / 2
+                for start in stride(from: 0, to: labels.count, by: 2) {
+                    var pieces: [Placed] = []
+                    for (index, label) in labels[start..<min(start + 2, labels.count)].enumerated() {
+                        let x = left + Double(index) * (half + 28)
+                        pieces.append(Placed(kind: .line(width: half), x: x, y: 36))
+                        pieces.append(Placed(kind: .text(layout(label, font: Self.small, width: half)), x: x, y: 40))
+                    }
+                    place(pieces, height: 54, gap: 4)
+                }
+            case .pageBreak:
+                if !pages[pages.count - 1].isEmpty { newPage() }
+            }
+        }
+        return pages
+    }
+
+    func draw(_ placed: Placed) {
+        switch placed.kind {
+        case .text(let layout):
+            pango.cairo_set_source_rgb(cr, 0, 0, 0)
+            pango.cairo_move_to(cr, placed.x, placed.y)
+            pango.pango_cairo_show_layout(cr, layout)
+        case .line(let width):
+            pango.cairo_set_source_rgb(cr, 0.35, 0.35, 0.35)
+            pango.cairo_set_line_width(cr, 0.6)
+            pango.cairo_move_to(cr, placed.x, placed.y)
+            pango.cairo_line_to(cr, placed.x + width, placed.y)
+            pango.cairo_stroke(cr)
+        }
+    }
+
+    func release() {
+        for layout in layouts { pango.g_object_unref(UnsafeMutableRawPointer(layout)) }
+    }
+}

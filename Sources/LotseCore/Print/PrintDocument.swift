@@ -1,0 +1,83 @@
+import Foundation
+
+/// A document to print, as blocks: what an agreement, a report or a Sachbericht says,
+/// without how. The HTML template (`document-html`), the text template
+/// (`document-text`) and the PDF writer (`PDFWriter`) each lay the same blocks out, so
+/// the words stay in the catalogs and every format says the same.
+public struct PrintDocument: Sendable, Equatable {
+    public enum Block: Sendable, Equatable {
+        case heading(String)
+        case subheading(String)
+        case paragraph(String)
+        /// Small print: notes, the legal basis.
+        case note(String)
+        /// A numbered item with lines under it (a goal with its wording); kept on one page.
+        case item(title: String, lines: [String])
+        /// Columns after the first are right-aligned when `numeric`.
+        case table(header: [String], rows: [[String]], numeric: Bool)
+        /// A line to sign on per label ("Ort, Datum", a person's name), two side by side.
+        case signatures([String])
+        case pageBreak
+    }
+
+    public var title: String
+    /// The language of the words (the HTML's `lang`, pango's language).
+    public var language: String
+    public var blocks: [Block]
+    /// The footer of every PDF page: "{page}" and "{pages}" filled in by the writer.
+    public var pageFooter: String
+
+    public init(title: String, language: String, blocks: [Block], pageFooter: String) {
+        self.title = title
+        self.language = language
+        self.blocks = blocks
+        self.pageFooter = pageFooter
+    }
+
+    /// The blocks as a template model: one entry per block, with a flag naming its kind.
+    public func model() -> [String: Any] {
+        ["title": title, "lang": language, "blocks": blocks.map(\.model)]
+    }
+}
+
+extension PrintDocument.Block {
+    var model: [String: Any] {
+        switch self {
+        case .heading(let text): ["heading": true, "text": text]
+        case .subheading(let text): ["subheading": true, "text": text]
+        case .paragraph(let text): ["paragraph": true, "text": text]
+        case .note(let text): ["note": true, "text": text]
+        case .item(let title, let lines): ["item": true, "text": title, "lines": lines]
+        case .table(let header, let rows, let numeric):
+            ["table": true, "header": header, "rows": rows.map { ["first": $0.first ?? "", "rest": Array($0.dropFirst())] },
+             "numeric": numeric, "text": TextTableLayout.render(header: header, rows: rows)]
+        case .signatures(let labels): ["signatures": true, "labels": labels, "text": TextTableLayout.signatures(labels)]
+        case .pageBreak: ["pageBreak": true]
+        }
+    }
+}
+
+/// Plain-text layout of a table and of signature lines, for the text template.
+enum TextTableLayout {
+    static func render(header: [String], rows: [[String]]) -> String {
+        let widths = header.indices.map { column in ([header] + rows).map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { pad($1, widths[$0]) }.joined(separator: "  ")
+                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line)).joined(separator: "\n")
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
+
+    /// Pairs of "______" lines with their labels under them.
+    static func signatures(_ labels: [String]) -> String {
+        let rule = String(repeating: "_", count: 32)
+        return stride(from: 0, to: labels.count, by: 2).map { start in
+            let pair = Array(labels[start..<min(start + 2, labels.count)])
+            return "\n\n" + pair.map { _ in rule }.joined(separator: "    ") + "\n"
+                + pair.map { pad($0, 32) }.joined(separator: "    ")
+                    .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }.joined(separator: "\n")
+    }
+}
