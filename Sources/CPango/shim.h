@@ -10,6 +10,12 @@
    needed to build; the pointers are opaque. The libraries are Debian's libpangocairo-
    1.0-0, libpango-1.0-0, libcairo2 and libgobject-2.0-0. */
 
+/* The libraries, by the names Debian's packages give them (packaging/build-deb reads these lines). */
+#define LOTSE_CAIRO_LIBRARY "libcairo.so.2"
+#define LOTSE_PANGO_LIBRARY "libpango-1.0.so.0"
+#define LOTSE_PANGOCAIRO_LIBRARY "libpangocairo-1.0.so.0"
+#define LOTSE_GOBJECT_LIBRARY "libgobject-2.0.so.0"
+
 typedef struct _cairo lotse_cairo_t;
 typedef struct _cairo_surface lotse_cairo_surface_t;
 typedef struct _PangoLayout lotse_pango_layout_t;
@@ -55,10 +61,10 @@ struct lotse_pango {
 /* Opens the libraries and finds every function; NULL when it cannot (dlerror() says why). */
 static inline const struct lotse_pango *_Nullable lotse_pango_open(void) {
     static struct lotse_pango functions;
-    void *cairo = dlopen("libcairo.so.2", RTLD_NOW | RTLD_LOCAL);
-    void *pango = dlopen("libpango-1.0.so.0", RTLD_NOW | RTLD_LOCAL);
-    void *pangocairo = dlopen("libpangocairo-1.0.so.0", RTLD_NOW | RTLD_LOCAL);
-    void *gobject = dlopen("libgobject-2.0.so.0", RTLD_NOW | RTLD_LOCAL);
+    void *cairo = dlopen(LOTSE_CAIRO_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+    void *pango = dlopen(LOTSE_PANGO_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+    void *pangocairo = dlopen(LOTSE_PANGOCAIRO_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+    void *gobject = dlopen(LOTSE_GOBJECT_LIBRARY, RTLD_NOW | RTLD_LOCAL);
     if (cairo == NULL || pango == NULL || pangocairo == NULL || gobject == NULL) return NULL;
 #define LOTSE_PANGO_FIND(library, name, result, parameters) \
     if ((functions.name = (result (*) parameters)dlsym(library, #name)) == NULL) return NULL;

@@ -34,6 +34,10 @@ enum SecureStart {
         // `$include` would read any lotse-only file) is none, and `~` and the user's own
         // paths (history, export folder) come from the password database, not from $HOME.
         setenv("INPUTRC", "/dev/null", 1)
+        // fontconfig (printing a PDF) reads lotse's own configuration: the system's fonts
+        // and cache, never a user's fonts.conf, whose <include>, <dir> or <cachedir> would
+        // be opened with lotse's rights.
+        setenv("FONTCONFIG_FILE", Locations.systemResources.appendingPathComponent("fonts.conf").path, 1)
         if let entry = getpwuid(getuid()), let home = entry.pointee.pw_dir { setenv("HOME", String(cString: home), 1) } else { unsetenv("HOME") }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// pango's and cairo's functions, opened with the first PDF a command writes
 /// (`Sources/CPango/shim.h` says why).
-let libpango = SharedLibrary.open("libpangocairo-1.0.so.0") { lotse_pango_open() }
+let libpango = SharedLibrary.open(LOTSE_PANGOCAIRO_LIBRARY) { lotse_pango_open() }
 
 /// Sets a `PrintDocument` on A4 pages with pango and cairo: Noto Sans, headings, wrapped
 /// paragraphs, tables, items kept on one page, signature lines, and "page N of M" at the
