@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 from conftest import GERMAN
 from test_handover import export, receiver, sender  # noqa: F401  (fixtures)
-from test_hardening import rebag, refused_by_both
+from test_hardening import rebag, refused_by_both, set_in
 from test_report import FIXTURE
 
 TODAY = "2026-12-05"
@@ -84,16 +84,6 @@ def test_the_legacy_import_names_each_future_fact_by_file_and_line(run, tmp_path
     assert rows(db, "person") == 0, "all or nothing"
 
 
-def later(field_path, value):
-    def change(case):
-        target = case
-        for key in field_path[:-1]:
-            target = target[key]
-        target[field_path[-1]] = value
-        return case
-    return change
-
-
 @pytest.mark.parametrize("path,field", [
     (["conversations", 0, "date"], "conversations[0].date"),
     (["agreements", 0, "signedOn"], "agreements[0].signedOn"),
@@ -101,12 +91,12 @@ def later(field_path, value):
 ], ids=["conversation", "agreement", "consent"])
 def test_a_bundle_with_a_fact_after_today_is_refused(run, sender, receiver, tmp_path, path, field):  # noqa: F811
     bundle = export(run, sender, tmp_path)
-    refused_by_both(run, receiver, rebag(bundle, tmp_path, later(path, "2099-01-01"), f"{field}.zip"), f"{field} (2099-01-01) lies in the future")
+    refused_by_both(run, receiver, rebag(bundle, tmp_path, set_in(path, "2099-01-01"), f"{field}.zip"), f"{field} (2099-01-01) lies in the future")
 
 
 def test_old_overdue_goals_in_a_bundle_are_normal(run, sender, receiver, tmp_path):  # noqa: F811
     bundle = export(run, sender, tmp_path)
-    past = rebag(bundle, tmp_path, later(["agreements", 0, "goals", 0, "dueOn"], "2018-05-01"), "overdue.zip")
+    past = rebag(bundle, tmp_path, set_in(["agreements", 0, "goals", 0, "dueOn"], "2018-05-01"), "overdue.zip")
     assert run("handover", "verify", str(past), "--allow-unsigned", "test", "--db", receiver).returncode == 0
 
 
