@@ -82,7 +82,8 @@ def test_typed_values_are_words_of_the_session_language(run, tmp_path, locale):
     db = str(tmp_path / "lotse.sqlite")
     words = {} if locale == "en" else GERMAN
     say = lambda *args: run(*args, "--db", db, extra_env=words)
-    assert say("municipality", "add", "Stadt Aalen", "--kind", "Stadt" if locale == "de" else "city", "--fte", "1.5").returncode == 0
+    assert say("municipality", "add", "Stadt Aalen", "--kind", "Stadt" if locale == "de" else "city", "--fte", "1,5" if locale == "de" else "1.5").returncode == 0
+    assert json.loads(say("municipality", "list", "--json").stdout)[0]["fte"] == 1.5, "a German decimal comma is read"
     opened = say("case", "new", "--municipality", "Stadt Aalen", "--open", "--kind", "einzel" if locale == "de" else "INDIV",
                  "--family-name", "Haddad", "--given-names", "Amal", "--born", "1985", "--sex", "weibl" if locale == "de" else "fem",
                  "--stay-prospect", "hoch" if locale == "de" else "high", "--on", "2024-03-01")

@@ -24,7 +24,7 @@ extension Lotse.HandoverCommand {
             let verified = try bundleOptions.reader(for: fetched.url.path, context: context).read(fetched.url.path)
             let bundle = verified.bundle
             Console.say("handover.verified", [
-                "purpose": .text(bundle.purpose), "sender": .text(bundle.sender.municipality), "senderCase": .number(bundle.sender.caseId),
+                "purpose": .label("bundlePurpose.\(bundle.purpose)"), "sender": .text(bundle.sender.municipality), "senderCase": .number(bundle.sender.caseId),
                 "receiver": .text(bundle.receiver), "date": .date(bundle.exportedOn), "schema": .text(bundle.schema),
                 "persons": .number(bundle.persons.count), "goals": .number(bundle.agreements.reduce(0) { $0 + $1.goals.count }),
                 "conversations": .number(bundle.conversations.count), "files": .number(bundle.attachments.count), "bytes": .text(String(verified.payloadBytes)),

@@ -7,12 +7,12 @@ extension Lotse.MunicipalityCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "Its name, e.g. \"Stadt Aalen\".") var name: String
         @Option(help: "county or city.") var kind: String
-        @Option(help: "Funded full-time equivalents, e.g. 1.5.") var fte: Double
+        @Option(help: "Funded full-time equivalents, e.g. 1.5.") var fte: String
         @Option(help: "The Stadt- or Landkreis that receives the funding for it (report --grantee).") var grantee: String?
 
         func run() throws {
             let session = try store.session()
-            let municipality = try session.store.addMunicipality(name: name, kind: try session.context.choice(kind, "--kind"), fte: fte, grantee: grantee)
+            let municipality = try session.store.addMunicipality(name: name, kind: try session.context.choice(kind, "--kind"), fte: try session.context.decimal(fte, "--fte"), grantee: grantee)
             Console.say("municipality.added", ["municipality": .number(municipality.id!), "name": .text(municipality.name), "kind": municipality.kind.label, "fte": .decimal(municipality.fte, places: 1)])
         }
     }

@@ -8,12 +8,12 @@ extension Lotse.StaffCommand {
         @Argument(help: "Name.") var name: String
         @Option(help: "Municipality id or name.") var municipality: String
         @Option(help: "manager or lead.") var role: String?
-        @Option(name: .customLong("fte-share"), help: "Share of a full-time position, e.g. 0.41.") var fteShare: Double
+        @Option(name: .customLong("fte-share"), help: "Share of a full-time position, e.g. 0.41.") var fteShare: String
 
         func run() throws {
             let session = try store.session()
             let role = try session.context.choice(role, "--role") ?? StaffRole.manager
-            let staff = try session.store.addStaff(name: name, municipality: municipality, role: role, fteShare: fteShare)
+            let staff = try session.store.addStaff(name: name, municipality: municipality, role: role, fteShare: try session.context.decimal(fteShare, "--fte-share"))
             Console.say("staff.added", ["staff": .number(staff.id!), "name": .text(staff.name), "role": staff.role.label, "percent": .number(Int((staff.fteShare * 100).rounded()))])
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import LotseCore
 
 /// Words typed for a value resolved in the session's language (see `Choices`).
@@ -36,5 +37,20 @@ extension AppContext {
         // The names the legacy import knows too ("Duldung" in an English session).
         if let id = vocabulary.personCodes.residence(typed) { return id }
         return try choice(typed, "--residence", in: vocabulary.residenceChoices)
+    }
+}
+
+extension AppContext {
+    /// A decimal typed as the user writes it: 1,5 or 1.5.
+    func decimal(_ typed: String, _ option: String) throws -> Double {
+        let normal = typed.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        guard let value = Double(normal), value.isFinite, normal.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else {
+            throw UsageError("value.decimal", ["option": .text(option), "value": .text(typed), "example": .decimal(1.5, places: 1)])
+        }
+        return value
+    }
+
+    func decimal(_ typed: String?, _ option: String) throws -> Double? {
+        try typed.map { try decimal($0, option) }
     }
 }
