@@ -49,7 +49,7 @@ def test_archive_keeps_past_figures_and_removes_personal_data(run, county, tmp_p
     with zipfile.ZipFile(folder / "lotse-archive-case-2.zip") as bundle:
         assert all(info.flag_bits & 0x1 for info in bundle.infolist())
     verified = run("handover", "verify", str(folder / "lotse-archive-case-2.zip"), "--passphrase-file", str(passphrase))
-    assert verified.returncode == 0 and "archive from Stadt Aalen (case 2)" in verified.stdout
+    assert verified.returncode == 0 and "archive bundle from Stadt Aalen (case 2)" in verified.stdout
     statuses = dict(sqlite3.connect(county).execute("SELECT id, status FROM caseFile").fetchall())
     assert statuses == {1: "active", 2: "archived", 3: "active", 4: "archived"}
     again = archive(run, county, folder, passphrase)
