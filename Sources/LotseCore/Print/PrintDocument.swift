@@ -1,5 +1,3 @@
-import Foundation
-
 /// A document to print, as blocks: what an agreement, a report or a Sachbericht says,
 /// without how. The HTML template (`document-html`), the text template
 /// (`document-text`) and the PDF writer (`PDFWriter`) each lay the same blocks out, so
@@ -50,34 +48,19 @@ extension PrintDocument.Block {
         case .item(let title, let lines): ["item": true, "text": title, "lines": lines]
         case .table(let header, let rows, let numeric):
             ["table": true, "header": header, "rows": rows.map { ["first": $0.first ?? "", "rest": Array($0.dropFirst())] },
-             "numeric": numeric, "text": TextTableLayout.render(header: header, rows: rows)]
-        case .signatures(let labels): ["signatures": true, "labels": labels, "text": TextTableLayout.signatures(labels)]
+             "numeric": numeric, "text": TextTable(header: header, rows: rows).render()]
+        case .signatures(let labels): ["signatures": true, "labels": labels, "text": signatureLines(labels)]
         case .pageBreak: ["pageBreak": true]
         }
     }
 }
 
-/// Plain-text layout of a table and of signature lines, for the text template.
-enum TextTableLayout {
-    static func render(header: [String], rows: [[String]]) -> String {
-        let widths = header.indices.map { column in ([header] + rows).map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { pad($1, widths[$0]) }.joined(separator: "  ")
-                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }
-        return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line)).joined(separator: "\n")
-    }
-
-    static func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
-
-    /// Pairs of "______" lines with their labels under them.
-    static func signatures(_ labels: [String]) -> String {
-        let rule = String(repeating: "_", count: 32)
-        return stride(from: 0, to: labels.count, by: 2).map { start in
-            let pair = Array(labels[start..<min(start + 2, labels.count)])
-            return "\n\n" + pair.map { _ in rule }.joined(separator: "    ") + "\n"
-                + pair.map { pad($0, 32) }.joined(separator: "    ")
-                    .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.joined(separator: "\n")
-    }
+/// Signature lines as plain text: pairs of "______" lines with their labels under them.
+private func signatureLines(_ labels: [String]) -> String {
+    let rule = String(repeating: "_", count: 32)
+    func pad(_ text: String) -> String { text + String(repeating: " ", count: max(0, 32 - text.count)) }
+    return stride(from: 0, to: labels.count, by: 2).map { start in
+        let pair = Array(labels[start..<min(start + 2, labels.count)])
+        return "\n\n" + pair.map { _ in rule }.joined(separator: "    ") + "\n" + pair.map(pad).joined(separator: "    ").trimmingTrailingSpaces()
+    }.joined(separator: "\n")
 }

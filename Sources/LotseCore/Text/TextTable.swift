@@ -1,9 +1,14 @@
 /// A plain text table with columns padded to their widest cell; numbers right-aligned.
-struct TextTable {
-    var header: [String]
-    var rows: [[String]]
+public struct TextTable: Sendable {
+    public var header: [String]
+    public var rows: [[String]]
 
-    func render() -> String {
+    public init(header: [String], rows: [[String]]) {
+        self.header = header
+        self.rows = rows
+    }
+
+    public func render() -> String {
         // A header from a county's locale file may have fewer or more columns than the
         // rows: pad the shorter ones rather than trust that they agree.
         let columns = ([header] + rows).map(\.count).max() ?? 0
@@ -22,7 +27,7 @@ struct TextTable {
 }
 
 extension String {
-    func trimmingTrailingSpaces() -> String {
+    public func trimmingTrailingSpaces() -> String {
         var s = self
         while s.last == " " { s.removeLast() }
         return s
