@@ -289,3 +289,22 @@ def test_goal_decisions_survive_ctrl_c_and_resume_at_the_next_goal(lotse_bin, en
     titles = [row[0] for row in sqlite3.connect(family).execute("SELECT title FROM goal ORDER BY id")]
     assert titles[0] == "Sprachkurs mit Kinderbetreuung finden" and len(titles) >= 3
     assert second_goal.split(" – ")[0].split(" (")[0] not in titles[1:2]
+
+
+def test_an_intake_on_a_waiting_case_admits_it_with_a_responsible_manager(run, tmp_path):
+    db = str(tmp_path / "lotse.sqlite")
+    assert run("municipality", "add", "Stadt Aalen", "--kind", "city", "--fte", "0.1", "--db", db).returncode == 0
+    assert run("case", "new", "--db", db, "--municipality", "Stadt Aalen", "--on", "2018-03-01", "--family-name", "Haddad",
+               "--given-names", "Amal", "--born", "1985", "--sex", "f").returncode == 0
+    intake = ("intake", "1", "--db", db, "--on", "2018-03-05")
+    refused = run(*intake, stdin="ja\n", extra_env=GERMAN)
+    assert refused.returncode == 1 and "case reassign 1 --staff NAME" in refused.stderr
+    declined = run(*intake, stdin="nein\n", extra_env=GERMAN)
+    assert "Nicht aufgenommen; Fall 1 wartet weiter" in declined.stdout
+    assert json.loads(run("case", "show", "1", "--json", "--db", db).stdout)["caseFile"]["status"] == "waiting"
+    assert run("staff", "add", "Petra Maier", "--municipality", "Stadt Aalen", "--fte-share", "1", "--db", db).returncode == 0
+    assert run("case", "reassign", "1", "--staff", "Petra Maier", "--db", db).returncode == 0
+    admitted = run(*intake, stdin="ja\npause\n", extra_env=GERMAN)
+    assert "Fall 1 ist seit 05.03.2018 in Begleitung; zuständig: Petra Maier." in admitted.stdout
+    shown = json.loads(run("case", "show", "1", "--json", "--db", db).stdout)["caseFile"]
+    assert shown["status"] == "active" and shown["openedOn"] == "2018-03-05"

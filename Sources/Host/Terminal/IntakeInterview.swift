@@ -14,9 +14,11 @@ struct IntakeInterview {
 
     private var store: CaseStore { session.store }
     private var texts: IntakeTexts { IntakeTexts(catalog: session.context.catalog) }
+    private var catalog: Catalog { session.context.catalog }
 
     /// Returns false when the intake was paused.
     func run() throws -> Bool {
+        guard try admitIfWaiting() else { return false }
         var flow = try IntakeFlow(store: store, caseId: caseId, modules: session.context.configuration.modules.map(\.module), on: date,
                                   prefilled: prefilled)
         let plan = flow.plan
@@ -43,6 +45,28 @@ struct IntakeInterview {
                                    answers: flow.applicableAnswers).run()
     }
 
+    /// A waiting case is taken into care before its intake, with the user who runs it
+    /// responsible, once the user agrees (and the municipality has places).
+    private func admitIfWaiting() throws -> Bool {
+        guard try store.intakeStatus(caseId) == .waiting else { return true }
+        let allowed: [IntakeTexts.Keyword] = [.accept, .decline]
+        prompter.say(texts.core("intake.waiting", ["case": String(caseId)]))
+        while true {
+            guard case .line(let line) = prompter.ask(texts.core("intake.admit") + " ", completions: texts.completions(allowed)) else { break }
+            switch texts.keyword(line, among: allowed) {
+            case .accept?:
+                let responsible = try store.admitForIntake(caseId, personsPerFTE: session.context.configuration.deployment.personsPerFTE, on: date)
+                prompter.say(catalog.render(Message("intake.admitted", ["case": .number(caseId), "date": .date(date), "staff": .text(responsible)])))
+                return true
+            case .decline?: break
+            default: continue
+            }
+            break
+        }
+        prompter.say(texts.core("intake.notAdmitted", ["case": String(caseId)]))
+        return false
+    }
+
     enum Reply {
         case reply(IntakeFlow.Reply), pause
     }
@@ -50,7 +74,6 @@ struct IntakeInterview {
     /// Asks each person's country of origin where it is not known yet, saving each at
     /// once; an empty line leaves it unknown. Returns false when the intake was paused.
     private func askCountries(_ persons: [IntakePerson]) throws -> Bool {
-        let catalog = session.context.catalog
         for person in persons where person.country == nil {
             prompter.say("")
             prompter.say(Console.bold(texts.core("intake.countryHeader", ["person": person.name])) + " " + texts.core("intake.country"))

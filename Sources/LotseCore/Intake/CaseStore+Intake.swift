@@ -5,6 +5,11 @@ import PluginKit
 // MARK: - Intake: persons, answers as they are given, the agreement at the end
 
 extension CaseStore {
+    /// Where a case stands before its intake: waiting cases are admitted first.
+    public func intakeStatus(_ caseId: Int64) throws -> CaseStatus {
+        try read(.writeCases, case: caseId) { db in try CaseFile.existing(caseId, db).status }
+    }
+
     /// The persons of a case on a date, with names and ages (an audited read).
     public func intakePersons(_ caseId: Int64, on date: LocalDate) throws -> [IntakePerson] {
         try write(.writeCases, case: caseId) { audit in

@@ -56,6 +56,33 @@ extension CaseStore {
         }
     }
 
+    /// Takes a waiting case into care for its intake: admitted on `date` with the
+    /// manager who runs the intake responsible (else the one named already), if its
+    /// municipality has places for the household; refused with the reason otherwise.
+    /// Returns the responsible manager's name.
+    public func admitForIntake(_ caseId: Int64, personsPerFTE: Int, on date: LocalDate) throws -> String {
+        try FactDate.opened.check(date)
+        var responsible = ""
+        _ = try change(caseId, action: .admit) { caseFile, audit in
+            guard caseFile.status == .waiting else { return }
+            guard let staffId = principal.staffId ?? caseFile.staffId else {
+                throw UsageError("intake.noResponsible", ["case": .number(caseId)])
+            }
+            let municipality = try Municipality.fetchOne(audit.db, key: caseFile.municipalityId)!
+            let persons = try Self.waitlist(municipality, on: date, eligibility: .vwv2018, audit.db).first { $0.caseId == caseId }?.persons ?? 0
+            let free = try Self.capacities(personsPerFTE: personsPerFTE, on: date, audit.db).first { $0.municipality == municipality.name }?.free ?? 0
+            guard persons <= free else {
+                throw UsageError("intake.noPlaces", ["case": .number(caseId), "municipality": .text(municipality.name),
+                                                     "persons": .number(persons), "free": .number(free)])
+            }
+            caseFile.status = .active
+            caseFile.openedOn = date
+            caseFile.staffId = staffId
+            responsible = try Staff.fetchOne(audit.db, key: staffId)?.name ?? ""
+        }
+        return responsible
+    }
+
     static func waitlist(_ municipality: Municipality?, on date: LocalDate, eligibility: Eligibility, _ db: Database) throws -> [WaitlistEntry] {
         var sql = """
             SELECT c.id, c.waitlistedOn, m.name AS municipality,
