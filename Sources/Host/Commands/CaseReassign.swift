@@ -10,8 +10,10 @@ extension Lotse.CaseCommand {
         @Option(help: "Staff member (id or name).") var staff: String
 
         func run() throws {
-            let caseFile = try store.session().store.reassignCase(id, to: staff)
-            Console.say("case.reassigned", ["case": .number(caseFile.id!), "staff": .number(caseFile.staffId ?? 0)])
+            let session = try store.session()
+            let caseFile = try session.store.reassignCase(id, to: staff)
+            let name = (try? session.store.staff())?.first { $0.id == caseFile.staffId }?.name ?? staff
+            Console.say("case.reassigned", ["case": .number(caseFile.id!), "staff": .text(name)])
         }
     }
 }

@@ -9,10 +9,12 @@ extension Lotse.StaffCommand {
         @Option(help: "Only this municipality (id or name).") var municipality: String?
 
         func run() throws {
-            let staff = try store.session().store.staff(municipality: municipality)
+            let session = try store.session()
+            let staff = try session.store.staff(municipality: municipality)
             if output.json { return print(try JSONOutput.string(staff)) }
+            let names = Dictionary(uniqueKeysWithValues: try session.store.municipalities().map { ($0.id!, $0.name) })
             print(TextTable(header: Console.columns("table.staff"),
-                            rows: staff.map { [String($0.id!), $0.name, Console.label($0.role), "\(Int(($0.fteShare * 100).rounded())) %", String($0.municipalityId)] }).render())
+                            rows: staff.map { [String($0.id!), $0.name, Console.label($0.role), "\(Int(($0.fteShare * 100).rounded())) %", names[$0.municipalityId] ?? ""] }).render())
         }
     }
 }
