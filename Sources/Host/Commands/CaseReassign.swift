@@ -10,10 +10,8 @@ extension Lotse.CaseCommand {
         @Option(help: "Staff member (id or name).") var staff: String
 
         func run() throws {
-            let session = try store.session()
-            let caseFile = try session.store.reassignCase(id, to: staff)
-            let name = (try? session.store.staff())?.first { $0.id == caseFile.staffId }?.name ?? staff
-            Console.say("case.reassigned", ["case": .number(caseFile.id!), "staff": .text(name)])
+            let member = try store.session().store.reassignCase(id, to: staff)
+            Console.say("case.reassigned", ["case": .number(id), "staff": .text(member.name)])
         }
     }
 }

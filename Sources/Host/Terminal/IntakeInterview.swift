@@ -51,20 +51,18 @@ struct IntakeInterview {
         guard try store.intakeStatus(caseId) == .waiting else { return true }
         let allowed: [IntakeTexts.Keyword] = [.accept, .decline]
         prompter.say(texts.core("intake.waiting", ["case": String(caseId)]))
-        while true {
+        var decision: IntakeTexts.Keyword?
+        repeat {
             guard case .line(let line) = prompter.ask(texts.core("intake.admit") + " ", completions: texts.completions(allowed)) else { break }
-            switch texts.keyword(line, among: allowed) {
-            case .accept?:
-                let responsible = try store.admitForIntake(caseId, personsPerFTE: session.context.configuration.deployment.personsPerFTE, on: date)
-                prompter.say(catalog.render(Message("intake.admitted", ["case": .number(caseId), "date": .date(date), "staff": .text(responsible)])))
-                return true
-            case .decline?: break
-            default: continue
-            }
-            break
+            decision = texts.keyword(line, among: allowed)
+        } while decision == nil
+        guard decision == .accept else {
+            prompter.say(texts.core("intake.notAdmitted", ["case": String(caseId)]))
+            return false
         }
-        prompter.say(texts.core("intake.notAdmitted", ["case": String(caseId)]))
-        return false
+        let responsible = try store.admitForIntake(caseId, personsPerFTE: session.context.configuration.deployment.personsPerFTE, on: date)
+        prompter.say(catalog.render(Message("intake.admitted", ["case": .number(caseId), "date": .date(date), "staff": .text(responsible)])))
+        return true
     }
 
     enum Reply {

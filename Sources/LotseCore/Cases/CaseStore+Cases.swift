@@ -147,14 +147,19 @@ extension CaseStore {
         }
     }
 
-    public func reassignCase(_ caseId: Int64, to staff: String) throws -> CaseFile {
-        try change(caseId, action: .reassign, permission: .reassignCases) { caseFile, audit in
+    /// Gives a case to a member of its municipality's team; returns that member.
+    @discardableResult
+    public func reassignCase(_ caseId: Int64, to staff: String) throws -> Staff {
+        var assigned: Staff?
+        _ = try change(caseId, action: .reassign, permission: .reassignCases) { caseFile, audit in
             let member = try Staff.resolve(staff, audit.db)
             guard member.municipalityId == caseFile.municipalityId else {
                 throw UsageError("case.staffElsewhere", ["staff": .text(member.name)])
             }
             caseFile.staffId = member.id
+            assigned = member
         }
+        return assigned!
     }
 
     /// Loads a case, applies a change and saves it with its audit events.

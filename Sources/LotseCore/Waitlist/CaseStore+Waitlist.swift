@@ -44,8 +44,7 @@ extension CaseStore {
                 free[entry.municipality] = places - entry.persons
                 let old = try CaseFile.existing(entry.caseId, db)
                 var new = old
-                new.status = .active
-                new.openedOn = date
+                new.admit(on: date)
                 try new.update(db)
                 try audit.updated(from: old, to: new, id: entry.caseId, caseId: entry.caseId, action: .admit)
                 result.admitted.append(entry)
@@ -75,8 +74,7 @@ extension CaseStore {
                 throw UsageError("intake.noPlaces", ["case": .number(caseId), "municipality": .text(municipality.name),
                                                      "persons": .number(persons), "free": .number(free)])
             }
-            caseFile.status = .active
-            caseFile.openedOn = date
+            caseFile.admit(on: date)
             caseFile.staffId = staffId
             responsible = try Staff.fetchOne(audit.db, key: staffId)?.name ?? ""
         }
@@ -125,5 +123,13 @@ extension CaseStore {
             let fte: Double = row["fte"]
             return Capacity(municipality: row["name"], fte: fte, places: Int((fte * Double(personsPerFTE)).rounded(.down)), inCare: row["inCare"])
         }
+    }
+}
+
+extension CaseFile {
+    /// Off the waiting list into care, opened on `date`.
+    mutating func admit(on date: LocalDate) {
+        status = .active
+        openedOn = date
     }
 }
