@@ -1,7 +1,7 @@
 # lotse — see README.md. `make run` and `make test` do all the set-up on a fresh machine.
 SWIFT        ?= swift
 APT_PACKAGES := $(shell grep -v '^\#' packaging/apt-packages)
-PY_PACKAGES  := pexpect pytest bagit jsonschema openpyxl
+PY_PACKAGES  := pexpect pytest pytest-xdist bagit jsonschema openpyxl
 BIN          := .build/debug/lotse
 export LOTSE_RESOURCES := $(CURDIR)/resources
 
@@ -12,10 +12,12 @@ run: build
 	@mkdir -p var && chmod 700 var
 	LOTSE_DB=$(CURDIR)/var/lotse.sqlite LOTSE_CONFIG=$(CURDIR)/plugins.json $(BIN)
 
-## Unit tests (swift test), then end-to-end tests that drive the built binary.
-test: build test-deps
-	$(SWIFT) test
-	python3 -m pytest -q Tests/EndToEnd
+## Unit tests (swift test), then end-to-end tests that drive the built binary: one
+## build for both, the end-to-end tests on two workers (the package test on one of them).
+test: deps test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	python3 -m pytest -q -n 2 --dist loadgroup Tests/EndToEnd
 
 build: deps
 	$(SWIFT) build
@@ -50,7 +52,7 @@ deps:
 
 ## Python tools the end-to-end tests use.
 test-deps:
-	@python3 -c "import pexpect, pytest, bagit, jsonschema, openpyxl" 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
+	@python3 -c "import pexpect, pytest, xdist, bagit, jsonschema, openpyxl" 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
 
 clean:
 	rm -rf .build Benchmarks/.build

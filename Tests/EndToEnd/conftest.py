@@ -9,6 +9,7 @@ import getpass
 import json
 import os
 import pathlib
+import shutil
 import subprocess
 import tempfile
 
@@ -40,11 +41,8 @@ def lotse_bin():
     return path
 
 
-@pytest.fixture
-def env(tmp_path):
-    """A temporary HOME, readline without user settings, the repository's resources."""
-    home = tmp_path / "home"
-    home.mkdir()
+def environment(home):
+    """A HOME, readline without user settings, the repository's resources, English."""
     return {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(home),
@@ -54,6 +52,14 @@ def env(tmp_path):
         "LOTSE_RESOURCES": str(ROOT / "resources"),
         "LOTSE_CONFIG": ENGLISH_CONFIG,
     }
+
+
+@pytest.fixture
+def env(tmp_path):
+    """A temporary HOME, readline without user settings, the repository's resources."""
+    home = tmp_path / "home"
+    home.mkdir()
+    return environment(home)
 
 
 TEST_PASSWORD = "test password of the county"
@@ -73,21 +79,45 @@ def database_of(args, env):
     return pathlib.Path(env["HOME"]) / ".local" / "share" / "lotse" / "lotse.sqlite"
 
 
-@pytest.fixture
-def prepare_db(lotse_bin, env, tmp_path):
+def initialise(lotse_bin, env, db, folder):
     """Creates a database as a county would: `lotse init` (the OS account becomes the
     admin), then that user gets every role, county-wide, so tests can do all things."""
+    password = folder / "test-password.txt"
+    password.write_text(TEST_PASSWORD + "\n")
+    for args in (["init", "--db", str(db), "--password-file", str(password)],
+                 ["user", "role", getpass.getuser(), "--role", "manager,lead,admin,auditor", "--county-wide", "--db", str(db)]):
+        done = subprocess.run([lotse_bin, *args], capture_output=True, text=True, env=env, cwd=folder, timeout=60)
+        assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture(scope="session")
+def template_db(lotse_bin, tmp_path_factory):
+    """One database initialised once per test run (scrypt is slow on purpose); every
+    test's database starts as a copy of it, with its audit key beside it."""
+    folder = tmp_path_factory.mktemp("template")
+    (folder / "home").mkdir()
+    initialise(lotse_bin, environment(folder / "home"), folder / "lotse.sqlite", folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["audit.key", "home", "lotse.sqlite", "test-password.txt"]
+    return folder
+
+
+@pytest.fixture
+def prepare_db(lotse_bin, env, tmp_path, template_db):
+    """Gives a database the state `initialise` leaves: a copy of the template, or, where
+    the folder already holds another audit key (a database of the test's own `init`), a
+    database initialised in place, so that the key beside it seals it."""
     def prepare(db):
         db = pathlib.Path(db)
         if db.exists():
             return
         db.parent.mkdir(parents=True, exist_ok=True)
-        password = tmp_path / "test-password.txt"
-        password.write_text(TEST_PASSWORD + "\n")
-        for args in (["init", "--db", str(db), "--password-file", str(password)],
-                     ["user", "role", getpass.getuser(), "--role", "manager,lead,admin,auditor", "--county-wide", "--db", str(db)]):
-            done = subprocess.run([lotse_bin, *args], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
-            assert done.returncode == 0, done.stderr
+        key, template_key = db.parent / "audit.key", template_db / "audit.key"
+        if key.exists() and key.read_bytes() != template_key.read_bytes():
+            initialise(lotse_bin, env, db, tmp_path)
+            return
+        if not key.exists():
+            shutil.copy2(template_key, key)
+        shutil.copy2(template_db / "lotse.sqlite", db)
     return prepare
 
 

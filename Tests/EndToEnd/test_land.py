@@ -120,6 +120,26 @@ def test_the_workbook_holds_the_figures(run, land, tmp_path):
     assert refused.returncode == 1 and "-o" in refused.stderr
 
 
+def sachbericht_holds_the_figures(pdf):
+    """The Sachbericht's PDF: A4, at most three pages, every figure in its sentence; its text."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert 1 <= pages <= 3 and "A4" in info
+    text = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "Berichtszeitraum 01.01.2025 bis 31.12.2025" in text and "Zuwendungsempfänger: Ostalbkreis" in text
+    assert "Zum Stichtag begleitete das Integrationsmanagement 5 Personen in 1 Einzelfall und 1 Familienfall" in text
+    assert "Im Zeitraum vereinbarte Ziele: 2; davon erreicht 1, aufgegeben 0, zum Stichtag überfällig 1" in text
+    assert "Die Zielerreichung beträgt 50,0 %" in text
+    assert re.search(r"Am häufigsten erreichte Ziele(:| Anzahl) Anmeldung zum Sprachkurs 1", text), "a table in HTML, a line in text"
+    assert "über die Förderhöchstdauer hinaus begleitet: 1 Fall;" in text
+    assert "im Zeitraum mit Erreichen der Förderhöchstdauer abgeschlossen: 1 Fall." in text
+    assert "Die Warteliste umfasste zum Stichtag 1 Fall." in text
+    assert not re.search(r"\b1 (Fälle|Personen|Ziele|Einzelfällen|Familienfällen)\b", text)
+    for gap in ("[zu ergänzen: Herausforderungen", "[zu ergänzen: Zusammenarbeit", "[zu ergänzen: Ausblick"):
+        assert gap in text
+    return text
+
+
 def test_the_sachbericht_fits_three_pages_and_holds_the_figures(run, land, tmp_path):
     html = tmp_path / "sachbericht.html"
     result = run("report", "--profile", "land-bw", *PERIOD, "--grantee", "Ostalbkreis", "--sachbericht", "--format", "html", "-o", str(html),
@@ -129,21 +149,18 @@ def test_the_sachbericht_fits_three_pages_and_holds_the_figures(run, land, tmp_p
     printed = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                               f"--print-to-pdf={pdf}", html.as_uri()], capture_output=True, text=True, timeout=120)
     assert printed.returncode == 0 and pdf.exists(), printed.stderr
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
-    assert 1 <= pages <= 3 and "A4" in info
-    text = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
-    assert "Berichtszeitraum 01.01.2025 bis 31.12.2025" in text and "Zuwendungsempfänger: Ostalbkreis" in text
-    assert "Zum Stichtag begleitete das Integrationsmanagement 5 Personen in 1 Einzelfall und 1 Familienfall" in text
-    assert "Im Zeitraum vereinbarte Ziele: 2; davon erreicht 1, aufgegeben 0, zum Stichtag überfällig 1" in text
-    assert "Die Zielerreichung beträgt 50,0 %" in text
-    assert "Am häufigsten erreichte Ziele Anzahl Anmeldung zum Sprachkurs 1" in text
-    assert "über die Förderhöchstdauer hinaus begleitet: 1 Fall;" in text
-    assert "im Zeitraum mit Erreichen der Förderhöchstdauer abgeschlossen: 1 Fall." in text
-    assert "Die Warteliste umfasste zum Stichtag 1 Fall." in text
-    assert not re.search(r"\b1 (Fälle|Personen|Ziele|Einzelfällen|Familienfällen)\b", text)
-    for gap in ("[zu ergänzen: Herausforderungen", "[zu ergänzen: Zusammenarbeit", "[zu ergänzen: Ausblick"):
-        assert gap in text
+    sachbericht_holds_the_figures(pdf)
+    # lotse's own PDF (pango and cairo, no browser) says the same, fonts embedded.
+    own = tmp_path / "sachbericht-lotse.pdf"
+    result = run("report", "--profile", "land-bw", *PERIOD, "--grantee", "Ostalbkreis", "--sachbericht", "--format", "pdf", "-o", str(own),
+                 "--db", land)
+    assert result.returncode == 0, result.stderr
+    text = sachbericht_holds_the_figures(own)
+    assert "Seite 1 von" in text
+    fonts = subprocess.run(["pdffonts", str(own)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
+    refused = run("report", "--profile", "land-bw", *PERIOD, "--format", "pdf", "-o", str(tmp_path / "sheet.pdf"), "--db", land)
+    assert refused.returncode == 1 and "--sachbericht" in refused.stderr and not (tmp_path / "sheet.pdf").exists()
     plain = run("report", "--profile", "land-bw", *PERIOD, "--grantee", "Ostalbkreis", "--sachbericht", "--db", land)
     assert plain.returncode == 0 and "Die Zielerreichung beträgt 50,0 %" in plain.stdout and "\x1b" not in plain.stdout
     assert "Syrien (SY) 2" in plain.stdout and "Gesundheit 1" in plain.stdout

@@ -40,7 +40,8 @@ def skip_reason():
     return None
 
 
-pytestmark = pytest.mark.skipif(skip_reason() is not None, reason=skip_reason() or "")
+# One worker runs the whole module: there is one system to install the package on.
+pytestmark = [pytest.mark.skipif(skip_reason() is not None, reason=skip_reason() or ""), pytest.mark.xdist_group("package")]
 
 
 def sh(*args, user=None, cwd="/tmp", env=None, input=None):

@@ -1,6 +1,7 @@
 """Reports as of a date over a fixture county full of traps (see fixtures/county)."""
 import json
 import pathlib
+import re
 import sqlite3
 import subprocess
 from html.parser import HTMLParser
@@ -186,3 +187,42 @@ def report_on(run, db, as_of, *args):
     result = run("report", "--as-of", as_of, "--format", "json", "--db", db, *args)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def test_the_committee_report_as_pdf(run, county, tmp_path):
+    """`report --format pdf -o`: A4 through lotse's own print path, fonts embedded, page
+    numbers, the county named, every figure in its table, the months in German, and a
+    first page filled beyond its upper half."""
+    pdf = tmp_path / "bericht.pdf"
+    config = tmp_path / "county.json"
+    config.write_text(json.dumps({"deployment": {"locale": "de"}, "organisation": {"county": "Landkreis Ostalb"}}))
+    result = run("report", "--as-of", "2019-06-30", "--format", "pdf", "-o", str(pdf), "--db", county, "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    assert oct(pdf.stat().st_mode & 0o777) == "0o600"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert "A4" in info and 1 <= pages <= 4
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
+    layout = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = " ".join(layout.split())
+    assert text.startswith("Integrationsmanagement – Bericht zum Stichtag 30.06.2019 Landkreis Ostalb")
+    assert "begleitet das Integrationsmanagement 3 Personen in 1 Fall" in text and f"Seite {pages} von {pages}" in text
+    figures = json.loads(run("report", "--as-of", "2019-06-30", "--format", "json", "--db", county).stdout)["metrics"]
+    lines = [" ".join(line.split()) for line in layout.splitlines()]
+    german = json.loads((pathlib.Path(__file__).parents[2] / "resources/locales/de/core.json").read_text())
+    for metric, value in figures.items():
+        if value is None or not metric.startswith("core.") or metric == "core.persons_per_fte":
+            continue
+        shown = f"{value:.1f}".replace(".", ",") + " %" if metric.endswith("_percent") else str(value)
+        label = german[f"metric.{metric}"]
+        assert f"{label} {shown}" in lines, (metric, label, shown)
+    assert re.search(r"\b(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) 20\d\d\b", text)
+    assert not re.search(r"\b20\d\d-\d\d\b", text), "months by name, not 2019-03"
+    # Page 1 is not half empty: its text reaches the lower half of the page.
+    box = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', box).group(1))
+    words = [float(y) for y in re.findall(r'<word [^>]*yMax="([\d.]+)"', box)]
+    assert max(words[:-4]) > height / 2, "the words before the footer (Seite 1 von N) reach the lower half"
+    refused = run("report", "--as-of", "2019-06-30", "--format", "pdf", "--db", county, extra_env=GERMAN)
+    assert refused.returncode == 1 and "ein PDF braucht eine Datei" in refused.stderr

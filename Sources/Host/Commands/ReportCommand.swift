@@ -17,7 +17,7 @@ extension Lotse {
         )
 
         enum Format: String, Labelled {
-            case text, csv, json, html, xlsx
+            case text, csv, json, html, xlsx, pdf
             static var labelPrefix: String { "outputFormat" }
         }
 
@@ -25,7 +25,7 @@ extension Lotse {
         @Option(name: .customLong("as-of"), help: ArgumentHelp("Report date.", valueName: "date")) var asOf: LocalDate
         @Option(help: ArgumentHelp("Start of the period for conversations, referrals and contacts (default: all time).", valueName: "date")) var from: LocalDate?
         @Option(help: "Only this municipality (id or name).") var municipality: String?
-        @Option(help: "text, csv, json, html or xlsx.") var format: String?
+        @Option(help: "text, csv, json, html, xlsx or pdf (xlsx and pdf need -o).") var format: String?
         @Option(help: "CSV field separator (default: ';' in German, ',' in English).") var delimiter: String?
         @Option(name: .customLong("suppress-below"), help: "Show counts under N as <N, for publication.") var suppressBelow: Int?
         @Flag(name: .customLong("include-origin"), help: "Count facts that came with handovers from other municipalities.") var includeOrigin = false
@@ -40,8 +40,9 @@ extension Lotse {
             if let suppressBelow, suppressBelow < 1 { throw UsageError("report.suppressBelow") }
             if profile == nil, grantee != nil || sachbericht || format == .xlsx { throw UsageError("report.profileNeeded") }
             if format == .xlsx, output == nil { throw UsageError("report.xlsxFile") }
-            if profile != nil, !sachbericht, format == .html { throw UsageError("report.profileFormat") }
-            if sachbericht, ![.text, .html].contains(format) { throw UsageError("report.sachberichtFormat") }
+            if format == .pdf, output == nil { throw UsageError("print.pdfFile") }
+            if profile != nil, !sachbericht, [.html, .pdf].contains(format) { throw UsageError("report.profileFormat") }
+            if sachbericht, ![.text, .html, .pdf].contains(format) { throw UsageError("report.sachberichtFormat") }
         }
 
         func run() throws {
@@ -60,6 +61,7 @@ extension Lotse {
                 result = switch format {
                 case .text where sachbericht, .html where sachbericht:
                     Data(try Sachbericht(report: report, suppressBelow: suppressBelow, context: session.context).render(html: format == .html).utf8)
+                case .pdf: try PDFWriter().render(try Sachbericht(report: report, suppressBelow: suppressBelow, context: session.context).printDocument()).data
                 case .csv: Data(document.csv(delimiter: csvDelimiter).utf8)
                 case .json: Data(try JSONOutput.string(ProfileJSON(report: report, publication: publication)).utf8)
                 case .xlsx: try document.workbook().data()
@@ -70,13 +72,14 @@ extension Lotse {
                                             deployment: session.context.configuration.deployment)
                 let report = try builder.build(query)
                 let presenter = ReportPresenter(report: report, catalog: session.context.catalog, suppressBelow: suppressBelow)
-                let text: String = switch format {
-                case .text: try session.context.templates().render("report-text", ReportDocument(presenter: presenter).model(), as: .text)
-                case .csv: ReportCSV(presenter: presenter, delimiter: csvDelimiter).render()
-                case .html: try session.context.templates().render("report-html", ReportDocument(presenter: presenter).model(), as: .html)
-                case .json, .xlsx: try JSONOutput.string(ReportJSON(report: report, publication: publication))
+                let document = ReportDocument(presenter: presenter)
+                result = switch format {
+                case .text: Data(try session.context.templates().render("report-text", document.model(), as: .text).utf8)
+                case .csv: Data(ReportCSV(presenter: presenter, delimiter: csvDelimiter).render().utf8)
+                case .html: Data(try session.context.templates().render("report-html", document.model(), as: .html).utf8)
+                case .pdf: try PDFWriter().render(document.printDocument(county: session.context.configuration.organisation.county)).data
+                case .json, .xlsx: Data(try JSONOutput.string(ReportJSON(report: report, publication: publication)).utf8)
                 }
-                result = Data(text.utf8)
             }
             if let output {
                 try OutputFile.write(result, to: output)

@@ -23,6 +23,21 @@ struct Sachbericht {
         return try context.templates(catalog).render(html ? "sachbericht-html" : "sachbericht-text", model(sheet), as: html ? .html : .text)
     }
 
+    /// The draft to print (`--sachbericht --format pdf`), from the text template so a
+    /// county's own wording prints too: its first line is the title, a line "1. …" a
+    /// section, a marked gap "[…]" small print, every other line a paragraph.
+    func printDocument() throws -> PrintDocument {
+        let lines = try render(html: false).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let title = lines.first ?? ""
+        let blocks: [PrintDocument.Block] = [.heading(title)] + lines.dropFirst().map { line in
+            if line.hasPrefix("["), line.hasSuffix("]") { return .note(line) }
+            if line.prefix(while: \.isNumber).count > 0, line.drop(while: \.isNumber).hasPrefix(". ") { return .subheading(line) }
+            return .paragraph(line)
+        }
+        let catalog = try Catalog.load(from: context.resources, locale: "de")
+        return PrintDocument(title: title, language: "de", blocks: blocks, pageFooter: catalog.text("core", "print.page"))
+    }
+
     func model(_ sheet: ProfileDocument) -> [String: Any] {
         let publication = sheet.publication, catalog = sheet.catalog
         let figures = report.figures

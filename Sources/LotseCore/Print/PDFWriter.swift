@@ -56,6 +56,7 @@ struct Placed {
     enum Kind {
         case text(OpaquePointer)
         case line(width: Double)
+        case bar(width: Double, height: Double)
     }
     var kind: Kind
     var x: Double
@@ -90,6 +91,14 @@ private struct Setter {
         return layout
     }
 
+    /// The width of `text` set on one line.
+    mutating func naturalWidth(_ text: String, font: String) -> Double {
+        let measured = layout(text, font: font, width: -1 / 1024)
+        var width: Int32 = 0, height: Int32 = 0
+        pango.pango_layout_get_pixel_size(measured, &width, &height)
+        return Double(width)
+    }
+
     func height(_ layout: OpaquePointer) -> Double {
         var width: Int32 = 0, height: Int32 = 0
         pango.pango_layout_get_pixel_size(layout, &width, &height)
@@ -122,8 +131,11 @@ private struct Setter {
                 case .note: (font, gap) = (Self.small, 6)
                 default: (font, gap) = (Self.body, 8)
                 }
-                if case .subheading = block, !pages[pages.count - 1].isEmpty { y += 6 }
                 let text = layout(text, font: font, width: width)
+                if case .subheading = block, !pages[pages.count - 1].isEmpty {
+                    y += 6
+                    if !fits(height(text) + 64) { newPage() }  // a heading stays with what it heads
+                }
                 place([Placed(kind: .text(text), x: left, y: 0)], height: height(text), gap: gap)
             case .item(let title, let lines):
                 var pieces: [Placed] = []
@@ -139,13 +151,23 @@ private struct Setter {
                 place(pieces, height: offset, gap: 8)
             case .table(let header, let rows, let numeric):
                 let columns = max(1, header.count)
-                // The first column takes what the others leave; numbers need little room.
-                let other = numeric ? min(90, width / Double(columns + 1)) : width / Double(columns)
-                let first = width - other * Double(columns - 1)
+                // Numbers need as much room as their widest value or header word; the first
+                // column takes what the others leave (at least a third of the line).
+                var widths = Array(repeating: width / Double(columns), count: columns)
+                if numeric, columns > 1 {
+                    for index in 1..<columns {
+                        let words = header[index].split(separator: " ").map { naturalWidth(String($0), font: Self.bold) }
+                        let values = rows.map { $0.count > index ? naturalWidth($0[index], font: Self.body) : 0 }
+                        widths[index] = (words + values).max()! + 12
+                    }
+                    let others = widths.dropFirst().reduce(0, +), room = width * 2 / 3
+                    if others > room { for index in 1..<columns { widths[index] *= room / others } }
+                    widths[0] = width - min(others, room)
+                }
                 func row(_ cells: [String], font: String) -> (pieces: [Placed], height: Double) {
                     var pieces: [Placed] = [], tallest = 0.0, x = left
                     for (index, cell) in cells.prefix(columns).enumerated() {
-                        let cellWidth = index == 0 ? first : other
+                        let cellWidth = widths[index]
                         let text = layout(cell, font: font, width: cellWidth - 6, alignment: numeric && index > 0 ? 2 : 0)
                         pieces.append(Placed(kind: .text(text), x: x, y: 0))
                         tallest = max(tallest, height(text))
@@ -172,6 +194,28 @@ private struct Setter {
                     }
                     place(pieces, height: 54, gap: 4)
                 }
+            case .chart(let title, let bars):
+                // Label, bar, value; the title stays on the page of the first bar.
+                let labelWidth = width * 0.4, valueWidth = 48.0
+                let barSpace = width - labelWidth - valueWidth - 8
+                if !pages[pages.count - 1].isEmpty { y += 6 }
+                let titleText = layout(title, font: Self.subheading, width: width)
+                var heading = [Placed(kind: .text(titleText), x: left, y: 0)], offset = height(titleText) + 5
+                if bars.isEmpty { place(heading, height: offset, gap: 0) }
+                for bar in bars {
+                    let label = layout(bar.label, font: Self.body, width: labelWidth - 6)
+                    let length = barSpace * bar.share
+                    let rowHeight = max(height(label), 13)
+                    let pieces = heading + [
+                        Placed(kind: .text(label), x: left, y: offset),
+                        Placed(kind: .bar(width: length, height: rowHeight - 4), x: left + labelWidth, y: offset + 2),
+                        Placed(kind: .text(layout(bar.value, font: Self.body, width: valueWidth)), x: left + labelWidth + length + 4, y: offset),
+                    ]
+                    place(pieces, height: offset + rowHeight, gap: 2)
+                    heading = []
+                    offset = 0
+                }
+                y += 8
             case .pageBreak:
                 if !pages[pages.count - 1].isEmpty { newPage() }
             }
@@ -191,6 +235,10 @@ private struct Setter {
             pango.cairo_move_to(cr, placed.x, placed.y)
             pango.cairo_line_to(cr, placed.x + width, placed.y)
             pango.cairo_stroke(cr)
+        case .bar(let width, let height):
+            pango.cairo_set_source_rgb(cr, 0.23, 0.49, 0.63)
+            pango.cairo_rectangle(cr, placed.x, placed.y, width, height)
+            pango.cairo_fill(cr)
         }
     }
 

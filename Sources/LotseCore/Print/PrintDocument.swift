@@ -15,7 +15,23 @@ public struct PrintDocument: Sendable, Equatable {
         case table(header: [String], rows: [[String]], numeric: Bool)
         /// A line to sign on per label ("Ort, Datum", a person's name), two side by side.
         case signatures([String])
+        /// A horizontal bar chart: a title, then one bar per label with its value shown.
+        case chart(title: String, bars: [Bar])
         case pageBreak
+    }
+
+    /// One bar: its label, the value as shown ("12", "<5") and its length as a share of
+    /// the longest (0...1; a suppressed value is drawn empty).
+    public struct Bar: Sendable, Equatable {
+        public var label: String
+        public var value: String
+        public var share: Double
+
+        public init(label: String, value: String, share: Double) {
+            self.label = label
+            self.value = value
+            self.share = min(1, max(0, share))
+        }
     }
 
     public var title: String
@@ -50,6 +66,10 @@ extension PrintDocument.Block {
             ["table": true, "header": header, "rows": rows.map { ["first": $0.first ?? "", "rest": Array($0.dropFirst())] },
              "numeric": numeric, "text": TextTable(header: header, rows: rows).render()]
         case .signatures(let labels): ["signatures": true, "labels": labels, "text": signatureLines(labels)]
+        case .chart(let title, let bars):
+            ["chart": true, "title": title,
+             "bars": bars.map { ["label": $0.label, "value": $0.value, "percent": Int(($0.share * 100).rounded())] as [String: Any] },
+             "text": TextTable(header: [title, ""], rows: bars.map { [$0.label, $0.value] }).render()]
         case .pageBreak: ["pageBreak": true]
         }
     }
