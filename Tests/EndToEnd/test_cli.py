@@ -111,3 +111,25 @@ def test_typed_values_are_words_of_the_session_language(run, tmp_path, locale):
     assert ("Sprache, Gesundheit" if locale == "de" else "Language, health") in text
     report = say("report", "--as-of", "2024-06-01", "--format", "xlsx")
     assert report.returncode == 1 and "report." not in report.stderr and "--profile" in report.stderr
+
+
+def test_a_municipality_keeps_its_postal_address_and_official_key(run, tmp_path):
+    """The organisation settings an agreement's head and an xdomea message name: typed by
+    the place's name alone, checked for their form, refused in German with nothing saved."""
+    db = str(tmp_path / "lotse.sqlite")
+    say = lambda *args: run(*args, "--db", db, extra_env=GERMAN)
+    assert say("municipality", "add", "Stadt Aalen", "--kind", "Stadt", "--fte", "1,5").returncode == 0
+    changed = say("municipality", "edit", "Aalen", "--address", "Marktplatz 30, 73430 Aalen", "--authority-key", "08 136 088")
+    assert changed.returncode == 0, changed.stderr
+    assert "Anschrift Marktplatz 30, 73430 Aalen, Gemeindeschlüssel 08136088" in changed.stdout
+    for option, value, said in [("--address", "Marktplatz 30 Aalen", "ist keine Anschrift in der Form"),
+                                ("--address", "Marktplatz 30, 7343 Aalen", "fünfstellige Postleitzahl"),
+                                ("--authority-key", "0813608", "ist kein Gemeindeschlüssel: 8 Ziffern"),
+                                ("--authority-key", "08136O88", "ist kein Gemeindeschlüssel")]:
+        refused = say("municipality", "edit", "Stadt Aalen", option, value)
+        assert refused.returncode == 1 and said in refused.stderr and refused.stderr.count("\n") == 1, refused.stderr
+    listed = json.loads(say("municipality", "list", "--json").stdout)[0]
+    assert (listed["address"], listed["authorityKey"]) == ("Marktplatz 30, 73430 Aalen", "08136088"), "refusals changed nothing"
+    assert say("municipality", "edit", "Aalen", "--address", "", "--authority-key", "").returncode == 0
+    listed = json.loads(say("municipality", "list", "--json").stdout)[0]
+    assert "address" not in listed and "authorityKey" not in listed

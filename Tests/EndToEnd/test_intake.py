@@ -189,9 +189,11 @@ def test_prefilled_answers_and_the_printed_agreement(run, lotse_bin, env, tmp_pa
     child.expect(r"Vereinbarung (\d+) mit")
     agreement = child.match.group(1)
     child.expect(pexpect.EOF)
+    assert run("municipality", "edit", "Aalen", "--address", "Marktplatz 30,73430  Aalen", "--db", family).returncode == 0
     printed = run("agreement", "print", agreement, "--db", family, extra_env=GERMAN)
     assert printed.returncode == 0, printed.stderr
-    assert printed.stdout.startswith("Integrationsvereinbarung\n\nStadt Aalen – Integrationsmanagement")
+    assert printed.stdout.startswith("Integrationsvereinbarung\n\nStadt Aalen – Integrationsmanagement (Pakt für Integration)\n"
+                                     "Marktplatz 30, 73430 Aalen\n"), "the office's address under its name"
     assert "Fall 1 · vereinbart am 05.03.2018 · Integrationsmanager/in: Petra Maier" in printed.stdout
     assert "Amal Haddad ist bis 05.06.2018 bei einem Sprachkursträger" in printed.stdout
     assert "Integrationsmanager/in" in printed.stdout and "Nächste gemeinsame Überprüfung: 05.04.2018" in printed.stdout

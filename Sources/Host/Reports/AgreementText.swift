@@ -21,6 +21,7 @@ struct AgreementText {
             .heading(core("agreement.title")),
             .paragraph(core(county == nil ? "agreement.subtitle" : "agreement.subtitleCounty",
                             ["municipality": .text(document.municipality), "county": .text(county ?? "")])),
+        ] + (document.municipalityAddress.map { [.paragraph($0)] } ?? []) + [
             .paragraph(core("agreement.case", ["case": .number(document.caseFile.id!), "date": .date(agreement.signedOn), "staff": .text(staff)])),
             .paragraph(core("agreement.persons", ["persons": .list(document.names.sorted { $0.key < $1.key }.map { .text($0.value) })])),
         ]

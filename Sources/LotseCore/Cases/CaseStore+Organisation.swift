@@ -19,17 +19,33 @@ extension CaseStore {
     }
 
     /// Changes a municipality's funded FTE or grantee ("" removes the grantee); audited.
-    public func editMunicipality(_ reference: String, fte: Double?, grantee: String?) throws -> Municipality {
+    /// Changes what is given; "" removes a grantee, an address or a key.
+    public func editMunicipality(_ reference: String, fte: Double?, grantee: String?, address: String? = nil, authorityKey: String? = nil) throws -> Municipality {
         if let fte, fte < 0 { throw UsageError("municipality.fte", ["value": .decimal(fte, places: 2)]) }
+        let address = try address.map { try PostalAddress.stored($0) }
+        let authorityKey = try authorityKey.map { try Self.authorityKey($0) }
         return try write(.configure) { audit in
             let old = try Municipality.resolve(reference, audit.db)
             var new = old
             if let fte { new.fte = fte }
             if let grantee { new.grantee = try Self.granteeName(grantee) }
+            if let address { new.address = address }
+            if let authorityKey { new.authorityKey = authorityKey }
             try new.update(audit.db)
             try audit.updated(from: old, to: new, id: old.id, caseId: nil)
             return new
         }
+    }
+
+    /// An official key as stored: 8 digits (Amtlicher Gemeindeschlüssel) or 12
+    /// (Regionalschlüssel), spaces allowed in between; nil when empty.
+    private static func authorityKey(_ text: String) throws -> String? {
+        let digits = text.filter { $0 != " " }
+        if digits.isEmpty { return nil }
+        guard [8, 12].contains(digits.count), digits.allSatisfy(\.isASCIIDigit) else {
+            throw UsageError("municipality.authorityKey", ["value": .text(text)])
+        }
+        return digits
     }
 
     /// A grantee as stored: trimmed, nil when empty.
@@ -81,11 +97,19 @@ extension CaseStore {
 extension Municipality {
     static func resolve(_ reference: String, _ db: Database) throws -> Municipality {
         let found = if let id = Int64(reference) { try Municipality.fetchOne(db, key: id) }
-            else { try Municipality.named(reference).fetchOne(db) }
+            else { try Municipality.named(reference).fetchOne(db) ?? byPlace(reference, db) }
         guard let found else {
             throw notFound("municipality", reference)
         }
         return found
+    }
+
+    /// "Aalen" for "Stadt Aalen": the one municipality whose name ends in the typed
+    /// words after its kind, or nil when none or several do.
+    private static func byPlace(_ reference: String, _ db: Database) throws -> Municipality? {
+        let place = " " + reference.trimmingCharacters(in: .whitespaces).lowercased()
+        let matches = try Municipality.fetchAll(db).filter { $0.name.lowercased().hasSuffix(place) }
+        return matches.count == 1 ? matches[0] : nil
     }
 }
 

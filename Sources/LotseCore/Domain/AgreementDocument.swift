@@ -6,6 +6,8 @@ public struct AgreementDocument: Sendable {
     public var goals: [Goal]
     public var caseFile: CaseFile
     public var municipality: String
+    /// The municipality's postal address, where one is set (`municipality edit --address`).
+    public var municipalityAddress: String?
     public var staff: String?
     /// Names of the persons of the case, by person id.
     public var names: [Int64: String]

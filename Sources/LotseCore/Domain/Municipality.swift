@@ -10,6 +10,11 @@ public struct Municipality: Sendable, Equatable, Codable {
     /// The Stadt- or Landkreis that applies for the funding and passes it on (since 2025):
     /// its statistics sheet and Sachbericht cover its municipalities.
     public var grantee: String?
+    /// The office's postal address, "Marktplatz 30, 73430 Aalen" (`PostalAddress`).
+    public var address: String?
+    /// The authority's official key: the Amtlicher Gemeindeschlüssel (8 digits) or the
+    /// Regionalschlüssel (12 digits), as xdomea messages name an authority.
+    public var authorityKey: String?
 
     public init(id: Int64? = nil, name: String, kind: MunicipalityKind, fte: Double, sourceRef: String? = nil, grantee: String? = nil) {
         self.id = id

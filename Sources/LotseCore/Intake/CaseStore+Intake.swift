@@ -137,8 +137,9 @@ extension CaseStore {
             let adults = persons.filter { $0.isAdult(on: agreement.signedOn) && (caseFile.personId == nil || $0.id == caseFile.personId) }
                 .sorted { $0.birthDate < $1.birthDate }.map { $0.id! }
             try audit.record(.read, "agreement", id: agreementId, caseId: caseFile.id)
+            let municipality = try Municipality.fetchOne(audit.db, key: caseFile.municipalityId)
             return AgreementDocument(agreement: agreement, goals: goals, caseFile: caseFile,
-                                     municipality: try Municipality.fetchOne(audit.db, key: caseFile.municipalityId)?.name ?? "",
+                                     municipality: municipality?.name ?? "", municipalityAddress: municipality?.address,
                                      staff: try caseFile.staffId.flatMap { try Staff.fetchOne(audit.db, key: $0)?.name },
                                      names: Dictionary(uniqueKeysWithValues: identities.map { ($0.personId, $0.fullName) }), adults: adults)
         }

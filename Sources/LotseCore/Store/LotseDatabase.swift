@@ -186,6 +186,7 @@ public struct LotseDatabase: Sendable {
         migrator.registerMigration("v13-login-attempts", migrate: Schema.v13)
         migrator.registerMigration("v14-audit-every-table", migrate: Schema.v14)
         migrator.registerMigration("v15-intake-goals", migrate: Schema.v15)
+        migrator.registerMigration("v16-municipality-address", migrate: Schema.v16)
         return migrator
     }()
 }

@@ -207,4 +207,9 @@ extension Schema {
     static func v15(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE intakeSession ADD COLUMN goals TEXT")
     }
+
+    /// A municipality's postal address and official key (the organisation settings).
+    static func v16(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE municipality ADD COLUMN address TEXT; ALTER TABLE municipality ADD COLUMN authorityKey TEXT")
+    }
 }

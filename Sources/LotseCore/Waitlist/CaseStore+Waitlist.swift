@@ -113,7 +113,7 @@ extension CaseStore {
     /// active individual cases.
     static func capacities(personsPerFTE: Int, on date: LocalDate, _ db: Database) throws -> [Capacity] {
         try Row.fetchAll(db, sql: """
-            SELECT m.name, m.fte,
+            SELECT m.name, m.fte, m.address, m.authorityKey,
                    (SELECT count(DISTINCT hm.personId) FROM caseFile c
                       JOIN householdMember hm ON hm.householdId = c.householdId AND (c.personId IS NULL OR hm.personId = c.personId)
                        AND hm.fromDate <= ? AND (hm.toDate IS NULL OR hm.toDate > ?)
@@ -121,7 +121,8 @@ extension CaseStore {
             FROM municipality m ORDER BY m.name
             """, arguments: [date, date]).map { row in
             let fte: Double = row["fte"]
-            return Capacity(municipality: row["name"], fte: fte, places: Int((fte * Double(personsPerFTE)).rounded(.down)), inCare: row["inCare"])
+            return Capacity(municipality: row["name"], fte: fte, places: Int((fte * Double(personsPerFTE)).rounded(.down)), inCare: row["inCare"],
+                            address: row["address"], authorityKey: row["authorityKey"])
         }
     }
 }
