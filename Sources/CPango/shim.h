@@ -20,6 +20,9 @@ typedef struct _cairo lotse_cairo_t;
 typedef struct _cairo_surface lotse_cairo_surface_t;
 typedef struct _PangoLayout lotse_pango_layout_t;
 typedef struct _PangoFontDescription lotse_pango_font_t;
+typedef struct _PangoContext lotse_pango_context_t;
+typedef struct _PangoLanguage lotse_pango_language_t;
+typedef struct _PangoLayoutIter lotse_pango_iter_t;
 
 /* Each library's functions, as (library, name, return type, parameters). */
 #define LOTSE_PANGO_FUNCTIONS(F) \
@@ -50,7 +53,31 @@ typedef struct _PangoFontDescription lotse_pango_font_t;
     F(pango, pango_layout_set_alignment, void, (lotse_pango_layout_t *layout, int alignment)) \
     F(pango, pango_layout_get_pixel_size, void, (lotse_pango_layout_t *layout, int *width, int *height)) \
     F(pango, pango_layout_get_unknown_glyphs_count, int, (lotse_pango_layout_t *layout)) \
+    F(pango, pango_layout_get_context, lotse_pango_context_t *, (lotse_pango_layout_t *layout)) \
+    F(pango, pango_layout_context_changed, void, (lotse_pango_layout_t *layout)) \
+    F(pango, pango_layout_set_auto_dir, void, (lotse_pango_layout_t *layout, int automatic)) \
+    F(pango, pango_context_set_base_dir, void, (lotse_pango_context_t *context, int direction)) \
+    F(pango, pango_context_set_language, void, (lotse_pango_context_t *context, lotse_pango_language_t *language)) \
+    F(pango, pango_language_from_string, lotse_pango_language_t *, (const char *tag)) \
+    F(pango, pango_layout_get_iter, lotse_pango_iter_t *, (lotse_pango_layout_t *layout)) \
+    F(pango, pango_layout_iter_get_run_readonly, void *, (lotse_pango_iter_t *iter)) \
+    F(pango, pango_layout_iter_next_run, int, (lotse_pango_iter_t *iter)) \
+    F(pango, pango_layout_iter_free, void, (lotse_pango_iter_t *iter)) \
     F(gobject, g_object_unref, void, (void *object))
+
+/* A run's glyphs: PangoGlyphItem starts with its PangoItem and PangoGlyphString
+   pointers; a PangoGlyphString with its count and its PangoGlyphInfo array, each info
+   starting with the glyph id (PangoGlyph, 32 bits) and 20 bytes long. Read only to
+   check shaping (PDFWriter.glyphs). */
+static inline int lotse_pango_run_glyphs(const void *_Nonnull run, unsigned int *_Nonnull ids, int capacity) {
+    struct glyph_info { unsigned int glyph; int width, x_offset, y_offset; unsigned int attributes; };
+    struct glyph_string { int count; struct glyph_info *glyphs; };
+    struct glyph_item { void *item; struct glyph_string *glyphs; };
+    const struct glyph_string *string = ((const struct glyph_item *)run)->glyphs;
+    int count = string->count < capacity ? string->count : capacity;
+    for (int index = 0; index < count; index++) ids[index] = string->glyphs[index].glyph;
+    return string->count;
+}
 
 #define LOTSE_PANGO_FIELD(library, name, result, parameters) result (*_Nonnull name) parameters;
 struct lotse_pango {

@@ -13,20 +13,20 @@ extension Lotse.PersonCommand {
         @Option(help: "Country of origin: ISO 3166-1 code, e.g. SY, UA, AF (XS stateless, ZZ unknown).") var country: String?
         @Option(help: "Residence status: residence_permit, settlement_permit, permission_to_reside, toleration, temporary_protection, other or unknown (or its German name).") var residence: String?
         @Option(name: .customLong("residence-status"), help: "Residence status as free text, a note (e.g. valid until 03/2027).") var residenceStatus: String?
-        @Option(help: "Languages spoken, comma-separated.") var languages: String?
+        @Option(help: ArgumentHelp("Languages read, comma-separated: tags (ar, fa-AF) or names (Arabic, Dari); the first is the language of the client's documents, words that name no language are kept as a note.", valueName: "languages")) var languages: String?
         @Flag(inversion: .prefixedNo, help: "Needs an interpreter.") var interpreter: Bool?
         @Option(help: "Phone number.") var phone: String?
         @Option(help: "Address.") var address: String?
 
         func run() throws {
-            let identityChanged = familyName != nil || givenNames != nil || residenceStatus != nil || languages != nil || interpreter != nil
+            let identityChanged = familyName != nil || givenNames != nil || residenceStatus != nil || interpreter != nil
                 || phone != nil || address != nil
             let session = try store.session()
-            try session.store.correctPerson(id, country: country, residence: try session.context.residence(residence), !identityChanged ? nil : { identity in
+            try session.store.correctPerson(id, country: country, residence: try session.context.residence(residence), languages: languages,
+                                            names: try session.context.languageNames(), !identityChanged ? nil : { identity in
                 if let familyName { identity.familyName = familyName }
                 if let givenNames { identity.givenNames = givenNames }
                 if let residenceStatus { identity.residenceStatus = residenceStatus }
-                if let languages { identity.languages = languages }
                 if let interpreter { identity.interpreterNeeded = interpreter }
                 if let phone { identity.phone = phone }
                 if let address { identity.address = address }

@@ -61,7 +61,7 @@ extension Lotse {
                 result = switch format {
                 case .text where sachbericht, .html where sachbericht:
                     Data(try Sachbericht(report: report, suppressBelow: suppressBelow, context: session.context).render(html: format == .html).utf8)
-                case .pdf: try PDFWriter().render(try Sachbericht(report: report, suppressBelow: suppressBelow, context: session.context).printDocument()).data
+                case .pdf: try PDFWriter().render(try Sachbericht(report: report, suppressBelow: suppressBelow, context: session.context).printDocument())
                 case .csv: Data(document.csv(delimiter: csvDelimiter).utf8)
                 case .json: Data(try JSONOutput.string(ProfileJSON(report: report, publication: publication)).utf8)
                 case .xlsx: try document.workbook().data()
@@ -77,7 +77,7 @@ extension Lotse {
                 case .text: Data(try session.context.templates().render("report-text", document.model(), as: .text).utf8)
                 case .csv: Data(ReportCSV(presenter: presenter, delimiter: csvDelimiter).render().utf8)
                 case .html: Data(try session.context.templates().render("report-html", document.model(), as: .html).utf8)
-                case .pdf: try PDFWriter().render(document.printDocument(county: session.context.configuration.organisation.county)).data
+                case .pdf: try PDFWriter().render(document.printDocument(county: session.context.configuration.organisation.county))
                 case .json, .xlsx: Data(try JSONOutput.string(ReportJSON(report: report, publication: publication)).utf8)
                 }
             }

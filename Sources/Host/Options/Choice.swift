@@ -30,6 +30,37 @@ extension AppContext {
         return code == catalog.locale ? catalog : try Console.catalog(locale: code, resources: resources)
     }
 
+    /// The language names a user may type: tags, other names, and the labels in every
+    /// language lotse speaks ("Arabisch" in an English session too).
+    func languageNames() throws -> LanguageNames {
+        let others = try Self.locales.choices.map(\.id).filter { $0 != catalog.locale }.map { try Console.catalog(locale: $0, resources: resources) }
+        return LanguageNames(try vocabulary().personCodes, catalogs: [catalog] + others)
+    }
+
+    /// The client catalogs a document is printed with, nil for the official text alone:
+    /// the one named (`--client-language`), else one per language the clients read,
+    /// leaving out the document's own language and telling which have no translation yet.
+    func clientCatalogs(for named: String?, reading: [String], besides locale: String) throws -> [ClientCatalog?] {
+        let names = try languageNames()
+        let wanted: [String]
+        if let named {
+            guard let tag = names.code(named).codes.first else { throw UsageError("client.languageUnknown", ["value": .text(named)]) }
+            wanted = [tag]
+        } else {
+            wanted = reading
+        }
+        let foreign = wanted.filter { $0 != locale && $0 != ClientCatalog.source }
+        if foreign.isEmpty { return [nil] }
+        let catalogs = try ClientCatalog.load(resources: resources, county: locations.countyClientLocales)
+        for tag in foreign where catalogs[tag] == nil {
+            let known = catalogs.keys.filter { $0 != ClientCatalog.source }.sorted().map { TextValue.label("lang.\($0)") }
+            if named != nil { throw UsageError("client.noTranslation", ["language": .label("lang.\(tag)"), "known": .list(known)]) }
+            Console.error(Message("client.untranslated", ["language": .label("lang.\(tag)")]))
+        }
+        let chosen = foreign.compactMap { catalogs[$0] }
+        return chosen.isEmpty ? [nil] : chosen
+    }
+
     /// A residence status typed as its name or id.
     func residence(_ typed: String?) throws -> String? {
         guard let typed else { return nil }

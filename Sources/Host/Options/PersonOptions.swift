@@ -13,16 +13,19 @@ struct PersonOptions: ParsableArguments {
     @Option(help: "Country of origin: ISO 3166-1 code, e.g. SY, UA, AF (XS stateless, ZZ unknown).") var country: String?
     @Option(help: "Residence status: residence_permit, settlement_permit, permission_to_reside, toleration, temporary_protection, other or unknown (or its German name).") var residence: String?
     @Option(name: .customLong("residence-status"), help: "Residence status as free text, a note (e.g. valid until 03/2027).") var residenceStatus: String?
-    @Option(help: "Languages spoken, comma-separated.") var languages: String?
+    @Option(help: ArgumentHelp("Languages read, comma-separated: tags (ar, fa-AF) or names (Arabic, Dari); the first is the language of the client's documents, words that name no language are kept as a note.", valueName: "languages")) var languages: String?
     @Flag(help: "Needs an interpreter.") var interpreter = false
     @Option(help: "Phone number.") var phone: String?
     @Option(help: "Address.") var address: String?
 
     /// The person, with the words typed for sex, stay prospect and residence resolved.
     func person(_ context: AppContext) throws -> NewPerson {
-        NewPerson(familyName: familyName, givenNames: givenNames, birth: born, sex: try context.choice(sex, "--sex") ?? Sex.unknown, arrivalDate: arrival,
+        let spoken = try languages.map { try context.languageNames().code($0) }
+        var person = NewPerson(familyName: familyName, givenNames: givenNames, birth: born, sex: try context.choice(sex, "--sex") ?? Sex.unknown, arrivalDate: arrival,
                   stayProspect: try context.choice(stayProspect, "--stay-prospect") ?? StayProspect.unknown,
-                  country: country, residence: try context.residence(residence), residenceStatus: residenceStatus, languages: languages, interpreterNeeded: interpreter, phone: phone, address: address)
+                  country: country, residence: try context.residence(residence), residenceStatus: residenceStatus, languages: spoken?.note, interpreterNeeded: interpreter, phone: phone, address: address)
+        person.languageCodes = spoken?.codes ?? []
+        return person
     }
 }
 

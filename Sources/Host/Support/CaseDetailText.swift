@@ -29,12 +29,16 @@ struct CaseDetailText {
             if let to = member.toDate { line += Console.text("caseShow.movedOut", ["date": .date(to)]) }
             let origin = [member.person.countryLabel, member.person.residenceLabel].compactMap { $0.map(Console.catalog.format) }
             if !origin.isEmpty { line += "\n    " + origin.joined(separator: "; ") }
+            // The coded languages, the note beside them where one was kept.
+            let languages = [member.person.languagesLabel.map(Console.catalog.format), member.identity?.languages].compactMap { $0 }
             if let identity = member.identity {
                 // The free-text status is a note; shown when it says more than the code.
                 let note = identity.residenceStatus.flatMap { note in origin.contains { $0.caseInsensitiveCompare(note) == .orderedSame } ? nil : note }
-                let extra = [note, identity.languages.map { Console.text("caseShow.languages", ["languages": .text($0)]) },
+                let extra = [note, languages.isEmpty ? nil : Console.text("caseShow.languages", ["languages": .text(languages.joined(separator: "; "))]),
                              identity.interpreterNeeded ? Console.text("caseShow.interpreter") : nil, identity.phone, identity.address].compactMap { $0 }
                 if !extra.isEmpty { line += "\n    " + extra.joined(separator: "; ") }
+            } else if !languages.isEmpty {
+                line += "\n    " + Console.text("caseShow.languages", ["languages": .text(languages.joined(separator: "; "))])
             }
             return line
         })

@@ -70,7 +70,7 @@ extension CaseStore {
         if let arrival = new.arrivalDate { try FactDate.arrived.check(arrival, notBefore: new.birth.date, limit: .birth) }
         var person = Person(birth: new.birth, sex: new.sex, arrivalDate: new.arrivalDate, stayProspect: new.stayProspect,
                             country: try new.country.map(vocabulary.personCodes.checkedCountry),
-                            residence: try new.residence.map(vocabulary.personCodes.checkedResidence))
+                            residence: try new.residence.map(vocabulary.personCodes.checkedResidence), languageCodes: new.languageCodes)
         try person.insert(db)
         let identity = PersonIdentity(personId: person.id!, familyName: new.familyName, givenNames: new.givenNames,
                                       residenceStatus: new.residenceStatus, languages: new.languages,

@@ -71,6 +71,13 @@ public struct Locations: Sendable {
         return DocumentTemplates.countyFolder
     }
 
+    /// The county's own client catalogs: `/etc/lotse/client-locales`, or (outside the
+    /// shared installation) `$LOTSE_CLIENT_LOCALES` when set.
+    public var countyClientLocales: URL {
+        if !secure, let named = environment["LOTSE_CLIENT_LOCALES"], !named.isEmpty { return URL(fileURLWithPath: named) }
+        return URL(fileURLWithPath: "/etc/lotse/client-locales")
+    }
+
     /// `$LOTSE_RESOURCES`, `/usr/share/lotse`, `./resources`, then beside the executable.
     public func resources() throws(DataError) -> URL {
         if secure {

@@ -13,4 +13,16 @@ public struct AgreementDocument: Sendable {
     public var names: [Int64: String]
     /// The adults who sign, eldest first.
     public var adults: [Int64]
+    /// The languages each person reads (tags, their document language first).
+    public var languages: [Int64: [String]] = [:]
+
+    /// The languages the client's copies are printed in: each signing adult's first
+    /// language, once, eldest first; where no adult's is known, any person's.
+    public var readingLanguages: [String] {
+        func firstLanguages(_ ids: [Int64]) -> [String] {
+            ids.compactMap { languages[$0]?.first }.reduce(into: []) { tags, tag in if !tags.contains(tag) { tags.append(tag) } }
+        }
+        let signers = firstLanguages(adults)
+        return signers.isEmpty ? firstLanguages(languages.keys.sorted()) : signers
+    }
 }

@@ -14,6 +14,8 @@ public struct NewPerson: Sendable {
     public var residence: String?
     /// The residence status as free text: a note beside the code.
     public var residenceStatus: String?
+    /// The languages read, as tags (`LanguageNames`), and what was typed beside them as a note.
+    public var languageCodes: [String] = []
     public var languages: String?
     public var interpreterNeeded: Bool
     public var phone: String?

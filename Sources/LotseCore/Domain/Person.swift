@@ -14,12 +14,15 @@ public struct Person: Sendable, Equatable, Codable {
     public var country: String?
     /// Residence status, an id of `PersonCodes.residenceStatuses`; nil: not recorded.
     public var residence: String?
+    /// The languages the person reads, BCP 47 tags separated by commas ("ar,fr"); the
+    /// first is the language of their documents. Nil: not known (`LanguageNames`).
+    public var languageCodes: String?
     public var sourceRef: String?
     /// Set when the person arrived with a handover bundle: the sender's reference.
     public var origin: String?
 
     public init(id: Int64? = nil, birth: BirthDate, sex: Sex, arrivalDate: LocalDate?, stayProspect: StayProspect,
-                country: String? = nil, residence: String? = nil, sourceRef: String? = nil, origin: String? = nil) {
+                country: String? = nil, residence: String? = nil, languageCodes: [String] = [], sourceRef: String? = nil, origin: String? = nil) {
         self.id = id
         self.birthDate = birth.date
         self.birthYearOnly = birth.yearOnly
@@ -28,6 +31,7 @@ public struct Person: Sendable, Equatable, Codable {
         self.stayProspect = stayProspect
         self.country = country
         self.residence = residence
+        self.languageCodes = languageCodes.isEmpty ? nil : languageCodes.joined(separator: ",")
         self.sourceRef = sourceRef
         self.origin = origin
     }
@@ -46,4 +50,9 @@ public struct Person: Sendable, Equatable, Codable {
     /// The country of origin and residence status as the catalog names them.
     public var countryLabel: TextValue? { country.map { .label("country.\($0)") } }
     public var residenceLabel: TextValue? { residence.map { .label("residence.\($0)") } }
+
+    /// The language tags, the document language first.
+    public var languages: [String] { languageCodes?.split(separator: ",").map(String.init) ?? [] }
+    /// The languages as the catalog names them, nil when none is known.
+    public var languagesLabel: TextValue? { languages.isEmpty ? nil : .list(languages.map { .label("lang.\($0)") }) }
 }

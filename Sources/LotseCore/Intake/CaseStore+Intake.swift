@@ -141,7 +141,8 @@ extension CaseStore {
             return AgreementDocument(agreement: agreement, goals: goals, caseFile: caseFile,
                                      municipality: municipality?.name ?? "", municipalityAddress: municipality?.address,
                                      staff: try caseFile.staffId.flatMap { try Staff.fetchOne(audit.db, key: $0)?.name },
-                                     names: Dictionary(uniqueKeysWithValues: identities.map { ($0.personId, $0.fullName) }), adults: adults)
+                                     names: Dictionary(uniqueKeysWithValues: identities.map { ($0.personId, $0.fullName) }), adults: adults,
+                                     languages: Dictionary(uniqueKeysWithValues: persons.map { ($0.id!, $0.languages) }.filter { !$0.1.isEmpty }))
         }
     }
 }

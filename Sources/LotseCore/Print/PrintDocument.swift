@@ -3,7 +3,24 @@
 /// (`document-text`) and the PDF writer (`PDFWriter`) each lay the same blocks out, so
 /// the words stay in the catalogs and every format says the same.
 public struct PrintDocument: Sendable, Equatable {
-    public enum Block: Sendable, Equatable {
+    /// The language of a run of words: pango shapes by it (Farsi and Arabic differ in
+    /// letter forms), sets it in its direction, and names the font package it needs.
+    public struct Language: Sendable, Equatable {
+        public var tag: String
+        public var rightToLeft: Bool
+        public var fontPackage: String
+        /// The font family set first for it ("Noto Naskh Arabic"); Noto Sans after it.
+        public var font: String?
+
+        public init(tag: String, rightToLeft: Bool = false, fontPackage: String = "fonts-noto-core", font: String? = nil) {
+            self.tag = tag
+            self.rightToLeft = rightToLeft
+            self.fontPackage = fontPackage
+            self.font = font
+        }
+    }
+
+    public indirect enum Block: Sendable, Equatable {
         case heading(String)
         case subheading(String)
         case paragraph(String)
@@ -18,6 +35,9 @@ public struct PrintDocument: Sendable, Equatable {
         /// A horizontal bar chart: a title, then one bar per label with its value shown.
         case chart(title: String, bars: [Bar])
         case pageBreak
+        /// The same block in the document's language and in a client's, side by side
+        /// (signatures: each label with its translation under it).
+        case pair(Block, Block, Language)
     }
 
     /// One bar: its label, the value as shown ("12", "<5") and its length as a share of
@@ -48,6 +68,12 @@ public struct PrintDocument: Sendable, Equatable {
         self.pageFooter = pageFooter
     }
 
+    /// Copies of a document in one file, each on its own pages (the first's title).
+    public init(_ copies: [PrintDocument]) {
+        self.init(title: copies[0].title, language: copies[0].language,
+                  blocks: Array(copies.map(\.blocks).joined(separator: [.pageBreak])), pageFooter: copies[0].pageFooter)
+    }
+
     /// The blocks as a template model: one entry per block, with a flag naming its kind.
     public func model() -> [String: Any] {
         ["title": title, "lang": language, "blocks": blocks.map(\.model)]
@@ -55,6 +81,8 @@ public struct PrintDocument: Sendable, Equatable {
 }
 
 extension PrintDocument.Block {
+    var isSubheading: Bool { if case .subheading = self { true } else { false } }
+
     var model: [String: Any] {
         switch self {
         case .heading(let text): ["heading": true, "text": text]
@@ -71,6 +99,15 @@ extension PrintDocument.Block {
              "bars": bars.map { ["label": $0.label, "value": $0.value, "percent": Int(($0.share * 100).rounded())] as [String: Any] },
              "text": TextTable(header: [title, ""], rows: bars.map { [$0.label, $0.value] }).render()]
         case .pageBreak: ["pageBreak": true]
+        case .pair(let first, let second, let language):
+            if case .signatures(let labels) = first, case .signatures(let translated) = second {
+                ["signatures": true, "labels": zip(labels, translated).map { "\($0) / \($1)" }, "lang": language.tag, "dir": language.rightToLeft ? "rtl" : "ltr",
+                 "pairs": zip(labels, translated).map { ["first": $0, "second": $1] }, "text": signatureLines(zip(labels, translated).map { "\($0) / \($1)" })]
+            } else {
+                // "pair": false inside, so the block partial cannot find the outer pair again.
+                ["pair": true, "first": first.model.merging(["pair": false]) { $1 }, "second": second.model.merging(["pair": false]) { $1 },
+                 "lang": language.tag, "dir": language.rightToLeft ? "rtl" : "ltr"]
+            }
         }
     }
 }

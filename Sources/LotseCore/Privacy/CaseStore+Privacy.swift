@@ -60,26 +60,37 @@ extension CaseStore {
     /// The country of origin and coded residence status (nil: unchanged) are checked
     /// against `PersonCodes` and kept in the pseudonymous person, so they can be set for
     /// an erased person too; `change` (nil: none) corrects the identity. One transaction.
+    ///
+    /// `languages`, when given, are read by `names` into the person's tags and a note. A
+    /// person whose languages are only a free-text note (recorded before they were coded)
+    /// has that note read the same way at any correction: coded when edited, never behind
+    /// the user's back.
     public func correctPerson(_ personId: Int64, country: String? = nil, residence: String? = nil,
+                              languages: String? = nil, names: LanguageNames? = nil,
                               _ change: ((inout PersonIdentity) -> Void)? = nil) throws {
         let codes = vocabulary.personCodes
         let country = try country.map(codes.checkedCountry), residence = try residence.map(codes.checkedResidence)
         try write(.writeCases) { audit in
             try principal.authorize(.writeCases, personId: personId, audit.db)
             guard let person = try Person.fetchOne(audit.db, key: personId) else { throw notFound("person", String(personId)) }
-            if country != nil || residence != nil {
-                var coded = person
-                coded.country = country ?? person.country
-                coded.residence = residence ?? person.residence
+            let old = try PersonIdentity.fetchOne(audit.db, key: personId)
+            let uncoded = person.languageCodes == nil ? old?.languages : nil
+            let spoken = (languages ?? uncoded).flatMap { text in names.map { $0.code(text) } }
+            var coded = person
+            coded.country = country ?? person.country
+            coded.residence = residence ?? person.residence
+            if let spoken, languages != nil || !spoken.codes.isEmpty { coded.languageCodes = spoken.codes.isEmpty ? nil : spoken.codes.joined(separator: ",") }
+            if coded != person {
                 try coded.update(audit.db)
                 try audit.updated(from: person, to: coded, id: personId, caseId: nil)
             }
-            guard let change else { return }
-            guard let old = try PersonIdentity.fetchOne(audit.db, key: personId) else {
+            guard change != nil || languages != nil || coded.languageCodes != person.languageCodes else { return }
+            guard let old else {
                 throw notFound("personErased", String(personId))
             }
             var new = old
-            change(&new)
+            change?(&new)
+            if let spoken, coded.languageCodes != person.languageCodes || languages != nil { new.languages = spoken.note }
             guard !new.familyName.isEmpty, !new.givenNames.isEmpty else { throw UsageError("person.namesNeeded") }
             try new.update(audit.db)
             try audit.updated(from: old, to: new, id: personId, caseId: nil)

@@ -11,7 +11,15 @@ public struct PersonCodes: Sendable, Codable {
         public let aliases: [String]
     }
 
+    /// A language a client reads: its BCP 47 tag ("ar", "fa-AF" Dari) and the names a
+    /// user or a legacy file may write for it besides its catalog names (`lang.<tag>`).
+    public struct Language: Sendable, Codable {
+        public let code: String
+        public let aliases: [String]
+    }
+
     public let countries: [String]
+    public let languages: [Language]
     public let stateless: String
     public let unknownCountry: String
     public let residenceStatuses: [ResidenceStatus]
@@ -19,11 +27,12 @@ public struct PersonCodes: Sendable, Codable {
     private let countryCodes: Set<String>
     private let residenceIds: [String: String]
 
-    private enum CodingKeys: String, CodingKey { case countries, stateless, unknownCountry, residenceStatuses }
+    private enum CodingKeys: String, CodingKey { case countries, languages, stateless, unknownCountry, residenceStatuses }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         countries = try container.decode([String].self, forKey: .countries)
+        languages = try container.decode([Language].self, forKey: .languages)
         stateless = try container.decode(String.self, forKey: .stateless)
         unknownCountry = try container.decode(String.self, forKey: .unknownCountry)
         residenceStatuses = try container.decode([ResidenceStatus].self, forKey: .residenceStatuses)

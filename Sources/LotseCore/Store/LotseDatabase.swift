@@ -187,6 +187,7 @@ public struct LotseDatabase: Sendable {
         migrator.registerMigration("v14-audit-every-table", migrate: Schema.v14)
         migrator.registerMigration("v15-intake-goals", migrate: Schema.v15)
         migrator.registerMigration("v16-municipality-address", migrate: Schema.v16)
+        migrator.registerMigration("v17-person-languages", migrate: Schema.v17)
         return migrator
     }()
 }

@@ -212,4 +212,9 @@ extension Schema {
     static func v16(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE municipality ADD COLUMN address TEXT; ALTER TABLE municipality ADD COLUMN authorityKey TEXT")
     }
+
+    /// A person's languages as tags, kept when the identity goes (the client's documents).
+    static func v17(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE person ADD COLUMN languageCodes TEXT")
+    }
 }
