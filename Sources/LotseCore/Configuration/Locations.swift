@@ -42,7 +42,7 @@ public struct Locations: Sendable {
     /// took a tenth of a millisecond each time.
     public static func processEnvironment() -> [String: String] {
         var found: [String: String] = [:]
-        for name in ["LOTSE_CONFIG", "LOTSE_RESOURCES", "LOTSE_DB", "LOTSE_TEMPLATES", "XDG_DATA_HOME", "HOME"] {
+        for name in ["LOTSE_CONFIG", "LOTSE_RESOURCES", "LOTSE_DB", "LOTSE_TEMPLATES", "LOTSE_CLIENT_LOCALES", "XDG_DATA_HOME", "HOME"] {
             if let value = getenv(name) { found[name] = String(cString: value) }
         }
         return found
