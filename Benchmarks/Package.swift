@@ -43,5 +43,6 @@ let package = Package(
         binaryOnly("Store"),
         binaryOnly("Land"),
         binaryOnly("Load"),
+        binaryOnly("Print"),
     ]
 )

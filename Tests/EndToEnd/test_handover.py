@@ -212,7 +212,7 @@ def test_refusals(run, sender, receiver, tmp_path):
     truncated = tmp_path / "truncated.zip"
     truncated.write_bytes(raw[: len(raw) // 2])
     refused(run, receiver, truncated, "truncated or damaged")
-    future = changed(bundle, tmp_path, "bag-info.txt", replace=lambda d: d.replace(b"lotse-case/2", b"lotse-case/9"))
+    future = changed(bundle, tmp_path, "bag-info.txt", replace=lambda d: d.replace(b"lotse-case/3", b"lotse-case/9"))
     refused(run, receiver, future, "bag-info.txt does not match the tag manifest")  # a changed tag file fails its checksum first
     small = tmp_path / "small.json"
     small.write_text('{"deployment": {"locale": "en", "bundleMaxEntryMB": 1}}')
@@ -224,7 +224,7 @@ def test_unknown_schema_version_and_mixed_encryption(run, sender, receiver, tmp_
     bundle = export(run, sender, tmp_path)
     folder = top(bundle)
     items = dict((i.filename, d) for i, d in entries(bundle))
-    items[f"{folder}/bag-info.txt"] = items[f"{folder}/bag-info.txt"].replace(b"lotse-case/2", b"lotse-case/9")
+    items[f"{folder}/bag-info.txt"] = items[f"{folder}/bag-info.txt"].replace(b"lotse-case/3", b"lotse-case/9")
     tag_lines = [f"{hashlib.sha256(items[f'{folder}/{n}']).hexdigest()}  {n}" for n in ("bagit.txt", "bag-info.txt", "manifest-sha256.txt")]
     items[f"{folder}/tagmanifest-sha256.txt"] = ("\n".join(tag_lines) + "\n").encode()
     refused(run, receiver, rezip(tmp_path / "v9.zip", list(items.items())), 'unknown schema version "lotse-case/9"')
@@ -255,18 +255,18 @@ def test_unknown_schema_version_and_mixed_encryption(run, sender, receiver, tmp_
 
 
 def test_start_of_support_country_and_extension_travel_and_a_version_1_bundle_still_imports(run, sender, receiver, tmp_path):
-    assert run("person", "edit", "1", "--country", "sy", "--residence", "Duldung", "--db", sender).returncode == 0
+    assert run("person", "edit", "1", "--country", "sy", "--residence", "Duldung", "--languages", "Arabic, French", "--db", sender).returncode == 0
     assert run("case", "edit", "1", "--extension", "--reason", "Ausbildung", "--on", "2019-08-01", "--db", sender).returncode == 0
     bundle = export(run, sender, tmp_path)
     with zipfile.ZipFile(bundle) as archive:
         bag = next(n for n in archive.namelist() if n.endswith("bag-info.txt"))
-        assert "Schema-Version: lotse-case/2" in archive.read(bag).decode()
+        assert "Schema-Version: lotse-case/3" in archive.read(bag).decode()
     assert run("handover", "import", str(bundle), "--db", receiver, "--on", "2019-09-05").returncode == 0
     moved = json.loads(run("case", "show", "1", "--json", "--db", receiver).stdout)
     assert moved["caseFile"]["openedOn"] == "2019-09-05" and moved["caseFile"]["supportSince"] == "2018-03-01", "the clock runs on"
     assert (moved["caseFile"]["extendedOn"], moved["caseFile"]["extensionReason"]) == ("2019-08-01", "Ausbildung")
     amal = next(m["person"] for m in moved["members"] if m["person"]["birthDate"] == "1985-01-01")
-    assert (amal["country"], amal["residence"]) == ("SY", "toleration")
+    assert (amal["country"], amal["residence"], amal["languageCodes"]) == ("SY", "toleration", "ar,fr"), "coded languages travel (/3)"
     # Its limit (2018-03-01 + 3 + 1 years) is listed by `due` three months ahead.
     due = json.loads(run("due", "--all", "--on", "2021-12-15", "--days", "0", "--json", "--db", receiver).stdout)
     assert {"caseId": 1, "kind": "careEnd", "date": "2022-03-01"} in [{k: d[k] for k in ("caseId", "kind", "date")} for d in due]
@@ -288,3 +288,18 @@ def test_start_of_support_country_and_extension_travel_and_a_version_1_bundle_st
     assert old["caseFile"]["supportSince"] == "2019-09-05", "a /1 bundle's start is the sender's opening date"
     assert old["caseFile"]["justifiedExtension"] and old["caseFile"].get("extendedOn") is None
     assert all(m["person"].get("country") is None for m in old["members"])
+
+
+
+def test_a_version_2_bundle_carries_all_but_the_coded_languages(run, sender, receiver, tmp_path):
+    assert run("person", "edit", "1", "--country", "SY", "--languages", "ar", "--db", sender).returncode == 0
+    path = tmp_path / "v2.zip"
+    written = run("handover", "export", "1", "--to", RECEIVER, "-o", str(path), "--on", "2019-10-01", "--schema", "2", "--db", sender)
+    assert written.returncode == 0 and "lotse-case/2" in written.stdout and "languages read" in written.stdout, written.stdout
+    case = json.loads(zipfile.ZipFile(path).read(next(n for n in zipfile.ZipFile(path).namelist() if n.endswith("data/case.json"))))
+    assert case["schema"] == "lotse-case/2" and "languageCodes" not in json.dumps(case["persons"]) and "SY" in json.dumps(case["persons"])
+    jsonschema.validate(case, json.loads((ROOT / "resources" / "handover" / "case.schema.json").read_text()))
+    assert run("handover", "import", str(path), "--db", receiver, "--on", "2019-10-02").returncode == 0
+    imported = json.loads(run("case", "show", "1", "--json", "--db", receiver).stdout)
+    assert all(m["person"].get("languageCodes") is None for m in imported["members"])
+    assert any(m["person"].get("country") == "SY" for m in imported["members"])

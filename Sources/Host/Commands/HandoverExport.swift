@@ -19,12 +19,12 @@ extension Lotse.HandoverCommand {
         @Option(help: ArgumentHelp("Leave this module's data out (repeatable).", valueName: "module")) var exclude: [String] = []
         @Option(name: .customLong("without-consent"), help: ArgumentHelp("Hand over without a recorded consent, for this reason (audited).", valueName: "reason"))
         var withoutConsent: String?
-        @Option(help: ArgumentHelp("1: write lotse-case/1 for a receiver whose lotse is older (without country, residence status, start of support and extension).",
-                                   valueName: "version")) var schema = 2
+        @Option(help: ArgumentHelp("2 or 1: write lotse-case/2 (without coded languages) or /1 (also without country, residence status, start of support and extension) for a receiver whose lotse is older.",
+                                   valueName: "version")) var schema = 3
         @OptionGroup var date: DateOption
 
         func run() throws {
-            guard [1, 2].contains(schema) else { throw UsageError("handover.schemaOption", ["value": .number(schema)]) }
+            guard [1, 2, 3].contains(schema) else { throw UsageError("handover.schemaOption", ["value": .number(schema)]) }
             let session = try store.session()
             let modules = session.store.vocabulary.moduleChoices
             var request = HandoverExporter.Request(caseId: caseId, receiver: to, date: date.date)
@@ -41,7 +41,7 @@ extension Lotse.HandoverCommand {
                                               "bytes": .text(String(verified.payloadBytes)), "case": .number(caseId), "receiver": .text(to),
                                               "encryption": .label(verified.encrypted ? "handover.andEncrypted" : "value.empty"),
                                               "signature": .label(verified.signedBy != nil ? "handover.andSigned" : "value.empty")])
-            if schema == 1 { Console.say(leftOut.isEmpty ? "handover.version1" : "handover.version1LeftOut", ["what": .list(leftOut)]) }
+            if schema < 3 { Console.say(leftOut.isEmpty ? "handover.version1" : "handover.version1LeftOut", ["what": .list(leftOut), "version": .number(schema)]) }
         }
     }
 }

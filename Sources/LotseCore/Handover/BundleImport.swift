@@ -74,7 +74,8 @@ struct BundleImport {
         for data in bundle.persons {
             let id = try insert(Person(birth: data.birthYearOnly ? BirthDate(year: data.birthDate.year)! : BirthDate(data.birthDate),
                                        sex: data.sex, arrivalDate: data.arrivalDate, stayProspect: data.stayProspect,
-                                       country: data.country, residence: data.residence, origin: origin), caseId: nil)
+                                       country: data.country, residence: data.residence,
+                                       languageCodes: data.languageCodes ?? [], origin: origin), caseId: nil)
             persons[data.ref] = id
             if data.isCasePerson { casePerson = id }
             if let family = data.familyName, let given = data.givenNames {

@@ -70,6 +70,9 @@ private struct MeaningProblems {
             if let residence = person.residence, codes.residence(residence) != residence {
                 return Message("meaning.code", ["field": .text("persons[\(index)].residence"), "value": .text(residence)])
             }
+            for tag in person.languageCodes ?? [] where !codes.languages.contains(where: { $0.code == tag }) {
+                return Message("meaning.code", ["field": .text("persons[\(index)].languageCodes"), "value": .text(tag)])
+            }
         }
         let casePersons = bundle.persons.filter(\.isCasePerson).count
         switch bundle.caseFile.kind {

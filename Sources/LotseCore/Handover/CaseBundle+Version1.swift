@@ -1,12 +1,15 @@
 import PluginKit
 
 extension CaseBundle {
-    /// The bundle as `lotse-case/1`, for a receiver that has not upgraded: without what
-    /// /1 cannot carry. Returns the labels of what was left out (nothing: empty).
-    public func asVersion1() -> (bundle: CaseBundle, leftOut: [TextValue]) {
+    /// The bundle as an older version (1 or 2), for a receiver that has not upgraded:
+    /// without what that version cannot carry. Returns the labels of what was left out.
+    public func asVersion(_ version: Int) -> (bundle: CaseBundle, leftOut: [TextValue]) {
         var old = self
-        old.schema = "lotse-case/1"
+        old.schema = "lotse-case/\(version)"
         var leftOut: [TextValue] = []
+        if persons.contains(where: { $0.languageCodes != nil }) { leftOut.append(.label("handover.leftOut.languages")) }
+        for index in old.persons.indices { old.persons[index].languageCodes = nil }
+        guard version == 1 else { return (old, leftOut) }
         if persons.contains(where: { $0.country != nil }) { leftOut.append(.label("handover.leftOut.country")) }
         if persons.contains(where: { $0.residence != nil }) { leftOut.append(.label("handover.leftOut.residence")) }
         if caseFile.supportSince != nil && caseFile.supportSince != caseFile.openedOn { leftOut.append(.label("handover.leftOut.supportSince")) }

@@ -4,11 +4,12 @@ import PluginKit
 /// case, with references between its parts by bundle-local keys ("p1", "f1"), never by
 /// database ids. The schema (resources/handover/case.schema.json) is versioned.
 public struct CaseBundle: Sendable, Codable, Equatable {
-    /// What lotse writes: `lotse-case/2` adds a person's country of origin and coded
-    /// residence status, and the case's start of support and extension (date, reason).
-    public static let schemaVersion = "lotse-case/2"
-    /// What lotse reads: a `lotse-case/1` bundle imports without those.
-    public static let readableVersions: Set<String> = ["lotse-case/1", "lotse-case/2"]
+    /// What lotse writes: `lotse-case/2` added a person's country of origin and coded
+    /// residence status, and the case's start of support and extension (date, reason);
+    /// `lotse-case/3` adds the languages a person reads, coded.
+    public static let schemaVersion = "lotse-case/3"
+    /// What lotse reads: older bundles import without what they lack.
+    public static let readableVersions: Set<String> = ["lotse-case/1", "lotse-case/2", "lotse-case/3"]
 
     public struct Sender: Sendable, Codable, Equatable {
         public var municipality: String
@@ -42,6 +43,8 @@ public struct CaseBundle: Sendable, Codable, Equatable {
         /// Since /2: ISO 3166-1 alpha-2 and the residence status's id (`PersonCodes`).
         public var country: String?
         public var residence: String?
+        /// Since /3: the languages the person reads, BCP 47 tags, the document language first.
+        public var languageCodes: [String]?
         /// Absent once the person's data was erased or archived.
         public var familyName: String?
         public var givenNames: String?

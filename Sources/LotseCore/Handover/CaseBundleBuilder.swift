@@ -70,6 +70,7 @@ struct CaseBundleBuilder {
             return CaseBundle.PersonData(
                 ref: ref, birthDate: person.birthDate, birthYearOnly: person.birthYearOnly, sex: person.sex,
                 arrivalDate: person.arrivalDate, stayProspect: person.stayProspect, country: person.country, residence: person.residence,
+                languageCodes: person.languages.isEmpty ? nil : person.languages,
                 familyName: identity?.familyName,
                 givenNames: identity?.givenNames, residenceStatus: identity?.residenceStatus, languages: identity?.languages,
                 interpreterNeeded: identity?.interpreterNeeded ?? false, phone: identity?.phone, address: identity?.address,

@@ -28,8 +28,8 @@ public struct HandoverExporter {
         public var signingKeyOfUser = false
         /// The bundle file; default: lotse-handover-DATE-ID.zip in the current folder.
         public var output: String?
-        /// 1: write `lotse-case/1` for a receiver that has not upgraded.
-        public var schemaVersion = 2
+        /// 1 or 2: write that older version for a receiver that has not upgraded.
+        public var schemaVersion = 3
 
         public init(caseId: Int64, receiver: String, date: LocalDate) {
             self.caseId = caseId
@@ -45,7 +45,7 @@ public struct HandoverExporter {
         var (bundle, files) = try store.exportBundle(request.caseId, to: request.receiver, on: request.date, excluding: request.excluded,
                                                      withoutConsent: request.withoutConsent)
         var leftOut: [TextValue] = []
-        if request.schemaVersion == 1 { (bundle, leftOut) = bundle.asVersion1() }
+        if request.schemaVersion < 3 { (bundle, leftOut) = bundle.asVersion(request.schemaVersion) }
         let path = request.output ?? "lotse-handover-\(request.date.iso)-\(bundle.bundleId.prefix(8)).zip"
         guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("file.exists", ["path": .text(path)]) }
         let (catalog, templates) = try BundleSummary.documents(resources: resources, locale: locale)
