@@ -13,6 +13,7 @@ PROMPT = r"(?:\x1b\[\?2004h)?› "
 # A question: its header and wording on one line ("[Sprache 1/9 · Karim Haddad] Hat …?"),
 # then choices and a hint line, then the prompt.
 ASKED = r"\n(\[[^\]\n]+\] [^\n]+)\r?\n((?:(?!\[)[^\n]*\r?\n){0,30}?)" + PROMPT
+INTERPRETER = PROMPT + r"Braucht (\S+) [^\n]*Dolmetsch[^\n]*\(ja/nein\) "
 HEADER = re.compile(r"\[(?:[^\]\n]* \d+/\d+|Herkunft|Origin)( · [^\]\n]+)?\] (.+)")
 
 
@@ -29,6 +30,7 @@ def _questions():
                 found.append((f"{path.stem}.{parts[1]}", re.compile(pattern + r"\s*$")))
     core = json.loads((ROOT / "resources" / "locales" / "de" / "core.json").read_text(encoding="utf-8"))
     found.append(("core.country", re.compile(re.escape(core["intake.country"]) + r"\s*$")))
+    found.append(("core.languages", re.compile(re.escape(core["intake.languages"]).replace(re.escape("{person}"), ".+") + r"\s*$")))
     return found
 
 
@@ -51,7 +53,11 @@ def answer_questions(child, answers, seen=None):
     first choice or "nein". Returns the (question, given name) pairs asked, in order."""
     seen = [] if seen is None else seen
     while True:
-        index = child.expect([ASKED, "Zusammenfassung", pexpect.EOF])
+        index = child.expect([ASKED, "Zusammenfassung", pexpect.EOF, INTERPRETER])
+        if index == 3:  # after a person's languages: whether they need an interpreter
+            seen.append(("core.interpreterNeeded", child.match.group(1)))
+            child.sendline(answers.get(("core.interpreterNeeded", child.match.group(1)), "nein"))
+            continue
         if index != 0:
             return seen
         question, person = asked(child)
@@ -59,6 +65,8 @@ def answer_questions(child, answers, seen=None):
         reply = answers.get((question, person), answers.get(question))
         if question == "core.country" and reply is None:
             reply = "SY"
+        if question == "core.languages" and reply is None:
+            reply = ""  # not known
         if reply is None:
             shown = child.match.group(2)
             if re.search(r"^\s+1 \S", shown, re.M):

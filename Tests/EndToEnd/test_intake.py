@@ -70,8 +70,14 @@ def agree_all_goals(child):
 
 def test_full_intake_of_a_family_through_a_terminal(lotse_bin, env, tmp_path, family):
     child = spawn(lotse_bin, env, tmp_path, family)
-    # Countries by name or code in any case; Lina's stays unknown (an empty line).
-    seen = answer_questions(child, {**ANSWERS, ("core.country", "Amal"): "Syrien", ("core.country", "Karim"): "ua", ("core.country", "Lina"): ""})
+    child.logfile_read = transcript = io.StringIO()
+    # Countries by name or code in any case; Lina's stays unknown (an empty line). The
+    # adults' languages with the country's usual ones offered; Karim's stay unknown.
+    seen = answer_questions(child, {**ANSWERS, ("core.country", "Amal"): "Syrien", ("core.country", "Karim"): "ua", ("core.country", "Lina"): "",
+                                    ("core.languages", "Amal"): "Arabisch, Englisch", ("core.interpreterNeeded", "Amal"): "ja"})
+    assert "in Syrien üblich: Arabisch, Kurdisch (Kurmandschi)" in transcript.getvalue(), "the country's usual languages offered"
+    assert [p for q, p in seen if q == "core.languages"] == ["Karim", "Amal"], "adults only, eldest first"
+    assert [p for q, p in seen if q == "core.interpreterNeeded"] == ["Amal"], "asked once a language is known"
     asked = {question for question, _ in seen}
     # Skip logic: Karim holds a certificate, so he is not asked to estimate his level.
     assert ("language.certified_level", "Karim") in seen and ("language.estimated_level", "Karim") not in seen
@@ -95,7 +101,11 @@ def test_full_intake_of_a_family_through_a_terminal(lotse_bin, env, tmp_path, fa
     assert len(origins) == connection.execute("SELECT count(*) FROM person").fetchone()[0], "each person's country is asked once"
     countries = dict(connection.execute("SELECT pi.givenNames, p.country FROM person p JOIN personIdentity pi ON pi.personId = p.id"))
     assert countries["Amal"] == "SY" and countries["Karim"] == "UA" and countries["Lina"] is None and countries["Omar"] == "SY"
-    assert connection.execute("SELECT count(DISTINCT questionId || ifnull(personId, '')) FROM answer").fetchone()[0] == len(seen) - len(origins)
+    intake = [question for question, _ in seen if not question.startswith("core.")]
+    assert connection.execute("SELECT count(DISTINCT questionId || ifnull(personId, '')) FROM answer").fetchone()[0] == len(intake)
+    spoken = {name: (codes, needed) for name, codes, needed in connection.execute(
+        "SELECT pi.givenNames, p.languageCodes, pi.interpreterNeeded FROM person p JOIN personIdentity pi ON pi.personId = p.id")}
+    assert spoken["Amal"] == ("ar,en", 1) and spoken["Karim"] == (None, 0)
     assert connection.execute("SELECT nextReviewOn FROM caseFile WHERE id = 1").fetchone()[0] == "2018-04-05"
 
 
@@ -260,7 +270,7 @@ def test_review_records_decisions_outcomes_and_next_review(run, lotse_bin, env, 
 
 def test_goal_decisions_survive_ctrl_c_and_resume_at_the_next_goal(lotse_bin, env, tmp_path, family):
     first = spawn(lotse_bin, env, tmp_path, family)
-    answer_questions(first, ANSWERS)
+    answer_questions(first, {**ANSWERS, "core.languages": "Arabisch"})  # known now: not asked again
     decision = r"\n([^\n]+ – fällig [^\n]+)\r?\n" + PROMPT + r"Übernehmen\? \(j/n/ä/alle\) "
     first.expect(decision)
     first.sendline("ä")  # edit the first goal: its new title must survive the interruption

@@ -37,7 +37,8 @@ struct IntakeInterview {
             }
         }
         try store.setIntakeAtGoals(caseId)
-        guard try askCountries(plan.persons) else {
+        var countries: [Int64: String] = [:]
+        guard try askCountries(plan.persons, entered: &countries), try askLanguages(plan.persons, countries: countries) else {
             prompter.say(texts.core("intake.paused", ["case": String(caseId)]))
             return false
         }
@@ -71,7 +72,7 @@ struct IntakeInterview {
 
     /// Asks each person's country of origin where it is not known yet, saving each at
     /// once; an empty line leaves it unknown. Returns false when the intake was paused.
-    private func askCountries(_ persons: [IntakePerson]) throws -> Bool {
+    private func askCountries(_ persons: [IntakePerson], entered: inout [Int64: String]) throws -> Bool {
         for person in persons where person.country == nil {
             prompter.say("")
             prompter.say(Console.bold(texts.core("intake.countryHeader", ["person": person.name])) + " " + texts.core("intake.country"))
@@ -89,11 +90,48 @@ struct IntakeInterview {
                         ?? store.vocabulary.personCodes.countries.first { catalog.text("core", "country.\($0)").caseInsensitiveCompare(line) == .orderedSame }
                     do {
                         try store.correctPerson(person.id, country: code ?? line)
+                        entered[person.id] = code
                         break asking
                     } catch let error as UsageError {
                         prompter.say(catalog.render(error.message))
                     }
                 }
+            }
+        }
+        return true
+    }
+
+    /// Asks each adult's languages where they are not known yet, offering those usual in
+    /// the country of origin, and whether the person needs an interpreter (unless the
+    /// first is German); each saved at once, an empty line leaves it unknown. Returns
+    /// false when the intake was paused.
+    private func askLanguages(_ persons: [IntakePerson], countries: [Int64: String]) throws -> Bool {
+        let codes = store.vocabulary.personCodes
+        let names = try session.context.languageNames()
+        for person in persons where person.scope == .adult && person.languages.isEmpty {
+            prompter.say("")
+            prompter.say(Console.bold(texts.core("intake.countryHeader", ["person": person.name])) + " " + texts.core("intake.languages", ["person": person.name]))
+            let usual = (countries[person.id] ?? person.country).flatMap { codes.countryLanguages[$0] } ?? []
+            let hint = usual.isEmpty ? texts.core("intake.languagesHint")
+                : catalog.render(Message("intake.languagesUsual", ["country": .label("country.\((countries[person.id] ?? person.country)!)"),
+                                                                  "languages": .list(usual.map { .label("lang.\($0)") })]))
+            prompter.say(Console.dim("  (" + hint + ")"))
+            var first: String?
+            switch prompter.ask("", completions: texts.completions([.pause]) + usual.map { catalog.render(Message("lang.\($0)")) }) {
+            case .endOfInput: return false
+            case .interrupted, .timedOut: continue
+            case .line(let raw):
+                let line = raw.trimmingCharacters(in: .whitespaces)
+                if line.isEmpty { continue }
+                if texts.keyword(line, among: [.pause]) != nil { return false }
+                try store.correctPerson(person.id, languages: line, names: names)
+                first = names.code(line).codes.first
+            }
+            guard let first, first != "de" else { continue }
+            guard case .line(let answer) = prompter.ask(texts.core("intake.interpreterNeeded", ["person": person.name]) + " ",
+                                                         completions: texts.completions([.accept, .decline])) else { return false }
+            if let needed = texts.keyword(answer, among: [.accept, .decline]) {
+                try store.correctPerson(person.id) { $0.interpreterNeeded = needed == .accept }
             }
         }
         return true

@@ -18,7 +18,7 @@ extension CaseStore {
                 throw UsageError("intake.notActive", ["case": .number(caseId), "status": caseFile.status.label])
             }
             let rows = try Row.fetchAll(audit.db, sql: """
-                SELECT p.id, p.birthDate, p.country, pi.givenNames, pi.familyName FROM householdMember m
+                SELECT p.id, p.birthDate, p.country, p.languageCodes, pi.givenNames, pi.familyName FROM householdMember m
                 JOIN person p ON p.id = m.personId LEFT JOIN personIdentity pi ON pi.personId = p.id
                 WHERE m.householdId = ? AND (? IS NULL OR m.personId = ?) AND m.fromDate <= ? AND (m.toDate IS NULL OR m.toDate > ?)
                 ORDER BY p.birthDate, p.id
@@ -27,7 +27,8 @@ extension CaseStore {
             return rows.map { row in
                 let birth: LocalDate = row["birthDate"]
                 let name = [row["givenNames"] as String?, row["familyName"] as String?].compactMap { $0 }.joined(separator: " ")
-                return IntakePerson(id: row["id"], name: name.isEmpty ? "#\(row["id"] as Int64)" : name, age: birth.age(on: date), country: row["country"])
+                return IntakePerson(id: row["id"], name: name.isEmpty ? "#\(row["id"] as Int64)" : name, age: birth.age(on: date), country: row["country"],
+                                    languages: (row["languageCodes"] as String?)?.split(separator: ",").map(String.init) ?? [])
             }
         }
     }

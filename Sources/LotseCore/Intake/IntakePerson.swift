@@ -8,12 +8,15 @@ public struct IntakePerson: Sendable, Equatable {
     public let age: Int
     /// The country of origin, when known: the intake asks it where it is not.
     public let country: String?
+    /// The languages the person reads, when known: the intake asks an adult's where not.
+    public let languages: [String]
 
-    public init(id: Int64, name: String, age: Int, country: String? = nil) {
+    public init(id: Int64, name: String, age: Int, country: String? = nil, languages: [String] = []) {
         self.id = id
         self.name = name
         self.age = age
         self.country = country
+        self.languages = languages
     }
 
     public var scope: Scope { age >= 18 ? .adult : .child }

@@ -20,6 +20,8 @@ public struct PersonCodes: Sendable, Codable {
 
     public let countries: [String]
     public let languages: [Language]
+    /// The languages usually read by people from a country, offered by the intake.
+    public let countryLanguages: [String: [String]]
     public let stateless: String
     public let unknownCountry: String
     public let residenceStatuses: [ResidenceStatus]
@@ -27,12 +29,13 @@ public struct PersonCodes: Sendable, Codable {
     private let countryCodes: Set<String>
     private let residenceIds: [String: String]
 
-    private enum CodingKeys: String, CodingKey { case countries, languages, stateless, unknownCountry, residenceStatuses }
+    private enum CodingKeys: String, CodingKey { case countries, languages, countryLanguages, stateless, unknownCountry, residenceStatuses }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         countries = try container.decode([String].self, forKey: .countries)
         languages = try container.decode([Language].self, forKey: .languages)
+        countryLanguages = try container.decode([String: [String]].self, forKey: .countryLanguages)
         stateless = try container.decode(String.self, forKey: .stateless)
         unknownCountry = try container.decode(String.self, forKey: .unknownCountry)
         residenceStatuses = try container.decode([ResidenceStatus].self, forKey: .residenceStatuses)
