@@ -47,7 +47,7 @@ def signed(run, lotse_bin, env, tmp_path):
     assert say("case", "reassign", "1", "--staff", "Petra Maier").returncode == 0
     child = PopenSpawn([lotse_bin, "intake", "1", "--db", db, "--on", "2018-03-05"], env={**env, **GERMAN}, cwd=str(tmp_path), encoding="utf-8", timeout=20)
     answer_questions(child, ANSWERS)
-    agree_all_goals(child)
+    agree_all_goals(child, interpreter="Samira Khalil")
     child.expect(r"Vereinbarung (\d+) mit")
     agreement = child.match.group(1)
     child.expect(pexpect.EOF)
@@ -155,3 +155,21 @@ def test_a_language_without_a_translation_or_font_is_refused(signed, tmp_path):
     (county / "zh.json").write_text(json.dumps(chinese, ensure_ascii=False))
     broken = say("agreement", "print", agreement, "--client-language", "zh", extra_env={"LOTSE_CLIENT_LOCALES": str(county)})
     assert broken.returncode == 2 and "zh.json" in broken.stderr and "agreement.review" in broken.stderr, broken.stderr
+
+
+def test_the_interpreter_named_at_the_intake_signs_and_a_correction_is_audited(signed):
+    say, agreement, folder = signed
+    text = say("agreement", "print", agreement, "--client-language", "ar").stdout
+    assert "Unterschrift Dolmetscher/in (Samira Khalil) / توقيع المترجم الشفهي (Samira Khalil)" in text
+    corrected = say("agreement", "edit", agreement, "--interpreter", "Samira Nasser")
+    assert corrected.returncode == 0 and "gedolmetscht von Samira Nasser" in corrected.stdout, corrected.stderr
+    pdf = folder / "signed.pdf"
+    assert say("agreement", "print", agreement, "--format", "pdf", "-o", str(pdf)).returncode == 0
+    assert "Unterschrift Dolmetscher/in (Samira Nasser)" in pdf_text(pdf)
+    log = say("audit", "log", "--case", "1").stdout
+    assert "Samira Nasser" not in log, "no names in the audit log's lines"
+    changes = [line for line in log.splitlines() if "agreement" in line.lower() or "Vereinbarung" in line]
+    assert changes, log[-1500:]
+    assert say("agreement", "edit", agreement, "--interpreter", "").returncode == 0
+    assert "Dolmetscher/in" not in say("agreement", "print", agreement).stdout
+    assert say("audit", "verify").returncode == 0

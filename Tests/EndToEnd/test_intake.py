@@ -55,14 +55,17 @@ def spawn(lotse_bin, env, tmp_path, db, *args):
                          cwd=str(tmp_path), encoding="utf-8", timeout=20, dimensions=(50, 200))
 
 
-def agree_all_goals(child):
-    """Accepts every suggested goal, adds none, and returns the goals' lines."""
+def agree_all_goals(child, interpreter=""):
+    """Accepts every suggested goal, adds none, names the interpreter (none: empty), and
+    returns the goals' lines."""
     goals = []
     while True:
         index = child.expect([r"\n([^\n]+ – fällig [^\n]+)\r?\n" + PROMPT + r"Übernehmen\? \(j/n/ä/alle\) ", r"Weiteres Ziel"])
         if index == 1:
             child.expect(PROMPT)
             child.sendline("")
+            child.expect("Dolmetscher geholfen")
+            child.sendline(interpreter)
             return goals
         goals.append(child.match.group(1).strip())
         child.sendline("j")
@@ -295,6 +298,8 @@ def test_goal_decisions_survive_ctrl_c_and_resume_at_the_next_goal(lotse_bin, en
     again.sendline("alle")  # this one and every one after it
     again.expect("Weiteres Ziel")
     again.expect(PROMPT)
+    again.sendline("")
+    again.expect("Dolmetscher geholfen")
     again.sendline("")
     again.expect(r"Vereinbarung (\d+) mit (\d+) Zielen gespeichert")
     again.expect(pexpect.EOF)

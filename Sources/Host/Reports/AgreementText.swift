@@ -83,8 +83,11 @@ struct AgreementText {
         blocks.append(both(.signatures([core("agreement.place"), core("agreement.place")])) {
             .signatures([$0.text("agreement.place"), $0.text("agreement.place")])
         })
-        blocks.append(both(.signatures(signers.map { core("agreement.signPerson", ["person": .text($0)]) } + [core("agreement.signManager", ["staff": .text(staff)])])) { client in
-            .signatures(signers.map { client.text("agreement.signPerson", ["person": name($0)]) } + [client.text("agreement.signManager", ["staff": name(staff)])])
+        let interpreter = agreement.interpreter
+        blocks.append(both(.signatures(signers.map { core("agreement.signPerson", ["person": .text($0)]) } + [core("agreement.signManager", ["staff": .text(staff)])]
+                                       + (interpreter.map { [core("agreement.signInterpreter", ["name": .text($0)])] } ?? []))) { client in
+            .signatures(signers.map { client.text("agreement.signPerson", ["person": name($0)]) } + [client.text("agreement.signManager", ["staff": name(staff)])]
+                        + (interpreter.map { [client.text("agreement.signInterpreter", ["name": name($0)])] } ?? []))
         })
         if let client, !client.reviewed {
             blocks.append(.pair(.note(core("agreement.translationUnreviewed", ["language": .label("lang.\(client.language)")])), .note(client.text("agreement.unreviewed")), language!))

@@ -65,7 +65,9 @@ struct AgreementDialog {
             prompter.say(texts.core("intake.noGoals"))
             return true
         }
-        let agreement = try session.store.saveAgreement(caseId, signedOn: date, goals: goals)
+        // Whoever interpreted signs too.
+        guard case .line(let interpreter) = prompter.ask(texts.core("intake.interpreter") + " ", completions: []) else { return paused() }
+        let agreement = try session.store.saveAgreement(caseId, signedOn: date, goals: goals, interpreter: interpreter)
         prompter.say(catalog.render(Message("intake.saved", ["agreement": .number(agreement.id!), "count": .number(goals.count)])))
         return true
     }

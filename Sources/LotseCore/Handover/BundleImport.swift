@@ -110,7 +110,8 @@ struct BundleImport {
     }
 
     private func insertAgreement(_ data: CaseBundle.AgreementData, caseId: Int64, person: (String?) -> Int64?) throws {
-        let agreementId = try insert(Agreement(caseId: caseId, signedOn: data.signedOn, nextReviewOn: data.nextReviewOn, origin: origin), caseId: caseId)
+        let agreementId = try insert(Agreement(caseId: caseId, signedOn: data.signedOn, nextReviewOn: data.nextReviewOn,
+                                                     interpreter: data.interpreter, origin: origin), caseId: caseId)
         for goalData in data.goals {
             let goalId = try insert(Goal(agreementId: agreementId, personId: person(goalData.person), module: goalData.module, template: goalData.template,
                                          title: goalData.title, dueOn: goalData.dueOn, responsible: goalData.responsible, status: goalData.status,

@@ -9,6 +9,8 @@ extension CaseBundle {
         var leftOut: [TextValue] = []
         if persons.contains(where: { $0.languageCodes != nil }) { leftOut.append(.label("handover.leftOut.languages")) }
         for index in old.persons.indices { old.persons[index].languageCodes = nil }
+        if agreements.contains(where: { $0.interpreter != nil }) { leftOut.append(.label("handover.leftOut.interpreter")) }
+        for index in old.agreements.indices { old.agreements[index].interpreter = nil }
         guard version == 1 else { return (old, leftOut) }
         if persons.contains(where: { $0.country != nil }) { leftOut.append(.label("handover.leftOut.country")) }
         if persons.contains(where: { $0.residence != nil }) { leftOut.append(.label("handover.leftOut.residence")) }

@@ -89,6 +89,8 @@ public struct CaseBundle: Sendable, Codable, Equatable {
     public struct AgreementData: Sendable, Codable, Equatable {
         public var signedOn: LocalDate
         public var nextReviewOn: LocalDate?
+        /// Since /3: who interpreted when it was made.
+        public var interpreter: String?
         public var goals: [GoalData]
     }
 

@@ -89,7 +89,8 @@ struct CaseBundleBuilder {
                                        title: goal.title, dueOn: goal.dueOn, responsible: goal.responsible, status: goal.status,
                                        statusOn: goal.statusOn, note: goal.note, reviews: reviews)
         }
-        return CaseBundle.AgreementData(signedOn: agreement.signedOn, nextReviewOn: agreement.nextReviewOn, goals: goals)
+        return CaseBundle.AgreementData(signedOn: agreement.signedOn, nextReviewOn: agreement.nextReviewOn,
+                                        interpreter: agreement.interpreter, goals: goals)
     }
 
     /// The attachments numbered f1, f2, …, their stored files, and attachment id → ref.

@@ -93,14 +93,15 @@ extension CaseStore {
 
     /// Saves the agreement and its goals in one transaction and completes the intake.
     /// The case's next review is the earliest review any goal asks for.
-    public func saveAgreement(_ caseId: Int64, signedOn date: LocalDate, goals: [NewGoal]) throws -> Agreement {
+    public func saveAgreement(_ caseId: Int64, signedOn date: LocalDate, goals: [NewGoal], interpreter: String? = nil) throws -> Agreement {
         guard !goals.isEmpty else { throw UsageError("agreement.noGoals") }
+        let interpreter = try interpreter.flatMap(Self.interpreterName)
         for goal in goals { try FactDate.due.ahead(goal.dueOn, today: date) }
         return try write(.writeCases, case: caseId) { audit in
             let oldCase = try CaseFile.existing(caseId, audit.db)
             try FactDate.signed.check(date, notBefore: oldCase.startedOn)
             let review = goals.map { date.adding(months: $0.template.reviewEveryMonths) }.min()
-            var agreement = Agreement(caseId: caseId, signedOn: date, nextReviewOn: review)
+            var agreement = Agreement(caseId: caseId, signedOn: date, nextReviewOn: review, interpreter: interpreter)
             try agreement.insert(audit.db)
             try audit.created(agreement, id: agreement.id, caseId: caseId)
             for new in goals {
@@ -120,6 +121,29 @@ extension CaseStore {
             }
             return agreement
         }
+    }
+
+    /// Records (or corrects, or with "" removes) who interpreted when an agreement was
+    /// made; audited.
+    public func editAgreement(_ agreementId: Int64, interpreter: String) throws -> Agreement {
+        let name = try Self.interpreterName(interpreter)
+        return try write(.writeCases) { audit in
+            guard let old = try Agreement.fetchOne(audit.db, key: agreementId) else { throw notFound("agreement", String(agreementId)) }
+            try principal.authorize(.writeCases, caseId: old.caseId, audit.db)
+            var new = old
+            new.interpreter = name
+            try new.update(audit.db)
+            try audit.updated(from: old, to: new, id: agreementId, caseId: old.caseId)
+            return new
+        }
+    }
+
+    /// An interpreter's name as stored: trimmed, nil when empty, a plain line of text.
+    static func interpreterName(_ typed: String) throws -> String? {
+        let name = typed.trimmingCharacters(in: .whitespaces)
+        if name.isEmpty { return nil }
+        guard name.count <= 200, UntrustedText.controlCharacter(in: name) == nil else { throw UsageError("agreement.interpreterName") }
+        return name
     }
 
     /// An agreement with its goals and names, for printing (an audited read).

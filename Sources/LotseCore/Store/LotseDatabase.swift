@@ -188,6 +188,7 @@ public struct LotseDatabase: Sendable {
         migrator.registerMigration("v15-intake-goals", migrate: Schema.v15)
         migrator.registerMigration("v16-municipality-address", migrate: Schema.v16)
         migrator.registerMigration("v17-person-languages", migrate: Schema.v17)
+        migrator.registerMigration("v18-agreement-interpreter", migrate: Schema.v18)
         return migrator
     }()
 }

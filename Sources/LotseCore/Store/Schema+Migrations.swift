@@ -217,4 +217,9 @@ extension Schema {
     static func v17(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE person ADD COLUMN languageCodes TEXT")
     }
+
+    /// The interpreter who helped make an agreement (they sign it).
+    static func v18(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE agreement ADD COLUMN interpreter TEXT")
+    }
 }
