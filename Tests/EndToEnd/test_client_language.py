@@ -173,3 +173,37 @@ def test_the_interpreter_named_at_the_intake_signs_and_a_correction_is_audited(s
     assert say("agreement", "edit", agreement, "--interpreter", "").returncode == 0
     assert "Dolmetscher/in" not in say("agreement", "print", agreement).stdout
     assert say("audit", "verify").returncode == 0
+
+
+ORGANISATION = {"county": "Landkreis Ostalbkreis", "controller": "Landratsamt Ostalbkreis, Stuttgarter Straße 41, 73430 Aalen",
+                "dataProtectionOfficer": "Datenschutzbeauftragte des Landratsamts, datenschutz@ostalbkreis.de"}
+
+
+def organised(folder, **changes):
+    """The repository's plugins.json with the organisation settings (and changes)."""
+    config = json.loads((ROOT / "plugins.json").read_text())
+    config["organisation"] = ORGANISATION
+    config["deployment"].update(changes)
+    path = folder / "plugins-organised.json"
+    path.write_text(json.dumps(config))
+    return {"LOTSE_CONFIG": str(path)}
+
+
+def test_the_privacy_notice_names_the_controller_in_each_language(signed):
+    say, _, folder = signed
+    settings = organised(folder, retentionYears=8)
+    for tag, language_title in [("ar", "معلومات عن حماية البيانات"), ("uk", "Інформація про захист даних"), ("fr", "Information sur la protection des données")]:
+        pdf = folder / f"notice-{tag}.pdf"
+        done = say("person", "notice", "1", "--format", "pdf", "-o", str(pdf), "--client-language", tag, extra_env=settings)
+        assert done.returncode == 0, done.stderr
+        text = pdf_text(pdf)
+        assert "Information zum Datenschutz" in text and "Landratsamt Ostalbkreis, Stuttgarter Straße 41" in text
+        assert "Bis zu 8 Jahre nach dem Ende der Begleitung" in text and "Lautenschlagerstraße 20, 70173 Stuttgart" in text
+        assert "datenschutz@ostalbkreis.de" in text and "Art. 15 DSGVO" in text
+        if tag != "ar":
+            assert language_title in text
+    # Amal reads Arabic first: her notice is in Arabic without asking.
+    text = say("person", "notice", "1", extra_env=settings).stdout
+    assert "معلومات عن حماية البيانات" in text and "8 سنوات على الأكثر" in text
+    refused = say("person", "notice", "1")
+    assert refused.returncode == 1 and "organisation.controller" in refused.stderr

@@ -8,7 +8,7 @@ extension Lotse {
         static let configuration = CommandConfiguration(
             commandName: "person",
             abstract: "Add a household member to a case, or find persons by name.",
-            subcommands: [Add.self, Find.self, Edit.self, Export.self, Erase.self]
+            subcommands: [Add.self, Find.self, Edit.self, Export.self, Erase.self, Notice.self]
         )
     }
 }

@@ -5,6 +5,18 @@ import PluginKit
 // MARK: - Data protection: subject access, correction, erasure
 
 extension CaseStore {
+    /// Whom a client document is for: the person's name and the languages they read (an
+    /// audited read).
+    public func documentSubject(_ personId: Int64) throws -> (name: String, languages: [String]) {
+        try write(.readCases) { audit in
+            guard let person = try Person.fetchOne(audit.db, key: personId) else { throw notFound("person", String(personId)) }
+            try principal.authorize(.readCases, personId: personId, audit.db)
+            guard let identity = try PersonIdentity.fetchOne(audit.db, key: personId) else { throw notFound("personErased", String(personId)) }
+            try audit.record(.read, "person", id: personId, caseId: nil, field: "notice")
+            return (identity.fullName, person.languages)
+        }
+    }
+
     /// Everything stored about a person, including who accessed it (an audited read).
     public func subjectAccess(_ personId: Int64, on date: LocalDate) throws -> SubjectAccess {
         try write(.readCases) { audit in

@@ -1,0 +1,21 @@
+import ArgumentParser
+import LotseCore
+
+extension Lotse.PersonCommand {
+    struct Notice: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "notice", abstract: "The client's information on their data (GDPR Art. 13), beside their language.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Person id.") var id: Int64
+        @OptionGroup var document: DocumentOptions
+
+        func run() throws {
+            let session = try store.session()
+            let subject = try session.store.documentSubject(id)
+            let configuration = session.context.configuration
+            try document.write(session, reading: Array(subject.languages.prefix(1))) { catalog, client, isolateNames in
+                try PrivacyNotice(person: subject.name, organisation: configuration.organisation, retentionYears: configuration.deployment.retentionYears,
+                                  catalog: catalog, client: client, isolateNames: isolateNames).printDocument()
+            }
+        }
+    }
+}
