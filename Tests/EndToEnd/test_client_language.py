@@ -197,7 +197,7 @@ def test_the_privacy_notice_names_the_controller_in_each_language(signed):
         done = say("person", "notice", "1", "--format", "pdf", "-o", str(pdf), "--client-language", tag, extra_env=settings)
         assert done.returncode == 0, done.stderr
         text = pdf_text(pdf)
-        assert "Information zum Datenschutz" in text and "Landratsamt Ostalbkreis, Stuttgarter Straße 41" in text
+        assert "Informationen zum Datenschutz" in text and "Landratsamt Ostalbkreis, Stuttgarter Straße 41" in text
         assert "Bis zu 8 Jahre nach dem Ende der Begleitung" in text and "Lautenschlagerstraße 20, 70173 Stuttgart" in text
         assert "datenschutz@ostalbkreis.de" in text and "Art. 15 DSGVO" in text
         if tag != "ar":
@@ -207,3 +207,54 @@ def test_the_privacy_notice_names_the_controller_in_each_language(signed):
     assert "معلومات عن حماية البيانات" in text and "8 سنوات على الأكثر" in text
     refused = say("person", "notice", "1")
     assert refused.returncode == 1 and "organisation.controller" in refused.stderr
+
+
+def test_the_consent_to_sign_and_the_notice_after_the_handover_in_the_clients_language(signed):
+    say, _, folder = signed
+    assert say("municipality", "add", "Stadt Ulm", "--kind", "Stadt", "--fte", "1").returncode == 0
+    form = folder / "einwilligung.pdf"
+    printed = say("consent", "print", "1", "--to", "Stadt Ulm", "--scope", "Übergabe", "--exclude", "Arbeit",
+                  "--format", "pdf", "-o", str(form), "--on", "2019-06-01")
+    assert printed.returncode == 0, printed.stderr
+    text = pdf_text(form)
+    assert "Einwilligung in die Übergabe der Fallakte" in text and "an Stadt Ulm übergibt" in text
+    assert "Nicht übergeben werden die Angaben der Bereiche: Arbeit" in text and "jederzeit für die Zukunft widerrufen" in text
+    assert "Unterschrift Amal Haddad" in text and "Unterschrift Karim Haddad" in text and "Unterschrift Omar" not in text
+    assert "لا يُسلَّم" in say("consent", "print", "1", "--to", "Stadt Ulm", "--scope", "handover", "--exclude", "work").stdout, "Arabic beside"
+    wrong = say("consent", "print", "1", "--to", "Stadt Ulm", "--scope", "Vermittlung")
+    assert wrong.returncode == 1 and "Übergabe an eine andere Kommune" in wrong.stderr
+    # The signed scan filed, the file handed over: the client's notice beside the bundle.
+    assert say("consent", "add", "1", "--scope", "handover", "--to", "Stadt Ulm", "--on", "2019-06-01", "--form", str(form)).returncode == 0
+    bundle = folder / "ulm.zip"
+    exported = say("handover", "export", "1", "--to", "Stadt Ulm", "--exclude", "work", "-o", str(bundle), "--on", "2019-06-02")
+    assert exported.returncode == 0, exported.stderr
+    notice = folder / "ulm.notice.pdf"
+    assert f"Mitteilung für die Klientin oder den Klienten: {notice}" in exported.stdout
+    assert oct(notice.stat().st_mode & 0o777) == "0o600"
+    text = pdf_text(notice)
+    assert "Am 02.06.2019 hat Stadt Aalen die Fallakte 1 des Integrationsmanagements an Stadt Ulm übergeben" in text
+    assert "Nicht übergeben wurden die Angaben der Bereiche: Arbeit" in text
+    assert "لدى البلدية الجديدة" in text, "the Arabic title in logical order"
+    assert "den Bereichen: Sprache, Schule und Kita, Wohnen" in text, "the modules in their configured order"
+    fonts = subprocess.run(["pdffonts", str(notice)], capture_output=True, text=True, check=True).stdout
+    assert "NotoSansArabic" in fonts, "beside Amal's Arabic"
+
+
+def test_a_missing_font_stops_the_handover_before_anything_is_written(signed, tmp_path):
+    say, _, folder = signed
+    county = tmp_path / "client-locales"
+    county.mkdir()
+    source = json.loads((ROOT / "resources" / "client-locales" / "de.json").read_text())
+    (county / "zh.json").write_text(json.dumps({**source, "language": "zh", "name": "中文", "script": "Hans", "fontPackage": "fonts-noto-cjk",
+                                                "texts": {key: "中文 " + text for key, text in source["texts"].items()}}, ensure_ascii=False))
+    assert say("person", "edit", "1", "--languages", "Chinesisch").returncode == 0
+    assert say("person", "edit", "2", "--languages", "Chinesisch").returncode == 0
+    assert say("municipality", "add", "Stadt Ulm", "--kind", "Stadt", "--fte", "1").returncode == 0
+    form = folder / "scan.pdf"
+    form.write_bytes(b"%PDF-1.4\n")
+    assert say("consent", "add", "1", "--scope", "handover", "--to", "Stadt Ulm", "--on", "2019-06-01", "--form", str(form)).returncode == 0
+    bundle = folder / "ulm.zip"
+    refused = say("handover", "export", "1", "--to", "Stadt Ulm", "-o", str(bundle), "--on", "2019-06-02", extra_env={"LOTSE_CLIENT_LOCALES": str(county)})
+    assert refused.returncode == 2 and "fonts-noto-cjk" in refused.stderr, refused.stderr
+    assert not bundle.exists() and not (folder / "ulm.notice.pdf").exists()
+    assert json.loads(say("case", "show", "1", "--json").stdout)["caseFile"]["status"] == "active", "not handed over"

@@ -75,6 +75,9 @@ def leaf_commands(binary, env):
     return leaves
 
 
+CONTROLLER = "Landratsamt Ostalbkreis, Stuttgarter Straße 41, 73430 Aalen"
+
+
 class County:
     """A demo county for one locale, with what the calls need: a bundle, a receipt,
     a backup, a consent, a second user, files."""
@@ -86,6 +89,7 @@ class County:
         home.mkdir(exist_ok=True)
         config = json.loads((ROOT / "plugins.json").read_text())
         config["deployment"]["locale"] = locale
+        config["organisation"] = {"controller": CONTROLLER}  # the privacy notice names it
         (self.folder / "plugins.json").write_text(json.dumps(config))
         self.env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home), "TERM": "dumb", "INPUTRC": "/dev/null",
                     "LANG": "C.UTF-8", "LOTSE_RESOURCES": os.environ.get("LOTSE_RESOURCES", str(ROOT / "resources")),
@@ -141,7 +145,7 @@ class County:
             with open(file, newline="") as handle:
                 for row in csv.DictReader(handle):
                     values.update(v for k, v in row.items() if v and not v.replace(".", "").isdigit() and k != "id")
-        values.update(["Stadt Aalen", "Ulm", "Eva Test", "TSV", "Scan 42", "Bescheid", "pruefer", "Haddad", "Amal", getpass.getuser()])
+        values.update([CONTROLLER, "Samira Nasser", "Stadt Aalen", "Ulm", "Eva Test", "TSV", "Scan 42", "Bescheid", "pruefer", "Haddad", "Amal", getpass.getuser()])
         # Proper names the English texts keep in German: the programme, a service.
         values.update(["Pakt für Integration", "Agentur für Arbeit"])
         values.update(str(p) for p in self.folder.rglob("*"))
@@ -201,6 +205,9 @@ class County:
             "demo": (["demo", "--households", "2", "--today", TODAY, "--out", scratch / "demo"], ["demo", "--households", "0", *db]),
             "intake": (["intake", a, *db], ["intake", "999", *db]),
             "agreement print": (["agreement", "print", "1", *db], ["agreement", "print", "999", *db]),
+            "agreement edit": (["agreement", "edit", "1", "--interpreter", "Samira Nasser", *db], ["agreement", "edit", "999", "--interpreter", "Samira Nasser", *db]),
+            "consent print": (["consent", "print", a, "--to", "Ulm", "--scope", "handover", *db], ["consent", "print", a, "--to", "Ulm", "--scope", "referral", *db]),
+            "person notice": (["person", "notice", str(self.person), *db], ["person", "notice", "999", *db]),
             "review": (["review", a, *db], ["review", "999", *db]),
             "due": (["due", "--days", "60", *db], ["due", "--staff", "Niemand", *db]),
             "report": (["report", "--as-of", TODAY, *db], ["report", "--as-of", TODAY, "--from", "2027-01-01", *db]),
@@ -265,7 +272,7 @@ LEAVES = ["modules list", "modules show", "municipality add", "municipality edit
           "case show", "case edit", "case close", "case reopen", "case reassign", "person add", "person find", "person edit",
           "person export", "person erase", "conversation add", "referral add", "outcome add", "move", "consent add",
           "consent withdraw", "attach", "note", "contact add", "waitlist show", "waitlist admit", "audit verify", "audit log",
-          "import legacy", "demo", "intake", "agreement print", "review", "due", "report", "batch close", "batch archive",
+          "import legacy", "demo", "intake", "agreement print", "agreement edit", "consent print", "person notice", "review", "due", "report", "batch close", "batch archive",
           "batch purge", "handover export", "handover import", "handover verify", "handover confirm", "handover list",
           "keys generate", "backup create", "backup prune", "restore", "doctor", "init", "migrate", "user add", "user list", "user edit",
           "user disable", "user enable", "user passwd", "user role", "kiosk"]

@@ -14,8 +14,8 @@ extension Lotse.AgreementCommand {
             let session = try store.session()
             let agreement = try session.store.agreementDocument(id)
             try document.write(session, reading: agreement.readingLanguages) { catalog, client, isolateNames in
-                AgreementText(document: agreement, catalog: catalog, modules: builtinModules, county: session.context.configuration.organisation.county,
-                              client: client, isolateNames: isolateNames).printDocument()
+                AgreementText(document: agreement, modules: builtinModules, county: session.context.configuration.organisation.county,
+                              words: Bilingual(catalog: catalog, client: client, isolateNames: isolateNames)).printDocument()
             }
         }
     }

@@ -4,9 +4,9 @@ import LotseCore
 import PluginKit
 
 extension Lotse {
-    /// `lotse consent add|withdraw`.
+    /// `lotse consent add|withdraw|print`.
     struct ConsentCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "consent", abstract: "Record consents to pass data on, and their withdrawal.",
-                                                        subcommands: [Add.self, Withdraw.self])
+                                                        subcommands: [Add.self, Withdraw.self, Print.self])
     }
 }

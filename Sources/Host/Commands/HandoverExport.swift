@@ -35,12 +35,24 @@ extension Lotse.HandoverCommand {
             request.signingKeyOfUser = sign != nil
             request.output = output
             request.schemaVersion = schema
+            // The client's notice is set before anything is written: a missing font stops the handover, not the notice alone.
+            let participants = try session.store.documentParticipants(caseId, on: date.date)
+            let clients = try session.context.clientCatalogs(for: nil, reading: participants.readingLanguages, besides: session.context.catalog.locale)
+            let notice = try PDFWriter().render(PrintDocument(clients.map { client in
+                HandoverLetter(kind: .notice(on: date.date), caseId: caseId, participants: participants, receiver: to,
+                               modules: session.context.configuration.modules.map(\.module.id).filter { !request.excluded.contains($0) },
+                               excluded: request.excluded.sorted(),
+                               words: Bilingual(catalog: session.context.catalog, client: client, isolateNames: true)).printDocument()
+            }))
             let (path, verified, leftOut) = try HandoverExporter(store: session.store, resources: session.context.resources, locale: session.context.catalog.locale).export(request)
             let bundle = verified.bundle
             Console.say("handover.exported", ["file": .text(path), "persons": .number(bundle.persons.count), "files": .number(bundle.attachments.count),
                                               "bytes": .text(String(verified.payloadBytes)), "case": .number(caseId), "receiver": .text(to),
                                               "encryption": .label(verified.encrypted ? "handover.andEncrypted" : "value.empty"),
                                               "signature": .label(verified.signedBy != nil ? "handover.andSigned" : "value.empty")])
+            let noticePath = (path.hasSuffix(".zip") ? String(path.dropLast(4)) : path) + ".notice.pdf"
+            try OutputFile.write(notice, to: noticePath)
+            Console.say("handoverNotice.written", ["file": .text(noticePath)])
             if schema < 3 { Console.say(leftOut.isEmpty ? "handover.version1" : "handover.version1LeftOut", ["what": .list(leftOut), "version": .number(schema)]) }
         }
     }

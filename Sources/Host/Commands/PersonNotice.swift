@@ -14,7 +14,7 @@ extension Lotse.PersonCommand {
             let configuration = session.context.configuration
             try document.write(session, reading: Array(subject.languages.prefix(1))) { catalog, client, isolateNames in
                 try PrivacyNotice(person: subject.name, organisation: configuration.organisation, retentionYears: configuration.deployment.retentionYears,
-                                  catalog: catalog, client: client, isolateNames: isolateNames).printDocument()
+                                  words: Bilingual(catalog: catalog, client: client, isolateNames: isolateNames)).printDocument()
             }
         }
     }

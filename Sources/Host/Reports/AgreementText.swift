@@ -13,29 +13,17 @@ import PluginKit
 /// the client's language.
 struct AgreementText {
     let document: AgreementDocument
-    let catalog: Catalog
     let modules: ModuleRegistry
     /// The county, from the organisation settings.
     let county: String?
-    /// The client's language, or nil for the official text alone.
-    var client: ClientCatalog? = nil
-    /// Names set into the client's sentences in bidi isolates (the PDF; HTML and text
-    /// show isolates as visible controls, so they go without).
-    var isolateNames = false
+    let words: Bilingual
 
-    private func core(_ key: String, _ arguments: [String: TextValue] = [:]) -> String { catalog.render(Message(key, arguments)) }
-
-    private var language: PrintDocument.Language? {
-        client.map { PrintDocument.Language(tag: $0.language, rightToLeft: $0.rightToLeft, fontPackage: $0.fontPackage, font: $0.font) }
-    }
-
-    /// The block alone, or beside the client's words for it.
+    private var catalog: Catalog { words.catalog }
+    private func core(_ key: String, _ arguments: [String: TextValue] = [:]) -> String { words.core(key, arguments) }
     private func both(_ block: PrintDocument.Block, _ translated: (ClientCatalog) -> PrintDocument.Block) -> PrintDocument.Block {
-        guard let client, let language else { return block }
-        return .pair(block, translated(client), language)
+        words.both(block, translated)
     }
-
-    private func name(_ name: String) -> String { isolateNames ? ClientCatalog.isolated(name) : name }
+    private func name(_ name: String) -> String { words.name(name) }
 
     func printDocument() -> PrintDocument {
         let agreement = document.agreement
@@ -56,9 +44,7 @@ struct AgreementText {
                 .paragraph($0.text("agreement.persons", ["persons": persons.map(name).joined(separator: $0.script == "Arab" ? "، " : ", ")]))
             },
         ]
-        if let client {
-            blocks.append(.pair(.note(core("agreement.translationNote", ["language": .label("lang.\(client.language)")])), .note(client.text("agreement.germanCounts")), language!))
-        }
+        blocks += words.translationNote("agreement.translationNote")
         // Household goals first, then each person's, in the order the persons joined.
         let groups = Dictionary(grouping: document.goals.enumerated(), by: { $0.element.personId })
         let order = [nil] + document.names.keys.sorted().map(Optional.some)
@@ -67,7 +53,7 @@ struct AgreementText {
             guard let goals = groups[person], !goals.isEmpty else { continue }
             let personName = person.flatMap { document.names[$0] }
             blocks.append(both(.subheading(personName.map { core("agreement.goalsFor", ["person": .text($0)]) } ?? core("agreement.goalsHousehold"))) {
-                .subheading(personName.map { [self] in client!.text("agreement.goalsFor", ["person": name($0)]) } ?? $0.text("agreement.goalsHousehold"))
+                client in .subheading(personName.map { client.text("agreement.goalsFor", ["person": name($0)]) } ?? client.text("agreement.goalsHousehold"))
             })
             for (_, goal) in goals {
                 number += 1
@@ -89,9 +75,7 @@ struct AgreementText {
             .signatures(signers.map { client.text("agreement.signPerson", ["person": name($0)]) } + [client.text("agreement.signManager", ["staff": name(staff)])]
                         + (interpreter.map { [client.text("agreement.signInterpreter", ["name": name($0)])] } ?? []))
         })
-        if let client, !client.reviewed {
-            blocks.append(.pair(.note(core("agreement.translationUnreviewed", ["language": .label("lang.\(client.language)")])), .note(client.text("agreement.unreviewed")), language!))
-        }
+        blocks += words.unreviewedNote
         return PrintDocument(title: core("agreement.title"), language: catalog.locale, blocks: blocks, pageFooter: core("print.page"))
     }
 

@@ -20,6 +20,7 @@ enum CommandAreas {
         ]),
         ("help.area.counselling", [
             Entry(path: "intake", permission: .writeCases), Entry(path: "agreement print", permission: .readCases),
+            Entry(path: "agreement edit", permission: .writeCases), Entry(path: "consent print", permission: .readCases),
             Entry(path: "review", permission: .writeCases), Entry(path: "due", permission: .readCases),
             Entry(path: "conversation add", permission: .writeCases), Entry(path: "referral add", permission: .writeCases),
             Entry(path: "outcome add", permission: .writeCases), Entry(path: "note", permission: .writeCases),
@@ -36,6 +37,7 @@ enum CommandAreas {
         ]),
         ("help.area.privacy", [
             Entry(path: "person export", permission: .readCases), Entry(path: "person edit", permission: .writeCases),
+            Entry(path: "person notice", permission: .readCases),
             Entry(path: "person erase", permission: .archive), Entry(path: "batch archive", permission: .archive),
             Entry(path: "batch purge", permission: .archive), Entry(path: "audit log", permission: .readAuditLog),
             Entry(path: "audit verify", permission: .readAuditLog),

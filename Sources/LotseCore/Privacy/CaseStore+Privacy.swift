@@ -17,6 +17,28 @@ extension CaseStore {
         }
     }
 
+    /// Who a case's client documents are for on a date: its municipality, and its persons
+    /// eldest first with whether they are adults (who sign) and the languages they read
+    /// (an audited read).
+    public func documentParticipants(_ caseId: Int64, on date: LocalDate) throws -> DocumentParticipants {
+        try write(.readCases, case: caseId) { audit in
+            let caseFile = try CaseFile.existing(caseId, audit.db)
+            let rows = try Row.fetchAll(audit.db, sql: """
+                SELECT p.birthDate, p.languageCodes, pi.givenNames, pi.familyName FROM householdMember m
+                JOIN person p ON p.id = m.personId JOIN personIdentity pi ON pi.personId = p.id
+                WHERE m.householdId = ? AND (? IS NULL OR m.personId = ?) AND m.fromDate <= ? AND (m.toDate IS NULL OR m.toDate > ?)
+                ORDER BY p.birthDate, p.id
+                """, arguments: [caseFile.householdId, caseFile.personId, caseFile.personId, date, date])
+            try audit.record(.read, "caseFile", id: caseId, caseId: caseId, field: "documents")
+            let municipality = try Municipality.fetchOne(audit.db, key: caseFile.municipalityId)?.name ?? ""
+            return DocumentParticipants(municipality: municipality, persons: rows.map { row in
+                let born: LocalDate = row["birthDate"]
+                return .init(name: "\(row["givenNames"] as String) \(row["familyName"] as String)", adult: born.age(on: date) >= 18,
+                             languages: (row["languageCodes"] as String?)?.split(separator: ",").map(String.init) ?? [])
+            })
+        }
+    }
+
     /// Everything stored about a person, including who accessed it (an audited read).
     public func subjectAccess(_ personId: Int64, on date: LocalDate) throws -> SubjectAccess {
         try write(.readCases) { audit in
