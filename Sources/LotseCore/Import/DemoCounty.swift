@@ -56,6 +56,8 @@ public struct DemoCounty {
     /// Countries of origin, as often as refugees in Baden-Württemberg come from them;
     /// chosen by household number, so the random draws (and every other figure) stay.
     static let countries = ["SY", "SY", "SY", "AF", "AF", "IQ", "UA", "UA", "TR", "ER", "NG", "IR", "GE", "SO", "XS"]
+    /// The language the adults of a family from each country read first (children: not recorded).
+    static let languages = ["SY": "ar", "AF": "fa-AF", "IQ": "ar", "UA": "uk", "TR": "tr", "ER": "ti", "NG": "en", "IR": "fa", "GE": "ka", "SO": "so", "XS": "ar"]
     static let problems = ["Leistungsbescheid klären", "Anmeldung Sprachkurs", "Anerkennung Zeugnisse", "Aufenthaltstitel verlängern",
                            "Schulden beim Energieversorger", "Erziehungsfragen", "Belastung nach Flucht", "Bewerbungsunterlagen", "Kita-Anmeldung"]
     static let partners = [("municipality", "Bürgermeisteramt"), ("club", "TSV Sportverein"), ("volunteers", "Helferkreis Asyl"),
@@ -78,7 +80,7 @@ public struct DemoCounty {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         var random = SplitMix64(seed: seed)
         var files = Dictionary(uniqueKeysWithValues: LegacyImporter.files.map { ($0.name, $0.columns.joined(separator: ",") + "\n") })
-        files["persons.csv"] = files["persons.csv"]!.dropLast() + ",country_of_origin\n"
+        files["persons.csv"] = files["persons.csv"]!.dropLast() + ",country_of_origin,languages\n"
         files["cases.csv"] = files["cases.csv"]!.dropLast() + ",next_review_on\n"
         let today = moved(Self.anchor)
         func add(_ file: String, _ fields: [Any?]) {
@@ -127,7 +129,8 @@ public struct DemoCounty {
                 let female = adult == 1 || random.unit() < 0.4
                 let birth = random.unit() < 0.3 ? "\(1960 + shift / 365 + random.int(35))" : random.date(from: moved(LocalDate(year: 1960, month: 1, day: 1)!), days: 35 * 365).iso
                 add("persons.csv", [personId, household, family, (female ? Self.femaleNames : Self.maleNames)[random.int(14)], birth, female ? "f" : "m",
-                                    arrival.iso, Self.statuses[random.int(Self.statuses.count)], prospect, Self.countries[household % Self.countries.count]])
+                                    arrival.iso, Self.statuses[random.int(Self.statuses.count)], prospect, Self.countries[household % Self.countries.count],
+                                    Self.languages[Self.countries[household % Self.countries.count]]])
                 members.append((personId, true))
             }
             for _ in 0..<children {
@@ -135,7 +138,7 @@ public struct DemoCounty {
                 let female = random.unit() < 0.5
                 let birth = random.date(from: moved(LocalDate(year: 2001, month: 1, day: 1)!), days: 17 * 365)
                 add("persons.csv", [personId, household, family, (female ? Self.femaleNames : Self.maleNames)[random.int(14)], birth.iso, female ? "f" : "m",
-                                    max(arrival, birth).iso, Self.statuses[0], prospect, Self.countries[household % Self.countries.count]])
+                                    max(arrival, birth).iso, Self.statuses[0], prospect, Self.countries[household % Self.countries.count], nil])
                 members.append((personId, false))
             }
             caseId += 1

@@ -94,6 +94,14 @@ extension ImportRun {
             country = codes.country(text)
             if country == nil { r.fail("country_of_origin", codes.unknown(country: text)) }
         }
+        // Optional: the languages read, tags separated by spaces or semicolons ("ar;fr").
+        var languages: [String] = []
+        if let text = r.text("languages", required: false) {
+            languages = text.split(whereSeparator: { $0 == ";" || $0 == " " }).map(String.init)
+            if let unknown = languages.first(where: { tag in !codes.languages.contains { $0.code == tag } }) {
+                r.fail("languages", Message("import.languageTag", ["value": .text(unknown)]))
+            }
+        }
         let statusNote = r.text("residence_status", required: false)
         let residence = statusNote.map { codes.residence($0) ?? "other" }
         if let arrival, let birth, arrival < birth.date { r.fail("arrival_date", Message("import.arrivalBeforeBirth", ["birth": .text(birth.description)])) }
@@ -101,8 +109,9 @@ extension ImportRun {
             persons.invalid.insert(id)
             return
         }
-        try db.cachedStatement(sql: "INSERT INTO person (birthDate, birthYearOnly, sex, arrivalDate, stayProspect, country, residence, sourceRef) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [birth.date, birth.yearOnly, sex.rawValue, arrival, prospect.rawValue, country, residence, "legacy:\(id)"])
+        try db.cachedStatement(sql: "INSERT INTO person (birthDate, birthYearOnly, sex, arrivalDate, stayProspect, country, residence, languageCodes, sourceRef) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [birth.date, birth.yearOnly, sex.rawValue, arrival, prospect.rawValue, country, residence,
+                                 languages.isEmpty ? nil : languages.joined(separator: ","), "legacy:\(id)"])
         let personId = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO personIdentity (personId, familyName, givenNames, residenceStatus) VALUES (?, ?, ?, ?)")
             .execute(arguments: [personId, family, given, statusNote])
