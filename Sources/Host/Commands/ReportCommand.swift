@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse {
-    /// `lotse report --as-of DATE`, and a funder's sheet with `--profile`.
+    /// `lotse report [--as-of DATE]` (default today), and a funder's sheet with `--profile`.
     struct ReportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "report",
@@ -22,7 +22,7 @@ extension Lotse {
         }
 
         @OptionGroup var store: StoreOptions
-        @Option(name: .customLong("as-of"), help: ArgumentHelp("Report date.", valueName: "date")) var asOf: LocalDate
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("Report date (default today).", valueName: "date")) var asOf: LocalDate?
         @Option(help: ArgumentHelp("Start of the period for conversations, referrals and contacts (default: all time).", valueName: "date")) var from: LocalDate?
         @Option(help: "Only this municipality (id or name).") var municipality: String?
         @Option(help: "text, csv, json, html, xlsx or pdf (xlsx and pdf need -o).") var format: String?
@@ -49,7 +49,7 @@ extension Lotse {
             let session = try store.session()
             let format = try session.context.choice(self.format, "--format", as: Format.self) ?? .text
             try check(format)
-            let query = ReportQuery(asOf: asOf, from: from, municipality: municipality, includeOrigin: includeOrigin)
+            let query = ReportQuery(asOf: asOf ?? session.today, from: from, municipality: municipality, includeOrigin: includeOrigin)
             let publication = Publication(catalog: session.context.catalog, suppressBelow: suppressBelow)
             let csvDelimiter = delimiter ?? session.context.text("format.csvDelimiter")
             let result: Data
