@@ -14,13 +14,12 @@
 #define LOTSE_ZIP_LIBRARY "libzip.so.4"
 
 #define LOTSE_ZIP_FUNCTIONS(F) \
-    F(zip_open) F(zip_close) F(zip_discard) F(zip_strerror) F(zip_get_error) \
+    F(zip_open) F(zip_close) F(zip_discard) F(zip_get_error) \
     F(zip_get_num_entries) F(zip_stat_init) F(zip_stat_index) F(zip_file_get_external_attributes) \
     F(zip_source_buffer) F(zip_source_file) F(zip_source_free) F(zip_file_add) \
     F(zip_set_file_compression) F(zip_file_set_encryption) \
     F(zip_fopen_index) F(zip_fopen_index_encrypted) F(zip_fread) F(zip_fclose) \
-    F(zip_file_get_error) F(zip_file_strerror) \
-    F(zip_error_code_zip) F(zip_error_init_with_code) F(zip_error_fini) F(zip_error_strerror)
+    F(zip_file_get_error) F(zip_error_code_zip)
 
 /* The functions lotse calls, each with its declared type. */
 struct lotse_zip {

@@ -11,6 +11,7 @@ import bagit
 import jsonschema
 import pytest
 
+from conftest import GERMAN
 from test_report import FIXTURE
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -212,6 +213,12 @@ def test_refusals(run, sender, receiver, tmp_path):
     truncated = tmp_path / "truncated.zip"
     truncated.write_bytes(raw[: len(raw) // 2])
     refused(run, receiver, truncated, "truncated or damaged")
+    german = run("handover", "verify", str(truncated), extra_env=GERMAN)
+    assert "keine lesbare Zip-Datei, abgeschnitten oder beschädigt" in german.stderr and "zip archive" not in german.stderr.lower(), \
+        "libzip's English words do not reach a German screen"
+    text = tmp_path / "note.zip"
+    text.write_text("kein Archiv\n")
+    assert "(keine Zip-Datei)" in run("handover", "verify", str(text), extra_env=GERMAN).stderr
     future = changed(bundle, tmp_path, "bag-info.txt", replace=lambda d: d.replace(b"lotse-case/3", b"lotse-case/9"))
     refused(run, receiver, future, "bag-info.txt does not match the tag manifest")  # a changed tag file fails its checksum first
     small = tmp_path / "small.json"

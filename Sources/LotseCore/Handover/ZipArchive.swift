@@ -19,7 +19,7 @@ final class ZipWriter {
         self.path = path
         var error: Int32 = 0
         guard let archive = zip.zip_open(path, ZIP_CREATE | ZIP_EXCL, &error) else {
-            throw DataError("zip.create", ["path": .text(path), "detail": .text(zip.describe(error))])
+            throw DataError("zip.create", ["path": .text(path), "detail": lotse_zip.problem(error)])
         }
         self.archive = archive
     }
@@ -76,7 +76,7 @@ final class ZipWriter {
     }
 
     private func failure(_ key: String, _ subject: String) -> DataError {
-        DataError(key, ["path": .text(subject), "detail": .text(lotse_zip.text(zip.zip_strerror(archive)))])
+        DataError(key, ["path": .text(subject), "detail": lotse_zip.problem(zip.zip_error_code_zip(zip.zip_get_error(archive)))])
     }
 }
 
@@ -119,7 +119,7 @@ final class ZipReader {
         var error: Int32 = 0
         guard let archive = zip.zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
             throw error == ZIP_ER_NOENT ? .unreadable(Message("zip.noFile", ["path": .text(path)]))
-                : .corrupt(Message("zip.unreadable", ["detail": .text(zip.describe(error))]))
+                : .corrupt(Message("zip.unreadable", ["detail": lotse_zip.problem(error)]))
         }
         self.archive = archive
         self.passphrase = passphrase
@@ -158,7 +158,7 @@ final class ZipReader {
         guard let file else {
             let code = zip.zip_error_code_zip(zip.zip_get_error(archive))
             if code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_NOPASSWD { throw BundleError.passphrase }
-            throw BundleError.corrupt(Message("zip.entryOpen", ["entry": .text(entry.name), "detail": .text(lotse_zip.text(zip.zip_strerror(archive)))]))
+            throw BundleError.corrupt(Message("zip.entryOpen", ["entry": .text(entry.name), "detail": lotse_zip.problem(code)]))
         }
         defer { _ = zip.zip_fclose(file) }
         var total: UInt64 = 0
@@ -168,7 +168,7 @@ final class ZipReader {
             if count < 0 {
                 let code = zip.zip_error_code_zip(zip.zip_file_get_error(file))
                 if code == ZIP_ER_WRONGPASSWD { throw BundleError.passphrase }
-                throw BundleError.corrupt(Message("zip.entryDamaged", ["entry": .text(entry.name), "detail": .text(lotse_zip.text(zip.zip_file_strerror(file)))]))
+                throw BundleError.corrupt(Message("zip.entryDamaged", ["entry": .text(entry.name), "detail": lotse_zip.problem(code)]))
             }
             if count == 0 { break }
             total += UInt64(count)
@@ -180,16 +180,17 @@ final class ZipReader {
 }
 
 extension lotse_zip {
-    /// libzip's text for an error code.
-    func describe(_ code: Int32) -> String {
-        var error = zip_error_t()
-        self.zip_error_init_with_code(&error, code)
-        defer { self.zip_error_fini(&error) }
-        return Self.text(self.zip_error_strerror(&error))
-    }
-
-    /// A text libzip returned (its error texts are never NULL).
-    static func text(_ string: UnsafePointer<CChar>?) -> String {
-        string.map { String(cString: $0) } ?? ""
+    /// What a libzip error code means, in the catalog's words (libzip's own texts are
+    /// English and would reach a German user's screen).
+    static func problem(_ code: Int32) -> TextValue {
+        let names: [Int32: String] = [
+            ZIP_ER_NOZIP: "notZip", ZIP_ER_INCONS: "inconsistent", ZIP_ER_CRC: "checksum", ZIP_ER_EOF: "truncated", ZIP_ER_READ: "read",
+            ZIP_ER_SEEK: "read", ZIP_ER_OPEN: "open", ZIP_ER_EXISTS: "exists", ZIP_ER_WRITE: "write", ZIP_ER_TMPOPEN: "write", ZIP_ER_RENAME: "write",
+            ZIP_ER_CLOSE: "write", ZIP_ER_MEMORY: "memory", ZIP_ER_ZLIB: "compressed", ZIP_ER_COMPRESSED_DATA: "compressed",
+            ZIP_ER_COMPNOTSUPP: "compression", ZIP_ER_ENCRNOTSUPP: "encryption", ZIP_ER_MULTIDISK: "multidisk",
+            ZIP_ER_NOPASSWD: "passphrase", ZIP_ER_WRONGPASSWD: "passphrase",
+        ]
+        guard let name = names[code] else { return .message(Message("zip.error.other", ["code": .number(Int(code))])) }
+        return .label("zip.error.\(name)")
     }
 }
