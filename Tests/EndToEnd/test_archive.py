@@ -2,10 +2,12 @@
 import json
 import os
 import pathlib
+import re
 import sqlite3
 import subprocess
 import zipfile
 
+from conftest import GERMAN
 from test_report import FIXTURE, county  # noqa: F401
 
 DATES = ["2018-12-31", "2019-01-15", "2019-06-30", "2019-08-15"]
@@ -45,7 +47,7 @@ def test_archive_keeps_past_figures_and_removes_personal_data(run, county, tmp_p
         assert name not in data, name
     assert b"Haddad" in data, "active cases keep their data"
     index = (folder / "index.csv").read_text().splitlines()
-    assert index[0] == "case,closed_on,archived_on,bundle" and len(index) == 3
+    assert index[0] == "case,closed on,archived on,bundle" and len(index) == 3
     with zipfile.ZipFile(folder / "lotse-archive-case-2.zip") as bundle:
         assert all(info.flag_bits & 0x1 for info in bundle.infolist())
     verified = run("handover", "verify", str(folder / "lotse-archive-case-2.zip"), "--passphrase-file", str(passphrase))
@@ -54,6 +56,11 @@ def test_archive_keeps_past_figures_and_removes_personal_data(run, county, tmp_p
     assert statuses == {1: "active", 2: "archived", 3: "active", 4: "archived"}
     again = archive(run, county, folder, passphrase)
     assert "0 cases archived" in again.stdout and len((folder / "index.csv").read_text().splitlines()) == 3
+    # A German county's spreadsheet reads it: German headers, semicolons, German dates.
+    assert archive(run, county, folder, passphrase, extra_env=GERMAN).returncode == 0
+    german = (folder / "index.csv").read_text().splitlines()
+    assert german[0] == "Fall;abgeschlossen am;archiviert am;Bündel"
+    assert all(re.fullmatch(r"\d+;\d{2}\.\d{2}\.\d{4};\d{2}\.\d{2}\.\d{4};lotse-archive-case-\d+\.zip", row) for row in german[1:]), german
 
 
 def test_a_killed_archive_run_finishes_on_rerun(run, county, tmp_path):

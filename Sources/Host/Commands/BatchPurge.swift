@@ -20,7 +20,7 @@ extension Lotse.BatchCommand {
             guard dryRun != confirm else { throw UsageError("batch.dryRunOrConfirm") }
             let session = try store.session()
             let policy = PurgePolicy(store: session.store, retentionYears: session.context.configuration.deployment.retentionYears,
-                                     archive: archive.map { URL(fileURLWithPath: $0) })
+                                     archive: archive.map { URL(fileURLWithPath: $0) }, catalog: session.context.catalog)
             let (results, failed) = try BatchRun(store: session.store, policy: policy).show(on: dryRun ? date.date : try date.destructive(), dryRun: dryRun)
             if dryRun { return Console.say("batch.purgeDryRun", ["count": .number(results.count)]) }
             Console.say("batch.purgedAll", ["count": .number(results.count - failed)])

@@ -59,7 +59,7 @@ public struct Archiver: BatchPolicy {
 
     /// The index anew, and the deleted personal data out of the WAL file.
     public func finish() throws {
-        try Self.writeIndex(store: store, folder: folder)
+        try Self.writeIndex(store: store, folder: folder, catalog: catalog)
         try store.checkpoint()
     }
 
@@ -112,10 +112,15 @@ public struct Archiver: BatchPolicy {
         return try reader.read(fetched.url.path)
     }
 
-    /// Writes index.csv (case, closed, archived, file, sha256 — no personal data) anew.
-    public static func writeIndex(store: CaseStore, folder: URL) throws {
+    /// Writes index.csv (case, closed, archived, bundle file — no personal data) anew, as
+    /// the deployment's spreadsheets read it: its headers, delimiter and dates.
+    public static func writeIndex(store: CaseStore, folder: URL, catalog: Catalog) throws {
         let rows = try store.archiveIndex()
-        let text = "case,closed_on,archived_on,bundle\n" + rows.map { "\($0.caseId),\($0.closedOn.iso),\($0.archivedOn?.iso ?? ""),\($0.bundleFile ?? "")" }.joined(separator: "\n") + "\n"
+        let delimiter = catalog.render(Message("format.csvDelimiter"))
+        let header = catalog.render(Message("archive.indexColumns")).split(separator: "|").joined(separator: delimiter)
+        let text = header + "\n" + rows.map {
+            [String($0.caseId), catalog.date($0.closedOn), $0.archivedOn.map(catalog.date) ?? "", $0.bundleFile ?? ""].joined(separator: delimiter)
+        }.joined(separator: "\n") + "\n"
         let index = folder.appendingPathComponent("index.csv").path
         let staging = UserRights.staging(for: index)
         try PartialFile.write(Data(text.utf8), to: staging)

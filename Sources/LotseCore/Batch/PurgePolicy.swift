@@ -8,11 +8,14 @@ public struct PurgePolicy: BatchPolicy {
     public let retentionYears: Int
     /// The folder of the archive bundles, when they are to be deleted too.
     public let archive: URL?
+    /// The deployment's catalog, for the archive's index.
+    public let catalog: Catalog
 
-    public init(store: CaseStore, retentionYears: Int, archive: URL?) {
+    public init(store: CaseStore, retentionYears: Int, archive: URL?, catalog: Catalog) {
         self.store = store
         self.retentionYears = retentionYears
         self.archive = archive
+        self.catalog = catalog
     }
 
     public func candidates(on date: LocalDate) throws -> [ArchiveCandidate] {
@@ -36,6 +39,6 @@ public struct PurgePolicy: BatchPolicy {
 
     /// The index lists what is left.
     public func finish() throws {
-        if let archive { try Archiver.writeIndex(store: store, folder: archive) }
+        if let archive { try Archiver.writeIndex(store: store, folder: archive, catalog: catalog) }
     }
 }
