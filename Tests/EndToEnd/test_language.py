@@ -60,6 +60,36 @@ def foreign_lines(text, locale, data, commands=frozenset()):
     return found
 
 
+def shown_keys():
+    """What must never reach a screen: every catalog key, and the ids the modules' keys
+    stand for ("language.has_certificate" for the language module's question)."""
+    keys = set()
+    for locale in ("de", "en"):
+        for file in (ROOT / "resources" / "locales" / locale).glob("*.json"):
+            for key in json.loads(file.read_text()):
+                keys.add(key)
+                if file.stem not in ("core", "help", "crash"):
+                    parts = key.split(".")
+                    keys.add(f"{file.stem}.{key}")
+                    if len(parts) >= 2 and parts[0] in ("question", "goal", "outcome", "metric", "setting"):
+                        keys.add(f"{file.stem}.{parts[1]}")
+    return frozenset(k for k in keys if "." in k)
+
+
+SHOWN_KEYS = shown_keys()
+
+
+def key_lines(text, data):
+    """The lines of `text` that show a catalog key or a module's id (data taken out)."""
+    pattern = re.compile("|".join(r"(?<!\w)" + re.escape(value) + r"(?!\w)" for value in data if len(value) >= 3)) if data else None
+    found = []
+    for line in text.splitlines():
+        cleaned = pattern.sub(" ", line) if pattern else line
+        if any(token in SHOWN_KEYS for token in re.findall(r"[A-Za-z][\w-]*(?:\.[\w-]+)+", cleaned)):
+            found.append(line)
+    return found
+
+
 def leaf_commands(binary, env):
     """Every leaf of the command tree, from ArgumentParser's dump."""
     dump = json.loads(subprocess.run([binary, "--experimental-dump-help"], capture_output=True, text=True, env=env).stdout)
@@ -256,7 +286,9 @@ class County:
                 return None, []
         done = self.run(*args, cwd=scratch)
         data = self.data + sorted({str(p) for p in scratch.rglob("*")} | {str(scratch)}, key=len, reverse=True)
-        return done.returncode, foreign_lines(done.stdout + "\n" + done.stderr, self.locale, data, self.commands)
+        output = done.stdout + "\n" + done.stderr
+        shown = [] if "--json" in args else key_lines(output, data)  # JSON names its fields by id on purpose
+        return done.returncode, foreign_lines(output, self.locale, data, self.commands) + shown
 
 
 def binary():
