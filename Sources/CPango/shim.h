@@ -2,6 +2,7 @@
 #define LOTSE_CPANGO_SHIM_H
 #include <dlfcn.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 /* pango and cairo set lotse's printed documents (agreements, reports as PDF). They are
    opened on first use, as libzip is (see CZip): linking them would load GLib, HarfBuzz,
@@ -15,6 +16,7 @@
 #define LOTSE_PANGO_LIBRARY "libpango-1.0.so.0"
 #define LOTSE_PANGOCAIRO_LIBRARY "libpangocairo-1.0.so.0"
 #define LOTSE_GOBJECT_LIBRARY "libgobject-2.0.so.0"
+#define LOTSE_FONTCONFIG_LIBRARY "libfontconfig.so.1"
 
 typedef struct _cairo lotse_cairo_t;
 typedef struct _cairo_surface lotse_cairo_surface_t;
@@ -63,7 +65,11 @@ typedef struct _PangoLayoutIter lotse_pango_iter_t;
     F(pango, pango_layout_iter_get_run_readonly, void *, (lotse_pango_iter_t *iter)) \
     F(pango, pango_layout_iter_next_run, int, (lotse_pango_iter_t *iter)) \
     F(pango, pango_layout_iter_free, void, (lotse_pango_iter_t *iter)) \
-    F(gobject, g_object_unref, void, (void *object))
+    F(gobject, g_object_unref, void, (void *object)) \
+    F(fontconfig, FcConfigCreate, void *, (void)) \
+    F(fontconfig, FcConfigParseAndLoad, int, (void *config, const unsigned char *file, int complain)) \
+    F(fontconfig, FcConfigBuildFonts, int, (void *config)) \
+    F(fontconfig, FcConfigSetCurrent, int, (void *config))
 
 /* A run's glyphs: PangoGlyphItem starts with its PangoItem and PangoGlyphString
    pointers; a PangoGlyphString with its count and its PangoGlyphInfo array, each info
@@ -92,11 +98,22 @@ static inline const struct lotse_pango *_Nullable lotse_pango_open(void) {
     void *pango = dlopen(LOTSE_PANGO_LIBRARY, RTLD_NOW | RTLD_LOCAL);
     void *pangocairo = dlopen(LOTSE_PANGOCAIRO_LIBRARY, RTLD_NOW | RTLD_LOCAL);
     void *gobject = dlopen(LOTSE_GOBJECT_LIBRARY, RTLD_NOW | RTLD_LOCAL);
-    if (cairo == NULL || pango == NULL || pangocairo == NULL || gobject == NULL) return NULL;
+    void *fontconfig = dlopen(LOTSE_FONTCONFIG_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+    if (cairo == NULL || pango == NULL || pangocairo == NULL || gobject == NULL || fontconfig == NULL) return NULL;
 #define LOTSE_PANGO_FIND(library, name, result, parameters) \
     if ((functions.name = (result (*) parameters)dlsym(library, #name)) == NULL) return NULL;
     LOTSE_PANGO_FUNCTIONS(LOTSE_PANGO_FIND)
 #undef LOTSE_PANGO_FIND
+    /* A configuration named in FONTCONFIG_FILE (the shared installation names lotse's own)
+       is loaded here, before pango makes its font map: fontconfig itself ignores the
+       variable in a setuid program and would read the system's fonts.conf, whose
+       conf.d includes the user's ~/.fonts.conf with lotse's rights. */
+    const char *file = getenv("FONTCONFIG_FILE");
+    if (file != NULL && *file != 0) {
+        void *config = functions.FcConfigCreate();
+        if (config == NULL || !functions.FcConfigParseAndLoad(config, (const unsigned char *)file, 1)
+            || !functions.FcConfigBuildFonts(config) || !functions.FcConfigSetCurrent(config)) return NULL;
+    }
     return &functions;
 }
 

@@ -370,3 +370,27 @@ def test_tampering_with_case_content_or_the_head_is_found(installed):
     assert verify.returncode == 2 and "nicht mit dem Schlüssel der Installation versiegelt" in verify.stdout, verify.stdout
     key = DATA / "audit.key"
     assert pwd.getpwuid(key.stat().st_uid).pw_name == "lotse" and stat.S_IMODE(key.stat().st_mode) == 0o600
+
+
+def test_a_users_fontconfig_never_reaches_a_document_lotse_sets(installed):
+    """fontconfig reads ~/.fonts.conf and ~/.config/fontconfig/; under the setuid binary
+    lotse reads only its own /usr/share/lotse/fonts.conf, so a user's file can neither
+    swap the fonts of a document to sign nor make lotse open files with its rights."""
+    one = USERS[0]
+    hostile = """<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
+      <match target="pattern"><edit name="family" mode="assign" binding="strong"><string>DejaVu Serif</string></edit></match>
+      <include ignore_missing="yes">/var/lib/lotse/lotse.sqlite</include></fontconfig>"""
+    for path in (Path(f"/home/{one}/.fonts.conf"), Path(f"/home/{one}/.config/fontconfig/fonts.conf")):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(hostile)
+        shutil.chown(path, one, one)
+    shutil.chown(Path(f"/home/{one}/.config"), one, one)
+    shutil.chown(Path(f"/home/{one}/.config/fontconfig"), one, one)
+    assert "DejaVu Serif" in ok(sh("fc-match", "Noto Sans", user=one)), "the user's own programs do follow it"
+    created = ok(sh("lotse", "case", "new", "--municipality", "Stadt Aalen", "--open", "--on", "2026-02-01", "--family-name", "Osman",
+                    "--given-names", "Nour", "--born", "1990", "--languages", "ar", user=one))
+    case = created.split()[1]
+    pdf = f"/home/{one}/einwilligung.pdf"
+    ok(sh("lotse", "consent", "print", case, "--to", "Stadt Ulm", "--scope", "handover", "--format", "pdf", "-o", pdf, user=one, cwd=f"/home/{one}"))
+    fonts = ok(sh("pdffonts", pdf))
+    assert "NotoSans-Regular" in fonts and "NotoSansArabic" in fonts and "DejaVu" not in fonts, fonts
