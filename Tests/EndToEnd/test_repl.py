@@ -145,3 +145,24 @@ def test_a_fresh_database_leads_through_creating_the_first_admin(lotse_bin, env,
     child.sendline("quit")
     child.expect(pexpect.EOF)
     assert "first admin password" not in child.before
+
+
+def test_tab_completes_an_options_value_in_the_users_words(lotse_bin, env, tmp_path, run):
+    """`case list --status w<Tab>` gives `wartend`; the word completed is one the command reads."""
+    db = str(tmp_path / "lotse.sqlite")
+    assert run("municipality", "add", "Stadt Aalen", "--kind", "city", "--fte", "1.5", "--db", db).returncode == 0
+    assert run("case", "new", "--municipality", "Stadt Aalen", "--family-name", "Haddad", "--given-names", "Amal", "--born", "1985",
+               "--db", db).returncode == 0
+    child = pexpect.spawn(lotse_bin, ["--db", db], env={**env, **GERMAN}, cwd=str(tmp_path), encoding="utf-8", timeout=20, dimensions=(40, 160))
+    child.expect(PROMPT)
+    child.send("case list --status w\t")
+    child.expect_exact("case list --status wartend ")
+    child.sendline("")
+    child.expect_exact("Haddad")
+    child.expect(PROMPT)
+    child.send("case new --stay-prospect ho\t")
+    child.expect_exact("case new --stay-prospect hoch ")
+    child.sendcontrol("c")
+    child.expect(PROMPT)
+    child.sendline("quit")
+    child.expect(pexpect.EOF)

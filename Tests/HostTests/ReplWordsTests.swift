@@ -1,3 +1,4 @@
+import ArgumentParser
 @testable import Host
 import Testing
 
@@ -20,5 +21,25 @@ import Testing
         #expect(CommandTree.lotse.names(after: []).contains("modules"))
         #expect(CommandTree.lotse.names(after: ["modules"]) == ["list", "show"])
         #expect(CommandTree.lotse.names(after: ["nothing"]) == [])
+    }
+
+    /// Every option Tab completes a value for is one its command declares, so the table
+    /// cannot drift from the commands.
+    @Test func optionValuesBelongToTheirCommands() {
+        func command(_ path: String) -> (any ParsableCommand.Type)? {
+            var type: any ParsableCommand.Type = Lotse.self
+            for name in path.split(separator: " ") {
+                guard let sub = type.configuration.subcommands.first(where: { $0._commandName == name }) else { return nil }
+                type = sub
+            }
+            return type
+        }
+        func leaves(_ type: any ParsableCommand.Type) -> [any ParsableCommand.Type] {
+            type.configuration.subcommands.isEmpty ? [type] : type.configuration.subcommands.flatMap(leaves)
+        }
+        for entry in OptionValues.table {
+            let types = entry.command.map { command($0).map { [$0] } ?? [] } ?? leaves(Lotse.self)
+            #expect(types.contains { $0.helpMessage(columns: 400).contains(entry.option + " ") }, "\(entry.command ?? "any command") \(entry.option)")
+        }
     }
 }

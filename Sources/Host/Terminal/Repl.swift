@@ -27,10 +27,14 @@ struct Repl {
         let tree = CommandTree.lotse
         let caseIds = CaseIdCache()
         caseIds.refresh()
+        let vocabulary = try? context.vocabulary()
         let completer: LineEditor.Completer = { before, _ in
             let words = (try? CommandLineWords.split(before)) ?? []
             if words.isEmpty { return CommandTree.replWords + tree.names(after: []) }
             if CommandTree.takesCaseId.contains(words.joined(separator: " ")) { return caseIds.ids }
+            if let vocabulary, let values = OptionValues.completions(after: words, tree: tree, vocabulary: vocabulary, catalog: context.catalog) {
+                return values
+            }
             return tree.names(after: words)
         }
         let history = kiosk == nil ? context.locations.dataDirectory.appendingPathComponent("history") : nil
