@@ -114,13 +114,19 @@ def test_commands_through_a_pipe(run):
     assert "lotse>" not in result.stdout
 
 
-def test_tab_completes_open_case_ids(lotse_bin, env, tmp_path, run):
+def repl_with_a_waiting_case(lotse_bin, env, tmp_path, run):
+    """A German REPL on a database holding case 1 (waiting), at its prompt."""
     db = str(tmp_path / "lotse.sqlite")
     assert run("municipality", "add", "Stadt Aalen", "--kind", "city", "--fte", "1.5", "--db", db).returncode == 0
     assert run("case", "new", "--municipality", "Stadt Aalen", "--family-name", "Haddad", "--given-names", "Amal", "--born", "1985",
                "--db", db).returncode == 0
     child = pexpect.spawn(lotse_bin, ["--db", db], env={**env, **GERMAN}, cwd=str(tmp_path), encoding="utf-8", timeout=20, dimensions=(40, 160))
     child.expect(PROMPT)
+    return child
+
+
+def test_tab_completes_open_case_ids(lotse_bin, env, tmp_path, run):
+    child = repl_with_a_waiting_case(lotse_bin, env, tmp_path, run)
     child.send("case show \t")
     child.expect_exact("case show 1 ")
     child.sendline("")
@@ -149,12 +155,7 @@ def test_a_fresh_database_leads_through_creating_the_first_admin(lotse_bin, env,
 
 def test_tab_completes_an_options_value_in_the_users_words(lotse_bin, env, tmp_path, run):
     """`case list --status w<Tab>` gives `wartend`; the word completed is one the command reads."""
-    db = str(tmp_path / "lotse.sqlite")
-    assert run("municipality", "add", "Stadt Aalen", "--kind", "city", "--fte", "1.5", "--db", db).returncode == 0
-    assert run("case", "new", "--municipality", "Stadt Aalen", "--family-name", "Haddad", "--given-names", "Amal", "--born", "1985",
-               "--db", db).returncode == 0
-    child = pexpect.spawn(lotse_bin, ["--db", db], env={**env, **GERMAN}, cwd=str(tmp_path), encoding="utf-8", timeout=20, dimensions=(40, 160))
-    child.expect(PROMPT)
+    child = repl_with_a_waiting_case(lotse_bin, env, tmp_path, run)
     child.send("case list --status w\t")
     child.expect_exact("case list --status wartend ")
     child.sendline("")
