@@ -63,7 +63,9 @@ struct Lotse: ParsableCommand {
         } catch where Console.isArgumentError(error) {
             // Help, version and argument errors, said by lotse in the session's language;
             // a mistake in the arguments is a user error.
-            switch ArgumentErrorText.outcome(for: error, words: Array(CommandLine.arguments.dropFirst()), catalog: Console.catalog) {
+            let catalog = Console.userCatalog(Array(CommandLine.arguments.dropFirst()))
+            Console.use(catalog)
+            switch ArgumentErrorText.outcome(for: error, words: Array(CommandLine.arguments.dropFirst()), catalog: catalog) {
             case .output(let text):
                 print(text)
                 Foundation.exit(0)

@@ -1,5 +1,6 @@
 """Logins, roles and access control from the command line, as different operating-system
 accounts (setpriv; needs root, as CI has): each role × each command, allowed or refused."""
+import getpass
 import json
 import os
 import pathlib
@@ -10,7 +11,7 @@ import tempfile
 
 import pytest
 
-from conftest import ENGLISH_CONFIG, ROOT, TEST_PASSWORD
+from conftest import ENGLISH_CONFIG, GERMAN, ROOT, TEST_PASSWORD
 
 # Operating-system accounts every Debian system has, mapped to one lotse role each.
 ACCOUNTS = {"keller": ("daemon", "manager"), "braun": ("bin", "lead"), "it": ("nobody", "admin"), "pruefer": ("sys", "auditor")}
@@ -164,3 +165,21 @@ def test_due_is_each_role_s_work_list(shared, run):
     assert rows == {"Stadt Aalen": ["2", "0"], "Stadt Ellwangen": ["1", "1"]}, admin.stdout
     every = run("due", "--all", "--on", "2026-12-05", "--db", db).stdout
     assert every.index("Overdue (3 entries)") < every.index("Due by 2026-12-19 (1 entry)") < every.rindex("Okafor")
+
+
+def test_help_and_argument_errors_speak_the_users_own_language(run, tmp_path):
+    """Help and a mistyped option come before any session; they still speak the language
+    the mapped user chose, and the deployment's for everyone else."""
+    db = str(tmp_path / "lotse.sqlite")
+    assert run("case", "list", "--db", db, extra_env=GERMAN).returncode == 0
+    refused = run("case", "list", "--bogus", "--db", db, extra_env=GERMAN)
+    assert refused.returncode == 1 and "unbekannte Option --bogus" in refused.stderr
+    assert run("user", "edit", getpass.getuser(), "--locale", "en", "--db", db, extra_env=GERMAN).returncode == 0
+    refused = run("case", "list", "--bogus", "--db", db, extra_env=GERMAN)
+    assert refused.returncode == 1 and "unknown option --bogus" in refused.stderr and "Aufruf" not in refused.stderr, refused.stderr
+    helped = run("case", "list", "--help", "--db", db, extra_env=GERMAN)
+    assert helped.returncode == 0 and helped.stdout.startswith("List cases") and "Usage: lotse case list" in helped.stdout
+    # Nothing is made of a database that does not exist.
+    missing = tmp_path / "none.sqlite"
+    assert "unbekannte Option" in run("case", "list", "--bogus", "--db", str(missing), extra_env=GERMAN, prepare=False).stderr
+    assert not missing.exists()

@@ -50,6 +50,21 @@ enum Console {
     }
 
     static func use(_ catalog: Catalog) { active.withLock { $0 = catalog } }
+
+    /// The catalog for help and argument errors, which come before any session: the
+    /// mapped user's own language where they chose one (`user edit --locale`), else the
+    /// deployment's.
+    static func userCatalog(_ arguments: [String]) -> Catalog {
+        var explicit: String?
+        for (index, word) in arguments.enumerated() {
+            if word == "--db", index + 1 < arguments.count { explicit = arguments[index + 1] }
+            if word.hasPrefix("--db=") { explicit = String(word.dropFirst("--db=".count)) }
+        }
+        guard let resources = early.resources,
+              let locale = Accounts.locale(osUser: CaseStore.operatingSystemUser, database: Locations().database(explicit: explicit)),
+              locale != catalog.locale, let own = try? Self.catalog(locale: locale, resources: resources) else { return catalog }
+        return own
+    }
     static var catalog: Catalog { active.withLock { $0 } ?? beforeConfiguration }
 
     /// A message in the session's language.

@@ -34,6 +34,19 @@ public struct Accounts: Sendable {
 
     /// The user the command line acts as: the one mapped to `osUser`.
     /// Refusals (no such mapping, disabled) are audited.
+    /// The language a mapped, enabled user reads, looked up without side effects (no
+    /// file created, nothing audited): help and argument errors come before any session.
+    /// Nil when there is no database, no such user or no language of their own.
+    public static func locale(osUser: String, database url: URL) -> String? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        var configuration = GRDB.Configuration()
+        configuration.readonly = true
+        guard let queue = try? DatabaseQueue(path: url.path, configuration: configuration) else { return nil }
+        return try? queue.read { db in
+            try User.mapped(to: osUser).filter(Column("disabled") == false).fetchOne(db)?.locale
+        }
+    }
+
     public func principal(osUser: String) throws -> Principal {
         let (user, principal) = try database.read { db -> (User?, Principal?) in
             guard try User.fetchCount(db) > 0 else {
