@@ -64,7 +64,6 @@ struct Lotse: ParsableCommand {
             // Help, version and argument errors, said by lotse in the session's language;
             // a mistake in the arguments is a user error.
             let catalog = Console.userCatalog(Array(CommandLine.arguments.dropFirst()))
-            Console.use(catalog)
             switch ArgumentErrorText.outcome(for: error, words: Array(CommandLine.arguments.dropFirst()), catalog: catalog) {
             case .output(let text):
                 print(text)

@@ -44,7 +44,7 @@ struct AgreementText {
                 .paragraph($0.text("agreement.persons", ["persons": persons.map(name).joined(separator: $0.script == "Arab" ? "، " : ", ")]))
             },
         ]
-        blocks += words.translationNote("agreement.translationNote")
+        blocks += words.translationNote
         // Household goals first, then each person's, in the order the persons joined.
         let groups = Dictionary(grouping: document.goals.enumerated(), by: { $0.element.personId })
         let order = [nil] + document.names.keys.sorted().map(Optional.some)

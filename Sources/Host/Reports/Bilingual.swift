@@ -33,11 +33,10 @@ struct Bilingual {
         both(make(core(key, official))) { make($0.text(key, arguments)) }
     }
 
-    /// Under the title: that a translation is given and which text counts (`key` in the
-    /// official catalog names the language).
-    func translationNote(_ key: String) -> [PrintDocument.Block] {
+    /// Under the title: that a translation is given and that the German text counts.
+    var translationNote: [PrintDocument.Block] {
         guard let client, let language else { return [] }
-        return [.pair(.note(core(key, ["language": .label("lang.\(client.language)")])), .note(client.text("agreement.germanCounts")), language)]
+        return [.pair(.note(core("agreement.translationNote", ["language": .label("lang.\(client.language)")])), .note(client.text("agreement.germanCounts")), language)]
     }
 
     /// At the end: that no qualified translator has reviewed the translation yet.

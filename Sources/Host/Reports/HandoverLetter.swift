@@ -25,7 +25,7 @@ struct HandoverLetter {
             ids.map { client.has("module.\($0)") ? client.text("module.\($0)") : words.catalog.format(Vocabulary.moduleLabel($0)) }.joined(separator: ", ")
         }
         var blocks: [Block] = [words.both(Block.heading, key("title"))]
-        blocks += words.translationNote("consentForm.translationNote")
+        blocks += words.translationNote
         switch kind {
         case .consent:
             blocks.append(words.both(Block.paragraph, "consentForm.intro", ["sender": words.name(sender), "receiver": words.name(receiver), "case": String(caseId)],

@@ -16,7 +16,7 @@ struct PrivacyNotice {
         typealias Block = PrintDocument.Block
         var blocks: [Block] = [words.both(Block.heading, "notice.title"),
                                words.both(Block.paragraph, "notice.subtitle", ["person": words.name(person)], official: ["person": .text(person)])]
-        blocks += words.translationNote("notice.translationNote")
+        blocks += words.translationNote
         blocks += [words.both(Block.subheading, "notice.controllerHeading"), .paragraph(controller)]
         if let officer = organisation.dataProtectionOfficer { blocks += [words.both(Block.subheading, "notice.dpoHeading"), .paragraph(officer)] }
         for part in ["purpose", "legalBasis", "recipients"] {

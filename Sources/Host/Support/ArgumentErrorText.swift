@@ -27,22 +27,22 @@ enum ArgumentErrorText {
             return .output(help.render(path, found))
         }
         let (path, found) = command()
-        let line = catalog.render(message(Lotse.message(for: error)))
+        let line = catalog.render(message(Lotse.message(for: error), catalog: catalog))
         let see = catalog.render(Message("help.seeHelp", ["command": .text(path.joined(separator: " "))], namespace: "help"))
         return .mistake("lotse: \(line)\n\(help.usage(path, found))\n\(see)")
     }
 
     /// An argument as ArgumentParser spells it (`--case <case>`), its placeholder in
     /// the session's words (`--case <Fall>`).
-    private static func placeholders(_ argument: String) -> String {
+    private static func placeholders(_ argument: String, catalog: Catalog) -> String {
         guard let open = argument.firstIndex(of: "<"), let close = argument.lastIndex(of: ">"), open < close else { return argument }
         let name = String(argument[argument.index(after: open)..<close])
-        let shown = Console.catalog.render(Message("value.\(name)", namespace: "help"))
+        let shown = catalog.render(Message("value.\(name)", namespace: "help"))
         return shown == "value.\(name)" ? argument : argument.replacingCharacters(in: open...close, with: "<\(shown)>")
     }
 
     /// The catalog line for ArgumentParser's message.
-    static func message(_ english: String) -> Message {
+    static func message(_ english: String, catalog: Catalog) -> Message {
         let patterns: [(String, String, [String])] = [
             (#"^Missing expected argument '(.+)'$"#, "help.error.missing", ["argument"]),
             (#"^Unknown option '(.+)'$"#, "help.error.unknownOption", ["option"]),
@@ -58,7 +58,7 @@ enum ArgumentErrorText {
                   let match = expression.firstMatch(in: firstLine, range: NSRange(firstLine.startIndex..., in: firstLine)) else { continue }
             var arguments: [String: TextValue] = [:]
             for (index, name) in names.enumerated() {
-                if let range = Range(match.range(at: index + 1), in: firstLine) { arguments[name] = .text(placeholders(String(firstLine[range]))) }
+                if let range = Range(match.range(at: index + 1), in: firstLine) { arguments[name] = .text(placeholders(String(firstLine[range]), catalog: catalog)) }
             }
             return Message(key, arguments, namespace: "help")
         }

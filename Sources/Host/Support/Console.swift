@@ -38,15 +38,20 @@ enum Console {
     /// (for messages before the configuration is loaded, or when it cannot be); "de"
     /// when there is none.
     static func configuredLocale(_ arguments: [String]) -> String {
-        var explicit: String?
-        for (index, word) in arguments.enumerated() {
-            if word == "--config", index + 1 < arguments.count { explicit = arguments[index + 1] }
-            if word.hasPrefix("--config=") { explicit = String(word.dropFirst("--config=".count)) }
-        }
-        guard let url = try? Locations().configuration(explicit: explicit), let data = FileManager.default.contents(atPath: url.path),
+        guard let url = try? Locations().configuration(explicit: value(of: "--config", in: arguments)), let data = FileManager.default.contents(atPath: url.path),
               let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let locale = (root["deployment"] as? [String: Any])?["locale"] as? String, ["de", "en"].contains(locale) else { return "de" }
         return locale
+    }
+
+    /// An option's value on a command line that was not parsed (`--db F` or `--db=F`); the last one wins.
+    private static func value(of option: String, in arguments: [String]) -> String? {
+        var found: String?
+        for (index, word) in arguments.enumerated() {
+            if word == option, index + 1 < arguments.count { found = arguments[index + 1] }
+            if word.hasPrefix(option + "=") { found = String(word.dropFirst(option.count + 1)) }
+        }
+        return found
     }
 
     static func use(_ catalog: Catalog) { active.withLock { $0 = catalog } }
@@ -55,13 +60,8 @@ enum Console {
     /// mapped user's own language where they chose one (`user edit --locale`), else the
     /// deployment's.
     static func userCatalog(_ arguments: [String]) -> Catalog {
-        var explicit: String?
-        for (index, word) in arguments.enumerated() {
-            if word == "--db", index + 1 < arguments.count { explicit = arguments[index + 1] }
-            if word.hasPrefix("--db=") { explicit = String(word.dropFirst("--db=".count)) }
-        }
         guard let resources = early.resources,
-              let locale = Accounts.locale(osUser: CaseStore.operatingSystemUser, database: Locations().database(explicit: explicit)),
+              let locale = Accounts.locale(osUser: CaseStore.operatingSystemUser, database: Locations().database(explicit: value(of: "--db", in: arguments))),
               locale != catalog.locale, let own = try? Self.catalog(locale: locale, resources: resources) else { return catalog }
         return own
     }

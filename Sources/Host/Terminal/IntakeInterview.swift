@@ -111,10 +111,11 @@ struct IntakeInterview {
         for person in persons where person.scope == .adult && person.languages.isEmpty {
             prompter.say("")
             prompter.say(Console.bold(texts.core("intake.countryHeader", ["person": person.name])) + " " + texts.core("intake.languages", ["person": person.name]))
-            let usual = (countries[person.id] ?? person.country).flatMap { codes.countryLanguages[$0] } ?? []
-            let hint = usual.isEmpty ? texts.core("intake.languagesHint")
-                : catalog.render(Message("intake.languagesUsual", ["country": .label("country.\((countries[person.id] ?? person.country)!)"),
-                                                                  "languages": .list(usual.map { .label("lang.\($0)") })]))
+            let country = countries[person.id] ?? person.country
+            let usual = country.flatMap { codes.countryLanguages[$0] } ?? []
+            let hint = if let country, !usual.isEmpty {
+                catalog.render(Message("intake.languagesUsual", ["country": .label("country.\(country)"), "languages": .list(usual.map { .label("lang.\($0)") })]))
+            } else { texts.core("intake.languagesHint") }
             prompter.say(Console.dim("  (" + hint + ")"))
             var first: String?
             switch prompter.ask("", completions: texts.completions([.pause]) + usual.map { catalog.render(Message("lang.\($0)")) }) {

@@ -31,7 +31,7 @@ enum OptionValues {
         guard let option = words.last, option.hasPrefix("--") else { return nil }
         var command: [String] = []
         for word in words.dropLast() {
-            guard !tree.names(after: command).isEmpty, tree.names(after: command).contains(word) else { break }
+            guard tree.names(after: command).contains(word) else { break }
             command.append(word)
         }
         guard let choices = choices(command: command.joined(separator: " "), option: option, vocabulary: vocabulary) else { return nil }

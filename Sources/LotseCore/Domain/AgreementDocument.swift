@@ -19,10 +19,6 @@ public struct AgreementDocument: Sendable {
     /// The languages the client's copies are printed in: each signing adult's first
     /// language, once, eldest first; where no adult's is known, any person's.
     public var readingLanguages: [String] {
-        func firstLanguages(_ ids: [Int64]) -> [String] {
-            ids.compactMap { languages[$0]?.first }.reduce(into: []) { tags, tag in if !tags.contains(tag) { tags.append(tag) } }
-        }
-        let signers = firstLanguages(adults)
-        return signers.isEmpty ? firstLanguages(languages.keys.sorted()) : signers
+        Person.readingLanguages(signers: adults.map { languages[$0] ?? [] }, everyone: languages.keys.sorted().map { languages[$0]! })
     }
 }

@@ -14,7 +14,7 @@ public struct LanguageNames: Sendable {
         var tags: [String: String] = [:]
         for language in codes.languages {
             let labels = catalogs.map { $0.render(Message("lang.\(language.code)")) }
-            for name in [language.code] + language.aliases + labels { tags[Self.folded(name), default: language.code] = language.code }
+            for name in [language.code] + language.aliases + labels where tags[Self.folded(name)] == nil { tags[Self.folded(name)] = language.code }
         }
         self.tags = tags
     }

@@ -52,7 +52,20 @@ public struct Person: Sendable, Equatable, Codable {
     public var residenceLabel: TextValue? { residence.map { .label("residence.\($0)") } }
 
     /// The language tags, the document language first.
-    public var languages: [String] { languageCodes?.split(separator: ",").map(String.init) ?? [] }
+    public var languages: [String] { Self.languages(languageCodes) }
+
+    /// The tags of a stored `languageCodes`.
+    static func languages(_ codes: String?) -> [String] { codes?.split(separator: ",").map(String.init) ?? [] }
+
+    /// The languages a household's copies of a document are printed in: each signer's
+    /// first language, once, in their order; where no signer's is known, anyone's.
+    static func readingLanguages(signers: [[String]], everyone: [[String]]) -> [String] {
+        func firsts(_ lists: [[String]]) -> [String] {
+            lists.compactMap(\.first).reduce(into: []) { tags, tag in if !tags.contains(tag) { tags.append(tag) } }
+        }
+        let own = firsts(signers)
+        return own.isEmpty ? firsts(everyone) : own
+    }
     /// The languages as the catalog names them, nil when none is known.
     public var languagesLabel: TextValue? { languages.isEmpty ? nil : .list(languages.map { .label("lang.\($0)") }) }
 }

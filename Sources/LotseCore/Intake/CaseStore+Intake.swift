@@ -28,7 +28,7 @@ extension CaseStore {
                 let birth: LocalDate = row["birthDate"]
                 let name = [row["givenNames"] as String?, row["familyName"] as String?].compactMap { $0 }.joined(separator: " ")
                 return IntakePerson(id: row["id"], name: name.isEmpty ? "#\(row["id"] as Int64)" : name, age: birth.age(on: date), country: row["country"],
-                                    languages: (row["languageCodes"] as String?)?.split(separator: ",").map(String.init) ?? [])
+                                    languages: Person.languages(row["languageCodes"]))
             }
         }
     }

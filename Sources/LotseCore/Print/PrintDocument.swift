@@ -101,7 +101,7 @@ extension PrintDocument.Block {
         case .pageBreak: ["pageBreak": true]
         case .pair(let first, let second, let language):
             if case .signatures(let labels) = first, case .signatures(let translated) = second {
-                ["signatures": true, "labels": zip(labels, translated).map { "\($0) / \($1)" }, "lang": language.tag, "dir": language.rightToLeft ? "rtl" : "ltr",
+                ["signatures": true, "lang": language.tag, "dir": language.rightToLeft ? "rtl" : "ltr",
                  "pairs": zip(labels, translated).map { ["first": $0, "second": $1] }, "text": signatureLines(zip(labels, translated).map { "\($0) / \($1)" })]
             } else {
                 // "pair": false inside, so the block partial cannot find the outer pair again.

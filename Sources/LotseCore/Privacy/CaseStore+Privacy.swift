@@ -34,7 +34,7 @@ extension CaseStore {
             return DocumentParticipants(municipality: municipality, persons: rows.map { row in
                 let born: LocalDate = row["birthDate"]
                 return .init(name: "\(row["givenNames"] as String) \(row["familyName"] as String)", adult: born.age(on: date) >= 18,
-                             languages: (row["languageCodes"] as String?)?.split(separator: ",").map(String.init) ?? [])
+                             languages: Person.languages(row["languageCodes"]))
             })
         }
     }

@@ -17,10 +17,6 @@ public struct DocumentParticipants: Sendable {
     /// The languages the copies are printed in: each adult's first language, once,
     /// eldest first; where no adult's is known, any person's.
     public var readingLanguages: [String] {
-        func first(_ persons: [Person]) -> [String] {
-            persons.compactMap(\.languages.first).reduce(into: []) { tags, tag in if !tags.contains(tag) { tags.append(tag) } }
-        }
-        let adults = first(persons.filter(\.adult))
-        return adults.isEmpty ? first(persons) : adults
+        LotseCore.Person.readingLanguages(signers: persons.filter(\.adult).map(\.languages), everyone: persons.map(\.languages))
     }
 }
