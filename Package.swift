@@ -44,6 +44,11 @@ let package = Package(
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
         ),
         .systemLibrary(
+            name: "CXml",
+            path: "Sources/CXml",
+            providers: [.apt(["libxml2"])]
+        ),
+        .systemLibrary(
             name: "CXlsxWriter",
             path: "Sources/CXlsxWriter",
             providers: [.apt(["libxlsxwriter-dev"])]
@@ -53,7 +58,7 @@ let package = Package(
             name: "LotseCore",
             dependencies: [
                 "PluginKit",
-                "CZip", "CXlsxWriter", "CPango",
+                "CZip", "CXlsxWriter", "CPango", "CXml",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),

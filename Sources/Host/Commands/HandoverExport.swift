@@ -12,7 +12,14 @@ extension Lotse.HandoverCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "Case id.") var caseId: Int64
         @Option(help: "Receiving municipality (needs a recorded consent to pass the case to it).") var to: String
-        @Option(name: .shortAndLong, help: "Bundle file (default: lotse-handover-DATE-ID.zip here).") var output: String?
+        /// The lotse bundle, or xdomea's `Abgabe.Abgabe.0401` for an office without lotse.
+        enum Format: String, Labelled {
+            case bundle, xdomea
+            static var labelPrefix: String { "handoverFormat" }
+        }
+
+        @Option(help: "bundle (default: lotse's own) or xdomea (Abgabe.Abgabe.0401, for an office without lotse).") var format: String?
+        @Option(name: .shortAndLong, help: "Bundle file (default: lotse-handover-DATE-ID.zip here); with --format xdomea the folder.") var output: String?
         @Flag(help: "Encrypt every entry with WinZip AES-256 (passphrase asked twice or --passphrase-file).") var encrypt = false
         @Option(name: .customLong("passphrase-file"), help: ArgumentHelp("Read the passphrase from this file.", valueName: "file")) var passphraseFile: String?
         @Option(help: ArgumentHelp("Sign with this private key (lotse keys generate; default: signingKey in plugins.json).", valueName: "keyfile")) var sign: String?
@@ -20,12 +27,19 @@ extension Lotse.HandoverCommand {
         @Option(name: .customLong("without-consent"), help: ArgumentHelp("Hand over without a recorded consent, for this reason (audited).", valueName: "reason"))
         var withoutConsent: String?
         @Option(help: ArgumentHelp("2 or 1: write lotse-case/2 (without coded languages) or /1 (also without country, residence status, start of support and extension) for a receiver whose lotse is older.",
-                                   valueName: "version")) var schema = 3
+                                   valueName: "version")) var schema: Int?
         @OptionGroup var date: DateOption
 
         func run() throws {
-            guard [1, 2, 3].contains(schema) else { throw UsageError("handover.schemaOption", ["value": .number(schema)]) }
             let session = try store.session()
+            let format = try session.context.choice(self.format, "--format", as: Format.self) ?? .bundle
+            if format == .xdomea {
+                // xdomea has no encryption and one version of its own.
+                if encrypt || passphraseFile != nil { throw UsageError("handover.xdomeaEncrypt") }
+                if schema != nil { throw UsageError("handover.xdomeaSchema") }
+            }
+            let schema = self.schema ?? 3
+            guard [1, 2, 3].contains(schema) else { throw UsageError("handover.schemaOption", ["value": .number(schema)]) }
             let modules = session.store.vocabulary.moduleChoices
             var request = HandoverExporter.Request(caseId: caseId, receiver: to, date: date.date)
             request.excluded = Set(try exclude.map { try session.context.choice($0, "--exclude", in: modules) })
@@ -44,6 +58,11 @@ extension Lotse.HandoverCommand {
                                excluded: request.excluded.sorted(),
                                words: Bilingual(catalog: session.context.catalog, client: client, isolateNames: true)).printDocument()
             }))
+            if format == .xdomea {
+                let detail = try session.store.caseDetail(caseId)
+                let caseFile = CaseFileDocument(detail: detail, vocabulary: session.store.vocabulary, excluding: request.excluded, exported: date.date)
+                request.xdomea = .init(caseFilePDF: try PDFWriter().render(caseFile.printDocument()), product: Lotse.version)
+            }
             let (path, verified, leftOut) = try HandoverExporter(store: session.store, resources: session.context.resources, locale: session.context.catalog.locale).export(request)
             let bundle = verified.bundle
             Console.say("handover.exported", ["file": .text(path), "persons": .number(bundle.persons.count), "files": .number(bundle.attachments.count),

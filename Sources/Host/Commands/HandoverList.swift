@@ -20,6 +20,8 @@ extension Lotse.HandoverCommand {
             if entries.isEmpty { return Console.say("handover.noneYet") }
             print(TextTable(header: Console.columns("table.handovers"), rows: entries.map { entry in
                 let receipt = entry.direction == "in" ? "–" : entry.receiptOn.map { Console.text("handover.receiptOn", ["date": .date($0)]) }
+                    ?? (entry.importFailed ? Console.text("handover.importFailed") : nil)
+                    ?? entry.deliveredOn.map { Console.text("handover.delivered", ["date": .date($0)]) }
                     ?? Console.text(entry.overdue ? "handover.receiptOverdue" : "handover.receiptPending")
                 return [Console.date(entry.on), String(entry.caseId), Console.text(entry.direction == "out" ? "handover.sent" : "handover.received"), entry.counterpart, receipt]
             }).render())

@@ -25,6 +25,7 @@ struct BundleReadOptions: ParsableArguments {
                                                        maxCaseJSONMB: deployment.caseJSONMaxMB),
                                   rules: BundleRules(vocabulary: try context.vocabulary(), maxPersons: deployment.maxPersonsPerCase, today: .today, fieldLimits: deployment.fieldLimits),
                                   allowUnsigned: allowUnsigned)
+        reader.xdomeaSchema = Xdomea.schema(in: context.resources)
         if passphraseFile != nil || (try? BundleReader.isEncrypted(path)) == true {
             reader.passphrase = try Passphrase.read(file: passphraseFile, confirm: false)
         }

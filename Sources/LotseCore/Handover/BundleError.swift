@@ -23,5 +23,15 @@ public enum BundleError: LotseError, Equatable {
         }
     }
 
+    /// What was wrong, without "bundle refused" around it.
+    var reason: Message {
+        switch self {
+        case .passphrase: Message("bundle.refused.passphrase")
+        case .unreadable(let what), .corrupt(let what), .encryption(let what), .unsafe(let what), .limit(let what), .manifest(let what),
+             .checksum(let what), .signature(let what), .schema(let what), .duplicate(let what):
+            what
+        }
+    }
+
     public var exitCode: Int32 { 2 }
 }

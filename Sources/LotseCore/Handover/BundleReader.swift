@@ -14,6 +14,9 @@ public struct BundleReader {
     /// With trusted keys configured an unsigned bundle is refused, unless a reason to
     /// accept it anyway is given here (the import audits it).
     public var allowUnsigned: String?
+    /// The xdomea schema an `Abgabe.Abgabe.0401` package is validated against
+    /// (`Xdomea.schema(in:)`); without it such a package is refused.
+    public var xdomeaSchema: URL?
 
     public init(passphrase: String?, trustedKeys: Set<String>, limits: BundleLimits = BundleLimits(), rules: BundleRules? = nil,
                 allowUnsigned: String? = nil) {
@@ -46,6 +49,7 @@ public struct BundleReader {
     /// Verifies; with `extractTo`, writes the attachments there (mode 0600) as it goes.
     public func read(_ path: String, extractTo folder: URL? = nil) throws(BundleError) -> VerifiedBundle {
         let zip = try ZipReader(path: path, passphrase: passphrase, maxEntries: limits.maxEntries)
+        if zip.entries.contains(where: AbgabePackage.isMessage) { return try readAbgabe(zip, path: path, extractTo: folder) }
         let entries = try checkEntries(zip.entries)
         let top = entries.first!.name.split(separator: "/").first.map(String.init)!
         var byName: [String: ZipReader.Entry] = [:]
@@ -60,13 +64,7 @@ public struct BundleReader {
         let bagit = String(decoding: try small("bagit.txt"), as: UTF8.self)
         guard bagit.contains("BagIt-Version: 1.0") else { throw .manifest("bundle.bagitVersion") }
         let tagManifestData = try small("tagmanifest-sha256.txt")
-        var signedBy: String?
-        if byName["signature.ed25519"] != nil {
-            signedBy = try SigningKey.verify(try small("signature.ed25519"), of: tagManifestData, trusted: trustedKeys)
-        } else if !trustedKeys.isEmpty && allowUnsigned == nil {
-            // Leaving the signature out must not be a way around it.
-            throw .signature("bundle.unsigned")
-        }
+        let signedBy = try signer(byName["signature.ed25519"] == nil ? nil : try small("signature.ed25519"), of: tagManifestData)
         let tagManifest = try parseManifest(tagManifestData, name: "tagmanifest-sha256.txt")
         for (name, hash) in tagManifest {
             guard Checksum.of(try small(name)) == hash else { throw .checksum(Message("bundle.tagMismatch", ["entry": .text(name)])) }
@@ -118,14 +116,7 @@ public struct BundleReader {
             throw .schema(Message("bundle.schemaVersion", ["found": .text(bagInfo["Schema-Version"] ?? ""),
                                                            "expected": .list(CaseBundle.readableVersions.sorted().map { .text($0) })]))
         }
-        if let problem = StrictJSON.problem(in: caseJSON, limits: rules?.fieldLimits ?? FieldLimits()) { throw .schema(Message("bundle.caseJSON", ["path": .text(problem.path), "problem": .message(problem.what)])) }
-        let bundle: CaseBundle
-        do { bundle = try JSONDecoder().decode(CaseBundle.self, from: caseJSON) } catch {
-            throw .schema(Message("bundle.caseJSONSchema", ["schema": .text(version), "problem": .message(Self.describe(error))]))
-        }
-        guard bundle.schema == version else { throw .schema(Message("bundle.caseJSONVersion", ["found": .text(bundle.schema)])) }
-        if let problem = bundle.referenceProblem() { throw .schema(problem) }
-        if let rules, let problem = bundle.meaningProblem(rules) { throw .schema(Message("bundle.caseJSONMeaning", ["problem": .message(problem)])) }
+        let bundle = try decodeCase(caseJSON, version: version)
         for attachment in bundle.attachments {
             guard manifest[attachment.file] == attachment.sha256 else { throw .checksum(Message("bundle.attachmentMismatch", ["ref": .text(attachment.ref)])) }
             if let size = sizes[attachment.file], size != UInt64(attachment.size) {
@@ -142,11 +133,34 @@ public struct BundleReader {
                               sha256: sha256, files: extracted, payloadBytes: total)
     }
 
+    /// The trusted key that made `signature` over `signed`; nil for no signature, which
+    /// is refused where trusted keys are configured unless `allowUnsigned` gives a reason
+    /// (leaving the signature out must not be a way around it).
+    func signer(_ signature: Data?, of signed: Data) throws(BundleError) -> String? {
+        if let signature { return try SigningKey.verify(signature, of: signed, trusted: trustedKeys) }
+        if !trustedKeys.isEmpty && allowUnsigned == nil { throw .signature("bundle.unsigned") }
+        return nil
+    }
+
+    /// `case.json` decoded and checked: its shape, its version, its references and,
+    /// for a bundle from elsewhere, what it means.
+    func decodeCase(_ caseJSON: Data, version: String) throws(BundleError) -> CaseBundle {
+        if let problem = StrictJSON.problem(in: caseJSON, limits: rules?.fieldLimits ?? FieldLimits()) { throw .schema(Message("bundle.caseJSON", ["path": .text(problem.path), "problem": .message(problem.what)])) }
+        let bundle: CaseBundle
+        do { bundle = try JSONDecoder().decode(CaseBundle.self, from: caseJSON) } catch {
+            throw .schema(Message("bundle.caseJSONSchema", ["schema": .text(version), "problem": .message(Self.describe(error))]))
+        }
+        guard bundle.schema == version else { throw .schema(Message("bundle.caseJSONVersion", ["found": .text(bundle.schema)])) }
+        if let problem = bundle.referenceProblem() { throw .schema(problem) }
+        if let rules, let problem = bundle.meaningProblem(rules) { throw .schema(Message("bundle.caseJSONMeaning", ["problem": .message(problem)])) }
+        return bundle
+    }
+
     /// Reads one entry, never more than its header declares nor more than `limit`:
     /// libzip does not stop at the declared size, so we ask for one byte beyond it and
     /// refuse when it comes (a lying header), and refuse when fewer arrive (truncated).
     @discardableResult
-    private func read(_ zip: ZipReader, _ entry: ZipReader.Entry, limit: UInt64,
+    func read(_ zip: ZipReader, _ entry: ZipReader.Entry, limit: UInt64,
                       _ consume: (UnsafeRawBufferPointer) throws(BundleError) -> Void) throws(BundleError) -> UInt64 {
         guard entry.size <= limit else { throw .limit(Message("bundle.entryLimit", ["entry": .text(entry.name), "limit": .message(Self.megabytes(limit))])) }
         let count: UInt64
@@ -167,7 +181,8 @@ public struct BundleReader {
     }
 
     /// Names, links, encryption and declared sizes, before any byte is read.
-    private func checkEntries(_ entries: [ZipReader.Entry]) throws(BundleError) -> [ZipReader.Entry] {
+    /// `flat`: every file at the top (an xdomea package), else all in one folder (a bag).
+    func checkEntries(_ entries: [ZipReader.Entry], flat: Bool = false) throws(BundleError) -> [ZipReader.Entry] {
         let files = entries.filter { !$0.name.hasSuffix("/") }
         guard !files.isEmpty else { throw .manifest("bundle.empty") }
         var seen: Set<String> = []
@@ -181,9 +196,13 @@ public struct BundleReader {
             }
             if entry.isSymlink { throw .unsafe(Message("bundle.symlink", ["entry": .text(name)])) }
             guard seen.insert(name.lowercased()).inserted else { throw .unsafe(Message("bundle.entryTwice", ["entry": .text(name)])) }
-            guard parts.count >= 2, let first = parts.first, !first.isEmpty else { throw .unsafe(Message("bundle.outsideBag", ["entry": .text(name)])) }
-            if top == nil { top = String(first) }
-            guard top == String(first) else { throw .unsafe(Message("bundle.twoFolders", ["entry": .text(name)])) }
+            if flat {
+                guard parts.count == 1 else { throw .unsafe(Message("xdomea.folder", ["entry": .text(name)])) }
+            } else {
+                guard parts.count >= 2, let first = parts.first, !first.isEmpty else { throw .unsafe(Message("bundle.outsideBag", ["entry": .text(name)])) }
+                if top == nil { top = String(first) }
+                guard top == String(first) else { throw .unsafe(Message("bundle.twoFolders", ["entry": .text(name)])) }
+            }
             guard entry.size <= limits.maxEntryBytes else { throw .limit(Message("bundle.entryLimit", ["entry": .text(name), "limit": .message(Self.megabytes(limits.maxEntryBytes))])) }
             declared += entry.size
             guard declared <= limits.maxTotalBytes else { throw .limit(Message("bundle.totalLimit", ["limit": .message(Self.megabytes(limits.maxTotalBytes))])) }
@@ -205,7 +224,7 @@ public struct BundleReader {
         }
     }
 
-    private func parseManifest(_ data: Data, name: String) throws(BundleError) -> [String: String] {
+    func parseManifest(_ data: Data, name: String) throws(BundleError) -> [String: String] {
         var result: [String: String] = [:]
         for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) where !line.isEmpty {
             let parts = line.split(separator: " ", maxSplits: 1)

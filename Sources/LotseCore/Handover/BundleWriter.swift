@@ -23,9 +23,7 @@ public struct BundleWriter {
     @discardableResult
     public func write(_ bundle: CaseBundle, files: [String: URL], summary: String, to path: String) throws -> WrittenBundle {
         let folder = Self.folder(for: bundle)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let caseJSON = try encoder.encode(bundle)
+        let caseJSON = try Self.caseJSON(bundle)
         var payload: [(name: String, sha256: String, size: Int)] = []
         var manifestLines: [String] = []
         func addPayload(_ name: String, _ data: Data) {
@@ -61,10 +59,7 @@ public struct BundleWriter {
         let tags: [(String, Data)] = [("bagit.txt", bagit), ("bag-info.txt", bagInfo), ("manifest-sha256.txt", manifest)]
         let tagManifest = Data(tags.map { "\(Checksum.of($0.1))  \($0.0)" }.joined(separator: "\n").utf8 + Data("\n".utf8))
 
-        let url = URL(fileURLWithPath: path)
-        PartialFile.removeStale(in: url.deletingLastPathComponent(), name: url.lastPathComponent)
-        let temporary = PartialFile.path(for: path)
-        try? FileManager.default.removeItem(atPath: temporary)
+        let temporary = Self.temporary(for: path)
         let zip = try ZipWriter(path: temporary)
         var entries: [String: UInt64] = [:]  // what `BundleReader.check` expects to find
         func add(_ name: String, _ data: Data, compress: Bool = true) throws {
@@ -81,17 +76,39 @@ public struct BundleWriter {
             entries["\(folder)/\(attachment.file)"] = UInt64(attachment.size)
         }
         if let passphrase { try zip.encryptAll(passphrase: passphrase) }
+        try Self.finish(zip, temporary: temporary, as: path)
+        return WrittenBundle(path: path, sha256: try Checksum.of(file: URL(fileURLWithPath: path)).sha256, entries: entries, encrypted: passphrase != nil)
+    }
+
+    /// `case.json` as every package of lotse holds it.
+    static func caseJSON(_ bundle: CaseBundle) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(bundle)
+    }
+
+    /// A fresh temporary name for a zip to be written at `path` (stale ones removed).
+    static func temporary(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        PartialFile.removeStale(in: url.deletingLastPathComponent(), name: url.lastPathComponent)
+        let temporary = PartialFile.path(for: path)
+        try? FileManager.default.removeItem(atPath: temporary)
+        return temporary
+    }
+
+    /// Closes the zip written under `temporary`, flushes it, and renames it to `path`;
+    /// on any failure the temporary file is gone and nothing is at `path`.
+    static func finish(_ zip: ZipWriter, temporary: String, as path: String) throws {
         do {
             try zip.close()
             chmod(temporary, 0o600)
-            try Self.sync(temporary)
+            try sync(temporary)
             guard rename(temporary, path) == 0 else { throw DataError("file.write", ["path": .text(path), "reason": .message(.system(errno))]) }
-            try Self.sync((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+            try sync((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw error
         }
-        return WrittenBundle(path: path, sha256: try Checksum.of(file: URL(fileURLWithPath: path)).sha256, entries: entries, encrypted: passphrase != nil)
     }
 
     /// Flushes a file or folder to disk (a folder: so a rename in it is durable).

@@ -62,4 +62,19 @@ extension CaseStore {
             try audit.created(handover, id: handover.id, caseId: caseId)
         }
     }
+
+    /// The case's municipality and the receiver as an xdomea message names them: with
+    /// address and authority key where this installation knows the municipality.
+    func xdomeaParties(_ caseId: Int64, receiver: String) throws -> (sender: XdomeaParty, receiver: XdomeaParty) {
+        try read(.writeCases) { db in
+            let caseFile = try CaseFile.existing(caseId, db)
+            let municipalities = try Municipality.fetchAll(db)
+            func party(_ municipality: Municipality) -> XdomeaParty {
+                XdomeaParty(name: municipality.name, address: municipality.address.flatMap(PostalAddress.init), authorityKey: municipality.authorityKey)
+            }
+            let sender = municipalities.first { $0.id == caseFile.municipalityId }.map(party) ?? XdomeaParty(name: "")
+            let known = municipalities.first { $0.name.caseInsensitiveCompare(receiver) == .orderedSame }
+            return (sender, known.map(party) ?? XdomeaParty(name: receiver))
+        }
+    }
 }

@@ -11,6 +11,9 @@ public struct HandoverEntry: Sendable, Codable, Equatable {
     public var counterpart: String
     public var on: LocalDate
     public var receiptOn: LocalDate?
+    /// For an xdomea handover: the receiver's 0403 (arrived), and a 0402 that reported a failed import.
+    public var deliveredOn: LocalDate?
+    public var importFailed: Bool
     /// A sent bundle without a receipt for longer than `receiptOverdueDays`.
     public var overdue: Bool
 }
@@ -51,6 +54,7 @@ extension CaseStore {
             try Handover.listed(in: municipalityScope).fetchAll(db).map { handover in
                 HandoverEntry(caseId: handover.caseId, direction: handover.direction.rawValue, bundleId: handover.bundleId,
                               counterpart: handover.counterpart, on: handover.handedOverOn, receiptOn: handover.receiptOn,
+                              deliveredOn: handover.deliveredOn, importFailed: handover.importFailure != nil && handover.receiptOn == nil,
                               overdue: handover.direction == .sent && handover.receiptOn == nil && handover.handedOverOn.adding(days: days) < date)
             }
         }

@@ -21,6 +21,10 @@ struct Handover: Codable, FetchableRecord, IdentifiedRecord {
     var receiptOn: LocalDate?
     var receiptSignedBy: String?
     var receiverCaseId: Int64?
+    /// For an xdomea handover: when the receiver's `Abgabe.EmpfangBestaetigen.0403`
+    /// was recorded, and what its `Abgabe.ImportBestaetigen.0402` reported as failed.
+    var deliveredOn: LocalDate?
+    var importFailure: String?
 
     static let databaseTableName = "handover"
 

@@ -30,6 +30,21 @@ public struct HandoverExporter {
         public var output: String?
         /// 1 or 2: write that older version for a receiver that has not upgraded.
         public var schemaVersion = 3
+        /// Set for an xdomea `Abgabe.Abgabe.0401` instead of a bag: `output` is then the
+        /// folder, the file name the standard's.
+        public var xdomea: Xdomea? = nil
+
+        public struct Xdomea: Sendable {
+            /// The case file as PDF, typeset before anything is written.
+            public var caseFilePDF: Data
+            /// lotse's version, as the message names the sending system.
+            public var product: String
+
+            public init(caseFilePDF: Data, product: String) {
+                self.caseFilePDF = caseFilePDF
+                self.product = product
+            }
+        }
 
         public init(caseId: Int64, receiver: String, date: LocalDate) {
             self.caseId = caseId
@@ -46,21 +61,35 @@ public struct HandoverExporter {
                                                      withoutConsent: request.withoutConsent)
         var leftOut: [TextValue] = []
         if request.schemaVersion < 3 { (bundle, leftOut) = bundle.asVersion(request.schemaVersion) }
-        let path = request.output ?? "lotse-handover-\(request.date.iso)-\(bundle.bundleId.prefix(8)).zip"
-        guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("file.exists", ["path": .text(path)]) }
         let (catalog, templates) = try BundleSummary.documents(resources: resources, locale: locale)
-        let summary = try BundleSummary(bundle: bundle, catalog: catalog, templates: templates).render()
-        // Written where lotse may read its attachments, checked, then handed to the
-        // user's path with the user's rights (`UserRights`).
-        let staging = UserRights.staging(for: path)
-        try BundleWriter(passphrase: request.passphrase, signingKey: key).write(bundle, files: files, summary: summary, to: staging.path)
+        let path: String
+        let staging: URL
+        if let xdomea = request.xdomea {
+            // Written where lotse may read its attachments, checked, then handed to the
+            // user's folder with the user's rights (`UserRights`).
+            let folder = request.output ?? "."
+            path = (folder as NSString).appendingPathComponent(LotseCore.Xdomea.fileName(process: bundle.bundleId, .abgabe, ext: "zip"))
+            guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("file.exists", ["path": .text(path)]) }
+            staging = UserRights.staging(for: path)
+            let (sender, receiver) = try store.xdomeaParties(request.caseId, receiver: request.receiver)
+            try AbgabePackageWriter(signingKey: key).write(.init(bundle: bundle, sender: sender, receiver: receiver, product: xdomea.product,
+                                                                     caseFilePDF: xdomea.caseFilePDF, files: files, catalog: catalog),
+                                                               as: staging.path)
+        } else {
+            path = request.output ?? "lotse-handover-\(request.date.iso)-\(bundle.bundleId.prefix(8)).zip"
+            guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("file.exists", ["path": .text(path)]) }
+            let summary = try BundleSummary(bundle: bundle, catalog: catalog, templates: templates).render()
+            staging = UserRights.staging(for: path)
+            try BundleWriter(passphrase: request.passphrase, signingKey: key).write(bundle, files: files, summary: summary, to: staging.path)
+        }
         // Read back under the rules a receiver with default settings applies (a case of
         // more persons than `maxPersonsPerCase` allows would be refused there), before
         // the case is marked handed over.
         let defaults = Deployment()
-        let check = BundleReader(passphrase: request.passphrase, trustedKeys: key.map { [$0.publicKey.rawRepresentation.base64EncodedString()] } ?? [],
+        var check = BundleReader(passphrase: request.passphrase, trustedKeys: key.map { [$0.publicKey.rawRepresentation.base64EncodedString()] } ?? [],
                                  rules: BundleRules(vocabulary: store.vocabulary, maxPersons: defaults.maxPersonsPerCase, today: .today,
                                                     fieldLimits: defaults.fieldLimits))
+        check.xdomeaSchema = LotseCore.Xdomea.schema(in: resources)
         let verified: VerifiedBundle
         do { verified = try check.read(staging.path) } catch {
             try? FileManager.default.removeItem(at: staging)

@@ -222,4 +222,13 @@ extension Schema {
     static func v18(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE agreement ADD COLUMN interpreter TEXT")
     }
+
+    /// The replies an xdomea office sends to a 0401: when its receipt (0403) came, and
+    /// what its import confirmation (0402) said went wrong, if it did.
+    static func v19(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE handover ADD COLUMN deliveredOn TEXT;
+            ALTER TABLE handover ADD COLUMN importFailure TEXT;
+            """)
+    }
 }
