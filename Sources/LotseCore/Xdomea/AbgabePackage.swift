@@ -5,7 +5,8 @@ import PluginKit
 enum AbgabePackage {
     static let messageSuffix = "_\(Xdomea.Message.abgabe.rawValue).xml"
 
-    static func isMessage(_ entry: ZipReader.Entry) -> Bool { !entry.name.contains("/") && entry.name.hasSuffix(messageSuffix) }
+    /// The message's entry (in a folder too, so such a package is refused as xdomea, not read as a bag).
+    static func isMessage(_ entry: ZipReader.Entry) -> Bool { entry.name.hasSuffix(messageSuffix) }
 }
 
 extension Xdomea {
