@@ -59,9 +59,8 @@ extension Lotse.HandoverCommand {
                                words: Bilingual(catalog: session.context.catalog, client: client, isolateNames: true)).printDocument()
             }))
             if format == .xdomea {
-                let detail = try session.store.caseDetail(caseId)
-                let caseFile = CaseFileDocument(detail: detail, vocabulary: session.store.vocabulary, excluding: request.excluded, exported: date.date)
-                request.xdomea = .init(caseFilePDF: try PDFWriter().render(caseFile.printDocument()), product: Lotse.version)
+                let vocabulary = session.store.vocabulary
+                request.xdomea = .init(caseFilePDF: { try PDFWriter().render(CaseFileDocument(bundle: $0, vocabulary: vocabulary).printDocument()) }, product: Lotse.version)
             }
             let (path, verified, leftOut) = try HandoverExporter(store: session.store, resources: session.context.resources, locale: session.context.catalog.locale).export(request)
             let bundle = verified.bundle

@@ -2,33 +2,95 @@ import Foundation
 import LotseCore
 import PluginKit
 
-/// The whole case file as a document to print: what `case show` says, as the file an
-/// office without lotse receives (the primary document of an xdomea handover), in the
-/// deployment's language. Data of modules left out of the handover are left out here.
+/// The whole case file as a document to print, from the case.json it goes with: the
+/// primary document of an xdomea handover (0401) or hand-over to the archive (0503), so
+/// the office or archive reads what the machine-readable annex holds, no more (modules
+/// left out are left out here too), in the deployment's language, without lotse's ids.
 struct CaseFileDocument {
-    let text: CaseDetailText
-    let exported: LocalDate
+    let bundle: CaseBundle
+    let vocabulary: Vocabulary
 
-    init(detail: CaseDetail, vocabulary: Vocabulary, excluding excluded: Set<String>, exported: LocalDate) {
-        var detail = detail
-        detail.agreements = detail.agreements.map { agreement in
-            var agreement = agreement
-            agreement.goals.removeAll { excluded.contains($0.goal.module) }
-            return agreement
-        }
-        detail.outcomes.removeAll { excluded.contains($0.module) }
-        text = CaseDetailText(detail: detail, vocabulary: vocabulary, withoutIds: true)
-        self.exported = exported
-    }
+    private typealias Block = PrintDocument.Block
 
     func printDocument() -> PrintDocument {
-        typealias Block = PrintDocument.Block
-        var blocks: [Block] = [.heading(text.title), .note(Console.text("caseFile.exported", ["date": .date(exported)]))]
-        blocks += text.header.map(Block.paragraph)
-        for section in text.sections {
-            blocks.append(.subheading(section.title))
-            blocks += section.entries.map { Block.paragraph($0.replacingOccurrences(of: "\n    ", with: "\n")) }
+        let caseFile = bundle.caseFile
+        let title = Console.text("caseShow.title", ["case": .number(bundle.sender.caseId), "kind": caseFile.kind.label, "status": caseFile.status.label])
+        var blocks: [Block] = [.heading(title), .note(Console.text("caseFile.exported", ["date": .date(bundle.exportedOn)]))]
+        blocks.append(.paragraph(Console.text("caseShow.team", ["municipality": .text(bundle.sender.municipality), "staff": .text(bundle.sender.staff ?? "–")])))
+        var dates = [Console.text("caseShow.waitlisted", ["date": .text(Console.date(caseFile.waitlistedOn))]),
+                     Console.text("caseShow.opened", ["date": .text(Console.date(caseFile.openedOn))])]
+        if let closed = caseFile.closedOn {
+            dates.append(Console.text("caseShow.closed", ["date": .date(closed), "reason": .label("closure.\(caseFile.closureReason ?? "other")")]))
         }
-        return PrintDocument(title: text.title, language: Console.catalog.locale, blocks: blocks, pageFooter: Console.text("print.page"))
+        if let review = caseFile.nextReviewOn { dates.append(Console.text("caseShow.review", ["date": .date(review)])) }
+        blocks.append(.paragraph(dates.joined(separator: ", ")))
+        if caseFile.justifiedExtension { blocks.append(.paragraph(Console.text("caseShow.extension"))) }
+        section(&blocks, "caseShow.persons", bundle.persons.map(person))
+        section(&blocks, "caseShow.agreements", bundle.agreements.flatMap { agreement in
+            [Console.text("caseFile.agreement", ["date": .date(agreement.signedOn)])
+                + (agreement.interpreter.map { " – " + Console.text("caseFile.interpreter", ["name": .text($0)]) } ?? "")] + agreement.goals.map(goal)
+        })
+        section(&blocks, "caseShow.conversations", bundle.conversations.map {
+            Console.text("caseShow.conversation", ["date": .date($0.date), "kind": $0.kind.label, "topics": .list($0.topics.map(Vocabulary.topicLabel))])
+                + ($0.note.map { "\n\($0)" } ?? "")
+        })
+        section(&blocks, "caseShow.referrals", bundle.referrals.map {
+            Console.text("caseShow.referral", ["date": .date($0.date), "service": .label("service.\($0.service)"), "problem": .text($0.problem)]) + ($0.outcome.map { " → \($0)" } ?? "")
+        })
+        section(&blocks, "caseShow.outcomes", bundle.outcomes.map {
+            Console.text("caseShow.outcome", ["date": .date($0.date), "person": .text(name($0.person)), "kind": .message(Message("outcome.\($0.kind)", namespace: $0.module))])
+                + ($0.value.map { " \($0)" } ?? "")
+        })
+        section(&blocks, "caseShow.moves", bundle.moves.map {
+            Console.text($0.leavesMunicipality ? "caseShow.moveAway" : "caseShow.move", ["date": .date($0.movedOn), "destination": .text($0.destination)])
+        })
+        section(&blocks, "caseShow.consents", bundle.consents.map {
+            Console.text($0.withdrawnOn == nil ? "caseFile.consent" : "caseFile.consentWithdrawn", [
+                "scope": vocabulary.scopeLabel($0.scope), "to": .text($0.recipient), "date": .date($0.givenOn), "withdrawn": .optionalDate($0.withdrawnOn)])
+        })
+        section(&blocks, "caseShow.attachments", bundle.attachments.map {
+            Console.text("caseFile.attachment", ["name": .text($0.originalName), "bytes": .text(String($0.size)), "sha256": .text(String($0.sha256.prefix(12)))])
+        })
+        section(&blocks, "caseShow.notes", bundle.notes.map { Console.text("caseShow.note", ["date": .date($0.writtenOn)]) + $0.text })
+        return PrintDocument(title: title, language: Console.catalog.locale, blocks: blocks, pageFooter: Console.text("print.page"))
+    }
+
+    private func section(_ blocks: inout [Block], _ title: String, _ entries: [String]) {
+        guard !entries.isEmpty else { return }
+        blocks.append(.subheading(Console.text(title)))
+        blocks += entries.map(Block.paragraph)
+    }
+
+    /// A person by name ("(archiviert)" once the name is gone).
+    private func name(_ ref: String) -> String {
+        guard let person = bundle.persons.first(where: { $0.ref == ref }) else { return ref }
+        let name = [person.givenNames, person.familyName].compactMap { $0 }.joined(separator: " ")
+        return name.isEmpty ? Console.text("caseShow.archived") : name
+    }
+
+    private func person(_ person: CaseBundle.PersonData) -> String {
+        var line = Console.text("caseFile.person", ["name": .text(name(person.ref)), "born": person.birthYearOnly ? .number(person.birthDate.year) : .date(person.birthDate),
+                                                    "sex": person.sex.label, "prospect": person.stayProspect.label])
+        if let arrival = person.arrivalDate { line += Console.text("caseShow.arrived", ["date": .date(arrival)]) }
+        if let to = person.memberTo { line += Console.text("caseShow.movedOut", ["date": .date(to)]) }
+        let languages = (person.languageCodes ?? []).map { Console.catalog.format(.label("lang.\($0)")) } + [person.languages].compactMap { $0 }
+        let details = [person.country.map { Console.catalog.format(.label("country.\($0)")) },
+                       person.residence.map { Console.catalog.format(.label("residence.\($0)")) } ?? person.residenceStatus,
+                       languages.isEmpty ? nil : Console.text("caseShow.languages", ["languages": .text(languages.joined(separator: "; "))]),
+                       person.interpreterNeeded ? Console.text("caseShow.interpreter") : nil, person.phone, person.address].compactMap { $0 }
+        return details.isEmpty ? line : line + "\n" + details.joined(separator: "; ")
+    }
+
+    private func goal(_ goal: CaseBundle.GoalData) -> String {
+        var line = "– " + Console.text(goal.statusOn == nil ? "caseShow.goal" : "caseShow.goalSettled", [
+            "title": .text(goal.title), "module": Vocabulary.moduleLabel(goal.module), "due": .date(goal.dueOn), "status": goal.status.label, "date": .optionalDate(goal.statusOn)])
+        if let person = goal.person { line += " (\(name(person)))" }
+        if let note = goal.note { line += "\n" + note }
+        for review in goal.reviews {
+            line += "\n" + Console.text(review.newDueOn == nil ? "caseShow.goalReview" : "caseShow.goalReviewDue",
+                                        ["date": .date(review.reviewedOn), "result": review.result.label, "due": .optionalDate(review.newDueOn)])
+                + (review.note.map { " – \($0)" } ?? "")
+        }
+        return line
     }
 }

@@ -7,30 +7,11 @@ import PluginKit
 struct CaseDetailText {
     let detail: CaseDetail
     let vocabulary: Vocabulary
-    /// For a document that leaves this installation: without the ids lotse's commands take.
-    var withoutIds = false
-
-    /// The entry's wording: `caseFile.…` (without the id) in a document.
-    private func key(_ name: String) -> String { withoutIds ? "caseFile.\(name)" : "caseShow.\(name)" }
-
-    /// A titled part of the case file and its entries (an entry may run over lines).
-    struct Section {
-        var title: String
-        var entries: [String]
-    }
-
-    var title: String {
-        Console.text("caseShow.title", ["case": .number(detail.caseFile.id!), "kind": detail.caseFile.kind.label, "status": detail.caseFile.status.label])
-    }
 
     func render() -> String {
-        ([Console.bold(title)] + header + sections.flatMap { ["", Console.bold($0.title)] + $0.entries }).joined(separator: "\n")
-    }
-
-    /// The lines under the title: team, dates, extension, origin.
-    var header: [String] {
         let caseFile = detail.caseFile
-        var lines = [Console.text("caseShow.team", ["municipality": .text(detail.municipality), "staff": .text(detail.staff ?? "–")])]
+        var lines = [Console.bold(Console.text("caseShow.title", ["case": .number(caseFile.id!), "kind": caseFile.kind.label, "status": caseFile.status.label]))]
+        lines.append(Console.text("caseShow.team", ["municipality": .text(detail.municipality), "staff": .text(detail.staff ?? "–")]))
         var dates = [Console.text("caseShow.waitlisted", ["date": .text(Console.date(caseFile.waitlistedOn))]),
                      Console.text("caseShow.opened", ["date": .text(Console.date(caseFile.openedOn))])]
         if let closed = caseFile.closedOn {
@@ -40,18 +21,9 @@ struct CaseDetailText {
         lines.append(dates.joined(separator: ", "))
         if caseFile.justifiedExtension { lines.append(Console.text("caseShow.extension")) }
         if let origin = caseFile.origin { lines.append(Console.text("caseShow.origin", ["origin": .text(origin)])) }
-        return lines
-    }
-
-    /// The parts that have entries, in the order a manager reads them.
-    var sections: [Section] {
-        var sections: [Section] = []
-        func section(_ title: String, _ entries: [String]) {
-            if !entries.isEmpty { sections.append(Section(title: Console.text(title), entries: entries)) }
-        }
-        section("caseShow.persons", detail.members.map { member in
+        section("caseShow.persons", &lines, detail.members.map { member in
             let name = member.identity.map { "\($0.givenNames) \($0.familyName)" } ?? Console.text("caseShow.archived")
-            var line = Console.text(key("person"), ["person": .number(member.person.id!), "name": .text(name), "born": member.person.birthYearOnly ? .number(member.person.birthDate.year) : .date(member.person.birthDate),
+            var line = Console.text("caseShow.person", ["person": .number(member.person.id!), "name": .text(name), "born": member.person.birthYearOnly ? .number(member.person.birthDate.year) : .date(member.person.birthDate),
                                                         "sex": member.person.sex.label, "prospect": member.person.stayProspect.label])
             if let arrival = member.person.arrivalDate { line += Console.text("caseShow.arrived", ["date": .date(arrival)]) }
             if let to = member.toDate { line += Console.text("caseShow.movedOut", ["date": .date(to)]) }
@@ -70,37 +42,37 @@ struct CaseDetailText {
             }
             return line
         })
-        section("caseShow.agreements", detail.agreements.flatMap { agreement in
-            [Console.text(key("agreement"), ["agreement": .number(agreement.agreement.id!), "date": .date(agreement.agreement.signedOn)])] + agreement.goals.map { goal in
+        section("caseShow.agreements", &lines, detail.agreements.flatMap { agreement in
+            [Console.text("caseShow.agreement", ["agreement": .number(agreement.agreement.id!), "date": .date(agreement.agreement.signedOn)])] + agreement.goals.map { goal in
                 "  - " + Console.text(goal.goal.statusOn == nil ? "caseShow.goal" : "caseShow.goalSettled", [
                     "title": .text(goal.goal.title), "module": Vocabulary.moduleLabel(goal.goal.module), "due": .date(goal.goal.dueOn),
                     "status": goal.goal.status.label, "date": .optionalDate(goal.goal.statusOn)]) + goal.reviews.map(reviewLine).joined()
             }
         })
-        section("caseShow.conversations", detail.conversations.map {
+        section("caseShow.conversations", &lines, detail.conversations.map {
             Console.text("caseShow.conversation", ["date": .date($0.date), "kind": $0.kind.label, "topics": .list($0.topics.split(separator: ";").map { Vocabulary.topicLabel(String($0)) })])
                 + ($0.note.map { " – \($0)" } ?? "")
         })
-        section("caseShow.referrals", detail.referrals.map {
+        section("caseShow.referrals", &lines, detail.referrals.map {
             Console.text("caseShow.referral", ["date": .date($0.date), "service": .label("service.\($0.service)"), "problem": .text($0.problem)]) + ($0.outcome.map { " → \($0)" } ?? "")
         })
-        section("caseShow.outcomes", detail.outcomes.map {
+        section("caseShow.outcomes", &lines, detail.outcomes.map {
             Console.text("caseShow.outcome", ["date": .date($0.date), "person": .text(personName($0.personId)),
                                               "kind": .message(Message("outcome.\($0.kind)", namespace: $0.module))]) + ($0.value.map { " \($0)" } ?? "")
         })
-        section("caseShow.moves", detail.moves.map {
+        section("caseShow.moves", &lines, detail.moves.map {
             Console.text($0.leavesMunicipality ? "caseShow.moveAway" : "caseShow.move", ["date": .date($0.movedOn), "destination": .text($0.destination)])
         })
-        section("caseShow.consents", detail.consents.map {
-            Console.text(key($0.withdrawnOn == nil ? "consent" : "consentWithdrawn"), [
+        section("caseShow.consents", &lines, detail.consents.map {
+            Console.text($0.withdrawnOn == nil ? "caseShow.consent" : "caseShow.consentWithdrawn", [
                 "consent": .number($0.id!), "scope": vocabulary.scopeLabel($0.scope), "to": .text($0.recipient), "date": .date($0.givenOn), "withdrawn": .optionalDate($0.withdrawnOn)])
         })
-        section("caseShow.attachments", detail.attachments.map {
-            Console.text(key("attachment"), ["attachment": .number($0.id!), "name": .text($0.originalName), "bytes": .text(String($0.size)),
+        section("caseShow.attachments", &lines, detail.attachments.map {
+            Console.text("caseShow.attachment", ["attachment": .number($0.id!), "name": .text($0.originalName), "bytes": .text(String($0.size)),
                                                  "sha256": .text(String($0.sha256.prefix(12)))])
         })
-        section("caseShow.notes", detail.notes.map { Console.text("caseShow.note", ["date": .date($0.writtenOn)]) + $0.text })
-        return sections
+        section("caseShow.notes", &lines, detail.notes.map { Console.text("caseShow.note", ["date": .date($0.writtenOn)]) + $0.text })
+        return lines.joined(separator: "\n")
     }
 
     /// A goal's review, on a line of its own under the goal.
@@ -113,5 +85,10 @@ struct CaseDetailText {
     /// A person of the case by given name (the id when archived or not a member).
     private func personName(_ id: Int64) -> String {
         detail.members.first { $0.person.id == id }?.identity?.givenNames ?? Console.text("caseShow.personId", ["person": .number(id)])
+    }
+
+    private func section(_ title: String, _ lines: inout [String], _ entries: [String]) {
+        guard !entries.isEmpty else { return }
+        lines += ["", Console.bold(Console.text(title))] + entries
     }
 }

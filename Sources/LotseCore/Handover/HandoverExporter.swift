@@ -35,12 +35,12 @@ public struct HandoverExporter {
         public var xdomea: Xdomea? = nil
 
         public struct Xdomea: Sendable {
-            /// The case file as PDF, typeset before anything is written.
-            public var caseFilePDF: Data
+            /// Typesets the case file as PDF from the case.json it goes with (before anything is written).
+            public var caseFilePDF: @Sendable (CaseBundle) throws -> Data
             /// lotse's version, as the message names the sending system.
             public var product: String
 
-            public init(caseFilePDF: Data, product: String) {
+            public init(caseFilePDF: @escaping @Sendable (CaseBundle) throws -> Data, product: String) {
                 self.caseFilePDF = caseFilePDF
                 self.product = product
             }
@@ -73,7 +73,7 @@ public struct HandoverExporter {
             staging = UserRights.staging(for: path)
             let (sender, receiver) = try store.xdomeaParties(request.caseId, receiver: request.receiver)
             try AbgabePackageWriter(signingKey: key).write(.init(bundle: bundle, sender: sender, receiver: receiver, product: xdomea.product,
-                                                                     caseFilePDF: xdomea.caseFilePDF, files: files, catalog: catalog),
+                                                                     caseFilePDF: try xdomea.caseFilePDF(bundle), files: files, catalog: catalog),
                                                                as: staging.path)
         } else {
             path = request.output ?? "lotse-handover-\(request.date.iso)-\(bundle.bundleId.prefix(8)).zip"
