@@ -23,9 +23,9 @@ import Testing
     }
 
     @Test func attachmentNamesKeepNoFolderAndNoControlCharacter() {
-        #expect(AbgabePackageWriter.safeName("../../etc/passwd") == "....etcpasswd")
-        #expect(AbgabePackageWriter.safeName("Bescheid\u{7}\n.pdf") == "Bescheid.pdf")
-        #expect(AbgabePackageWriter.safeName("..") == "datei")
+        #expect(XdomeaPackageWriter.safeName("../../etc/passwd") == "....etcpasswd")
+        #expect(XdomeaPackageWriter.safeName("Bescheid\u{7}\n.pdf") == "Bescheid.pdf")
+        #expect(XdomeaPackageWriter.safeName("..") == "datei")
         #expect(Xdomea.formatCode(forExtension: "PDF").code == "018")
     }
 }

@@ -128,6 +128,7 @@ private struct Validator {
             switch key {
             case "county": organisation.county = text
             case "office": organisation.office = text
+            case "archive": organisation.archive = text
             case "controller": organisation.controller = text
             default: organisation.dataProtectionOfficer = text
             }
@@ -180,6 +181,10 @@ private struct Validator {
                     }
                     return rule
                 }
+            case "archiveAnswerMonths": deployment.archiveAnswerMonths = try whole(given, path, Deployment.Bounds.archiveAnswerMonths)
+            case "archiveOffer", "archiveOfferNames":
+                guard case .bool(let flag) = given else { throw fail(path, Message("config.flag", ["got": .message(given.shortDescription)])) }
+                if key == "archiveOffer" { deployment.archiveOffer = flag } else { deployment.archiveOfferNames = flag }
             case "trustedKeysDir", "kioskExportDir", "signingKey":
                 guard case .string(let s) = given, !s.isEmpty, !s.contains("\0") else { throw fail(path, Message("config.path", ["got": .message(given.shortDescription)])) }
                 switch key {

@@ -53,6 +53,13 @@ public struct Deployment: Sendable, Equatable {
     public var signingKey: String?
     /// The rules `batch close` runs when no `--rule` is given (the nightly timer).
     public var batchCloseRules: [ClosureRule] = []
+    /// Offer cases past retention to the competent archive before `batch purge` deletes
+    /// them (§ 7 LArchG BW); off only for a county with its archive's written waiver.
+    public var archiveOffer = true
+    /// Months the archive has to answer an offer before `batch purge` may delete.
+    public var archiveAnswerMonths = 6
+    /// Whether the offer list names the persons (read from the archive bundles).
+    public var archiveOfferNames = false
 
     public init() {}
 
@@ -75,10 +82,12 @@ public struct Deployment: Sendable, Equatable {
         public static let maxNoteChars = 200...10_000_000
         public static let attachmentMaxMB = 1...65_536
         public static let backupMaxMB = 1...1_048_576
+        public static let archiveAnswerMonths = 1...60
     }
 
     /// Every key `deployment` may hold, for the message about an unknown one.
     public static let settingNames = ["locale", "retentionYears", "personsPerFTE", "inactiveMonths", "maxCareYears", "careEndWarningMonths", "eligibility", "idleLogoutMinutes",
                                       "trustedKeysDir", "kioskExportDir", "signingKey", "bundleMaxEntryMB", "bundleMaxTotalMB", "caseJSONMaxMB",
-                                      "maxPersonsPerCase", "csvMaxFieldKB", "maxFieldChars", "maxNoteChars", "attachmentMaxMB", "backupMaxMB", "receiptOverdueDays", "backupRetentionDays", "batchCloseRules"]
+                                      "maxPersonsPerCase", "csvMaxFieldKB", "maxFieldChars", "maxNoteChars", "attachmentMaxMB", "backupMaxMB", "receiptOverdueDays", "backupRetentionDays", "batchCloseRules",
+                                      "archiveOffer", "archiveAnswerMonths", "archiveOfferNames"]
 }

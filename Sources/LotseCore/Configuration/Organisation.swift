@@ -7,6 +7,9 @@ public struct Organisation: Sendable, Equatable {
     public var office: String?
     public var controller: String?
     public var dataProtectionOfficer: String?
+    /// The archive competent for the county's records ("Kreisarchiv Ostalbkreis"), to
+    /// which `batch offer` offers cases past retention.
+    public var archive: String?
 
     public init(county: String? = nil, office: String? = nil, controller: String? = nil, dataProtectionOfficer: String? = nil) {
         self.county = county
@@ -15,7 +18,7 @@ public struct Organisation: Sendable, Equatable {
         self.dataProtectionOfficer = dataProtectionOfficer
     }
 
-    static let settingNames = ["county", "office", "controller", "dataProtectionOfficer"]
+    static let settingNames = ["county", "office", "controller", "dataProtectionOfficer", "archive"]
     /// Longest text a field may hold: a name and a postal address.
     static let maxCharacters = 300
 }

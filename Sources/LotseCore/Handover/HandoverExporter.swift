@@ -72,9 +72,8 @@ public struct HandoverExporter {
             guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("file.exists", ["path": .text(path)]) }
             staging = UserRights.staging(for: path)
             let (sender, receiver) = try store.xdomeaParties(request.caseId, receiver: request.receiver)
-            try AbgabePackageWriter(signingKey: key).write(.init(bundle: bundle, sender: sender, receiver: receiver, product: xdomea.product,
-                                                                     caseFilePDF: try xdomea.caseFilePDF(bundle), files: files, catalog: catalog),
-                                                               as: staging.path)
+            try AbgabeMessage(bundle: bundle, sender: sender, receiver: receiver, product: xdomea.product, catalog: catalog)
+                .write(caseFilePDF: try xdomea.caseFilePDF(bundle), attachments: files, signingKey: key, as: staging.path)
         } else {
             path = request.output ?? "lotse-handover-\(request.date.iso)-\(bundle.bundleId.prefix(8)).zip"
             guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("file.exists", ["path": .text(path)]) }

@@ -30,7 +30,7 @@ extension BundleReader {
         guard Xdomea.isUUID(process) else { throw .schema("xdomea.processId") }
         var byName: [String: ZipReader.Entry] = [:]
         for entry in entries { byName[entry.name] = entry }
-        let manifestName = AbgabePackageWriter.manifestName(process), signatureName = AbgabePackageWriter.signatureName(process)
+        let manifestName = XdomeaPackageWriter.manifestName(process), signatureName = XdomeaPackageWriter.signatureName(process)
         guard let manifestEntry = byName[manifestName] else { throw .schema("xdomea.foreign") }
 
         func small(_ entry: ZipReader.Entry, limit: UInt64) throws(BundleError) -> Data {
@@ -68,7 +68,8 @@ extension BundleReader {
 
         // Every other file is read once, checked against the list; attachments are
         // extracted under their reference, as from a bag.
-        let attachmentNames = Dictionary(uniqueKeysWithValues: bundle.attachments.map { (Xdomea.objectId(process: process, "attachment-\($0.ref)") + "_", $0) })
+        let akte = Xdomea.objectId(process: process, "akte")
+        let attachmentNames = Dictionary(uniqueKeysWithValues: bundle.attachments.map { (Xdomea.objectId(process: akte, "attachment-\($0.ref)") + "_", $0) })
         var total = UInt64(messageData.count + caseJSON.count)
         var extracted: [String: URL] = [:]
         for name in payload.sorted() where name != messageEntry.name && name != annexName {
@@ -97,7 +98,7 @@ extension BundleReader {
                 if let target { extracted[attachment.ref] = target }
             }
         }
-        if let lost = bundle.attachments.first(where: { attachment in !payload.contains { $0.hasPrefix(Xdomea.objectId(process: process, "attachment-\(attachment.ref)") + "_") } }) {
+        if let lost = attachmentNames.first(where: { prefix, _ in !payload.contains { $0.hasPrefix(prefix) } })?.value {
             throw .manifest(Message("bundle.missing", ["entry": .text(lost.originalName)]))
         }
         let sha256: String
