@@ -88,13 +88,20 @@ def test_purge_after_the_retention_period(run, county, tmp_path):
     passphrase.write_text("archive passphrase for the county\n")
     folder = tmp_path / "archive"
     assert archive(run, county, folder, passphrase).returncode == 0
-    early = run("batch", "purge", "--dry-run", "--archive", str(folder), "--on", "2025-01-01", "--db", county)
+    held = run("batch", "purge", "--dry-run", "--archive", str(folder), "--on", "2029-03-01", "--db", county)
+    assert "case 4 (closed 2019-01-31) stays: not yet offered to the archive" in held.stdout and "would purge 0 cases" in held.stdout, \
+        "with archiveOffer on (the default) nothing goes unoffered"
+    # A county whose archive waived its right in writing turns the offer off.
+    waiver = tmp_path / "waiver.json"
+    waiver.write_text('{"deployment": {"locale": "en", "archiveOffer": false}}')
+    early = run("batch", "purge", "--dry-run", "--archive", str(folder), "--on", "2025-01-01", "--db", county, "--config", str(waiver))
     assert "would purge 0 cases" in early.stdout
-    dry = run("batch", "purge", "--dry-run", "--archive", str(folder), "--on", "2029-03-01", "--db", county)
-    assert "would purge case 4" in dry.stdout and "case 2" not in dry.stdout, "case 2 closed in June 2019: not yet"
+    dry = run("batch", "purge", "--dry-run", "--archive", str(folder), "--on", "2029-03-01", "--db", county, "--config", str(waiver))
+    assert "would purge case 4" in dry.stdout and "offering to the archive is turned off" in dry.stdout and "case 2" not in dry.stdout, \
+        "case 2 closed in June 2019: not yet"
     assert (folder / "lotse-archive-case-4.zip").exists()
     # A purge takes effect today at the latest: the test clock of a debug build says 2029.
-    done = run("batch", "purge", "--confirm", "--archive", str(folder), "--on", "2029-03-01", "--db", county,
+    done = run("batch", "purge", "--confirm", "--archive", str(folder), "--on", "2029-03-01", "--db", county, "--config", str(waiver),
                extra_env={"LOTSE_TEST_TODAY": "2029-03-01"})
     assert done.returncode == 0 and "1 case purged" in done.stdout
     assert not (folder / "lotse-archive-case-4.zip").exists() and (folder / "lotse-archive-case-2.zip").exists()

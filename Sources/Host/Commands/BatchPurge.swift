@@ -8,7 +8,7 @@ extension Lotse.BatchCommand {
         static let configuration = CommandConfiguration(
             commandName: "purge",
             abstract: "Delete archive bundles and remaining traces of cases past the retention period (plugins.json retentionYears).",
-            discussion: "A deletion log without personal data stays in the database."
+            discussion: "With archiveOffer on (the default) only cases the archive declined or did not claim within archiveAnswerMonths. A deletion log without personal data stays in the database."
         )
         @OptionGroup var store: StoreOptions
         @Option(help: ArgumentHelp("Folder of the archive bundles.", valueName: "dir")) var archive: String?
@@ -19,8 +19,15 @@ extension Lotse.BatchCommand {
         func run() throws {
             guard dryRun != confirm else { throw UsageError("batch.dryRunOrConfirm") }
             let session = try store.session()
-            let policy = PurgePolicy(store: session.store, retentionYears: session.context.configuration.deployment.retentionYears,
-                                     archive: archive.map { URL(fileURLWithPath: $0) }, catalog: session.context.catalog)
+            let deployment = session.context.configuration.deployment
+            let policy = PurgePolicy(store: session.store, deployment: deployment, archive: archive.map { URL(fileURLWithPath: $0) }, catalog: session.context.catalog)
+            if dryRun {
+                // The cases past retention that stay, and why.
+                for held in try policy.standings(on: date.date) where !held.standing.allowsPurge {
+                    Console.say("batch.purgeHeld", ["case": .number(held.archived.caseId), "date": .date(held.archived.closedOn),
+                                                    "reason": .message(PurgePolicy.reason(held.standing, answerMonths: deployment.archiveAnswerMonths))])
+                }
+            }
             let (results, failed) = try BatchRun(store: session.store, policy: policy).show(on: dryRun ? date.date : try date.destructive(), dryRun: dryRun)
             if dryRun { return Console.say("batch.purgeDryRun", ["count": .number(results.count)]) }
             Console.say("batch.purgedAll", ["count": .number(results.count - failed)])

@@ -39,6 +39,8 @@ enum CommandAreas {
             Entry(path: "person export", permission: .readCases), Entry(path: "person edit", permission: .writeCases),
             Entry(path: "person notice", permission: .readCases),
             Entry(path: "person erase", permission: .archive), Entry(path: "batch archive", permission: .archive),
+            Entry(path: "batch offer", permission: .archive), Entry(path: "batch appraisal", permission: .archive),
+            Entry(path: "batch handoff", permission: .archive), Entry(path: "batch confirm", permission: .archive),
             Entry(path: "batch purge", permission: .archive), Entry(path: "audit log", permission: .readAuditLog),
             Entry(path: "audit verify", permission: .readAuditLog),
         ]),

@@ -69,7 +69,9 @@ extension CaseStore {
 
     /// Deletes every remaining trace of an archived case in one transaction and logs the
     /// deletion without personal data.
-    public func purge(_ candidate: ArchiveCandidate, on date: LocalDate) throws {
+    /// `archiveRef`: the archive took the case (its reference from the 0506); the offer
+    /// row stays, marked purged.
+    public func purge(_ candidate: ArchiveCandidate, on date: LocalDate, archiveRef: String? = nil) throws {
         try write(.archive) { audit in
             let db = audit.db
             let caseFile = try CaseFile.existing(candidate.caseId, db)
@@ -102,7 +104,12 @@ extension CaseStore {
                 try Household.deleteOne(db, key: caseFile.householdId)
             }
             try PurgeLogEntry(caseRef: "case \(id)", closedOn: candidate.closedOn, archivedOn: candidate.archivedOn, purgedOn: date,
-                              bundleFile: candidate.bundleFile).insert(db)
+                              bundleFile: candidate.bundleFile, archiveRef: archiveRef).insert(db)
+            if var offer = try ArchiveOffer.fetchOne(db, key: id) {
+                offer.purgedOn = date
+                offer.archiveRef = archiveRef
+                try offer.update(db)
+            }
             try audit.record(.delete, "caseFile", id: id, caseId: id, field: "purged")
             for person in persons { try audit.record(.delete, "person", id: person, caseId: id, field: "purged") }
         }

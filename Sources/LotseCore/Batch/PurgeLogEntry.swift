@@ -9,6 +9,8 @@ struct PurgeLogEntry: Codable, PersistableRecord {
     var archivedOn: LocalDate?
     var purgedOn: LocalDate
     var bundleFile: String?
+    /// The archive's reference, where the archive took the case instead.
+    var archiveRef: String?
 
     static let databaseTableName = "purgeLog"
 }

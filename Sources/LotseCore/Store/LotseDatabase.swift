@@ -189,7 +189,7 @@ public struct LotseDatabase: Sendable {
         migrator.registerMigration("v16-municipality-address", migrate: Schema.v16)
         migrator.registerMigration("v17-person-languages", migrate: Schema.v17)
         migrator.registerMigration("v18-agreement-interpreter", migrate: Schema.v18)
-        migrator.registerMigration("v19-xdomea-replies", migrate: Schema.v19)
+        migrator.registerMigration("v19-xdomea", migrate: Schema.v19)
         return migrator
     }()
 }

@@ -223,12 +223,28 @@ extension Schema {
         try db.execute(sql: "ALTER TABLE agreement ADD COLUMN interpreter TEXT")
     }
 
-    /// The replies an xdomea office sends to a 0401: when its receipt (0403) came, and
-    /// what its import confirmation (0402) said went wrong, if it did.
+    /// xdomea. The replies an office sends to a 0401: when its receipt (0403) came, and
+    /// what its import confirmation (0402) said went wrong, if it did. The offers to the
+    /// archive (0501 to 0506), one row per case offered, kept after the case is purged
+    /// (it holds no personal data), and the archive's reference in the deletion log.
     static func v19(_ db: Database) throws {
         try db.execute(sql: """
             ALTER TABLE handover ADD COLUMN deliveredOn TEXT;
             ALTER TABLE handover ADD COLUMN importFailure TEXT;
+            CREATE TABLE archiveOffer (
+                caseId INTEGER PRIMARY KEY,
+                process TEXT NOT NULL,
+                objectId TEXT NOT NULL UNIQUE,
+                offeredOn TEXT NOT NULL,
+                offerReceivedOn TEXT,
+                decision TEXT CHECK (decision IN ('archive', 'destroy')),
+                decidedOn TEXT,
+                handedOffOn TEXT,
+                archiveRef TEXT,
+                purgedOn TEXT
+            );
+            CREATE INDEX archiveOfferProcess ON archiveOffer(process);
+            ALTER TABLE purgeLog ADD COLUMN archiveRef TEXT;
             """)
     }
 }

@@ -45,7 +45,7 @@ extension CaseStore {
             if sent.deliveredOn != nil { return (caseId, .already) }
             sent.deliveredOn = date
             outcome = .delivered
-        case .abgabe:
+        default:
             throw ReceiptError.reply("xdomea.notReply")
         }
         try write(.writeCases, case: caseId) { audit in

@@ -10,7 +10,7 @@ public enum Xdomea {
     static let schemaPath = "xdomea/xdomea-3.1.0/xdomea.xsd"
     /// A message is read into memory after this check; xdomea messages of one case are
     /// a few hundred kilobytes.
-    static let maxMessageBytes = 16 << 20
+    public static let maxMessageBytes = 16 << 20
 
     /// The messages lotse knows, by their element name and code (code list
     /// `urn:xoev-de:xdomea:codeliste:nachrichtentyp`).
@@ -18,6 +18,13 @@ public enum Xdomea {
         case abgabe = "Abgabe.Abgabe.0401"
         case importBestaetigen = "Abgabe.ImportBestaetigen.0402"
         case empfangBestaetigen = "Abgabe.EmpfangBestaetigen.0403"
+        case anbieteverzeichnis = "Aussonderung.Anbieteverzeichnis.0501"
+        case bewertungsverzeichnis = "Aussonderung.Bewertungsverzeichnis.0502"
+        case aussonderung = "Aussonderung.Aussonderung.0503"
+        case anbietungEmpfangBestaetigen = "Aussonderung.AnbietungEmpfangBestaetigen.0504"
+        case bewertungEmpfangBestaetigen = "Aussonderung.BewertungEmpfangBestaetigen.0505"
+        case aussonderungImportBestaetigen = "Aussonderung.AussonderungImportBestaetigen.0506"
+        case aussonderungEmpfangBestaetigen = "Aussonderung.AussonderungEmpfangBestaetigen.0507"
 
         var code: String { String(rawValue.suffix(4)) }
     }

@@ -1,15 +1,21 @@
 import Foundation
 import PluginKit
 
-/// What an office answers to a 0401: `Abgabe.ImportBestaetigen.0402` (per object,
-/// whether its import succeeded and why not) or `Abgabe.EmpfangBestaetigen.0403` (the
-/// package arrived). Read from the XML or from the zip `{ProzessID}_{Nachricht}.zip`
+/// A message lotse receives: an office's answer to a 0401 (`Abgabe.ImportBestaetigen.0402`:
+/// per object, whether its import succeeded and why not; `Abgabe.EmpfangBestaetigen.0403`:
+/// the package arrived), or the archive's in an Aussonderung (0502 appraisal, 0504,
+/// 0506 import with its references, 0507). Read from the XML or from the zip `{ProzessID}_{Nachricht}.zip`
 /// holding it, validated against the shipped schema first.
 public struct XdomeaReply: Sendable, Equatable {
+    /// An object the message reports on: whether its import succeeded and why not
+    /// (0402, 0506), the archive's reference for it (0506), or its appraisal (0502).
     public struct Object: Sendable, Equatable {
         public var id: String
         public var succeeded: Bool
         public var problems: [String]
+        public var archiveRef: String?
+        /// A (archive), V (destroy) or B (still to appraise), in a 0502.
+        public var disposal: String?
     }
 
     public var message: Xdomea.Message
@@ -29,12 +35,16 @@ public struct XdomeaReply: Sendable, Equatable {
     private static func parse(_ data: Data, resources: URL) throws(BundleError) -> XdomeaReply {
         let xml = data.starts(with: Array("PK".utf8)) ? try messageInZip(data) : data
         let root = try XMLElement.validated(xml, schema: Xdomea.schema(in: resources), maxBytes: Xdomea.maxMessageBytes)
-        guard root.namespace == Xdomea.namespace,
-              let message = Xdomea.Message(rawValue: root.name), message != .abgabe else { throw .schema("xdomea.notReply") }
+        guard root.namespace == Xdomea.namespace, let message = Xdomea.Message(rawValue: root.name),
+              ![.abgabe, .anbieteverzeichnis, .aussonderung, .bewertungEmpfangBestaetigen].contains(message) else { throw .schema("xdomea.notReply") }
         guard let process = root.at("Kopf", "ProzessID")?.text, Xdomea.isUUID(process) else { throw .schema("xdomea.processId") }
-        let objects = root.children("AbgegebenesObjekt").map { object in
+        let reported = root.children("AbgegebenesObjekt") + root.children("AusgesondertesSGO")
+        let objects = reported.map { object in
             Object(id: object.child("IDSGO")?.text.lowercased() ?? "", succeeded: ["1", "true"].contains(object.child("Erfolgreich")?.text ?? ""),
-                   problems: object.children("Fehlermeldung").map(\.text))
+                   problems: object.children("Fehlermeldung").map(\.text), archiveRef: object.child("Archivkennung")?.text)
+        } + root.children("BewertetesObjekt").map { object in
+            Object(id: object.child("ID")?.text.lowercased() ?? "", succeeded: true, problems: [],
+                   disposal: object.at("Aussonderungsart", "Aussonderungsart", "code")?.text)
         }
         return XdomeaReply(message: message, process: process.lowercased(), objects: objects)
     }

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+import PluginKit
+
+extension Lotse.BatchCommand {
+    struct Handoff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "handoff",
+            abstract: "Hand the cases the archive keeps over to it (xdomea 0503): the full record from the archive bundles, with the case file as PDF."
+        )
+        @OptionGroup var store: StoreOptions
+        @Option(name: .shortAndLong, help: ArgumentHelp("Folder for the hand-over.", valueName: "dir")) var output: String = "."
+        @OptionGroup var archive: ArchiveOptions
+        @Option(help: ArgumentHelp("Sign with this private key (default: signingKey in plugins.json).", valueName: "keyfile")) var sign: String?
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let session = try store.session()
+            guard let bundles = try archive.bundles() else { throw UsageError("handoff.archiveNeeded") }
+            let key = try (sign ?? session.context.configuration.deployment.signingKey).map { try SigningKey.loadPrivate(URL(fileURLWithPath: $0), ofUser: sign != nil) }
+            let vocabulary = session.store.vocabulary
+            let written = try session.archiveExchange.handoff(into: output, bundles: bundles, signingKey: key, on: try date.destructive()) {
+                try PDFWriter().render(CaseFileDocument(bundle: $0, vocabulary: vocabulary).printDocument())
+            }
+            if written.isEmpty { return Console.say("handoff.nothing") }
+            for (path, cases) in written { Console.say("handoff.written", ["file": .text(path), "count": .number(cases.count)]) }
+        }
+    }
+}

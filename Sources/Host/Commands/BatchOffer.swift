@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import LotseCore
+import PluginKit
+
+extension Lotse.BatchCommand {
+    struct Offer: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "offer",
+            abstract: "Offer the archive every case past retention not offered yet (xdomea 0501); batch purge waits for its answer.",
+            discussion: "Names go into the offer list only with archiveOfferNames in plugins.json, read from the archive bundles (--archive)."
+        )
+        @OptionGroup var store: StoreOptions
+        @Option(name: .shortAndLong, help: ArgumentHelp("Folder for the offer list.", valueName: "dir")) var output: String = "."
+        @OptionGroup var archive: ArchiveOptions
+        @OptionGroup var date: DateOption
+
+        func run() throws {
+            let session = try store.session()
+            guard session.context.configuration.deployment.archiveOffer else { throw UsageError("offer.off") }
+            guard let (path, cases) = try session.archiveExchange.offer(into: output, bundles: try archive.bundles(), on: try date.destructive()) else {
+                return Console.say("offer.nothing")
+            }
+            Console.say("offer.written", ["file": .text(path), "count": .number(cases.count), "cases": .list(cases.map { .number($0) })])
+        }
+    }
+}
