@@ -68,6 +68,8 @@ def test_the_archive_keeps_half_and_destroys_half(run, archived, tmp_path):
     db, folder, passphrase = archived
     held = run("batch", "purge", "--dry-run", "--db", db, extra_env=LATER)
     assert "case 4 (closed 2019-01-31) stays: not yet offered" in held.stdout and "would purge 0 cases" in held.stdout
+    assert "2 cases past retention never offered to the archive" in run("doctor", "--db", db, extra_env=LATER).stdout, "a county does not silently stop deleting"
+    assert "archive: 2 cases past retention never offered" in run("due", "--db", db, extra_env=LATER).stdout
 
     offered = run("batch", "offer", "-o", str(tmp_path), "--db", db, extra_env=LATER)
     assert offered.returncode == 0 and "offer list" in offered.stdout, offered.stderr
@@ -177,4 +179,5 @@ def test_a_refused_case_stays_and_an_unanswered_offer_may_go_after_the_deadline(
     late = run("batch", "purge", "--dry-run", "--db", db, extra_env={"LOTSE_TEST_TODAY": "2030-03-01"}, )
     assert "would purge case 2" in late.stdout and "did not answer within 6 months" in late.stdout
     assert "case 4 (closed 2019-01-31) stays: the archive takes it" in late.stdout
+    assert "1 case offered, the archive did not answer within 6 months" in run("doctor", "--db", db, extra_env={"LOTSE_TEST_TODAY": "2030-03-01"}).stdout
     assert run("audit", "verify", "--db", db).returncode == 0

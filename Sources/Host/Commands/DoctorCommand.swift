@@ -20,7 +20,7 @@ extension Lotse {
 
         func run() throws {
             let session = try store.session()
-            let findings = try Doctor(store: session.store, trustedKeysDir: session.context.configuration.deployment.trustedKeysDir).run()
+            let findings = try Doctor(store: session.store, deployment: session.context.configuration.deployment).run()
             if output.json {
                 print(try JSONOutput.string(findings.map {
                     Rendered(level: $0.level, check: $0.check, code: $0.message.key, message: Console.text($0.message), advice: $0.advice.map(Console.text))

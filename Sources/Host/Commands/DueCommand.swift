@@ -8,7 +8,8 @@ extension Lotse {
         static let configuration = CommandConfiguration(
             commandName: "due", abstract: "The day's work list: what is overdue, then what falls due in the next days.",
             discussion: """
-                Reviews, goals, handover receipts not yet back and cases reaching their limit of care (careEndWarningMonths). \
+                Reviews, goals, handover receipts not yet back and cases reaching their limit of care (careEndWarningMonths); \
+                for whoever archives, cases past retention not offered to the archive and offers it left unanswered. \
                 A manager sees their own cases, a team lead their municipality; county-wide, a summary per municipality unless --all.
                 """)
         @OptionGroup var store: StoreOptions
@@ -28,6 +29,12 @@ extension Lotse {
             let today = date.date, until = today.adding(days: days)
             let deployment = session.context.configuration.deployment
             let principal = session.store.principal
+            // Whoever archives also hears what waits on the archive (counts only).
+            if deployment.archiveOffer, principal.may(.archive), !output.json {
+                let backlog = try session.store.archiveOfferBacklog(deployment: deployment, on: today)
+                if backlog.neverOffered > 0 { Console.say("due.neverOffered", ["count": .number(backlog.neverOffered)]) }
+                if backlog.unanswered > 0 { Console.say("due.offerUnanswered", ["count": .number(backlog.unanswered), "months": .number(deployment.archiveAnswerMonths)]) }
+            }
             var scope = DueScope(staff: staff, municipality: municipality)
             if staff == nil, municipality == nil {
                 if principal.roles.contains(.manager), !principal.roles.contains(.lead), let own = principal.staffId {

@@ -2,14 +2,16 @@ import Foundation
 import GRDB
 
 /// The health check an IT department runs: file modes, SQLite integrity and foreign
-/// keys, the audit chain, attachment checksums, configuration and free disk space.
+/// keys, the audit chain, attachment checksums, configuration, free disk space, and
+/// whether cases past retention wait on the archive or were never offered to it.
 public struct Doctor {
     public let store: CaseStore
-    public let trustedKeysDir: String?
+    public let deployment: Deployment
+    public var trustedKeysDir: String? { deployment.trustedKeysDir }
 
-    public init(store: CaseStore, trustedKeysDir: String?) {
+    public init(store: CaseStore, deployment: Deployment) {
         self.store = store
-        self.trustedKeysDir = trustedKeysDir
+        self.deployment = deployment
     }
 
     /// Members of the group of the database or its folder: in the shared installation
@@ -83,6 +85,15 @@ public struct Doctor {
             else { add(.warning, .configuration, Message("doctor.noKeysFolder", ["path": .text(trustedKeysDir)]), "doctor.noKeysFolderAdvice") }
         } else {
             add(.ok, .configuration, "doctor.configurationOk")
+        }
+        if deployment.archiveOffer {
+            let standing = try store.archiveOfferBacklog(deployment: deployment, on: .today)
+            if standing.neverOffered + standing.unanswered == 0 { add(.ok, .archiveOffer, "doctor.archiveOfferOk") }
+            if standing.neverOffered > 0 { add(.warning, .archiveOffer, Message("doctor.neverOffered", ["count": .number(standing.neverOffered)]), "doctor.neverOfferedAdvice") }
+            if standing.unanswered > 0 {
+                add(.warning, .archiveOffer, Message("doctor.offerUnanswered", ["count": .number(standing.unanswered), "months": .number(deployment.archiveAnswerMonths)]),
+                    "doctor.offerUnansweredAdvice")
+            }
         }
         if let path = store.database.path {
             var stats = statvfs()

@@ -4,7 +4,7 @@ import GRDB
 /// One finding of `lotse doctor`: what was checked, how it stands and what to do.
 public struct Finding: Sendable, Equatable {
     public enum Level: String, Sendable, Codable { case ok, warning, problem }
-    public enum Check: String, Sendable, Codable, CaseIterable { case fileModes, integrity, foreignKeys, auditLog, attachments, configuration, diskSpace }
+    public enum Check: String, Sendable, Codable, CaseIterable { case fileModes, integrity, foreignKeys, auditLog, attachments, configuration, diskSpace, archiveOffer }
     public var level: Level
     public var check: Check
     public var message: Message

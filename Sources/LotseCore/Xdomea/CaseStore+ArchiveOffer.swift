@@ -143,4 +143,12 @@ extension CaseStore {
             }
         }
     }
+
+    /// What `due` and `doctor` warn of, as counts: cases past retention never offered
+    /// (so a county does not silently stop deleting), and offers past the deadline
+    /// without an answer (`batch purge` may delete them; the archive may still want to know).
+    public func archiveOfferBacklog(deployment: Deployment, on date: LocalDate) throws -> (neverOffered: Int, unanswered: Int) {
+        let standings = try purgeStandings(retentionYears: deployment.retentionYears, offer: true, answerMonths: deployment.archiveAnswerMonths, on: date)
+        return (standings.filter { $0.1 == .notOffered }.count, standings.filter { if case .unanswered = $0.1 { true } else { false } }.count)
+    }
 }
