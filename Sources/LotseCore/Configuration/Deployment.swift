@@ -54,7 +54,7 @@ public struct Deployment: Sendable, Equatable {
     /// The rules `batch close` runs when no `--rule` is given (the nightly timer).
     public var batchCloseRules: [ClosureRule] = []
     /// Offer cases past retention to the competent archive before `batch purge` deletes
-    /// them (§ 7 LArchG BW); off only for a county with its archive's written waiver.
+    /// them (Landesarchivgesetz BW); off only for a county with its archive's written waiver.
     public var archiveOffer = true
     /// Months the archive has to answer an offer before `batch purge` may delete.
     public var archiveAnswerMonths = 6
