@@ -245,6 +245,10 @@ class County:
             "batch archive": (["batch", "archive", "--closed-before", TODAY, "--out", scratch / "archive", "--passphrase-file", f / "pw", "--dry-run", *db],
                               ["batch", "archive", "--out", scratch / "archive", *db]),
             "batch purge": (["batch", "purge", "--dry-run", *db], ["batch", "purge", *db]),
+            "batch offer": (["batch", "offer", "-o", scratch, *db], ["batch", "offer", "-o", scratch, "--archive", f / "missing", "--passphrase-file", f / "missing.txt", *db]),
+            "batch appraisal": (None, ["batch", "appraisal", f / "note.txt", *db]),
+            "batch handoff": (["batch", "handoff", "-o", scratch, "--archive", scratch / "archive", "--passphrase-file", f / "pw", *db], ["batch", "handoff", "-o", scratch, *db]),
+            "batch confirm": (None, ["batch", "confirm", f / "note.txt", *db]),
             "handover export": (["handover", "export", a, "--to", "Stadt Aalen", "-o", scratch / "out.zip", *db],
                                 ["handover", "export", str(self.closed), "--to", "Stadt Aalen", "-o", scratch / "out.zip", *db]),
             "handover import": (["handover", "import", scratch / "bundle.zip", *db], ["handover", "import", f / "missing.zip", *db]),
@@ -305,7 +309,7 @@ LEAVES = ["modules list", "modules show", "municipality add", "municipality edit
           "person export", "person erase", "conversation add", "referral add", "outcome add", "move", "consent add",
           "consent withdraw", "attach", "note", "contact add", "waitlist show", "waitlist admit", "audit verify", "audit log",
           "import legacy", "demo", "intake", "agreement print", "agreement edit", "consent print", "person notice", "review", "due", "report", "batch close", "batch archive",
-          "batch purge", "handover export", "handover import", "handover verify", "handover confirm", "handover list",
+          "batch offer", "batch appraisal", "batch handoff", "batch confirm", "batch purge", "handover export", "handover import", "handover verify", "handover confirm", "handover list",
           "keys generate", "backup create", "backup prune", "restore", "doctor", "init", "migrate", "user add", "user list", "user edit",
           "user disable", "user enable", "user passwd", "user role", "kiosk"]
 

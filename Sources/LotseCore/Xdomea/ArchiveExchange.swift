@@ -176,7 +176,8 @@ public struct ArchiveExchange {
             if let archiveFolder, !confirmed.isEmpty { try Archiver.writeIndex(store: store, folder: archiveFolder, catalog: catalog) }
             return .imported(purged: confirmed.map(\.0.caseId), refused: refused)
         default:
-            throw ReceiptError.reply(Message("xdomea.expected", ["message": .text("Aussonderung.AnbietungEmpfangBestaetigen.0504, Aussonderung.AussonderungImportBestaetigen.0506")]))
+            let expected: [Xdomea.Message] = [.anbietungEmpfangBestaetigen, .aussonderungImportBestaetigen, .aussonderungEmpfangBestaetigen]
+            throw ReceiptError.reply(Message("xdomea.expected", ["message": .alternatives(expected.map { .text($0.rawValue) })]))
         }
     }
 
