@@ -181,3 +181,22 @@ def test_a_refused_case_stays_and_an_unanswered_offer_may_go_after_the_deadline(
     assert "case 4 (closed 2019-01-31) stays: the archive takes it" in late.stdout
     assert "1 case offered, the archive did not answer within 6 months" in run("doctor", "--db", db, extra_env={"LOTSE_TEST_TODAY": "2030-03-01"}).stdout
     assert run("audit", "verify", "--db", db).returncode == 0
+
+
+def test_names_only_when_the_county_asks_and_nothing_to_offer_while_the_offer_is_off(run, archived, tmp_path):
+    db, folder, passphrase = archived
+    names = tmp_path / "names.json"
+    names.write_text('{"deployment": {"locale": "en", "archiveOfferNames": true}, "organisation": {"archive": "Kreisarchiv Ostalbkreis"}}')
+    refused = run("batch", "offer", "-o", str(tmp_path), "--config", str(names), "--db", db, extra_env=LATER)
+    assert refused.returncode == 1 and "archiveOfferNames asks for names" in refused.stderr and not list(tmp_path.glob("*.zip"))
+    named = run("batch", "offer", "-o", str(tmp_path), "--archive", str(folder), "--passphrase-file", str(passphrase), "--config", str(names),
+                "--db", db, extra_env=LATER)
+    assert named.returncode == 0, named.stderr
+    (offer_zip,) = tmp_path.glob("*.0501.zip")
+    root, _ = message(offer_zip, tmp_path)
+    assert root.find("x:Kopf/x:Empfaenger/x:Institution/x:Name", X).text == "Kreisarchiv Ostalbkreis"
+    families = {k.find("x:Name/x:Familienname/x:Name", X).text for k in root.iterfind(".//x:Akte/x:Kontakt", X)}
+    assert families and None not in families
+    off = tmp_path / "off.json"
+    off.write_text('{"deployment": {"locale": "en", "archiveOffer": false}}')
+    assert "offering to the archive is turned off" in run("batch", "offer", "-o", str(tmp_path), "--config", str(off), "--db", db, extra_env=LATER).stderr
