@@ -30,8 +30,7 @@ public struct HandoverExporter {
         public var output: String?
         /// 1 or 2: write that older version for a receiver that has not upgraded.
         public var schemaVersion = 3
-        /// Set for an xdomea `Abgabe.Abgabe.0401` instead of a bag: `output` is then the
-        /// folder, the file name the standard's.
+        /// Set for an xdomea `Abgabe.Abgabe.0401` instead of a bag.
         public var xdomea: Xdomea? = nil
 
         public struct Xdomea: Sendable {
@@ -62,23 +61,19 @@ public struct HandoverExporter {
         var leftOut: [TextValue] = []
         if request.schemaVersion < 3 { (bundle, leftOut) = bundle.asVersion(request.schemaVersion) }
         let (catalog, templates) = try BundleSummary.documents(resources: resources, locale: locale)
-        let path: String
-        let staging: URL
+        // With xdomea `output` is the folder and the file name the standard's.
+        let path = request.xdomea == nil ? request.output ?? "lotse-handover-\(request.date.iso)-\(bundle.bundleId.prefix(8)).zip"
+            : ((request.output ?? ".") as NSString).appendingPathComponent(LotseCore.Xdomea.fileName(process: bundle.bundleId, .abgabe, ext: "zip"))
+        guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("file.exists", ["path": .text(path)]) }
+        // Written where lotse may read its attachments, checked, then handed to the
+        // user's path with the user's rights (`UserRights`).
+        let staging = UserRights.staging(for: path)
         if let xdomea = request.xdomea {
-            // Written where lotse may read its attachments, checked, then handed to the
-            // user's folder with the user's rights (`UserRights`).
-            let folder = request.output ?? "."
-            path = (folder as NSString).appendingPathComponent(LotseCore.Xdomea.fileName(process: bundle.bundleId, .abgabe, ext: "zip"))
-            guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("file.exists", ["path": .text(path)]) }
-            staging = UserRights.staging(for: path)
             let (sender, receiver) = try store.xdomeaParties(request.caseId, receiver: request.receiver)
             try AbgabeMessage(bundle: bundle, sender: sender, receiver: receiver, product: xdomea.product, catalog: catalog)
                 .write(caseFilePDF: try xdomea.caseFilePDF(bundle), attachments: files, signingKey: key, as: staging.path)
         } else {
-            path = request.output ?? "lotse-handover-\(request.date.iso)-\(bundle.bundleId.prefix(8)).zip"
-            guard !FileManager.default.fileExists(atPath: path) else { throw UsageError("file.exists", ["path": .text(path)]) }
             let summary = try BundleSummary(bundle: bundle, catalog: catalog, templates: templates).render()
-            staging = UserRights.staging(for: path)
             try BundleWriter(passphrase: request.passphrase, signingKey: key).write(bundle, files: files, summary: summary, to: staging.path)
         }
         // Read back under the rules a receiver with default settings applies (a case of
