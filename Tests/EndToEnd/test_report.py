@@ -226,3 +226,15 @@ def test_the_committee_report_as_pdf(run, county, tmp_path):
     assert max(words[:-4]) > height / 2, "the words before the footer (Seite 1 von N) reach the lower half"
     refused = run("report", "--as-of", "2019-06-30", "--format", "pdf", "--db", county, extra_env=GERMAN)
     assert refused.returncode == 1 and "ein PDF braucht eine Datei" in refused.stderr
+
+
+def test_municipality_list_counts_persons_in_care_as_the_report_does(run, tmp_path):
+    """One definition of persons in care: what `municipality list` compares with the
+    places is what the report counts, municipality by municipality, on a demo county."""
+    db = str(tmp_path / "demo.sqlite")
+    assert run("demo", "--households", "60", "--db", db).returncode == 0
+    listed = json.loads(run("municipality", "list", "--json", "--db", db).stdout)
+    assert sum(m["inCare"] for m in listed) > 0
+    for municipality in listed:
+        figures = json.loads(run("report", "--municipality", municipality["municipality"], "--format", "json", "--db", db).stdout)["metrics"]
+        assert figures["core.persons_in_care"] == municipality["inCare"], municipality["municipality"]

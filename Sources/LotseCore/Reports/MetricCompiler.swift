@@ -19,10 +19,9 @@ struct MetricCompiler {
     func personsSQL(inCare: Bool) -> String {
         """
         SELECT DISTINCT hm.personId, c.municipalityId
-          FROM caseFile c
-          JOIN householdMember hm ON hm.householdId = c.householdId AND (c.personId IS NULL OR hm.personId = c.personId)
-         WHERE c.openedOn IS NOT NULL AND c.openedOn <= :asOf AND hm.fromDate <= :asOf
-           \(inCare ? "AND (c.closedOn IS NULL OR c.closedOn > :asOf) AND (hm.toDate IS NULL OR hm.toDate > :asOf)" : "")
+          FROM caseFile c \(PersonsInCare.join)
+         WHERE \(PersonsInCare.opened(by: ":asOf"))
+           \(inCare ? "AND " + PersonsInCare.stillInCare(on: ":asOf") : "")
            \(inMunicipalities)
         """
     }

@@ -109,17 +109,14 @@ extension CaseStore {
         }.sorted(by: eligibility.precedes)
     }
 
-    /// Persons in care on a date: members of active family cases and individuals of
-    /// active individual cases.
+    /// Places and persons in care on a date (`PersonsInCare`, as the report counts them).
     static func capacities(personsPerFTE: Int, on date: LocalDate, _ db: Database) throws -> [Capacity] {
         try Row.fetchAll(db, sql: """
             SELECT m.name, m.fte, m.address, m.authorityKey,
-                   (SELECT count(DISTINCT hm.personId) FROM caseFile c
-                      JOIN householdMember hm ON hm.householdId = c.householdId AND (c.personId IS NULL OR hm.personId = c.personId)
-                       AND hm.fromDate <= ? AND (hm.toDate IS NULL OR hm.toDate > ?)
-                     WHERE c.municipalityId = m.id AND c.status = 'active') AS inCare
+                   (SELECT count(DISTINCT hm.personId) FROM caseFile c \(PersonsInCare.join)
+                     WHERE c.municipalityId = m.id AND \(PersonsInCare.opened(by: ":asOf")) AND \(PersonsInCare.stillInCare(on: ":asOf"))) AS inCare
             FROM municipality m ORDER BY m.name
-            """, arguments: [date, date]).map { row in
+            """, arguments: ["asOf": date]).map { row in
             let fte: Double = row["fte"]
             return Capacity(municipality: row["name"], fte: fte, places: Int((fte * Double(personsPerFTE)).rounded(.down)), inCare: row["inCare"],
                             address: row["address"], authorityKey: row["authorityKey"])
