@@ -25,9 +25,11 @@ def test_modules_show_lists_questions_with_conditions_in_english(run, tmp_path):
     config.write_text('{"deployment": {"locale": "en"}}')
     result = run("modules", "show", "school", "--config", str(config))
     assert result.returncode == 0, result.stderr
-    assert "1. school.attends" in result.stdout
-    assert "asked if children ≥ 1" in result.stdout
+    assert "asked if the household has at least 1 child" in result.stdout and "asked if the answer to question 1 is " in result.stdout
     assert "School and day care" in result.stdout
+    assert "school." not in result.stdout, "words, not ids"
+    ids = run("modules", "show", "school", "--ids", "--config", str(config))
+    assert "1. school.attends" in ids.stdout and "asked if children ≥ 1" in ids.stdout, "ids where the user asks for them"
 
 
 def config_error(run, tmp_path, text):

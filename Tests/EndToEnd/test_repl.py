@@ -61,7 +61,7 @@ def test_tab_completes_commands_and_subcommands(repl):
     repl.send("sh\t")
     repl.expect_exact("show ")
     repl.sendline("housing")
-    repl.expect_exact("housing.current")
+    repl.expect_exact("Wohnen, Version 1.0.0")
     repl.expect(PROMPT)
     repl.sendline("quit")
     repl.expect(pexpect.EOF)
@@ -107,7 +107,7 @@ def test_colour_on_a_terminal(lotse_bin, env, tmp_path):
 
 
 def test_commands_through_a_pipe(run):
-    result = run(stdin="help\nmodules\nmodules show social\nquit\n")
+    result = run(stdin="help\nmodules\nmodules show social --ids\nquit\n")
     assert result.returncode == 0, result.stderr
     assert "social.adults_in_clubs" in result.stdout
     assert "\x1b[" not in result.stdout

@@ -10,13 +10,14 @@ extension Lotse.Modules {
 
         @OptionGroup var config: ConfigOptions
         @Argument(help: "Module id, e.g. language.") var id: String
+        @Flag(help: "Also show the ids of questions, answers, goals, outcomes, metrics and settings (as plugins.json and answer files name them).") var ids = false
 
         func run() throws {
             let context = try AppContext(options: config)
             let id = try context.choice(id, "<module>", in: try context.vocabulary().moduleChoices)
             guard let module = builtinModules.module(id) else { return }
             let settings = context.configuration.module(id)?.settings ?? ModuleSettings(defaultsOf: module.settings)
-            print(ModuleDescription(module: module, settings: settings, context: context).render())
+            print(ModuleDescription(module: module, settings: settings, context: context, ids: ids).render())
         }
     }
 }
