@@ -25,9 +25,8 @@ struct Lotse: ParsableCommand {
 
     func run() throws {
         let context = try AppContext(options: store.config)
-        // Commands typed in the REPL use the same database as the REPL.
-        if let path = store.path { setenv("LOTSE_DB", path, 1) }
-        let accounts = Accounts(database: try LotseDatabase.open(at: context.locations.database(explicit: store.path)))
+        let databaseFile = try store.databaseFile(context)
+        let accounts = Accounts(database: try LotseDatabase.open(at: databaseFile))
         if try !accounts.hasUsers(), isatty(STDIN_FILENO) == 1 {
             // A new installation (`make run` on a fresh machine): create the first admin.
             try SecureStart.requireRoot("init")
@@ -36,7 +35,8 @@ struct Lotse: ParsableCommand {
             Console.say("repl.adminCreated", ["user": .text(admin.name)])
         }
         let principal = try accounts.principal(osUser: CaseStore.operatingSystemUser)  // refuse an unmapped account before the prompt
-        Repl(context: try context.speaking(to: principal), principal: principal).run()
+        // The commands typed there use this configuration and database, opened once.
+        Repl(workplace: try Workplace(context: try context.speaking(to: principal), options: store.config, databaseFile: databaseFile), principal: principal).run()
     }
 
     /// Runs one command line. Errors of lotse print one line and set the exit code;

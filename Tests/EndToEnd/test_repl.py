@@ -167,3 +167,30 @@ def test_tab_completes_an_options_value_in_the_users_words(lotse_bin, env, tmp_p
     child.expect(PROMPT)
     child.sendline("quit")
     child.expect(pexpect.EOF)
+
+
+def test_the_repl_keeps_its_database_and_configuration_and_reloads_on_request(lotse_bin, env, run, tmp_path):
+    """Lines typed in the REPL work on the database and plugins.json it was started with
+    (no environment variable carries them); a changed plugins.json is read again before
+    the next line, and `reload` reads it on request."""
+    db = tmp_path / "elsewhere" / "county.sqlite"
+    assert run("municipality", "add", "Stadt Aalen", "--kind", "city", "--fte", "1.5", "--db", str(db)).returncode == 0
+    assert run("case", "new", "--kind", "individual", "--municipality", "Stadt Aalen", "--family-name", "Haddad", "--given-names", "Amal",
+               "--born", "1985", "--db", str(db)).returncode == 0
+    config = tmp_path / "repl.json"
+    config.write_text('{"deployment": {"locale": "en"}}')
+    child = pexpect.spawn(lotse_bin, ["--db", str(db), "--config", str(config)], env={**env, "NO_COLOR": "1"}, cwd=str(tmp_path),
+                          encoding="utf-8", timeout=20)
+    child.expect("lotse> ")
+    child.sendline("case list --status waiting")
+    child.expect_exact("Haddad")
+    child.expect_exact("1 case")
+    child.expect("lotse> ")
+    config.write_text('{"deployment": {"locale": "de"}}')
+    child.sendline("municipality list")
+    child.expect_exact("Kommune")
+    child.expect("lotse> ")
+    child.sendline("reload")
+    child.expect_exact("plugins.json neu gelesen")
+    child.sendline("quit")
+    child.expect(pexpect.EOF)

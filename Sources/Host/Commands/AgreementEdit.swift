@@ -2,14 +2,14 @@ import ArgumentParser
 import LotseCore
 
 extension Lotse.AgreementCommand {
-    struct Edit: ParsableCommand {
+    struct Edit: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Correct who interpreted when an agreement was made (audited).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Agreement id.") var id: Int64
         @Option(help: ArgumentHelp("The interpreter's name, printed with a line to sign; \"\" removes it.", valueName: "name")) var interpreter: String
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let agreement = try session.store.editAgreement(id, interpreter: interpreter)
             Console.say(agreement.interpreter == nil ? "agreement.interpreterRemoved" : "agreement.interpreterSet",
                         ["agreement": .number(id), "name": .text(agreement.interpreter ?? "")])

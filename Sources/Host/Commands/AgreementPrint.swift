@@ -2,7 +2,7 @@ import ArgumentParser
 import LotseCore
 
 extension Lotse.AgreementCommand {
-    struct Print: ParsableCommand {
+    struct Print: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "print", abstract: "An agreement with its SMART goals, fit to sign: text, HTML or PDF (A4, page numbers).")
 
@@ -10,8 +10,8 @@ extension Lotse.AgreementCommand {
         @Argument(help: "Agreement id.") var id: Int64
         @OptionGroup var document: DocumentOptions
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let agreement = try session.store.agreementDocument(id)
             try document.write(session, reading: agreement.readingLanguages) { catalog, client, isolateNames in
                 AgreementText(document: agreement, modules: builtinModules, county: session.context.configuration.organisation.county,

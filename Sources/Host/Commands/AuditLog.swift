@@ -3,15 +3,15 @@ import LotseCore
 import PluginKit
 
 extension Lotse.AuditCommand {
-    struct Log: ParsableCommand {
+    struct Log: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "log", abstract: "Who saw and changed what (without the values), for one case or all.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         @Option(name: .customLong("case"), help: "Only this case's events.") var caseId: Int64?
         @Option(help: "At most this many of the latest events.") var limit = 200
 
-        func run() throws {
-            let entries = try store.session().store.auditLog(caseId: caseId, limit: limit)
+        func run(in source: SessionSource) throws {
+            let entries = try source.session(store).store.auditLog(caseId: caseId, limit: limit)
             if output.json { return print(try JSONOutput.string(entries)) }
             print(TextTable(header: Console.columns("table.auditLog"),
                             rows: entries.map { [String($0.seq), $0.at, $0.actor, $0.action, $0.entity + ($0.entityId.map { " \($0)" } ?? ""), $0.field ?? ""] }).render())

@@ -3,15 +3,15 @@ import Foundation
 import LotseCore
 
 extension Lotse.BackupCommand {
-    struct Create: ParsableCommand {
+    struct Create: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "create", abstract: "Write a backup.")
         @OptionGroup var store: StoreOptions
         @Option(name: .shortAndLong, help: "Backup file, or a folder for a new lotse-backup-TIMESTAMP.zip (default: here).") var output: String?
         @Flag(help: "Encrypt with AES-256 (passphrase asked twice or --passphrase-file).") var encrypt = false
         @Option(name: .customLong("passphrase-file"), help: ArgumentHelp("Read the passphrase from this file.", valueName: "file")) var passphraseFile: String?
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             try session.store.require(.configure)  // before a passphrase file of the user's is read
             let passphrase = encrypt || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: true) : nil
             let name = "lotse-backup-\(Int(Date().timeIntervalSince1970)).zip"

@@ -3,14 +3,14 @@ import Foundation
 import LotseCore
 
 extension Lotse.BackupCommand {
-    struct Prune: ParsableCommand {
+    struct Prune: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "prune", abstract: "Delete backups older than the backup retention (plugins.json backupRetentionDays).")
         @OptionGroup var config: ConfigOptions
         @Argument(help: "Folder of the backups.") var folder: String
         @Flag(name: .customLong("dry-run"), help: "List them; delete nothing.") var dryRun = false
 
-        func run() throws {
-            let context = try AppContext(options: config)
+        func run(in source: SessionSource) throws {
+            let context = try source.context(config)
             let days = context.configuration.deployment.backupRetentionDays
             let expired = try Backup.expired(in: URL(fileURLWithPath: folder), olderThanDays: days)
             for url in expired {

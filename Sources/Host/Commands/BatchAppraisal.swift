@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.BatchCommand {
-    struct Appraisal: ParsableCommand {
+    struct Appraisal: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "appraisal",
             abstract: "Record the archive's appraisal of an offer (xdomea 0502) and write its confirmation (0505)."
@@ -14,8 +14,8 @@ extension Lotse.BatchCommand {
         @Option(name: .shortAndLong, help: ArgumentHelp("Folder for the confirmation.", valueName: "dir")) var output: String = "."
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let (path, decided) = try session.archiveExchange.appraisal(try session.archiveMessage(file), into: output, on: date.date)
             for (caseId, decision) in decided {
                 Console.say("appraisal.case", ["case": .number(caseId), "decision": .label("appraisal.\(decision ?? "open")")])

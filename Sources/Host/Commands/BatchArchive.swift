@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.BatchCommand {
-    struct Archive: ParsableCommand {
+    struct Archive: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "archive",
             abstract: "Archive closed cases: an encrypted bundle each plus index.csv, then their personal data leaves the database.",
@@ -17,8 +17,8 @@ extension Lotse.BatchCommand {
         @Flag(name: .customLong("dry-run"), help: "List the cases; change nothing.") var dryRun = false
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let folder = URL(fileURLWithPath: out)
             // A dry run writes nothing, so it needs no passphrase.
             var archiver = try Archiver(store: session.store, closedBefore: closedBefore, resources: session.context.resources,

@@ -4,7 +4,7 @@ import PluginKit
 
 
 extension Lotse.BatchCommand {
-    struct Close: ParsableCommand {
+    struct Close: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "close",
             abstract: "Close the active cases a rule applies to, each in its own transaction.",
@@ -15,8 +15,8 @@ extension Lotse.BatchCommand {
         @Flag(name: .customLong("dry-run"), help: "List the cases and reasons; change nothing.") var dryRun = false
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let deployment = session.context.configuration.deployment
             let rules = try session.context.choice(rule, "--rule", as: ClosureRule.self).map { [$0] } ?? deployment.batchCloseRules
             guard !rules.isEmpty else {

@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.BatchCommand {
-    struct Confirm: ParsableCommand {
+    struct Confirm: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "confirm",
             abstract: "Record the archive's confirmation: 0504 (offer received) or 0506 (imported: the cases it took are deleted here, those it refused stay)."
@@ -14,8 +14,8 @@ extension Lotse.BatchCommand {
         @Option(help: ArgumentHelp("Folder of the archive bundles: the bundles of the cases the archive took are deleted too.", valueName: "dir")) var archive: String?
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let reply = try session.archiveMessage(file)
             switch try session.archiveExchange.confirm(reply, archiveFolder: archive.map { URL(fileURLWithPath: $0) }, on: try date.destructive()) {
             case .offerReceived(let cases): Console.say("archiveConfirm.offerReceived", ["count": .number(cases)])

@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.BatchCommand {
-    struct Handoff: ParsableCommand {
+    struct Handoff: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "handoff",
             abstract: "Hand the cases the archive keeps over to it (xdomea 0503): the full record from the archive bundles, with the case file as PDF."
@@ -15,8 +15,8 @@ extension Lotse.BatchCommand {
         @Option(help: ArgumentHelp("Sign with this private key (default: signingKey in plugins.json).", valueName: "keyfile")) var sign: String?
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             guard let bundles = try archive.bundles() else { throw UsageError("handoff.archiveNeeded") }
             let key = try (sign ?? session.context.configuration.deployment.signingKey).map { try SigningKey.loadPrivate(URL(fileURLWithPath: $0), ofUser: sign != nil) }
             let vocabulary = session.store.vocabulary

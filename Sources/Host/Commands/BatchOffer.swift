@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.BatchCommand {
-    struct Offer: ParsableCommand {
+    struct Offer: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "offer",
             abstract: "Offer the archive every case past retention not offered yet (xdomea 0501); batch purge waits for its answer.",
@@ -15,8 +15,8 @@ extension Lotse.BatchCommand {
         @OptionGroup var archive: ArchiveOptions
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             guard session.context.configuration.deployment.archiveOffer else { throw UsageError("offer.off") }
             guard let (path, cases) = try session.archiveExchange.offer(into: output, bundles: try archive.bundles(), on: try date.destructive()) else {
                 return Console.say("offer.nothing")

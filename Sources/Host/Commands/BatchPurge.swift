@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.BatchCommand {
-    struct Purge: ParsableCommand {
+    struct Purge: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "purge",
             abstract: "Delete archive bundles and remaining traces of cases past the retention period (plugins.json retentionYears).",
@@ -16,9 +16,9 @@ extension Lotse.BatchCommand {
         @Flag(help: "Really delete.") var confirm = false
         @OptionGroup var date: DateOption
 
-        func run() throws {
+        func run(in source: SessionSource) throws {
             guard dryRun != confirm else { throw UsageError("batch.dryRunOrConfirm") }
-            let session = try store.session()
+            let session = try source.session(store)
             let deployment = session.context.configuration.deployment
             let policy = PurgePolicy(store: session.store, deployment: deployment, archive: archive.map { URL(fileURLWithPath: $0) }, catalog: session.context.catalog)
             if dryRun {

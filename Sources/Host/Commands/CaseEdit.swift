@@ -3,7 +3,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.CaseCommand {
-    struct Edit: ParsableCommand {
+    struct Edit: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a case's staff, justified extension or next review date.",
                                                         discussion: "An extension (care for one year beyond maxCareYears) needs a reason; it is dated with --on.")
         @OptionGroup var store: StoreOptions
@@ -14,12 +14,12 @@ extension Lotse.CaseCommand {
         @Option(name: .customLong("next-review"), help: ArgumentHelp("Next review date.", valueName: "date")) var nextReview: LocalDate?
         @OptionGroup var date: DateOption
 
-        func run() throws {
+        func run(in source: SessionSource) throws {
             guard staff != nil || justifiedExtension != nil || nextReview != nil else {
                 throw UsageError("case.editNothing")
             }
             let changes = CaseStore.CaseChanges(staff: staff, justifiedExtension: justifiedExtension, extensionReason: reason, nextReviewOn: nextReview)
-            let caseFile = try store.session().store.editCase(id, changes, on: date.date)
+            let caseFile = try source.session(store).store.editCase(id, changes, on: date.date)
             Console.say("case.updated", ["case": .number(caseFile.id!)])
         }
     }

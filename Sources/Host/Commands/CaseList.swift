@@ -3,7 +3,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.CaseCommand {
-    struct List: ParsableCommand {
+    struct List: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List cases, newest first, a page at a time.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -20,9 +20,9 @@ extension Lotse.CaseCommand {
             let cases: [CaseSummary]
         }
 
-        func run() throws {
+        func run(in source: SessionSource) throws {
             guard page >= 1, (1...1000).contains(pageSize) else { throw UsageError("case.listPage") }
-            let session = try store.session()
+            let session = try source.session(store)
             let filter = CaseFilter(municipality: municipality, status: try session.context.choice(status, "--status"), staff: staff, page: page, pageSize: pageSize)
             let (cases, total) = try session.store.listCases(filter)
             if output.json { return print(try JSONOutput.string(Page(page: page, pageSize: pageSize, total: total, cases: cases))) }

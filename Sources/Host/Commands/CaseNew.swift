@@ -3,7 +3,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.CaseCommand {
-    struct New: ParsableCommand {
+    struct New: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "new", 
             abstract: "Open a case with its first person; it waits on the waiting list unless --open.",
             discussion: "Add more household members with 'lotse person add CASE'."
@@ -16,8 +16,8 @@ extension Lotse.CaseCommand {
         @Option(help: ArgumentHelp("Date (default today).", valueName: "date")) var on: LocalDate?
         @OptionGroup var person: PersonOptions
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let result = try session.store.newCase(kind: try session.context.choice(kind, "--kind") ?? CaseKind.family, municipality: municipality, staff: staff,
                                                    person: try person.person(session.context),
                                                    open: open, on: on ?? session.today)

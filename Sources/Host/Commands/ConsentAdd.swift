@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.ConsentCommand {
-    struct Add: ParsableCommand {
+    struct Add: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a consent: what may be passed to whom.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Case id.") var caseId: Int64
@@ -14,8 +14,8 @@ extension Lotse.ConsentCommand {
         @Option(help: "The scanned, signed form.") var form: String?
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let scope = try session.context.choice(scope, "--scope", in: session.store.vocabulary.scopeChoices)
             let consent = try session.store.addConsent(caseId, personId: person, scope: scope, recipient: to, givenOn: date.date,
                                                                form: form.map { URL(fileURLWithPath: $0) })

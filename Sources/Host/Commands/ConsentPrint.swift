@@ -3,7 +3,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.ConsentCommand {
-    struct Print: ParsableCommand {
+    struct Print: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "print", abstract: "The consent to sign before a handover, beside the client's language; file its signed scan with consent add --form.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Case id.") var caseId: Int64
@@ -13,8 +13,8 @@ extension Lotse.ConsentCommand {
         @OptionGroup var date: DateOption
         @OptionGroup var document: DocumentOptions
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             _ = try session.context.choice(scope, "--scope", in: Choices([("handover", .label("consentScope.handover"))]))  // the one form so far
             let modules = session.store.vocabulary.moduleChoices
             let excluded = try exclude.map { try session.context.choice($0, "--exclude", in: modules) }

@@ -4,14 +4,14 @@ import LotseCore
 import PluginKit
 
 extension Lotse.ConsentCommand {
-    struct Withdraw: ParsableCommand {
+    struct Withdraw: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "Record that a consent was withdrawn.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Consent id.") var id: Int64
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let consent = try store.session().store.withdrawConsent(id, on: date.date)
+        func run(in source: SessionSource) throws {
+            let consent = try source.session(store).store.withdrawConsent(id, on: date.date)
             Console.say("consent.withdrawn", ["consent": .number(consent.id!), "date": .optionalDate(consent.withdrawnOn)])
         }
     }

@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.ContactCommand {
-    struct Add: ParsableCommand {
+    struct Add: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a network contact (municipality, club, volunteers, employer, …).")
         @OptionGroup var store: StoreOptions
         @Option(help: "Municipality id or name.") var municipality: String
@@ -13,8 +13,8 @@ extension Lotse.ContactCommand {
         @Option(help: "Staff member (id or name).") var staff: String?
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let contact = try store.session().store.addNetworkContact(municipality: municipality, staff: staff, on: date.date,
+        func run(in source: SessionSource) throws {
+            let contact = try source.session(store).store.addNetworkContact(municipality: municipality, staff: staff, on: date.date,
                                                                       partnerKind: partnerKind, partner: partner)
             Console.say("contact.recorded", ["contact": .number(contact.id!)])
         }

@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.ConversationCommand {
-    struct Add: ParsableCommand {
+    struct Add: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a conversation with one person or the family.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Case id.") var caseId: Int64
@@ -13,8 +13,8 @@ extension Lotse.ConversationCommand {
         @Option(help: "A short note.") var note: String?
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let kind = try session.context.choice(kind, "--kind", as: ConversationKind.self)
             let topics = try session.store.vocabulary.topicChoices.resolveList(topics, option: "--topics", catalog: session.context.catalog)
             let conversation = try session.store.addConversation(caseId, on: date.date, kind: kind, topics: topics, note: note)

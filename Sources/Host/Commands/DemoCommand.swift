@@ -5,7 +5,7 @@ import PluginKit
 
 extension Lotse {
     /// `lotse demo`: a sample county to try lotse with (or to benchmark it).
-    struct DemoCommand: ParsableCommand {
+    struct DemoCommand: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "demo",
             abstract: "Load a realistic sample county (three municipalities, staff, households with their facts).",
@@ -18,7 +18,7 @@ extension Lotse {
         @Option(help: "Write the CSV files to this folder instead of importing them.") var out: String?
         @Option(help: "The county's today: its cases were opened in the three years before, reviews and goals fall due around it (default: today).") var today: LocalDate?
 
-        func run() throws {
+        func run(in source: SessionSource) throws {
             guard (1...2_000_000).contains(households) else { throw UsageError("demo.households") }
             guard (3...5_000).contains(municipalities) else { throw UsageError("demo.municipalities") }
             let catalog = try AppContext(options: store.config).catalog
@@ -32,7 +32,7 @@ extension Lotse {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-demo-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
             try county.write(to: folder)
-            let session = try store.session()
+            let session = try source.session(store)
             let summary = try LegacyImporter(store: session.store, maxFieldKB: session.context.configuration.deployment.csvMaxFieldKB).run(folder: folder, ofUser: false)
             Console.say(summary.describe())
         }

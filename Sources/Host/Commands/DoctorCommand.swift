@@ -4,7 +4,7 @@ import LotseCore
 
 extension Lotse {
     /// `lotse doctor`.
-    struct DoctorCommand: ParsableCommand {
+    struct DoctorCommand: LotseCommand {
         /// A finding in `--json`: the check and the message's code for programs, the texts for people.
         struct Rendered: Encodable {
             let level: Finding.Level
@@ -18,8 +18,8 @@ extension Lotse {
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let findings = try Doctor(store: session.store, deployment: session.context.configuration.deployment).run()
             if output.json {
                 print(try JSONOutput.string(findings.map {

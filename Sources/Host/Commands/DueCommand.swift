@@ -4,7 +4,7 @@ import PluginKit
 
 extension Lotse {
     /// `lotse due`: the day's work list.
-    struct DueCommand: ParsableCommand {
+    struct DueCommand: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "due", abstract: "The day's work list: what is overdue, then what falls due in the next days.",
             discussion: """
@@ -22,10 +22,10 @@ extension Lotse {
         @Option(name: .customLong("page-size"), help: "Items per page.") var pageSize = 50
         @OptionGroup var date: DateOption
 
-        func run() throws {
+        func run(in source: SessionSource) throws {
             guard page >= 1, (1...1000).contains(pageSize) else { throw UsageError("case.listPage") }
             guard (0...366).contains(days) else { throw UsageError("due.days") }
-            let session = try store.session()
+            let session = try source.session(store)
             let today = date.date, until = today.adding(days: days)
             let deployment = session.context.configuration.deployment
             let principal = session.store.principal

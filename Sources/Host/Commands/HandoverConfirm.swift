@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.HandoverCommand {
-    struct Confirm: ParsableCommand {
+    struct Confirm: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "confirm",
             abstract: "Record the receiver's receipt for a bundle sent from here (checked against the bundle and the receiver's trusted key)."
@@ -17,8 +17,8 @@ extension Lotse.HandoverCommand {
         var allowUnsigned: String?
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let data = try UserRights.read(file, limit: 1 << 20)
             if XdomeaReply.isReply(data) { return try confirmXdomea(data, session) }
             let folder = session.context.locations.trustedKeys(explicit: trustedKeys, deployment: session.context.configuration.deployment)

@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.HandoverCommand {
-    struct Export: ParsableCommand {
+    struct Export: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
             abstract: "Write a case's handover bundle; the case becomes handed_over once the bundle is written and read back."
@@ -30,8 +30,8 @@ extension Lotse.HandoverCommand {
                                    valueName: "version")) var schema: Int?
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let format = try session.context.choice(self.format, "--format", as: Format.self) ?? .bundle
             if format == .xdomea {
                 // xdomea has no encryption and one version of its own.

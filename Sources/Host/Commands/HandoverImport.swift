@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.HandoverCommand {
-    struct Import: ParsableCommand {
+    struct Import: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Verify a bundle, then create its case here in one transaction (a bundle is imported once only)."
@@ -18,8 +18,8 @@ extension Lotse.HandoverCommand {
         var receipt: String?
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let signingKey = try session.context.configuration.deployment.signingKey.map { try SigningKey.loadPrivate(URL(fileURLWithPath: $0)) }
             let bundle = try UserRights.fetch(file, limit: Int64(session.context.configuration.deployment.bundleMaxTotalMB) << 20)
             defer { bundle.discard() }

@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.HandoverCommand {
-    struct List: ParsableCommand {
+    struct List: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: "Bundles sent and received, and which sent ones still lack the receiver's receipt."
@@ -13,8 +13,8 @@ extension Lotse.HandoverCommand {
         @OptionGroup var output: OutputOptions
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let entries = try session.store.handovers(on: date.date, overdueAfter: session.context.configuration.deployment.receiptOverdueDays)
             if output.json { return print(try JSONOutput.string(entries)) }
             if entries.isEmpty { return Console.say("handover.noneYet") }

@@ -4,20 +4,24 @@ import LotseCore
 import PluginKit
 
 extension Lotse.HandoverCommand {
-    struct Verify: ParsableCommand {
+    struct Verify: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "verify", abstract: "Check a bundle completely without touching the database.")
         @OptionGroup var config: ConfigOptions
         @OptionGroup var bundleOptions: BundleReadOptions
         @Argument(help: "The bundle (.zip).") var file: String
 
-        func run() throws {
-            let context = try AppContext(options: config)
+        func run(in source: SessionSource) throws {
+            let context = try source.context(config)
             if UserRights.secure {
-                // In the shared installation: a mapped user with a role that handles
-                // bundles, before a byte of the file is copied.
-                let database = try LotseDatabase.open(at: context.locations.database(explicit: nil))
-                let principal = try Identity.kioskUser ?? Accounts(database: database).principal(osUser: CaseStore.operatingSystemUser)
-                try CaseStore(database: database, principal: principal, vocabulary: try context.vocabulary()).requireAny([.writeCases, .archive])
+                // In the shared installation: a mapped user (or the kiosk's) with a role
+                // that handles bundles, before a byte of the file is copied.
+                if let workplace = source.workplace {
+                    try workplace.session().store.requireAny([.writeCases, .archive])
+                } else {
+                    let database = try LotseDatabase.open(at: context.locations.database(explicit: nil))
+                    let principal = try Accounts(database: database).principal(osUser: CaseStore.operatingSystemUser)
+                    try CaseStore(database: database, principal: principal, vocabulary: try context.vocabulary()).requireAny([.writeCases, .archive])
+                }
             }
             let fetched = try UserRights.fetch(file, limit: Int64(context.configuration.deployment.bundleMaxTotalMB) << 20)
             defer { fetched.discard() }

@@ -3,7 +3,7 @@ import Foundation
 import LotseCore
 
 extension Lotse.ImportCommand {
-    struct Legacy: ParsableCommand {
+    struct Legacy: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "legacy", 
             abstract: "Import a folder of legacy CSV files (all or nothing; importing again changes nothing).",
             discussion: "Files: " + LegacyImporter.files.map { "\($0.name) (\($0.columns.joined(separator: ",")))" }.joined(separator: "; ")
@@ -12,8 +12,8 @@ extension Lotse.ImportCommand {
         @OptionGroup var output: OutputOptions
         @Argument(help: "Folder with the CSV files.") var folder: String
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
         let summary = try LegacyImporter(store: session.store, maxFieldKB: session.context.configuration.deployment.csvMaxFieldKB).run(folder: URL(fileURLWithPath: folder))
             if output.json { return print(try JSONOutput.string(summary)) }
             Console.say(summary.describe())

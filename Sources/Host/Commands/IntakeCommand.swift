@@ -5,7 +5,7 @@ import PluginKit
 
 extension Lotse {
     /// `lotse intake CASE`: the guided intake interview.
-    struct IntakeCommand: ParsableCommand {
+    struct IntakeCommand: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "intake",
             abstract: "Run (or resume) the guided intake for a case, then agree goals.",
@@ -16,8 +16,8 @@ extension Lotse {
         @Option(help: ArgumentHelp("Pre-fill answers from a JSON file.", valueName: "file")) var answers: String?
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let prompter: any Prompter = isatty(STDIN_FILENO) == 1 ? TerminalPrompter() : PipePrompter()
             _ = try IntakeInterview(session: session, caseId: caseId, date: date.date, prompter: prompter,
                                     prefilled: try answers.map(PrefilledAnswers.load)).run()

@@ -16,7 +16,7 @@ struct KioskCommand: ParsableCommand {
 
     func run() throws {
         let context = try AppContext(options: config)
-        if session { return try Kiosk(context: context).run() }
+        if session { return try Kiosk(context: context, options: config).run() }
         // Sessions find the configuration as the supervisor did (the environment, or
         // --config passed on; in the shared installation only /etc/lotse counts).
         try Self.supervise(crashed: context.text("kiosk.crashed"), configuration: config.path)

@@ -5,7 +5,7 @@ import PluginKit
 
 extension Lotse.Modules {
     /// `lotse modules [--json]`: one row per module, enabled ones in configured order.
-    struct List: ParsableCommand {
+    struct List: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: "Table of modules: id, version, questions, goal templates, metrics."
@@ -24,8 +24,8 @@ extension Lotse.Modules {
             let metrics: [String]
         }
 
-        func run() throws {
-            let context = try AppContext(options: config)
+        func run(in source: SessionSource) throws {
+            let context = try source.context(config)
             let enabled = context.configuration.modules.map(\.module)
             let disabled = builtinModules.modules.filter { module in !enabled.contains { $0.id == module.id } }
             let rows = (enabled + disabled).map { module in

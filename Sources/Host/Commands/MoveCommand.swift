@@ -5,7 +5,7 @@ import PluginKit
 
 extension Lotse {
     /// `lotse move`.
-    struct MoveCommand: ParsableCommand {
+    struct MoveCommand: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "move", abstract: "Record that a case's household moved out.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Case id.") var caseId: Int64
@@ -13,8 +13,8 @@ extension Lotse {
         @Flag(help: "The move stays within the municipality (no batch closure).") var within = false
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let move = try store.session().store.recordMove(caseId, on: date.date, to: to, leavesMunicipality: !within)
+        func run(in source: SessionSource) throws {
+            let move = try source.session(store).store.recordMove(caseId, on: date.date, to: to, leavesMunicipality: !within)
             Console.say("move.recorded", ["move": .number(move.id!), "date": .date(move.movedOn)])
         }
     }

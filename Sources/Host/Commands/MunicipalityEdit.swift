@@ -2,7 +2,7 @@ import ArgumentParser
 import LotseCore
 
 extension Lotse.MunicipalityCommand {
-    struct Edit: ParsableCommand {
+    struct Edit: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a municipality's funded FTE, grantee, postal address or official key.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Municipality id or name.") var municipality: String
@@ -12,9 +12,9 @@ extension Lotse.MunicipalityCommand {
         @Option(name: .customLong("authority-key"), help: ArgumentHelp("Amtlicher Gemeindeschlüssel (8 digits) or Regionalschlüssel (12 digits); \"\" removes it.", valueName: "key"))
         var authorityKey: String?
 
-        func run() throws {
+        func run(in source: SessionSource) throws {
             guard fte != nil || grantee != nil || address != nil || authorityKey != nil else { throw UsageError("municipality.editNothing") }
-            let session = try store.session()
+            let session = try source.session(store)
             let changed = try session.store.editMunicipality(municipality, fte: try session.context.decimal(fte, "--fte"), grantee: grantee,
                                                              address: address, authorityKey: authorityKey)
             Console.say("municipality.changed", ["name": .text(changed.name), "fte": .decimal(changed.fte, places: 1),

@@ -2,13 +2,13 @@ import ArgumentParser
 import LotseCore
 
 extension Lotse.MunicipalityCommand {
-    struct List: ParsableCommand {
+    struct List: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List municipalities with places and persons in care.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let capacities = try session.store.capacities(personsPerFTE: session.context.configuration.deployment.personsPerFTE, on: session.today)
             if output.json { return print(try JSONOutput.string(capacities)) }
             print(TextTable(header: Console.columns("table.municipalities"),

@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.OutcomeCommand {
-    struct Add: ParsableCommand {
+    struct Add: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Record an outcome for a person of a case, of a kind a module owns.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Case id.") var caseId: Int64
@@ -14,8 +14,8 @@ extension Lotse.OutcomeCommand {
         @Option(help: "Value, e.g. B1 for language level_reached.") var value: String?
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let vocabulary = session.store.vocabulary
             let module = try session.context.choice(module, "--module", in: vocabulary.moduleChoices)
             let kind = try session.context.choice(kind, "--kind", in: vocabulary.outcomeChoices(module: module))

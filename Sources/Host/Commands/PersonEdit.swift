@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.PersonCommand {
-    struct Edit: ParsableCommand {
+    struct Edit: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Correct a person's details (GDPR Art. 16); earlier values stay in the audit log.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Person id.") var id: Int64
@@ -18,10 +18,10 @@ extension Lotse.PersonCommand {
         @Option(help: "Phone number.") var phone: String?
         @Option(help: "Address.") var address: String?
 
-        func run() throws {
+        func run(in source: SessionSource) throws {
             let identityChanged = familyName != nil || givenNames != nil || residenceStatus != nil || interpreter != nil
                 || phone != nil || address != nil
-            let session = try store.session()
+            let session = try source.session(store)
             try session.store.correctPerson(id, country: country, residence: try session.context.residence(residence), languages: languages,
                                             names: try session.context.languageNames(), !identityChanged ? nil : { identity in
                 if let familyName { identity.familyName = familyName }

@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.PersonCommand {
-    struct Erase: ParsableCommand {
+    struct Erase: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "erase",
             abstract: "Erase a person's personal data (GDPR Art. 17) unless a retention duty stands against it; report figures stay."
@@ -14,8 +14,8 @@ extension Lotse.PersonCommand {
         @Option(help: "Why (the request, its date).") var reason: String
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             try session.store.erasePerson(id, reason: reason, retentionYears: session.context.configuration.deployment.retentionYears, on: try date.destructive())
             Console.say("person.erased", ["person": .number(id)])
         }

@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.PersonCommand {
-    struct Export: ParsableCommand {
+    struct Export: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
             abstract: "Everything stored about a person (GDPR Art. 15): data, cases, transfers and consents, who read or changed it."
@@ -21,8 +21,8 @@ extension Lotse.PersonCommand {
         @OptionGroup var date: DateOption
         @Option(help: "de or en (default: the deployment's language).") var locale: String?
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let format = try session.context.choice(self.format, "--format", as: Format.self) ?? .text
             let catalog = try session.context.catalog(for: locale)
             let access = try session.store.subjectAccess(id, on: date.date)

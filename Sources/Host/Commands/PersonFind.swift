@@ -3,15 +3,15 @@ import LotseCore
 import PluginKit
 
 extension Lotse.PersonCommand {
-    struct Find: ParsableCommand {
+    struct Find: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "find", abstract: "Find persons by name parts and birth year (the search is audited).")
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "Parts of the family or given names.") var names: [String] = []
         @Option(help: "Birth year.") var born: Int?
 
-        func run() throws {
-            let matches = try store.session().store.findPersons(nameParts: names, bornIn: born)
+        func run(in source: SessionSource) throws {
+            let matches = try source.session(store).store.findPersons(nameParts: names, bornIn: born)
             if output.json { return print(try JSONOutput.string(matches)) }
             if matches.isEmpty { return Console.say("person.noneFound") }
             print(TextTable(header: Console.columns("table.persons"),

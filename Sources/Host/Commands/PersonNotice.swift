@@ -2,14 +2,14 @@ import ArgumentParser
 import LotseCore
 
 extension Lotse.PersonCommand {
-    struct Notice: ParsableCommand {
+    struct Notice: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "notice", abstract: "The client's information on their data (GDPR Art. 13), beside their language.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Person id.") var id: Int64
         @OptionGroup var document: DocumentOptions
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let subject = try session.store.documentSubject(id)
             let configuration = session.context.configuration
             try document.write(session, reading: Array(subject.languages.prefix(1))) { catalog, client, isolateNames in

@@ -4,7 +4,7 @@ import LotseCore
 import PluginKit
 
 extension Lotse.ReferralCommand {
-    struct Add: ParsableCommand {
+    struct Add: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a referral to, or joint work with, a regular service.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Case id.") var caseId: Int64
@@ -14,8 +14,8 @@ extension Lotse.ReferralCommand {
         @Option(help: "What came of it.") var outcome: String?
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let service = try session.context.choice(service, "--service", in: session.store.vocabulary.serviceChoices)
             let referral = try session.store.addReferral(caseId, personId: person, on: date.date, service: service, problem: problem, outcome: outcome)
             Console.say("referral.recorded", ["referral": .number(referral.id!)])

@@ -5,7 +5,7 @@ import PluginKit
 
 extension Lotse {
     /// `lotse report [--as-of DATE]` (default today), and a funder's sheet with `--profile`.
-    struct ReportCommand: ParsableCommand {
+    struct ReportCommand: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "report",
             abstract: "Figures as they stood on a date: persons in care, cases, agreements, conversations, services and every module's metrics.",
@@ -45,8 +45,8 @@ extension Lotse {
             if sachbericht, ![.text, .html, .pdf].contains(format) { throw UsageError("report.sachberichtFormat") }
         }
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let format = try session.context.choice(self.format, "--format", as: Format.self) ?? .text
             try check(format)
             let query = ReportQuery(asOf: asOf ?? session.today, from: from, municipality: municipality, includeOrigin: includeOrigin)

@@ -4,7 +4,7 @@ import LotseCore
 
 extension Lotse {
     /// `lotse restore FILE`.
-    struct RestoreCommand: ParsableCommand {
+    struct RestoreCommand: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "restore",
             abstract: "Check a backup completely, then put it in place; the previous database is kept beside it."
@@ -13,14 +13,14 @@ extension Lotse {
         @Argument(help: "The backup file.") var file: String
         @Option(name: .customLong("passphrase-file"), help: ArgumentHelp("Read the passphrase from this file.", valueName: "file")) var passphraseFile: String?
 
-        func run() throws {
+        func run(in source: SessionSource) throws {
             let context = try AppContext(options: store.config)
             let database = context.locations.database(explicit: store.path)
             // First who asks: only an admin of the database in place may replace it (its
             // connection closes at the end of this block, before the file is swapped).
             var actor: String?
             if FileManager.default.fileExists(atPath: database.path) {
-                let admin = try store.session().store
+                let admin = try source.session(store).store
                 try admin.require(.configure)
                 actor = admin.principal.name
             } else {

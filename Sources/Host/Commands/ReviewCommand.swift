@@ -4,7 +4,7 @@ import LotseCore
 
 extension Lotse {
     /// `lotse review CASE`.
-    struct ReviewCommand: ParsableCommand {
+    struct ReviewCommand: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "review",
             abstract: "Review a case's open goals: achieved, dropped or continued; records the outcomes, a conversation and the next review."
@@ -13,9 +13,9 @@ extension Lotse {
         @Argument(help: "Case id.") var caseId: Int64
         @OptionGroup var date: DateOption
 
-        func run() throws {
+        func run(in source: SessionSource) throws {
             let prompter: any Prompter = isatty(STDIN_FILENO) == 1 ? TerminalPrompter() : PipePrompter()
-            try ReviewDialog(session: try store.session(), caseId: caseId, date: date.date, prompter: prompter).run()
+            try ReviewDialog(session: try source.session(store), caseId: caseId, date: date.date, prompter: prompter).run()
         }
     }
 }

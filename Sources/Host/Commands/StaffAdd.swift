@@ -2,7 +2,7 @@ import ArgumentParser
 import LotseCore
 
 extension Lotse.StaffCommand {
-    struct Add: ParsableCommand {
+    struct Add: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a staff member.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Name.") var name: String
@@ -10,8 +10,8 @@ extension Lotse.StaffCommand {
         @Option(help: "manager or lead.") var role: String?
         @Option(name: .customLong("fte-share"), help: "Share of a full-time position, e.g. 0.41.") var fteShare: String
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let role = try session.context.choice(role, "--role") ?? StaffRole.manager
             let staff = try session.store.addStaff(name: name, municipality: municipality, role: role, fteShare: try session.context.decimal(fteShare, "--fte-share"))
             Console.say("staff.added", ["staff": .number(staff.id!), "name": .text(staff.name), "role": staff.role.label, "percent": .number(Int((staff.fteShare * 100).rounded()))])

@@ -2,14 +2,14 @@ import ArgumentParser
 import LotseCore
 
 extension Lotse.StaffCommand {
-    struct List: ParsableCommand {
+    struct List: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List staff.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "Only this municipality (id or name).") var municipality: String?
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let staff = try session.store.staff(municipality: municipality)
             if output.json { return print(try JSONOutput.string(staff)) }
             let names = Dictionary(uniqueKeysWithValues: try session.store.municipalities().map { ($0.id!, $0.name) })

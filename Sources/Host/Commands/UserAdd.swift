@@ -3,7 +3,7 @@ import Foundation
 import LotseCore
 
 extension Lotse.UserCommand {
-    struct Add: ParsableCommand {
+    struct Add: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The user's name (login name at the kiosk).") var name: String
@@ -13,8 +13,8 @@ extension Lotse.UserCommand {
         @OptionGroup var password: PasswordOptions
         @Option(help: "The language lotse speaks to the user: de or en (default: the deployment's).") var locale: String?
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             try session.store.addUser(name: name, osUser: osUser, roles: try role.parsed(session.context), staff: role.staff, countyWide: role.countyWide,
                                       password: try password.read(), locale: try locale.map { try session.context.choice($0, "--locale", in: AppContext.locales) }, on: session.today)
             Console.say("user.added", ["user": .text(name)])

@@ -3,13 +3,13 @@ import Foundation
 import LotseCore
 
 extension Lotse.UserCommand {
-    struct List: ParsableCommand {
+    struct List: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the users with their roles.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
-        func run() throws {
-            let users = try store.session().store.users()
+        func run(in source: SessionSource) throws {
+            let users = try source.session(store).store.users()
             if output.json { return print(try JSONOutput.string(users)) }
             let rows = users.map { user in
                 [user.name, user.osUser ?? "-", user.roles.map { Role(rawValue: $0).map(Console.label) ?? $0 }.joined(separator: ", "),

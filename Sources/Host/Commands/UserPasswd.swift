@@ -3,14 +3,14 @@ import Foundation
 import LotseCore
 
 extension Lotse.UserCommand {
-    struct Passwd: ParsableCommand {
+    struct Passwd: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "passwd", abstract: "Set a user's password.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The user.") var name: String
         @OptionGroup var password: PasswordOptions
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             try session.store.setPassword(name, try password.read())
             Console.say("user.passwordChanged", ["user": .text(name)])
         }

@@ -3,15 +3,15 @@ import LotseCore
 import PluginKit
 
 extension Lotse.WaitlistCommand {
-    struct Admit: ParsableCommand {
+    struct Admit: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "admit", abstract: "Admit waiting cases in order while places are free (FTE × persons per FTE).")
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "Municipality id or name.") var municipality: String?
         @OptionGroup var date: DateOption
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let result = try session.store.admit(municipality: municipality, personsPerFTE: session.context.configuration.deployment.personsPerFTE, on: date.date,
                                                 eligibility: session.context.configuration.deployment.eligibility)
             if output.json { return print(try JSONOutput.string(result)) }

@@ -3,14 +3,14 @@ import LotseCore
 import PluginKit
 
 extension Lotse.WaitlistCommand {
-    struct Show: ParsableCommand {
+    struct Show: LotseCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "The waiting list in admission order.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "Municipality id or name.") var municipality: String?
 
-        func run() throws {
-            let session = try store.session()
+        func run(in source: SessionSource) throws {
+            let session = try source.session(store)
             let entries = try session.store.waitlist(municipality: municipality, on: session.today, eligibility: session.context.configuration.deployment.eligibility)
             if output.json { return print(try JSONOutput.string(entries)) }
             print(TextTable(header: Console.columns("table.waitlist"),

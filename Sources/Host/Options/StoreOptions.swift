@@ -11,19 +11,21 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp("Database file (else $LOTSE_DB, else lotse.sqlite in the XDG data directory).", valueName: "file"))
     var path: String?
 
-    /// Loads the configuration and opens the store, acting as the user logged in at the
-    /// kiosk, else as the lotse user mapped to the operating-system account.
+    /// Loads the configuration and opens the store, acting as the lotse user mapped to
+    /// the operating-system account (the REPL and the kiosk hand their own, `Workplace`).
     func session() throws -> Session {
         let context = try AppContext(options: config)
+        let file = try databaseFile(context)
+        let database = try LotseDatabase.open(at: file)
+        return try Session(context: context, database: database, principal: try Accounts(database: database).principal(osUser: CaseStore.operatingSystemUser),
+                           vocabulary: try context.vocabulary())
+    }
+
+    /// The database file, with what killed lotse processes left beside it removed (see PartialFile).
+    func databaseFile(_ context: AppContext) throws -> URL {
         let file = context.locations.database(explicit: path)
-        // Scratch files and folders of lotse processes that were killed (see PartialFile).
         PartialFile.removeStale(in: file.deletingLastPathComponent())
         if UserRights.secure { PartialFile.removeStale(in: Locations.scratch) }
-        let database = try LotseDatabase.open(at: file)
-        let principal = try Identity.kioskUser ?? Accounts(database: database).principal(osUser: CaseStore.operatingSystemUser)
-        var store = CaseStore(database: database, principal: principal, vocabulary: try context.vocabulary())
-        store.fieldLimits = context.configuration.deployment.fieldLimits
-        store.attachmentLimit = Int64(context.configuration.deployment.attachmentMaxMB) << 20
-        return Session(context: try context.speaking(to: principal), store: store)
+        return file
     }
 }

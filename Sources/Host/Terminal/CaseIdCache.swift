@@ -9,8 +9,8 @@ final class CaseIdCache: Sendable {
 
     var ids: [String] { cached.withLock { $0 } }
 
-    func refresh() {
-        let ids = (try? StoreOptions.parse([]).session().store.openCaseIds().map(String.init)) ?? []
+    func refresh(from workplace: Workplace) {
+        let ids = (try? workplace.session().store.openCaseIds().map(String.init)) ?? []
         cached.withLock { $0 = ids }
     }
 }

@@ -4,7 +4,7 @@ import ArgumentParser
 /// configuration: the REPL completes them and keeps only them in its history.
 struct CommandTree: Sendable {
     /// Words the REPL understands besides lotse's commands.
-    static let replWords = ["help", "quit", "exit"]
+    static let replWords = ["help", "quit", "exit", "reload"]
 
     let children: [String: CommandTree]
 

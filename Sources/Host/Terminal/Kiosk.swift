@@ -13,8 +13,12 @@ struct Kiosk {
     /// Exit code telling the supervisor that the terminal is gone.
     static let hangupExitCode: Int32 = 75
 
-    init(context: AppContext) throws {
+    /// Where the configuration was read from (passed on by the supervisor).
+    let options: ConfigOptions
+
+    init(context: AppContext, options: ConfigOptions) throws {
         self.context = context
+        self.options = options
         let home = ProcessInfo.processInfo.environment["HOME"] ?? NSTemporaryDirectory()
         let folder = URL(fileURLWithPath: context.configuration.deployment.kioskExportDir ?? home + "/lotse-export")
         try UserRights.asUser {  // the user's folder, made with the user's rights
@@ -35,8 +39,8 @@ struct Kiosk {
         guard UserRights.asUser({ FileManager.default.changeCurrentDirectoryPath(base.path) }) else {
             throw DataError("kiosk.exportFolder", ["folder": .text(base.path)])
         }
-        let database = try LotseDatabase.open(at: context.locations.database(explicit: nil))
-        let principal = try logIn(Accounts(database: database))
+        let databaseFile = context.locations.database(explicit: nil)
+        let principal = try logIn(Accounts(database: try LotseDatabase.open(at: databaseFile)))
         let folder = PartialFile.scratch(in: base, named: "export")
         let created = UserRights.asUser { () -> Bool in
             (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])) != nil
@@ -46,13 +50,14 @@ struct Kiosk {
         let removeFolder = { UserRights.asUser { _ = try? FileManager.default.removeItem(at: folder) } }
         defer { removeFolder() }
         let limits = KioskLimits(exportFolder: folder, idle: self.limits.idle)
-        Identity.login(principal)
-        let context = try self.context.speaking(to: principal)
+        // The commands typed in this session act as the one who logged in.
+        let workplace = try Workplace(context: try self.context.speaking(to: principal), options: options, databaseFile: databaseFile, kioskUser: principal)
+        let context = workplace.context
         Console.say("kiosk.hello", ["user": .text(principal.name)])
         let minutes = context.configuration.deployment.idleLogoutMinutes
         let farewell = Console.text("kiosk.idle", ["minutes": minutes.rounded() == minutes ? .number(Int(minutes)) : .decimal(minutes, places: 2)])
         LineEditor.idleLogout.withLock { $0 = limits.idle }
-        Repl(context: context, principal: principal, kiosk: limits).run()
+        Repl(workplace: workplace, principal: principal, kiosk: limits).run()
         removeFolder()  // before the next person can see the login prompt
         Self.clearScreen()
         if LineEditor.idledOut.withLock({ $0 }) { print(farewell) }

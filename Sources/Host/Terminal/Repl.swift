@@ -7,15 +7,16 @@ import Synchronization
 /// (completion, history, Ctrl-C, Ctrl-D); with stdin not a terminal it reads commands
 /// line by line, without prompts, so it can be scripted.
 struct Repl {
-    let context: AppContext
+    /// The configuration and database the commands typed here work with, kept open.
+    let workplace: Workplace
     /// Who works at the prompt: `help` lists what their roles allow.
     let principal: Principal
     /// Set in the kiosk: no history file, files only in the export folder.
     var kiosk: KioskLimits?
 
+    private var context: AppContext { workplace.context }
+
     func run() {
-        // Commands run inside the REPL find the same configuration as the REPL itself.
-        if let source = context.configuration.source { setenv("LOTSE_CONFIG", source, 1) }
         if isatty(STDIN_FILENO) == 1 {
             interactive()
         } else {
@@ -26,13 +27,14 @@ struct Repl {
     private func interactive() {
         let tree = CommandTree.lotse
         let caseIds = CaseIdCache()
-        caseIds.refresh()
+        caseIds.refresh(from: workplace)
         let vocabulary = try? context.vocabulary()
+        let catalog = context.catalog
         let completer: LineEditor.Completer = { before, _ in
             let words = (try? CommandLineWords.split(before)) ?? []
             if words.isEmpty { return CommandTree.replWords + tree.names(after: []) }
             if CommandTree.takesCaseId.contains(words.joined(separator: " ")) { return caseIds.ids }
-            if let vocabulary, let values = OptionValues.completions(after: words, tree: tree, vocabulary: vocabulary, catalog: context.catalog) {
+            if let vocabulary, let values = OptionValues.completions(after: words, tree: tree, vocabulary: vocabulary, catalog: catalog) {
                 return values
             }
             return tree.names(after: words)
@@ -49,7 +51,7 @@ struct Repl {
                     editor.remember(tree.historyEntry(for: words))
                 }
                 if !execute(line) { break loop }
-                caseIds.refresh()
+                caseIds.refresh(from: workplace)
             case .interrupted, .timedOut: continue
             case .endOfInput: break loop
             }
@@ -68,6 +70,12 @@ struct Repl {
         guard let first = words.first else { return true }
         switch first {
         case "quit", "exit": return false
+        case "reload":
+            do {
+                try workplace.reload()
+                Console.say("repl.reloaded")
+            } catch { Console.error(error) }
+            return true
         case "help", "?":
             if words.count > 1 {
                 let (path, command) = HelpText.command(for: Array(words.dropFirst()))
@@ -88,7 +96,13 @@ struct Repl {
         }
         do {
             var command = try Lotse.parseAsRoot(words)
-            try command.run()
+            if let command = command as? any LotseCommand {
+                try command.run(in: SessionSource(workplace: workplace))
+            } else {
+                try command.run()
+            }
+            // A restored database is another file under the same name.
+            if first == "restore" { try workplace.reopen() }
         } catch let error as any LotseError {
             Console.error(error)
         } catch where Console.isArgumentError(error) {
