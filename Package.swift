@@ -20,6 +20,9 @@ let package = Package(
         // Libraries for the in-process benchmarks in Benchmarks/.
         .library(name: "LotseCore", targets: ["LotseCore"]),
         .library(name: "PluginKit", targets: ["PluginKit"]),
+        // What tests and benchmarks need that counties do not: an in-memory database, a
+        // principal with every right.
+        .library(name: "LotseTesting", targets: ["LotseTesting"]),
     ] + moduleNames.map { .library(name: "\($0)Module", targets: ["\($0)Module"]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -66,6 +69,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(name: "LotseTesting", dependencies: ["LotseCore"], swiftSettings: strict),
         .executableTarget(
             name: "Host",
             dependencies: [
@@ -77,7 +81,7 @@ let package = Package(
         .testTarget(name: "PluginKitTests", dependencies: ["PluginKit"], swiftSettings: strict),
         .testTarget(
             name: "LotseCoreTests",
-            dependencies: ["LotseCore", "PluginKit", .product(name: "GRDB", package: "GRDB.swift")] + moduleNames.map { .target(name: "\($0)Module") },
+            dependencies: ["LotseCore", "LotseTesting", "PluginKit", .product(name: "GRDB", package: "GRDB.swift")] + moduleNames.map { .target(name: "\($0)Module") },
             swiftSettings: strict
         ),
         .testTarget(

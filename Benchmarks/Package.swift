@@ -9,7 +9,7 @@ func inProcess(_ name: String) -> Target {
         name: name,
         dependencies: [
             "LotseBinary", .product(name: "Benchmark", package: "benchmark"),
-            .product(name: "LotseCore", package: "lotse"), .product(name: "PluginKit", package: "lotse"),
+            .product(name: "LotseCore", package: "lotse"), .product(name: "LotseTesting", package: "lotse"), .product(name: "PluginKit", package: "lotse"),
         ] + ["Language", "Work", "School", "Housing", "Social"].map { .product(name: "\($0)Module", package: "lotse") },
         path: "Benchmarks/\(name)",
         plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

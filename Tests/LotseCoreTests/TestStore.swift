@@ -3,6 +3,7 @@ import GRDB
 import HousingModule
 import LanguageModule
 @testable import LotseCore
+import LotseTesting
 import PluginKit
 import SchoolModule
 import SocialModule
@@ -28,7 +29,7 @@ enum TestStore {
     static func english(_ message: Message) -> String { english.render(message) }
 
     static func make(folder: URL? = nil) throws -> CaseStore {
-        CaseStore(database: try LotseDatabase.inMemory(), principal: .unrestricted("tester"), vocabulary: vocabulary,
+        CaseStore(database: try LotseTesting.inMemoryDatabase(), principal: LotseTesting.unrestricted("tester"), vocabulary: vocabulary,
                   attachmentsFolder: (folder ?? temporaryFolder()).appendingPathComponent("files"))
     }
 

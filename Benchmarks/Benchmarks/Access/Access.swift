@@ -2,6 +2,7 @@ import Benchmark
 import Foundation
 import LotseBinary
 import LotseCore
+import LotseTesting
 import PluginKit
 
 /// Logins and access checks (issue #7):
@@ -19,7 +20,7 @@ let benchmarks: @Sendable () -> Void = {
         let vocabulary = Vocabulary(registry: ModuleRegistry([]), services: try ServiceCatalog.load(from: resources),
                                     closureReasons: try ClosureReasons.load(from: resources),
                                     personCodes: try PersonCodes.load(from: resources))
-        let store = CaseStore(database: try LotseDatabase.inMemory(), principal: .unrestricted("bench"), vocabulary: vocabulary)
+        let store = CaseStore(database: try LotseTesting.inMemoryDatabase(), principal: LotseTesting.unrestricted("bench"), vocabulary: vocabulary)
         _ = try store.addMunicipality(name: "Stadt Aalen", kind: .city, fte: 1.5)
         _ = try store.addStaff(name: "Frau Keller", municipality: "Stadt Aalen", role: .manager, fteShare: 1)
         let person = NewPerson(familyName: "Haddad", givenNames: "Amal", birth: BirthDate(parsing: "1985")!, sex: .female,

@@ -5,6 +5,7 @@ import HousingModule
 import LanguageModule
 import LotseBinary
 import LotseCore
+import LotseTesting
 import PluginKit
 import SchoolModule
 import SocialModule
@@ -31,7 +32,7 @@ let benchmarks: @Sendable () -> Void = {
         let vocabulary = Vocabulary(registry: ModuleRegistry(modules), services: try ServiceCatalog.load(from: resources),
                                     closureReasons: try ClosureReasons.load(from: resources),
                                     personCodes: try PersonCodes.load(from: resources))
-        let store = CaseStore(database: try LotseDatabase.open(at: URL(fileURLWithPath: sender)), principal: .unrestricted("bench"), vocabulary: vocabulary)
+        let store = CaseStore(database: try LotseDatabase.open(at: URL(fileURLWithPath: sender)), principal: LotseTesting.unrestricted("bench"), vocabulary: vocabulary)
         _ = try store.addMunicipality(name: "Stadt Aalen", kind: .city, fte: 1.5)
         let on = LocalDate(year: 2018, month: 3, day: 1)!
         var files: [URL] = []

@@ -4,6 +4,7 @@ import HousingModule
 import LanguageModule
 import LotseBinary
 import LotseCore
+import LotseTesting
 import PluginKit
 import SchoolModule
 import SocialModule
@@ -28,7 +29,7 @@ let benchmarks: @Sendable () -> Void = {
         let vocabulary = Vocabulary(registry: ModuleRegistry(modules), services: try ServiceCatalog.load(from: resources),
                                     closureReasons: try ClosureReasons.load(from: resources),
                                     personCodes: try PersonCodes.load(from: resources))
-        return CaseStore(database: try LotseDatabase.open(at: copy), principal: .unrestricted("bench"), vocabulary: vocabulary)
+        return CaseStore(database: try LotseDatabase.open(at: copy), principal: LotseTesting.unrestricted("bench"), vocabulary: vocabulary)
     }
 
     /// Active family cases with children, for realistic households.

@@ -24,9 +24,9 @@ public struct Principal: Sendable, Equatable {
         self.municipalityId = municipalityId
     }
 
-    /// Every role, every municipality: for tests, benchmarks and in-process tools that
-    /// are not used by a person. The command line never acts as it.
-    public static func unrestricted(_ name: String) -> Principal {
+    /// Every role, every municipality: for tests and benchmarks (`LotseTesting`). The
+    /// command line never acts as it.
+    package static func unrestricted(_ name: String) -> Principal {
         Principal(name: name, userId: nil, roles: Set(Role.allCases), staffId: nil, municipalityId: nil)
     }
 

@@ -103,8 +103,7 @@ public struct BundleWriter {
             try zip.close()
             chmod(temporary, 0o600)
             try sync(temporary)
-            guard rename(temporary, path) == 0 else { throw DataError("file.write", ["path": .text(path), "reason": .message(.system(errno))]) }
-            try sync((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+            try PartialFile.commit(URL(fileURLWithPath: temporary), to: URL(fileURLWithPath: path))
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw error

@@ -84,7 +84,7 @@ public struct Catalog: Sendable {
 
     /// Every namespace of a locale at once (the catalog tests); a file that is not a
     /// JSON object of texts is an error here.
-    public static func readLocale(_ resources: URL, _ locale: String) throws(DataError) -> [String: [String: String]] {
+    package static func readLocale(_ resources: URL, _ locale: String) throws(DataError) -> [String: [String: String]] {
         let folder = resources.appendingPathComponent("locales").appendingPathComponent(locale)
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
             throw DataError("error.locale.missing", ["locale": .text(locale), "folder": .text(folder.path)])

@@ -66,8 +66,8 @@ public struct LotseDatabase: Sendable {
         }
     }
 
-    /// An empty in-memory database with the full schema, for tests and dry runs.
-    public static func inMemory() throws -> LotseDatabase {
+    /// An empty in-memory database with the full schema, for tests (`LotseTesting`).
+    package static func inMemory() throws -> LotseDatabase {
         let queue = try DatabaseQueue(configuration: configuration)
         try migrator.migrate(queue)
         return LotseDatabase(writer: queue, path: nil, seal: .random())
