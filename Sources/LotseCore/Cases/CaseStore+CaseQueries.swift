@@ -5,7 +5,7 @@ import PluginKit
 
 extension CaseStore {
     public func caseDetail(_ caseId: Int64) throws -> CaseDetail {
-        try write(.readCases, case: caseId) { audit in
+        try auditedRead(.readCases, case: caseId) { audit in
             let db = audit.db
             let caseFile = try CaseFile.existing(caseId, db)
             let municipality = try Municipality.fetchOne(db, key: caseFile.municipalityId)?.name ?? "?"
@@ -43,7 +43,7 @@ extension CaseStore {
     /// A page of cases, newest first. Shows one family name per case: a read of
     /// personal data, audited once per page.
     public func listCases(_ filter: CaseFilter) throws -> (cases: [CaseSummary], total: Int) {
-        try write(.readCases) { audit in
+        try auditedRead(.readCases) { audit in
             let db = audit.db
             var conditions = ["1 = 1"]
             var arguments: [any DatabaseValueConvertible] = []

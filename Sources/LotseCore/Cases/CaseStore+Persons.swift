@@ -9,7 +9,7 @@ extension CaseStore {
     /// `bornIn` if given. The search is a read of personal data and audited.
     public func findPersons(nameParts: [String], bornIn year: Int?) throws -> [PersonMatch] {
         guard !nameParts.isEmpty || year != nil else { throw UsageError("person.findNeedsName") }
-        return try write(.readCases) { audit in
+        return try auditedRead(.readCases) { audit in
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
             if let scope = municipalityScope {

@@ -9,7 +9,7 @@ extension CaseStore {
     /// (`maxCareYears`, one more with an extension) within `careEndWarningMonths`;
     /// overdue first, then by date. Names whom each is about: an audited read.
     public func due(until: LocalDate, scope: DueScope, deployment: Deployment = Deployment()) throws -> [DueItem] {
-        try write(.readCases) { audit in
+        try auditedRead(.readCases) { audit in
             let db = audit.db
             let (sql, arguments) = try Self.dueItems(until: until, scope: scope, municipalityScope: municipalityScope, deployment: deployment, db)
             let rows = try Row.fetchAll(db, sql: """

@@ -148,7 +148,7 @@ extension CaseStore {
 
     /// An agreement with its goals and names, for printing (an audited read).
     public func agreementDocument(_ agreementId: Int64) throws -> AgreementDocument {
-        try write(.readCases) { audit in
+        try auditedRead(.readCases) { audit in
             guard let agreement = try Agreement.fetchOne(audit.db, key: agreementId) else {
                 throw notFound("agreement", String(agreementId))
             }

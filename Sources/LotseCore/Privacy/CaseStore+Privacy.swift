@@ -8,7 +8,7 @@ extension CaseStore {
     /// Whom a client document is for: the person's name and the languages they read (an
     /// audited read).
     public func documentSubject(_ personId: Int64) throws -> (name: String, languages: [String]) {
-        try write(.readCases) { audit in
+        try auditedRead(.readCases) { audit in
             guard let person = try Person.fetchOne(audit.db, key: personId) else { throw notFound("person", String(personId)) }
             try principal.authorize(.readCases, personId: personId, audit.db)
             guard let identity = try PersonIdentity.fetchOne(audit.db, key: personId) else { throw notFound("personErased", String(personId)) }
@@ -21,7 +21,7 @@ extension CaseStore {
     /// eldest first with whether they are adults (who sign) and the languages they read
     /// (an audited read).
     public func documentParticipants(_ caseId: Int64, on date: LocalDate) throws -> DocumentParticipants {
-        try write(.readCases, case: caseId) { audit in
+        try auditedRead(.readCases, case: caseId) { audit in
             let caseFile = try CaseFile.existing(caseId, audit.db)
             let rows = try Row.fetchAll(audit.db, sql: """
                 SELECT p.birthDate, p.languageCodes, pi.givenNames, pi.familyName FROM householdMember m
@@ -41,7 +41,7 @@ extension CaseStore {
 
     /// Everything stored about a person, including who accessed it (an audited read).
     public func subjectAccess(_ personId: Int64, on date: LocalDate) throws -> SubjectAccess {
-        try write(.readCases) { audit in
+        try auditedRead(.readCases) { audit in
             let db = audit.db
             guard let person = try Person.fetchOne(db, key: personId) else {
                 throw notFound("person", String(personId))

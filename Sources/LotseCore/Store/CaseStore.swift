@@ -46,6 +46,12 @@ public struct CaseStore: Sendable {
         }
     }
 
+    /// Reads personal data and appends the read event (`audit.record(.read, …)`) in one
+    /// transaction: a read, though it writes to the log (see `write`).
+    func auditedRead<T>(_ permission: Permission, case caseId: Int64? = nil, _ body: (AuditLog) throws -> T) throws -> T {
+        try write(permission, case: caseId, body)
+    }
+
     /// Reads in one snapshot, if the user holds `permission` (see `write`).
     func read<T>(_ permission: Permission, case caseId: Int64? = nil, _ body: (Database) throws -> T) throws -> T {
         do {

@@ -2,7 +2,9 @@ import Foundation
 import GRDB
 
 /// Owns the SQLite database and its migrations. Everything else in lotse reaches the
-/// data through `CaseStore` and friends, never through SQL of its own.
+/// data through `CaseStore` and the accounts, in transactions this type opens; the
+/// features write SQL of their own only where a GRDB request cannot say it (reports,
+/// the due list, the audit check), always inside those transactions.
 public struct LotseDatabase: Sendable {
     private let writer: any DatabaseWriter
     /// Where the database lives; nil for an in-memory database (tests).
