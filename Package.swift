@@ -25,9 +25,12 @@ let package = Package(
         .library(name: "LotseTesting", targets: ["LotseTesting"]),
     ] + moduleNames.map { .library(name: "\($0)Module", targets: ["\($0)Module"]) },
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Pinned to the minor version where lotse relies on more than the stable API:
+        // ArgumentParser's help dump (`_dumpHelp`, checked by CatalogTests) and its error
+        // types, swift-crypto's `_CryptoExtras`.
+        .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
-        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"4.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", .upToNextMinor(from: "3.12.3")),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [

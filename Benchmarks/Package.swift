@@ -44,5 +44,6 @@ let package = Package(
         binaryOnly("Land"),
         binaryOnly("Load"),
         binaryOnly("Print"),
+        binaryOnly("Repl"),
     ]
 )
