@@ -56,7 +56,7 @@ import Testing
     /// was written: truncated, or another bundle under the same name.
     @Test func aWrittenBundleIsCheckedWithoutDecrypting() throws {
         let (store, folder) = try sender()
-        let (bundle, files) = try store.exportBundle(1, to: "Archiv", on: TestStore.date("2019-01-01"), purpose: "archive")
+        let (bundle, files) = try store.exportBundle(1, to: "Archiv", on: TestStore.date("2019-01-01"), purpose: .archive)
         let url = folder.appendingPathComponent("archive.zip")
         let written = try BundleWriter(passphrase: "archive passphrase").write(bundle, files: files, summary: "Zusammenfassung", to: url.path)
         try BundleReader.check(written)

@@ -83,7 +83,7 @@ public struct Archiver: BatchPolicy {
             sha256 = earlier.sha256
         } else {
             UserRights.asUser { try? FileManager.default.removeItem(atPath: path) }
-            let (bundle, files) = try store.exportBundle(candidate.caseId, to: "Archiv", on: date, purpose: "archive")
+            let (bundle, files) = try store.exportBundle(candidate.caseId, to: "Archiv", on: date, purpose: .archive)
             let summary = try BundleSummary(bundle: bundle, catalog: catalog, templates: templates).render()
             let staging = UserRights.staging(for: path)
             let written = try BundleWriter(passphrase: passphrase).write(bundle, files: files, summary: summary, to: staging.path)

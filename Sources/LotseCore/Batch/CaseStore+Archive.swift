@@ -22,11 +22,7 @@ extension CaseStore {
             let old = try CaseFile.existing(caseId, db)
             guard old.status == .closed, let closedOn = old.closedOn else { throw UsageError("case.notClosedForArchive", ["case": .number(caseId), "status": old.status.label]) }
             // The case's persons who belong to no other case still in use.
-            let persons = try Int64.fetchAll(db, sql: """
-                SELECT hm.personId FROM householdMember hm WHERE hm.householdId = :household AND (:person IS NULL OR hm.personId = :person)
-                  AND NOT EXISTS (SELECT 1 FROM householdMember other JOIN caseFile c ON c.householdId = other.householdId
-                                  WHERE other.personId = hm.personId AND c.id <> :caseId AND c.status <> 'archived')
-                """, arguments: ["household": old.householdId, "person": old.personId, "caseId": caseId])
+            let persons = try Self.personsOnlyIn(old, ofCase: old.personId, besidesArchived: true, db)
             let files = try Attachment.ofCase(caseId).select(Attachment.Columns.storedName, as: String.self).fetchAll(db)
             try PersonIdentity.deleteAll(db, keys: persons)
             try audit.deleteAll(Answer.ofCase(caseId), caseId: caseId, why: "archived")
@@ -77,11 +73,7 @@ extension CaseStore {
             let caseFile = try CaseFile.existing(candidate.caseId, db)
             guard caseFile.status == .archived else { throw UsageError("case.notArchived", ["case": .number(candidate.caseId)]) }
             let id = candidate.caseId
-            let persons = try Int64.fetchAll(db, sql: """
-                SELECT hm.personId FROM householdMember hm WHERE hm.householdId = :household
-                  AND NOT EXISTS (SELECT 1 FROM householdMember other JOIN caseFile c ON c.householdId = other.householdId
-                                  WHERE other.personId = hm.personId AND c.id <> :caseId)
-                """, arguments: ["household": caseFile.householdId, "caseId": id])
+            let persons = try Self.personsOnlyIn(caseFile, ofCase: nil, besidesArchived: false, db)
             // Each row with its delete event, so the state check expects it gone.
             try audit.deleteAll(GoalReview.ofCase(id), caseId: id, why: "purged")
             try audit.deleteAll(GoalChange.ofCase(id), caseId: id, why: "purged")
@@ -113,5 +105,15 @@ extension CaseStore {
             try audit.record(.delete, "caseFile", id: id, caseId: id, field: "purged")
             for person in persons { try audit.record(.delete, "person", id: person, caseId: id, field: "purged") }
         }
+    }
+
+    /// The persons of a case's household (only `person`, when given) who belong to no
+    /// other case; with `besidesArchived`, to no other case not archived yet.
+    static func personsOnlyIn(_ caseFile: CaseFile, ofCase person: Int64?, besidesArchived: Bool, _ db: Database) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT hm.personId FROM householdMember hm WHERE hm.householdId = :household AND (:person IS NULL OR hm.personId = :person)
+              AND NOT EXISTS (SELECT 1 FROM householdMember other JOIN caseFile c ON c.householdId = other.householdId
+                              WHERE other.personId = hm.personId AND c.id <> :caseId AND (NOT :besidesArchived OR c.status <> 'archived'))
+            """, arguments: ["household": caseFile.householdId, "person": person, "caseId": caseFile.id, "besidesArchived": besidesArchived])
     }
 }

@@ -122,15 +122,7 @@ extension CaseStore {
         if let problem = vocabulary.closureProblem(reason) { throw UsageError(problem) }
         try FactDate.closed.check(date)
         return try change(caseId, action: .close, permission: permission) { caseFile, _ in
-            guard caseFile.status == .active || caseFile.status == .waiting else {
-                throw UsageError("case.notClosable", ["case": .number(caseId), "status": caseFile.status.label])
-            }
-            if let opened = caseFile.openedOn, date < opened {
-                throw UsageError("case.closeBeforeOpen", ["case": .number(caseId), "date": .date(opened)])
-            }
-            caseFile.status = .closed
-            caseFile.closedOn = date
-            caseFile.closureReason = reason
+            try caseFile.end(.closed, reason: reason, on: date)
         }
     }
 
@@ -182,5 +174,19 @@ extension CaseFile {
             throw notFound("case", String(id))
         }
         return found
+    }
+}
+
+extension CaseFile {
+    /// Ends a waiting or active case on `date`: closed for `reason`, or handed over to
+    /// another municipality. The one rule for both: not before it was opened.
+    mutating func end(_ status: CaseStatus, reason: String, on date: LocalDate) throws {
+        guard self.status == .active || self.status == .waiting else {
+            throw UsageError("case.notClosable", ["case": .number(id ?? 0), "status": self.status.label])
+        }
+        if let opened = openedOn, date < opened { throw UsageError("case.closeBeforeOpen", ["case": .number(id ?? 0), "date": .date(opened)]) }
+        self.status = status
+        closedOn = date
+        closureReason = reason
     }
 }

@@ -38,7 +38,7 @@ struct BundleSummary {
             ["title": text(title), "entries": entries.isEmpty ? [text("handover.none")] : entries]
         }
         let model: [String: Any] = [
-            "title": text(bundle.purpose == "archive" ? "handover.archiveTitle" : "handover.title"),
+            "title": text(bundle.purpose == CaseBundle.Purpose.archive.rawValue ? "handover.archiveTitle" : "handover.title"),
             "from": text("handover.from", ["sender": .text(bundle.sender.municipality), "case": .number(bundle.sender.caseId),
                                            "staff": .text(bundle.sender.staff ?? "–"), "receiver": .text(bundle.receiver), "date": .date(bundle.exportedOn)]),
             "notes": [bundle.withoutConsentReason.map { text("handover.withoutConsent", ["reason": .text($0)]) },

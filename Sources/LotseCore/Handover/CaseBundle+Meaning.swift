@@ -29,7 +29,7 @@ private struct MeaningProblems {
 
     func caseFile() -> Message? {
         let file = bundle.caseFile
-        let allowed: Set<CaseStatus> = bundle.purpose == "archive" ? [.closed, .archived] : [.waiting, .active, .closed]
+        let allowed: Set<CaseStatus> = bundle.purpose == CaseBundle.Purpose.archive.rawValue ? [.closed, .archived] : [.waiting, .active, .closed]
         guard allowed.contains(file.status) else {
             return Message("meaning.status", ["status": .text(file.status.rawValue), "purpose": .text(bundle.purpose)])
         }

@@ -149,7 +149,13 @@ public struct CaseBundle: Sendable, Codable, Equatable {
 
     public var schema: String
     public var bundleId: String
+    /// `Purpose`'s raw value (kept a string in the file, so an unknown one is named when refused).
     public var purpose: String
+
+    /// Why a bundle was made: to hand a case over, or to archive it (`batch archive`).
+    public enum Purpose: String, Sendable {
+        case handover, archive
+    }
     public var sender: Sender
     public var receiver: String
     public var exportedOn: LocalDate

@@ -9,12 +9,12 @@ extension CaseStore {
     /// (an audited read). Refuses without a consent to pass the case to the receiver,
     /// unless a reason is given (which is audited).
     public func exportBundle(_ caseId: Int64, to receiver: String, on date: LocalDate, excluding excluded: Set<String> = [],
-                             withoutConsent reason: String? = nil, purpose: String = "handover") throws -> (bundle: CaseBundle, files: [String: URL]) {
+                             withoutConsent reason: String? = nil, purpose: CaseBundle.Purpose = .handover) throws -> (bundle: CaseBundle, files: [String: URL]) {
         // An archive bundle is written by an admin who never sees it; a handover is case work.
-        try write(purpose == "archive" ? .archive : .writeCases, case: caseId) { audit in
+        try write(purpose == .archive ? .archive : .writeCases, case: caseId) { audit in
             let db = audit.db
             let caseFile = try CaseFile.existing(caseId, db)
-            if purpose == "handover" {
+            if purpose == .handover {
                 guard caseFile.status == .active || caseFile.status == .waiting else {
                     throw UsageError("handover.notHandoverable", ["case": .number(caseId), "status": caseFile.status.label])
                 }
@@ -27,12 +27,12 @@ extension CaseStore {
                     try audit.record(.read, "caseFile", id: caseId, caseId: caseId, field: "handoverWithoutConsent", value: .some(reason))
                 }
             }
-            try audit.record(.read, "caseFile", id: caseId, caseId: caseId, field: "export:\(purpose)")
+            try audit.record(.read, "caseFile", id: caseId, caseId: caseId, field: "export:\(purpose.rawValue)")
             let detail = try CaseBundleBuilder(db: db, caseFile: caseFile, excluded: excluded).build()
             let municipality = try Municipality.fetchOne(db, key: caseFile.municipalityId)!.name
             let staff = try caseFile.staffId.flatMap { try Staff.fetchOne(db, key: $0)?.name }
             let bundle = CaseBundle(
-                schema: CaseBundle.schemaVersion, bundleId: UUID().uuidString.lowercased(), purpose: purpose,
+                schema: CaseBundle.schemaVersion, bundleId: UUID().uuidString.lowercased(), purpose: purpose.rawValue,
                 sender: .init(municipality: municipality, caseId: caseId, staff: staff), receiver: receiver, exportedOn: date,
                 excludedModules: excluded.sorted(), withoutConsentReason: reason,
                 caseFile: .init(kind: caseFile.kind, status: caseFile.status, waitlistedOn: caseFile.waitlistedOn, openedOn: caseFile.openedOn,
@@ -52,9 +52,8 @@ extension CaseStore {
         try write(.writeCases, case: caseId) { audit in
             let old = try CaseFile.existing(caseId, audit.db)
             var new = old
-            new.status = .handedOver
-            new.closedOn = max(date, old.openedOn ?? date)
-            new.closureReason = "moved_away"
+            // The bundle is out already: a handover dated before the opening counts from the opening.
+            try new.end(.handedOver, reason: "moved_away", on: max(date, old.openedOn ?? date))
             try new.update(audit.db)
             try audit.updated(from: old, to: new, id: caseId, caseId: caseId, action: .close)
             let handover = try Handover(caseId: caseId, direction: .sent, bundleId: bundleId, counterpart: receiver, handedOverOn: date,
