@@ -34,13 +34,13 @@ let benchmarks: @Sendable () -> Void = {
         let store = try county()
         let accounts = Accounts(database: store.database)
         benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations { blackHole(try accounts.login(name: "keller", password: password)) }
+        for _ in benchmark.scaledIterations { blackHole(try accounts.login(name: "keller", password: password, terminal: "bench")) }
     }
 
     let reads = Benchmark.Configuration(metrics: [.wallClock], maxDuration: .seconds(5), maxIterations: 2000)
     Benchmark("case show, as a manager (access checked)", configuration: reads) { benchmark in
         let admin = try county()
-        let manager = CaseStore(database: admin.database, principal: try Accounts(database: admin.database).login(name: "keller", password: password),
+        let manager = CaseStore(database: admin.database, principal: try Accounts(database: admin.database).login(name: "keller", password: password, terminal: "bench"),
                                 vocabulary: admin.vocabulary)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { blackHole(try manager.caseDetail(1)) }
