@@ -128,6 +128,8 @@ def test_the_archive_keeps_half_and_destroys_half(run, archived, tmp_path):
   <xdomea:AusgesondertesSGO><xdomea:IDSGO>{keep}</xdomea:IDSGO><xdomea:Erfolgreich>1</xdomea:Erfolgreich><xdomea:Archivkennung>KrA OAK B 17/4</xdomea:Archivkennung></xdomea:AusgesondertesSGO>"""))
     confirmed = run("batch", "confirm", str(imported), "--archive", str(folder), "--db", db, extra_env=LATER)
     assert confirmed.returncode == 0 and "the archive took 1 case; deleted here: 4" in confirmed.stdout, confirmed.stderr
+    again = run("batch", "confirm", str(imported), "--archive", str(folder), "--db", db, extra_env=LATER)
+    assert again.returncode == 0 and "recorded before; nothing changed" in again.stdout, "read again after an interrupted run"
     purged = run("batch", "purge", "--confirm", "--archive", str(folder), "--db", db, extra_env=LATER)
     assert purged.returncode == 0 and "1 case purged" in purged.stdout, purged.stderr
 

@@ -20,6 +20,8 @@ extension Lotse.BatchCommand {
             switch try session.archiveExchange.confirm(reply, archiveFolder: archive.map { URL(fileURLWithPath: $0) }, on: try date.destructive()) {
             case .offerReceived(let cases): Console.say("archiveConfirm.offerReceived", ["count": .number(cases)])
             case .received: Console.say("archiveConfirm.received")
+            case .imported(let purged, let refused) where purged.isEmpty && refused.isEmpty:
+                Console.say("archiveConfirm.already")
             case .imported(let purged, let refused):
                 Console.say("archiveConfirm.imported", ["count": .number(purged.count), "cases": .list(purged.map { .number($0) })])
                 for (caseId, problems) in refused {

@@ -70,8 +70,9 @@ public struct ArchiveExchange {
         let xml = XdomeaKopf.message(.anbieteverzeichnis, [
             XdomeaKopf.kopf(process: process, .anbieteverzeichnis, sender: office, receiver: archive, unit: unit, product: product, flags: [("Empfangsbestaetigung", true)]),
         ] + cases.map { XMLNode("xdomea:Schriftgutobjekt", [offeredAkte($0, process: process)]) })
-        let path = try write(process: process, .anbieteverzeichnis, xml: xml, files: [], into: folder)
-        try store.markOffered(cases.map(\.caseId), process: process, on: date)
+        let path = try write(process: process, .anbieteverzeichnis, xml: xml, files: [], into: folder) {
+            try store.markOffered(cases.map(\.caseId), process: process, on: date)
+        }
         return (path, cases.map(\.caseId))
     }
 
@@ -143,8 +144,9 @@ public struct ArchiveExchange {
                 XdomeaKopf.kopf(process: process, .aussonderung, sender: office, receiver: archive, unit: unit, product: product,
                                 flags: [("Importbestaetigung", true), ("RueckmeldungArchivkennung", true), ("Empfangsbestaetigung", true)]),
             ] + akten)
-            let path = try write(process: process, .aussonderung, xml: xml, files: files, into: folder, signingKey: signingKey)
-            try store.markHandedOff(cases.map(\.caseId), on: date)
+            let path = try write(process: process, .aussonderung, xml: xml, files: files, into: folder, signingKey: signingKey) {
+                try store.markHandedOff(cases.map(\.caseId), on: date)
+            }
             return (path, cases.map(\.caseId))
         }
     }
@@ -182,14 +184,20 @@ public struct ArchiveExchange {
     }
 
     /// A message with its files as `{ProzessID}_{Nachricht}.zip` in `folder`, written
-    /// where lotse may read the files and handed to the user's folder with the user's rights.
+    /// where lotse may read the files and handed to the user's folder with the user's
+    /// rights; then `record` notes it in the database. Should that fail, the file goes
+    /// again, so a rerun finds neither.
     private func write(process: String, _ message: Xdomea.Message, xml: XMLNode, files: [(name: String, content: XdomeaPackageWriter.Content)],
-                       into folder: String, signingKey: Curve25519.Signing.PrivateKey? = nil) throws -> String {
+                       into folder: String, signingKey: Curve25519.Signing.PrivateKey? = nil, record: () throws -> Void = {}) throws -> String {
         let path = (folder as NSString).appendingPathComponent(Xdomea.fileName(process: process, message, ext: "zip"))
         guard !UserRights.asUser({ FileManager.default.fileExists(atPath: path) }) else { throw UsageError("file.exists", ["path": .text(path)]) }
         let staging = UserRights.staging(for: path)
         try XdomeaPackageWriter(signingKey: signingKey).write(process: process, message, xml: xml, files: files, as: staging.path)
         try UserRights.deliver(staging, to: path)
+        do { try record() } catch {
+            UserRights.asUser { _ = try? FileManager.default.removeItem(atPath: path) }
+            throw error
+        }
         return path
     }
 }

@@ -114,6 +114,8 @@ extension CaseStore {
             var refused: [(caseId: Int64, problems: [String])] = []
             for result in results {
                 guard let offer = offers[result.id] else { throw ReceiptError.reply(Message("xdomea.notOffered", ["object": .text(result.id)])) }
+                // A confirmation read again after an interrupted run: what went, went.
+                if offer.purgedOn != nil, result.succeeded { continue }
                 guard offer.purgedOn == nil else { throw ReceiptError.reply(Message("xdomea.alreadyPurged", ["case": .number(offer.caseId)])) }
                 guard offer.handedOffOn != nil else { throw ReceiptError.reply(Message("xdomea.notHandedOff", ["case": .number(offer.caseId)])) }
                 if result.succeeded, let entry = try ArchiveEntry.fetchOne(db, key: offer.caseId) {
