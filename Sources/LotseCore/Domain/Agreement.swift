@@ -1,3 +1,4 @@
+import GRDB
 import PluginKit
 
 /// An integration agreement (Integrationsvereinbarung): one per family or adult
@@ -21,5 +22,14 @@ public struct Agreement: Sendable, Equatable, Codable {
         self.interpreter = interpreter
         self.sourceRef = sourceRef
         self.origin = origin
+    }
+}
+
+// MARK: - Columns and requests
+
+extension Agreement {
+    public enum Columns: CaseColumns {
+        static let id = Column("id"), caseId = Column("caseId"), signedOn = Column("signedOn")
+        static let chronological = [signedOn, id]
     }
 }

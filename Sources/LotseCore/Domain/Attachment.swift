@@ -1,3 +1,4 @@
+import GRDB
 import PluginKit
 
 /// A file kept with a case, copied into lotse's data folder (mode 0600).
@@ -20,5 +21,14 @@ public struct Attachment: Sendable, Equatable, Codable {
         self.sha256 = sha256
         self.size = size
         self.addedOn = addedOn
+    }
+}
+
+// MARK: - Columns and requests
+
+extension Attachment {
+    public enum Columns: CaseColumns {
+        static let id = Column("id"), caseId = Column("caseId"), storedName = Column("storedName")
+        static let chronological = [id]
     }
 }

@@ -1,3 +1,4 @@
+import GRDB
 import PluginKit
 
 /// A case (Fall): a family, covering its household, or one adult individual.
@@ -50,5 +51,30 @@ public struct CaseFile: Sendable, Equatable, Codable {
         self.sourceRef = sourceRef
         self.origin = origin
         self.supportSince = supportSince
+    }
+}
+
+// MARK: - Columns and requests
+
+extension CaseFile {
+    public enum Columns {
+        static let id = Column("id"), status = Column("status"), municipalityId = Column("municipalityId")
+        static let householdId = Column("householdId"), openedOn = Column("openedOn"), closedOn = Column("closedOn")
+    }
+
+    /// The ids of one municipality's cases.
+    static func ids(in municipalityId: Int64) -> QueryInterfaceRequest<CaseFile> {
+        filter(Columns.municipalityId == municipalityId).select(Columns.id)
+    }
+
+    /// Cases still worked on (active or waiting), newest first; of one municipality when given.
+    static func open(in municipalityId: Int64?) -> QueryInterfaceRequest<CaseFile> {
+        let request = filter([CaseStatus.active, .waiting].map(\.rawValue).contains(Columns.status)).order(Columns.id.desc)
+        return municipalityId.map { request.filter(Columns.municipalityId == $0) } ?? request
+    }
+
+    /// Closed cases (not yet archived) closed before a date, oldest first.
+    static func closed(before date: LocalDate) -> QueryInterfaceRequest<CaseFile> {
+        filter(Columns.status == CaseStatus.closed.rawValue && Columns.closedOn < date).order(Columns.closedOn, Columns.id)
     }
 }

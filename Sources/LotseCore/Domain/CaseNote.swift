@@ -1,3 +1,4 @@
+import GRDB
 import PluginKit
 
 /// A free-text note on a case.
@@ -14,5 +15,14 @@ public struct CaseNote: Sendable, Equatable, Codable {
         self.writtenOn = writtenOn
         self.text = text
         self.staffId = staffId
+    }
+}
+
+// MARK: - Columns and requests
+
+extension CaseNote {
+    public enum Columns: CaseColumns {
+        static let id = Column("id"), caseId = Column("caseId"), writtenOn = Column("writtenOn")
+        static let chronological = [writtenOn, id]
     }
 }

@@ -1,3 +1,4 @@
+import GRDB
 import PluginKit
 
 /// What data may be passed to whom, given and possibly withdrawn on dates.
@@ -28,4 +29,14 @@ public struct Consent: Sendable, Equatable, Codable {
 
     /// Whether the consent stands on a date.
     public func isValid(on date: LocalDate) -> Bool { givenOn <= date && (withdrawnOn.map { date < $0 } ?? true) }
+}
+
+// MARK: - Columns and requests
+
+extension Consent {
+    public enum Columns: CaseColumns, PersonColumns {
+        static let id = Column("id"), caseId = Column("caseId"), personId = Column("personId"), givenOn = Column("givenOn")
+        static let attachmentId = Column("attachmentId")
+        static let chronological = [givenOn, id]
+    }
 }

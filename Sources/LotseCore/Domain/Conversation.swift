@@ -1,3 +1,4 @@
+import GRDB
 import PluginKit
 
 /// A counselling conversation with one person or the family.
@@ -24,5 +25,14 @@ public struct Conversation: Sendable, Equatable, Codable {
         self.staffId = staffId
         self.sourceRef = sourceRef
         self.origin = origin
+    }
+}
+
+// MARK: - Columns and requests
+
+extension Conversation {
+    public enum Columns: CaseColumns {
+        static let id = Column("id"), caseId = Column("caseId"), date = Column("date"), note = Column("note")
+        static let chronological = [date, id]
     }
 }

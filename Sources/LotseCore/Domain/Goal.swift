@@ -1,3 +1,4 @@
+import GRDB
 import PluginKit
 
 /// A goal of an agreement (Zielvereinbarung), from a module's template.
@@ -32,5 +33,23 @@ public struct Goal: Sendable, Equatable, Codable {
         self.statusOn = statusOn
         self.note = note
         self.sourceRef = sourceRef
+    }
+}
+
+// MARK: - Columns and requests
+
+extension Goal {
+    public enum Columns: PersonColumns {
+        static let id = Column("id"), agreementId = Column("agreementId"), personId = Column("personId"), note = Column("note")
+    }
+
+    /// The goals of these cases' agreements, in the order they were agreed.
+    static func ofCases(_ caseIds: [Int64]) -> QueryInterfaceRequest<Goal> {
+        filter(Agreement.ofCases(caseIds).select(Agreement.Columns.id).contains(Columns.agreementId)).order(Columns.id)
+    }
+
+    /// An agreement's goals in the order they were agreed.
+    static func ofAgreement(_ agreementId: Int64?) -> QueryInterfaceRequest<Goal> {
+        filter(Columns.agreementId == agreementId).order(Columns.id)
     }
 }

@@ -1,3 +1,4 @@
+import GRDB
 import PluginKit
 
 /// A goal's status and due date from a day on: agreed (open), continued with a new due
@@ -16,5 +17,18 @@ public struct GoalChange: Sendable, Equatable, Codable {
         self.changedOn = changedOn
         self.status = status
         self.dueOn = dueOn
+    }
+}
+
+// MARK: - Columns and requests
+
+extension GoalChange {
+    public enum Columns: GoalColumns {
+        static let id = Column("id"), goalId = Column("goalId"), changedOn = Column("changedOn")
+    }
+
+    /// A goal's history, oldest first.
+    static func ofGoal(_ goalId: Int64?) -> QueryInterfaceRequest<GoalChange> {
+        filter(Columns.goalId == goalId).order(Columns.changedOn, Columns.id)
     }
 }

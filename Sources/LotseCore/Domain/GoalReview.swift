@@ -1,3 +1,4 @@
+import GRDB
 import PluginKit
 
 /// A review of a goal in a follow-up conversation.
@@ -16,5 +17,18 @@ public struct GoalReview: Sendable, Equatable, Codable {
         self.result = result
         self.newDueOn = newDueOn
         self.note = note
+    }
+}
+
+// MARK: - Columns and requests
+
+extension GoalReview {
+    public enum Columns: GoalColumns {
+        static let id = Column("id"), goalId = Column("goalId"), reviewedOn = Column("reviewedOn"), note = Column("note")
+    }
+
+    /// A goal's reviews, oldest first.
+    static func ofGoal(_ goalId: Int64?) -> QueryInterfaceRequest<GoalReview> {
+        filter(Columns.goalId == goalId).order(Columns.reviewedOn, Columns.id)
     }
 }

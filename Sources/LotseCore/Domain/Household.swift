@@ -1,3 +1,4 @@
+import GRDB
 import PluginKit
 
 /// A household and who belonged to it when: a person joining later does not change
@@ -11,5 +12,13 @@ public struct Household: Sendable, Equatable, Codable {
         self.id = id
         self.municipalityId = municipalityId
         self.sourceRef = sourceRef
+    }
+}
+
+// MARK: - Columns and requests
+
+extension Household {
+    public enum Columns {
+        static let id = Column("id"), municipalityId = Column("municipalityId")
     }
 }

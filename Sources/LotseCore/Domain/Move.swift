@@ -1,3 +1,4 @@
+import GRDB
 import PluginKit
 
 /// The household moved out on a date; `leavesMunicipality` makes batch close apply.
@@ -16,5 +17,14 @@ public struct Move: Sendable, Equatable, Codable {
         self.movedOn = movedOn
         self.destination = destination
         self.leavesMunicipality = leavesMunicipality
+    }
+}
+
+// MARK: - Columns and requests
+
+extension Move {
+    public enum Columns: CaseColumns {
+        static let id = Column("id"), caseId = Column("caseId"), movedOn = Column("movedOn"), destination = Column("destination")
+        static let chronological = [movedOn, id]
     }
 }

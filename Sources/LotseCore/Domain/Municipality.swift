@@ -1,3 +1,4 @@
+import GRDB
 /// A Landkreis or a city with its funded full-time equivalents (Vollzeitstellen).
 public struct Municipality: Sendable, Equatable, Codable {
     public var id: Int64?
@@ -24,4 +25,16 @@ public struct Municipality: Sendable, Equatable, Codable {
         self.sourceRef = sourceRef
         self.grantee = grantee
     }
+}
+
+// MARK: - Columns and requests
+
+extension Municipality {
+    public enum Columns {
+        static let name = Column("name")
+    }
+
+    /// Names are unique whatever their case.
+    static func named(_ name: String) -> QueryInterfaceRequest<Municipality> { filter(Columns.name.collating(.nocase) == name) }
+    static var byName: QueryInterfaceRequest<Municipality> { order(Columns.name) }
 }

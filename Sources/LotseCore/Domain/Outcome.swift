@@ -1,3 +1,4 @@
+import GRDB
 import PluginKit
 
 /// A dated result for a person, of a kind a module owns: what reports count.
@@ -23,5 +24,18 @@ public struct Outcome: Sendable, Equatable, Codable {
         self.date = date
         self.sourceRef = sourceRef
         self.origin = origin
+    }
+}
+
+// MARK: - Columns and requests
+
+extension Outcome {
+    public enum Columns: PersonColumns {
+        static let id = Column("id"), caseId = Column("caseId"), personId = Column("personId"), date = Column("date")
+    }
+
+    /// The outcomes recorded for these persons, oldest first.
+    static func ofPersons(_ personIds: some Collection<Int64>) -> QueryInterfaceRequest<Outcome> {
+        filter(personIds.contains(Columns.personId)).order(Columns.date, Columns.id)
     }
 }

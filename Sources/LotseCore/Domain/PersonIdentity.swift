@@ -1,3 +1,4 @@
+import GRDB
 import PluginKit
 
 /// Names, status and contact details: the personal part of a person, removed when a
@@ -26,4 +27,12 @@ public struct PersonIdentity: Sendable, Equatable, Codable {
     }
 
     public var fullName: String { "\(givenNames) \(familyName)" }
+}
+
+// MARK: - Columns and requests
+
+extension PersonIdentity {
+    public enum Columns {
+        static let personId = Column("personId")
+    }
 }

@@ -1,3 +1,4 @@
+import GRDB
 import PluginKit
 
 /// A referral to, or joint work with, a regular service (Regeldienst) on a problem.
@@ -24,5 +25,22 @@ public struct Referral: Sendable, Equatable, Codable {
         self.outcome = outcome
         self.sourceRef = sourceRef
         self.origin = origin
+    }
+}
+
+// MARK: - Columns and requests
+
+extension Referral {
+    public enum Columns: CaseColumns, PersonColumns {
+        static let id = Column("id"), caseId = Column("caseId"), personId = Column("personId"), date = Column("date")
+        static let problem = Column("problem"), outcome = Column("outcome")
+        static let chronological = [date, id]
+    }
+}
+
+extension QueryInterfaceRequest<Referral> {
+    /// Blanks the referrals' free texts (archiving, erasure): service and date stay.
+    func eraseFreeText(_ db: Database) throws {
+        try updateAll(db, Referral.Columns.problem.set(to: ""), Referral.Columns.outcome.set(to: nil))
     }
 }

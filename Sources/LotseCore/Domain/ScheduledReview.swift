@@ -1,3 +1,4 @@
+import GRDB
 import PluginKit
 
 /// A review date as it was set: when it was scheduled, and whether a review was held
@@ -18,5 +19,19 @@ public struct ScheduledReview: Sendable, Equatable, Codable {
         self.scheduledOn = scheduledOn
         self.heldOn = heldOn
         self.movedOn = movedOn
+    }
+}
+
+// MARK: - Columns and requests
+
+extension ScheduledReview {
+    public enum Columns: CaseColumns {
+        static let id = Column("id"), caseId = Column("caseId"), heldOn = Column("heldOn"), movedOn = Column("movedOn")
+        static let chronological = [id]
+    }
+
+    /// The review date a case is waiting for (neither held nor moved).
+    static func pending(of caseId: Int64) -> QueryInterfaceRequest<ScheduledReview> {
+        filter(Columns.caseId == caseId && Columns.heldOn == nil && Columns.movedOn == nil).order(Columns.id.desc)
     }
 }

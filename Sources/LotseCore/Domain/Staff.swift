@@ -1,3 +1,4 @@
+import GRDB
 /// A member of a municipality's integration team.
 public struct Staff: Sendable, Equatable, Codable {
     public var id: Int64?
@@ -18,5 +19,23 @@ public struct Staff: Sendable, Equatable, Codable {
         self.fteShare = fteShare
         self.active = active
         self.sourceRef = sourceRef
+    }
+}
+
+// MARK: - Columns and requests
+
+extension Staff {
+    public enum Columns {
+        static let name = Column("name"), municipalityId = Column("municipalityId"), active = Column("active")
+    }
+
+    /// Staff members still working.
+    static var working: QueryInterfaceRequest<Staff> { filter(Columns.active == true) }
+
+    static func named(_ name: String) -> QueryInterfaceRequest<Staff> { filter(Columns.name.collating(.nocase) == name) }
+    /// By municipality, then name; only one municipality's when given.
+    static func listed(in municipalityId: Int64?) -> QueryInterfaceRequest<Staff> {
+        let request = order(Columns.municipalityId, Columns.name)
+        return municipalityId.map { request.filter(Columns.municipalityId == $0) } ?? request
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PluginKit
 
 /// A lotse user: a person at a terminal (or the batch service) with roles, mapped to an
@@ -22,4 +23,17 @@ public struct User: Sendable, Equatable, Codable {
     public var locale: String? = nil
 
     public var roleSet: Set<Role> { (try? Role.parseList(roles)) ?? [] }
+}
+
+// MARK: - Columns and requests
+
+extension User {
+    public enum Columns {
+        static let name = Column("name"), osUser = Column("osUser")
+    }
+
+    static func named(_ name: String) -> QueryInterfaceRequest<User> { filter(Columns.name == name) }
+    /// The user an operating-system account acts as.
+    static func mapped(to osUser: String) -> QueryInterfaceRequest<User> { filter(Columns.osUser == osUser) }
+    static var byName: QueryInterfaceRequest<User> { order(Columns.name) }
 }

@@ -1,3 +1,4 @@
+import GRDB
 import PluginKit
 
 /// One answer to an intake question. Answers are never overwritten: a new answer is a
@@ -17,5 +18,14 @@ public struct Answer: Sendable, Equatable, Codable {
         self.questionId = questionId
         self.value = value
         self.givenAt = givenAt
+    }
+}
+
+// MARK: - Columns and requests
+
+extension Answer {
+    public enum Columns: CaseColumns, PersonColumns {
+        static let id = Column("id"), caseId = Column("caseId"), personId = Column("personId")
+        static let chronological = [id]
     }
 }
