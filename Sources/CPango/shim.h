@@ -17,6 +17,7 @@
 #define LOTSE_PANGOCAIRO_LIBRARY "libpangocairo-1.0.so.0"
 #define LOTSE_GOBJECT_LIBRARY "libgobject-2.0.so.0"
 #define LOTSE_FONTCONFIG_LIBRARY "libfontconfig.so.1"
+#define LOTSE_GLIB_LIBRARY "libglib-2.0.so.0"
 
 typedef struct _cairo lotse_cairo_t;
 typedef struct _cairo_surface lotse_cairo_surface_t;
@@ -92,6 +93,15 @@ struct lotse_pango {
 #undef LOTSE_PANGO_FIELD
 
 /* Opens the libraries and finds every function; NULL when it cannot (dlerror() says why). */
+/* Where GLib would print a warning of pango's ("failed to choose a font"): nowhere. A
+   kiosk's standard error is its crash log, and lotse says what went wrong with a document
+   itself (a glyph its fonts lack is counted and the document refused, see PDFWriter).
+   GLib's structured-log writer, G_LOG_WRITER_HANDLED (1). */
+static int lotse_glib_quiet(int level, const void *fields, size_t count, void *data) {
+    (void)level; (void)fields; (void)count; (void)data;
+    return 1;
+}
+
 static inline const struct lotse_pango *_Nullable lotse_pango_open(void) {
     static struct lotse_pango functions;
     void *cairo = dlopen(LOTSE_CAIRO_LIBRARY, RTLD_NOW | RTLD_LOCAL);
@@ -104,6 +114,10 @@ static inline const struct lotse_pango *_Nullable lotse_pango_open(void) {
     if ((functions.name = (result (*) parameters)dlsym(library, #name)) == NULL) return NULL;
     LOTSE_PANGO_FUNCTIONS(LOTSE_PANGO_FIND)
 #undef LOTSE_PANGO_FIND
+    void *glib = dlopen(LOTSE_GLIB_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+    void (*set_writer)(int (*)(int, const void *, size_t, void *), void *, void (*)(void *)) =
+        glib == NULL ? NULL : (void (*)(int (*)(int, const void *, size_t, void *), void *, void (*)(void *)))dlsym(glib, "g_log_set_writer_func");
+    if (set_writer != NULL) set_writer(lotse_glib_quiet, NULL, NULL);
     /* A configuration named in FONTCONFIG_FILE (the shared installation names lotse's own)
        is loaded here, before pango makes its font map: fontconfig itself ignores the
        variable in a setuid program and would read the system's fonts.conf, whose
