@@ -51,7 +51,10 @@ extension CaseStore {
         let municipalityId = try scope.municipality.map { try Municipality.resolve($0, db).id! }
         // A principal bound to a municipality sees only it, whatever was asked.
         let only = municipalityScope ?? municipalityId
-        let cases = "(:staff IS NULL OR c.staffId = :staff) AND (:municipality IS NULL OR c.municipalityId = :municipality)"
+        // Only the filters asked for, so SQLite can start from the staff's (or the
+        // municipality's) cases by their index rather than scan every case.
+        let filters = [staffId.map { _ in "c.staffId = :staff" }, only.map { _ in "c.municipalityId = :municipality" }].compactMap { $0 }
+        let cases = filters.isEmpty ? "1" : filters.joined(separator: " AND ")
         let sql = """
             SELECT c.id AS caseId, 'review' AS kind, c.nextReviewOn AS date, NULL AS title, NULL AS personId
               FROM caseFile c
