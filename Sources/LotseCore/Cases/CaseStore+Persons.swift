@@ -17,10 +17,17 @@ extension CaseStore {
                 arguments.append(scope)
             }
             for part in nameParts {
-                conditions.append("(pi.familyName LIKE ? ESCAPE '\\' OR pi.givenNames LIKE ? ESCAPE '\\')")
-                let pattern = "%" + part.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                    .replacingOccurrences(of: "_", with: "\\_") + "%"
-                arguments += [pattern, pattern]
+                if part.count >= 3 {
+                    // The trigram index: the part as a phrase, found anywhere in either name.
+                    conditions.append("pi.personId IN (SELECT rowid FROM personName WHERE personName MATCH ?)")
+                    arguments.append("\"" + part.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+                } else {
+                    // Shorter than a trigram: read the names.
+                    conditions.append("(pi.familyName LIKE ? ESCAPE '\\' OR pi.givenNames LIKE ? ESCAPE '\\')")
+                    let pattern = "%" + part.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                        .replacingOccurrences(of: "_", with: "\\_") + "%"
+                    arguments += [pattern, pattern]
+                }
             }
             if let year {
                 conditions.append("substr(p.birthDate, 1, 4) = ?")

@@ -140,7 +140,9 @@ public struct LotseDatabase: Sendable {
     /// Returns whether the WAL file was emptied.
     @discardableResult
     func checkpoint() throws -> Bool {
-        try writer.writeWithoutTransaction { db in
+        // Deleted names leave the name index's older segments too.
+        try writer.write { db in try db.execute(sql: "INSERT INTO personName(personName) VALUES ('optimize')") }
+        return try writer.writeWithoutTransaction { db in
             _ = try db.checkpoint(.passive)
             try db.execute(sql: "PRAGMA busy_timeout = 0")
             defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Self.busyMilliseconds)") }
@@ -192,6 +194,7 @@ public struct LotseDatabase: Sendable {
         migrator.registerMigration("v17-person-languages", migrate: Schema.v17)
         migrator.registerMigration("v18-agreement-interpreter", migrate: Schema.v18)
         migrator.registerMigration("v19-xdomea", migrate: Schema.v19)
+        migrator.registerMigration("v20-name-search", migrate: Schema.v20)
         return migrator
     }()
 }

@@ -247,4 +247,26 @@ extension Schema {
             ALTER TABLE purgeLog ADD COLUMN archiveRef TEXT;
             """)
     }
+
+    /// `person find` by index: a trigram index of the names (FTS5, SQLite 3.34+) finds
+    /// a part anywhere in a family or given name without reading every person. Kept in
+    /// step with `personIdentity` by triggers, so archiving and erasure take the names
+    /// out of it too (and `checkpoint` merges the index, so no old segment keeps them).
+    static func v20(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE personName USING fts5(familyName, givenNames, content = 'personIdentity', content_rowid = 'personId',
+                                                      tokenize = 'trigram');
+            INSERT INTO personName(personName) VALUES ('rebuild');
+            CREATE TRIGGER personName_insert AFTER INSERT ON personIdentity BEGIN
+                INSERT INTO personName(rowid, familyName, givenNames) VALUES (new.personId, new.familyName, new.givenNames);
+            END;
+            CREATE TRIGGER personName_delete AFTER DELETE ON personIdentity BEGIN
+                INSERT INTO personName(personName, rowid, familyName, givenNames) VALUES ('delete', old.personId, old.familyName, old.givenNames);
+            END;
+            CREATE TRIGGER personName_update AFTER UPDATE OF familyName, givenNames ON personIdentity BEGIN
+                INSERT INTO personName(personName, rowid, familyName, givenNames) VALUES ('delete', old.personId, old.familyName, old.givenNames);
+                INSERT INTO personName(rowid, familyName, givenNames) VALUES (new.personId, new.familyName, new.givenNames);
+            END;
+            """)
+    }
 }
