@@ -15,7 +15,9 @@ extension Lotse.PersonCommand {
             if output.json { return print(try JSONOutput.string(matches)) }
             if matches.isEmpty { return Console.say("person.noneFound") }
             print(TextTable(header: Console.columns("table.persons"),
-                            rows: matches.map { [String($0.personId), $0.familyName, $0.givenNames, $0.birth, $0.caseIds.map(String.init).joined(separator: ", ")] }).render())
+                            rows: matches.map { [String($0.personId), $0.familyName, $0.givenNames,
+                                                 LocalDate(iso: $0.birth).map(Console.date) ?? $0.birth,  // a year alone stays a year
+                                                 $0.caseIds.map(String.init).joined(separator: ", ")] }).render())
         }
     }
 }
