@@ -153,6 +153,10 @@ def test_the_archive_keeps_half_and_destroys_half(run, archived, tmp_path):
     hostile.write_text(answer("Aussonderung.Bewertungsverzeichnis.0502", process, decisions).replace(
         '<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'))
     refused("appraisal", hostile, "document type declaration")
+    huge = tmp_path / "huge.xml"
+    huge.write_bytes(b"<" + b"x" * (50 << 20))
+    too_large = run("batch", "appraisal", str(huge), "--db", db, extra_env=LATER)
+    assert too_large.returncode == 1 and "is too large (more than 16 MB)" in too_large.stderr, "read no further than the cap"
     refused("confirm", offer_zip, "not a reply")
     wrong = tmp_path / "wrong.xml"
     wrong.write_text(answer("Aussonderung.Bewertungsverzeichnis.0502", process, decisions).replace(NS, "urn:example:other"))

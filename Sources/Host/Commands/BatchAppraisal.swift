@@ -16,7 +16,7 @@ extension Lotse.BatchCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
-            let (path, decided) = try session.archiveExchange.appraisal(try session.archiveMessage(file), into: output, on: date.date)
+            let (path, decided) = try session.archiveExchange.appraisal(try session.archiveMessage(file), into: output, on: try date.destructive())
             for (caseId, decision) in decided {
                 Console.say("appraisal.case", ["case": .number(caseId), "decision": .label("appraisal.\(decision ?? "open")")])
             }

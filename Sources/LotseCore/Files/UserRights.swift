@@ -46,7 +46,7 @@ public enum UserRights {
         let handle = try openForReading(path)
         do {
             let data = try handle.read(upToCount: limit + 1) ?? Data()
-            guard data.count <= limit else { throw UsageError("file.tooLarge", ["path": .text(path), "limit": .number(limit)]) }
+            guard data.count <= limit else { throw UsageError("file.tooLarge", ["path": .text(path), "limit": .message(BundleReader.megabytes(UInt64(limit)))]) }
             return data
         } catch let error as UsageError {
             throw error
