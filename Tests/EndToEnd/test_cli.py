@@ -135,3 +135,16 @@ def test_a_municipality_keeps_its_postal_address_and_official_key(run, tmp_path)
     assert say("municipality", "edit", "Aalen", "--address", "", "--authority-key", "").returncode == 0
     listed = json.loads(say("municipality", "list", "--json").stdout)[0]
     assert "address" not in listed and "authorityKey" not in listed
+
+
+def test_the_help_dump_for_the_german_man_pages(run):
+    """packaging/build-deb makes the German man pages from this dump: the same commands,
+    every text from the German help catalog; without the variable it is ArgumentParser's own."""
+    english = json.loads(run("--experimental-dump-help").stdout)["command"]
+    german = json.loads(run("--experimental-dump-help", extra_env={"LOTSE_MANUAL_LOCALE": "de"}).stdout)["command"]
+    assert english["abstract"].startswith("Case management") and german["abstract"].startswith("Fallverwaltung")
+    def names(command):
+        return [command["commandName"]] + [n for sub in command.get("subcommands") or [] for n in names(sub)]
+    assert names(german) == names(english)
+    case_new = next(s for s in next(s for s in german["subcommands"] if s["commandName"] == "case")["subcommands"] if s["commandName"] == "new")
+    assert case_new["abstract"].startswith("Legt einen Fall") and all("the" not in (a.get("abstract") or "").split() for a in case_new["arguments"])

@@ -6,6 +6,7 @@ found by `audit verify`. lintian finds no errors; the units pass systemd-analyze
 
 Needs root, a file system that honours setuid, no NoNewPrivs and no lotse installed
 before (else skipped). Purges the package at the end only under CI=true."""
+import gzip
 import io
 import json
 import os
@@ -101,6 +102,11 @@ def test_the_package_is_lintian_clean_with_units_man_pages_and_a_setuid_binary(i
     assert [Path(u).name for u in units] == ["lotse-backup.service", "lotse-backup.timer", "lotse-batch-close.service", "lotse-batch-close.timer"]
     ok(sh("systemd-analyze", "verify", *units))
     assert ok(sh("man", "-w", "lotse")).strip().endswith("lotse.1.gz")
+    # German pages beside the English ones, from the help catalog.
+    german = ok(sh("man", "-w", "-L", "de", "lotse-case-new")).strip()
+    assert german == "/usr/share/man/de/man1/lotse-case-new.1.gz", german
+    page = gzip.decompress(Path(german).read_bytes()).decode()
+    assert "Legt einen Fall mit seiner ersten Person an" in page and "Nummer oder Name der Kommune" in page
     assert ok(sh("man", "-w", "lotse-report")).strip().endswith("lotse-report.1.gz")
     binary = os.stat("/usr/bin/lotse")
     assert binary.st_mode & stat.S_ISUID and pwd.getpwuid(binary.st_uid).pw_name == "lotse"

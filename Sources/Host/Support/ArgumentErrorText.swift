@@ -22,6 +22,10 @@ enum ArgumentErrorText {
         if Lotse.exitCode(for: error) == .success {
             let text = Lotse.fullMessage(for: error)
             let asksHelp = words.contains("--help") || words.contains("-h") || words.first == "help"
+            if text.hasPrefix("{"), let locale = ProcessInfo.processInfo.environment["LOTSE_MANUAL_LOCALE"], !locale.isEmpty,
+               let manual = try? Console.catalog(locale: locale, resources: try Locations().resources()) {
+                return .output(HelpText(catalog: manual).localizedDump(text))  // the German man pages
+            }
             guard asksHelp, !text.hasPrefix("{") else { return .output(text) }
             let (path, found) = command()
             return .output(help.render(path, found))

@@ -64,6 +64,40 @@ struct HelpText {
 
     private func has(_ key: String) -> Bool { help(key) != key }
 
+    /// ArgumentParser's help dump (`--experimental-dump-help`, what generate-manual makes
+    /// the man pages from) with every abstract and discussion in this locale: the German
+    /// man pages are made from it (`LOTSE_MANUAL_LOCALE=de`, packaging/build-deb).
+    func localizedDump(_ json: String) -> String {
+        guard var root = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any],
+              let command = root["command"] as? [String: Any] else { return json }
+        root["command"] = localize(command, shape: Self.tree, path: ["lotse"])
+        guard let data = try? JSONSerialization.data(withJSONObject: root, options: [.sortedKeys]) else { return json }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func localize(_ node: [String: Any], shape: Command, path: [String]) -> [String: Any] {
+        var node = node
+        let key = path.joined(separator: ".")
+        for field in ["abstract", "discussion"] where node[field] != nil && has("cmd.\(key).\(field)") {
+            node[field] = help("cmd.\(key).\(field)")
+        }
+        if var arguments = node["arguments"] as? [[String: Any]], let shapes = shape.arguments {
+            for (index, argument) in zip(arguments.indices, shapes) where arguments[index]["abstract"] != nil {
+                let specific = "opt.\(key).\(argument.key)", general = "opt.\(argument.key)"
+                if has(specific) { arguments[index]["abstract"] = help(specific) } else if has(general) { arguments[index]["abstract"] = help(general) }
+                if let value = arguments[index]["valueName"] as? String, has("value.\(value)") { arguments[index]["valueName"] = help("value.\(value)") }
+            }
+            node["arguments"] = arguments
+        }
+        if let subcommands = node["subcommands"] as? [[String: Any]] {
+            node["subcommands"] = subcommands.map { sub in
+                guard let name = sub["commandName"] as? String, let inner = shape.subcommands?.first(where: { $0.commandName == name }) else { return sub }
+                return localize(sub, shape: inner, path: path + [name])
+            }
+        }
+        return node
+    }
+
     /// An argument's description in this locale.
     func abstract(_ argument: Argument, path: [String]) -> String {
         let specific = "opt.\(path.joined(separator: ".")).\(argument.key)"
