@@ -17,7 +17,7 @@ struct ArchiveOptions: ParsableArguments {
 extension Session {
     /// The xdomea exchange with the county's archive, in the deployment's words.
     var archiveExchange: ArchiveExchange {
-        ArchiveExchange(store: store, resources: context.resources, catalog: context.catalog, deployment: context.configuration.deployment,
+        ArchiveExchange(store: store, catalog: context.catalog, deployment: context.configuration.deployment,
                         organisation: context.configuration.organisation, product: Lotse.version)
     }
 

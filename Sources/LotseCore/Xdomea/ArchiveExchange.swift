@@ -10,15 +10,13 @@ import PluginKit
 /// cases it took are deleted here. Every message of one offer shares its ProzessID.
 public struct ArchiveExchange {
     public let store: CaseStore
-    public let resources: URL
     public let catalog: Catalog
     public let deployment: Deployment
     public let organisation: Organisation
     public let product: String
 
-    public init(store: CaseStore, resources: URL, catalog: Catalog, deployment: Deployment, organisation: Organisation, product: String) {
+    public init(store: CaseStore, catalog: Catalog, deployment: Deployment, organisation: Organisation, product: String) {
         self.store = store
-        self.resources = resources
         self.catalog = catalog
         self.deployment = deployment
         self.organisation = organisation

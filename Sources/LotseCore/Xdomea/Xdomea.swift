@@ -5,7 +5,6 @@ import Foundation
 /// messages, the package's file names, and the ids of what a message holds.
 public enum Xdomea {
     public static let namespace = "urn:xoev-de:xdomea:schema:3.1.0"
-    static let version = "3.1.0"
     /// The shipped schema, relative to the resources folder.
     static let schemaPath = "xdomea/xdomea-3.1.0/xdomea.xsd"
     /// A message is read into memory after this check; xdomea messages of one case are
