@@ -76,9 +76,12 @@ def test_the_legacy_import_names_each_future_fact_by_file_and_line(run, tmp_path
     conversations.write_text("\n".join([lines[0], ",".join(fields), *lines[2:]]) + "\n")
     cases = folder / "cases.csv"
     cases.write_text(cases.read_text().replace("2019-06-30,integration_completed", "2030-06-30,integration_completed", 1))
+    (folder / "reviews.csv").write_text("id,case_id,due_on,held_on\n1,500,2018-09-01,2018-09-04\n2,500,2027-03-01,2027-03-02\n")
     db = str(tmp_path / "county.sqlite")
     result = run("import", "legacy", str(folder), "--db", db, extra_env=CLOCK)
     assert result.returncode == 2, result.stderr
+    assert "reviews.csv:3: held_on: 2027-03-02 is after today (2026-12-05)" in result.stderr, result.stderr
+    assert "reviews.csv:2" not in result.stderr, "a review held in the past is a fact like any other"
     assert "conversations.csv:2: date: 2031-02-03 is after today (2026-12-05)" in result.stderr, result.stderr
     assert "cases.csv:3: closed_on: 2030-06-30 is after today (2026-12-05)" in result.stderr, result.stderr
     assert rows(db, "person") == 0, "all or nothing"
@@ -105,7 +108,8 @@ def test_the_demo_writes_no_fact_after_its_day(run, tmp_path):
     day = "2026-03-15"
     assert run("demo", "--households", "120", "--today", day, "--db", db, extra_env={"LOTSE_TEST_TODAY": day}).returncode == 0
     facts = {"person": ["birthDate", "arrivalDate"], "caseFile": ["waitlistedOn", "openedOn", "closedOn"], "agreement": ["signedOn"],
-             "goal": ["statusOn"], "conversation": ["date"], "referral": ["date"], "outcome": ["date"], "networkContact": ["date"]}
+             "goal": ["statusOn"], "conversation": ["date"], "referral": ["date"], "outcome": ["date"], "networkContact": ["date"],
+             "scheduledReview": ["heldOn", "scheduledOn"]}
     with sqlite3.connect(db) as connection:
         for table, columns in facts.items():
             for column in columns:
@@ -115,6 +119,11 @@ def test_the_demo_writes_no_fact_after_its_day(run, tmp_path):
         reviews = [row[0] for row in connection.execute("SELECT nextReviewOn FROM caseFile WHERE status = 'active'")]
         assert reviews and all(reviews) and any(day < review <= "2026-04-30" for review in reviews)
         assert connection.execute("SELECT count(*) FROM caseFile WHERE status = 'waiting'").fetchone()[0] > 0
+        # Reviews were held (most within a fortnight of their date), and each active case waits for its next one.
+        held, on_time = connection.execute("SELECT count(*), sum(abs(julianday(heldOn) - julianday(dueOn)) <= 14) FROM scheduledReview WHERE heldOn IS NOT NULL").fetchone()
+        assert held > 0 and 0 < on_time < held, (held, on_time)
+        assert connection.execute("SELECT count(*) FROM caseFile c WHERE status = 'active' AND NOT EXISTS "
+                                  "(SELECT 1 FROM scheduledReview r WHERE r.caseId = c.id AND r.dueOn = c.nextReviewOn AND r.heldOn IS NULL)").fetchone()[0] == 0
         # No household holds the same goal template twice from one agreement.
         assert connection.execute("SELECT count(*) FROM (SELECT agreementId, template FROM goal GROUP BY 1, 2 HAVING count(*) > 1)").fetchone()[0] == 0
     # Every case as `case show --json` shows it: no fact after the day (plans may lie ahead).

@@ -28,7 +28,7 @@ enum AuditedState {
         Table(name: "goal"),
         Table(name: "goalChange", imported: "goalId IN (SELECT id FROM goal WHERE sourceRef LIKE 'legacy:%')"),
         Table(name: "goalReview", imported: nil),
-        Table(name: "scheduledReview", imported: nil),
+        Table(name: "scheduledReview"),
         Table(name: "conversation"),
         Table(name: "referral"),
         Table(name: "outcome"),

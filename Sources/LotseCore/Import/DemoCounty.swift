@@ -79,6 +79,8 @@ public struct DemoCounty {
     public func write(to folder: URL) throws -> Int {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         var random = SplitMix64(seed: seed)
+        // Reviews are drawn from a stream of their own, so every other figure stays as it was.
+        var reviewRandom = SplitMix64(seed: seed ^ 0x5245_5649_4557)
         var files = Dictionary(uniqueKeysWithValues: LegacyImporter.files.map { ($0.name, $0.columns.joined(separator: ",") + "\n") })
         files["persons.csv"] = files["persons.csv"]!.dropLast() + ",country_of_origin,languages\n"
         files["cases.csv"] = files["cases.csv"]!.dropLast() + ",next_review_on\n"
@@ -101,7 +103,7 @@ public struct DemoCounty {
                 staffByMunicipality[index + 1, default: []].append(staffId)
             }
         }
-        var personId = 0, caseId = 0, agreementId = 0, goalId = 0, conversationId = 0, referralId = 0, outcomeId = 0
+        var personId = 0, caseId = 0, agreementId = 0, goalId = 0, conversationId = 0, referralId = 0, outcomeId = 0, reviewId = 0
         let templates: [(module: String, template: String, outcome: String?)] = [
             ("language", "enrol_course", "course_enrolled"), ("language", "reach_target_level", "level_reached"),
             ("work", "find_employment", "employment"), ("work", "find_apprenticeship", "training"), ("school", "tutoring", "tutoring"),
@@ -166,6 +168,15 @@ public struct DemoCounty {
                               staff, waitlisted.iso, opened.iso, closed?.iso, reason, review?.iso])
             agreementId += 1
             add("agreements.csv", [agreementId, caseId, signed.iso])
+            // Reviews every six months after signing, most within a few days of their date, some late.
+            var reviewDue = signed.adding(months: 6)
+            while reviewDue < end.adding(days: -30) {
+                let held = reviewDue.adding(days: -5 + reviewRandom.int(reviewRandom.unit() < 0.8 ? 15 : 45))
+                guard held <= end else { break }
+                reviewId += 1
+                add("reviews.csv", [reviewId, caseId, reviewDue.iso, held.iso])
+                reviewDue = held.adding(months: 6)
+            }
             // Each goal of an agreement from another template, so no household holds the same goal twice on one date.
             let firstTemplate = random.int(templates.count)
             for number in 0..<(2 + random.int(3)) {

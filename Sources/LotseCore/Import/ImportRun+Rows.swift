@@ -18,6 +18,7 @@ extension ImportRun {
         case "referrals.csv": try referral(row, id)
         case "outcomes.csv": try outcome(row, id)
         case "contacts.csv": try contact(row, id)
+        case "reviews.csv": try review(row, id)
         default: break
         }
     }
@@ -123,6 +124,7 @@ extension ImportRun {
     }
 
     mutating func caseFile(_ r: ImportRow, _ id: String) throws {
+        var planned: (due: LocalDate, opened: LocalDate?)?
         try row(r, id, \.cases, """
             INSERT INTO caseFile (kind, householdId, personId, municipalityId, staffId, status, waitlistedOn, openedOn, closedOn, closureReason, nextReviewOn, sourceRef)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -147,8 +149,35 @@ extension ImportRun {
             // Optional: the next review planned (a plan, so it may lie ahead or be overdue).
             let review = r.date("next_review_on", required: false)
             if review != nil, status != .active { r.fail("next_review_on", "import.reviewNotActive") }
+            planned = review.map { ($0, opened) }
             return [kind?.rawValue, household, person, municipality, staff, status.rawValue, waitlisted, opened, closed, reason, review]
         }
+        // The next review is a scheduled review too, so it counts as due when its day comes.
+        if let planned, let caseId = cases.rowids[id], !cases.invalid.contains(id) {
+            try insertReview(caseId: caseId, due: planned.due, scheduled: min(planned.due, planned.opened ?? planned.due), held: nil, ref: "case-\(id)")
+        }
+    }
+
+    /// A review held (`reviews.csv`): the date it was due and the day it took place.
+    mutating func review(_ r: ImportRow, _ id: String) throws {
+        if reviews.rowids[id] != nil {
+            summary.unchanged += 1
+            return
+        }
+        let before = problems.mark
+        let caseId = r.reference("case_id", in: cases, file: "cases.csv"), due = r.date("due_on"), held = r.fact("held_on")
+        guard problems.mark == before, let caseId, let due, let held else {
+            reviews.invalid.insert(id)
+            return
+        }
+        try insertReview(caseId: caseId, due: due, scheduled: min(due, held), held: held, ref: id)
+        reviews.rowids[id] = db.lastInsertedRowID
+        summary.inserted[r.file, default: 0] += 1
+    }
+
+    private func insertReview(caseId: Int64, due: LocalDate, scheduled: LocalDate, held: LocalDate?, ref: String) throws {
+        try db.cachedStatement(sql: "INSERT INTO scheduledReview (caseId, dueOn, scheduledOn, heldOn, sourceRef) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [caseId, due, scheduled, held, "legacy:\(ref)"])
     }
 
     func householdOf(_ personId: Int64) throws -> Int64? {

@@ -12,7 +12,7 @@ struct ImportRun {
 
     var municipalities = LegacyIds(), staff = LegacyIds(), households = LegacyIds(), persons = LegacyIds()
     var cases = LegacyIds(), agreements = LegacyIds(), goals = LegacyIds(), conversations = LegacyIds()
-    var referrals = LegacyIds(), outcomes = LegacyIds(), contacts = LegacyIds()
+    var referrals = LegacyIds(), outcomes = LegacyIds(), contacts = LegacyIds(), reviews = LegacyIds()
     /// Household of each imported person, to check that an individual case's person belongs to it.
     var householdOf: [Int64: Int64] = [:]
 
@@ -41,6 +41,7 @@ struct ImportRun {
         referrals = try existing("referral")
         outcomes = try existing("outcome")
         contacts = try existing("networkContact")
+        reviews = try existing("scheduledReview")
         for (name, columns) in LegacyImporter.files {
             guard let data = contents[name] else { continue }
             try each(name, columns, data) { run, row, ref in try run.insert(name, row, ref) }
@@ -60,6 +61,7 @@ struct ImportRun {
         case "conversations.csv": \.conversations
         case "referrals.csv": \.referrals
         case "outcomes.csv": \.outcomes
+        case "reviews.csv": \.reviews
         default: \.contacts
         }
     }

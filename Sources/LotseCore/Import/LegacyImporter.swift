@@ -33,6 +33,7 @@ public struct LegacyImporter {
         ("referrals.csv", ["id", "case_id", "person_id", "date", "service", "problem", "outcome"]),
         ("outcomes.csv", ["id", "person_id", "module", "kind", "value", "date"]),
         ("contacts.csv", ["id", "municipality_id", "staff_id", "date", "partner_kind", "partner"]),
+        ("reviews.csv", ["id", "case_id", "due_on", "held_on"]),
     ]
 
     /// What an import did.

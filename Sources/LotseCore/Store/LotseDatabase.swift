@@ -195,6 +195,7 @@ public struct LotseDatabase: Sendable {
         migrator.registerMigration("v18-agreement-interpreter", migrate: Schema.v18)
         migrator.registerMigration("v19-xdomea", migrate: Schema.v19)
         migrator.registerMigration("v20-name-search", migrate: Schema.v20)
+        migrator.registerMigration("v21-imported-reviews", migrate: Schema.v21)
         return migrator
     }()
 }

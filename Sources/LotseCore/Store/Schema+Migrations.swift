@@ -269,4 +269,13 @@ extension Schema {
             END;
             """)
     }
+
+    /// Review dates from the legacy import (`reviews.csv`, a case's `next_review_on`)
+    /// keep their source reference, like every other imported row.
+    static func v21(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE scheduledReview ADD COLUMN sourceRef TEXT;
+            CREATE UNIQUE INDEX scheduledReview_source ON scheduledReview(sourceRef);
+            """)
+    }
 }
