@@ -204,7 +204,7 @@ def run_unit(name):
     environment = dict(item.split("=", 1) for line in lines if line.startswith("Environment=") for item in line.split("=", 1)[1].split())
     for command in (line.split("=", 1)[1].split() for line in lines if line.startswith("ExecStart=")):
         result = subprocess.run(["runuser", "-u", user, "--", "env", *[f"{k}={v}" for k, v in environment.items()], *command],
-                                capture_output=True, text=True, cwd="/", timeout=300)
+                                capture_output=True, text=True, cwd="/", timeout=300, env={"PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})  # systemd's clean environment
         assert result.returncode == 0, f"{command}: {result.stdout}{result.stderr}"
         yield result.stdout
 
