@@ -30,9 +30,9 @@ struct Lotse: ParsableCommand {
         if try !accounts.hasUsers(), isatty(STDIN_FILENO) == 1 {
             // A new installation (`make run` on a fresh machine): create the first admin.
             try SecureStart.requireRoot("init")
-            Console.say("repl.firstRun", ["account": .text(CaseStore.operatingSystemUser)])
-            let admin = try InitCommand.createAdmin(database: accounts.database, name: nil, password: try PasswordOptions.parse([]))
-            Console.say("repl.adminCreated", ["user": .text(admin.name)])
+            context.voice.say("repl.firstRun", ["account": .text(CaseStore.operatingSystemUser)])
+            let admin = try InitCommand.createAdmin(database: accounts.database, name: nil, password: try PasswordOptions.parse([]), voice: context.voice)
+            context.voice.say("repl.adminCreated", ["user": .text(admin.name)])
         }
         let principal = try accounts.principal(osUser: CaseStore.operatingSystemUser)  // refuse an unmapped account before the prompt
         // The commands typed there use this configuration and database, opened once.
@@ -45,26 +45,27 @@ struct Lotse: ParsableCommand {
         umask(0o077)  // files lotse creates (databases, bundles, exports, keys) are private
         if UserRights.secure { SecureStart.prepare(arguments: CommandLine.arguments) }
         let crashLog = Locations().crashLog
-        CrashGuard.install(crashFile: crashLog, message: "lotse: " + Console.text(Message("error.crash", ["file": .text(crashLog.path)], namespace: "crash")))
+        CrashGuard.install(crashFile: crashLog, message: "lotse: " + Voice.startup.text(Message("error.crash", ["file": .text(crashLog.path)], namespace: "crash")))
         // Started as `lotse-kiosk` (as a login shell, login(1) names it "-lotse-kiosk"):
         // the kiosk, whatever the arguments.
         if URL(fileURLWithPath: CommandLine.arguments[0]).lastPathComponent.trimmingPrefix("-") == "lotse-kiosk" {
-            do { try KioskCommand.parse([]).run() } catch { Console.error(error) }
+            do { try KioskCommand.parse([]).run() } catch { Voice.startup.error(error) }
             Foundation.exit(1)
         }
+        let words = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as any LotseError {
-            Console.error(error)
+            // Said outside the command's session: in the mapped user's language.
+            Console.userVoice(words).error(error)
             exit(withError: ExitCode(error.exitCode))
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)  // a kiosk session that ends with its terminal
         } catch where Console.isArgumentError(error) {
             // Help, version and argument errors, said by lotse in the session's language;
             // a mistake in the arguments is a user error.
-            let catalog = Console.userCatalog(Array(CommandLine.arguments.dropFirst()))
-            switch ArgumentErrorText.outcome(for: error, words: Array(CommandLine.arguments.dropFirst()), catalog: catalog) {
+            switch ArgumentErrorText.outcome(for: error, words: words, catalog: Console.userVoice(words).catalog) {
             case .output(let text):
                 print(text)
                 Foundation.exit(0)
@@ -73,7 +74,7 @@ struct Lotse: ParsableCommand {
                 Foundation.exit(UsageError.exitCode)
             }
         } catch {
-            Console.error(error)
+            Console.userVoice(words).error(error)
             Foundation.exit(2)
         }
     }

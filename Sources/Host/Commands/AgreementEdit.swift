@@ -10,8 +10,9 @@ extension Lotse.AgreementCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let agreement = try session.store.editAgreement(id, interpreter: interpreter)
-            Console.say(agreement.interpreter == nil ? "agreement.interpreterRemoved" : "agreement.interpreterSet",
+            voice.say(agreement.interpreter == nil ? "agreement.interpreterRemoved" : "agreement.interpreterSet",
                         ["agreement": .number(id), "name": .text(agreement.interpreter ?? "")])
         }
     }

@@ -13,8 +13,10 @@ extension Lotse {
         @OptionGroup var date: DateOption
 
         func run(in source: SessionSource) throws {
-            let attachment = try source.session(store).store.attach(caseId, file: URL(fileURLWithPath: file), on: date.date)
-            Console.say("attachment.stored", ["attachment": .number(attachment.id!), "bytes": .text(String(attachment.size)), "sha256": .text(attachment.sha256)])
+            let session = try source.session(store)
+            let voice = session.voice
+            let attachment = try session.store.attach(caseId, file: URL(fileURLWithPath: file), on: date.date)
+            voice.say("attachment.stored", ["attachment": .number(attachment.id!), "bytes": .text(String(attachment.size)), "sha256": .text(attachment.sha256)])
         }
     }
 }

@@ -11,9 +11,11 @@ extension Lotse.AuditCommand {
         @Option(help: "At most this many of the latest events.") var limit = 200
 
         func run(in source: SessionSource) throws {
-            let entries = try source.session(store).store.auditLog(caseId: caseId, limit: limit)
+            let session = try source.session(store)
+            let voice = session.voice
+            let entries = try session.store.auditLog(caseId: caseId, limit: limit)
             if output.json { return print(try JSONOutput.string(entries)) }
-            print(TextTable(header: Console.columns("table.auditLog"),
+            print(TextTable(header: voice.columns("table.auditLog"),
                             rows: entries.map { [String($0.seq), $0.at, $0.actor, $0.action, $0.entity + ($0.entityId.map { " \($0)" } ?? ""), $0.field ?? ""] }).render())
         }
     }

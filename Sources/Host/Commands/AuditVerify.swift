@@ -8,12 +8,14 @@ extension Lotse.AuditCommand {
         @OptionGroup var store: StoreOptions
 
         func run(in source: SessionSource) throws {
-            let result = try source.session(store).store.verifyAudit()
+            let session = try source.session(store)
+            let voice = session.voice
+            let result = try session.store.verifyAudit()
             guard result.isIntact else {
-                for problem in result.problems { Console.say("audit.problemLine", ["problem": .message(problem)]) }
+                for problem in result.problems { voice.say("audit.problemLine", ["problem": .message(problem)]) }
                 throw DataError("audit.tampered")
             }
-            Console.say("audit.intact", ["count": .number(result.events)])
+            voice.say("audit.intact", ["count": .number(result.events)])
         }
     }
 }

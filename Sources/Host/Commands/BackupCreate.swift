@@ -12,8 +12,9 @@ extension Lotse.BackupCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             try session.store.require(.configure)  // before a passphrase file of the user's is read
-            let passphrase = encrypt || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: true) : nil
+            let passphrase = encrypt || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: true, voice: voice) : nil
             let name = "lotse-backup-\(Int(Date().timeIntervalSince1970)).zip"
             if passphrase == nil, UserRights.secure {
                 // In the shared installation a backup is never plain: without a passphrase
@@ -25,7 +26,7 @@ extension Lotse.BackupCommand {
                 }
                 let path = Locations.systemBackups.appendingPathComponent(name)
                 let files = try Backup(store: session.store).write(to: path.path, passphrase: key)
-                return Console.say("backup.writtenInstallation", ["file": .text(path.path), "files": .number(files)])
+                return voice.say("backup.writtenInstallation", ["file": .text(path.path), "files": .number(files)])
             }
             var path = output ?? name
             var isFolder: ObjCBool = false
@@ -35,7 +36,7 @@ extension Lotse.BackupCommand {
             let staging = UserRights.staging(for: path)
             let files = try Backup(store: session.store).write(to: staging.path, passphrase: passphrase)
             try UserRights.deliver(staging, to: path)
-            Console.say(passphrase == nil ? "backup.written" : "backup.writtenEncrypted", ["file": .text(path), "files": .number(files)])
+            voice.say(passphrase == nil ? "backup.written" : "backup.writtenEncrypted", ["file": .text(path), "files": .number(files)])
         }
     }
 }

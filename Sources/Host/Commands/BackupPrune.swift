@@ -11,13 +11,14 @@ extension Lotse.BackupCommand {
 
         func run(in source: SessionSource) throws {
             let context = try source.context(config)
+            let voice = context.voice
             let days = context.configuration.deployment.backupRetentionDays
             let expired = try Backup.expired(in: URL(fileURLWithPath: folder), olderThanDays: days)
             for url in expired {
                 if !dryRun { try FileManager.default.removeItem(at: url) }
-                Console.say(dryRun ? "backup.wouldDelete" : "backup.deleted", ["file": .text(url.lastPathComponent), "days": .number(days)])
+                voice.say(dryRun ? "backup.wouldDelete" : "backup.deleted", ["file": .text(url.lastPathComponent), "days": .number(days)])
             }
-            Console.say(dryRun ? "backup.wouldDeleteCount" : "backup.deletedCount", ["count": .number(expired.count)])
+            voice.say(dryRun ? "backup.wouldDeleteCount" : "backup.deletedCount", ["count": .number(expired.count)])
         }
     }
 }

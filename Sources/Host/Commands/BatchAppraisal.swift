@@ -16,11 +16,12 @@ extension Lotse.BatchCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let (path, decided) = try session.archiveExchange.appraisal(try session.archiveMessage(file), into: output, on: try date.destructive())
             for (caseId, decision) in decided {
-                Console.say("appraisal.case", ["case": .number(caseId), "decision": .label("appraisal.\(decision ?? "open")")])
+                voice.say("appraisal.case", ["case": .number(caseId), "decision": .label("appraisal.\(decision ?? "open")")])
             }
-            Console.say("appraisal.written", ["file": .text(path), "archive": .number(decided.filter { $0.decision == "archive" }.count),
+            voice.say("appraisal.written", ["file": .text(path), "archive": .number(decided.filter { $0.decision == "archive" }.count),
                                               "destroy": .number(decided.filter { $0.decision == "destroy" }.count)])
         }
     }

@@ -19,15 +19,16 @@ extension Lotse.BatchCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let folder = URL(fileURLWithPath: out)
             // A dry run writes nothing, so it needs no passphrase.
             var archiver = try Archiver(store: session.store, closedBefore: closedBefore, resources: session.context.resources,
                                         locale: session.context.catalog.locale, folder: folder,
-                                        passphrase: dryRun ? "" : try Passphrase.read(file: passphraseFile, confirm: true))
+                                        passphrase: dryRun ? "" : try Passphrase.read(file: passphraseFile, confirm: true, voice: voice))
             archiver.afterBundle = TestHook.killAfter("LOTSE_TEST_KILL_AFTER_BUNDLE")
-            let (results, failed) = try BatchRun(store: session.store, policy: archiver).show(on: dryRun ? date.date : try date.destructive(), dryRun: dryRun, bar: true)
-            if dryRun { return Console.say("batch.archiveDryRun", ["count": .number(results.count)]) }
-            Console.say("batch.archivedAll", ["count": .number(results.count - failed), "folder": .text(out)])
+            let (results, failed) = try BatchRun(store: session.store, policy: archiver).show(on: dryRun ? date.date : try date.destructive(), dryRun: dryRun, bar: true, voice: voice)
+            if dryRun { return voice.say("batch.archiveDryRun", ["count": .number(results.count)]) }
+            voice.say("batch.archivedAll", ["count": .number(results.count - failed), "folder": .text(out)])
             if failed > 0 { throw DataError("batch.archiveFailures", ["count": .number(failed)]) }
         }
     }

@@ -17,6 +17,7 @@ extension Lotse.BatchCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let deployment = session.context.configuration.deployment
             let rules = try session.context.choice(rule, "--rule", as: ClosureRule.self).map { [$0] } ?? deployment.batchCloseRules
             guard !rules.isEmpty else {
@@ -32,20 +33,21 @@ extension Lotse.BatchCommand {
         /// Closes the cases one rule applies to, one line per case, then says how many
         /// places that freed and who is next on the waiting list; returns the failures.
         private func close(_ rule: ClosureRule, session: Session, deployment: Deployment) throws -> Int {
+            let voice = session.voice
             let policy = ClosePolicy(store: session.store, rule: rule, deployment: deployment)
-            let (results, failed) = try BatchRun(store: session.store, policy: policy).show(on: dryRun ? date.date : try date.destructive(), dryRun: dryRun)
+            let (results, failed) = try BatchRun(store: session.store, policy: policy).show(on: dryRun ? date.date : try date.destructive(), dryRun: dryRun, voice: session.voice)
             if dryRun {
-                Console.say("batch.closeDryRun", ["count": .number(results.count), "places": .number(results.reduce(0) { $0 + $1.candidate.persons })])
+                voice.say("batch.closeDryRun", ["count": .number(results.count), "places": .number(results.reduce(0) { $0 + $1.candidate.persons })])
                 return 0
             }
             var freed: [String: Int] = [:]
             for result in results where !result.failed {
                 freed[result.candidate.municipality, default: 0] += result.candidate.persons
             }
-            Console.say("batch.closedAll", ["count": .number(results.count - failed), "places": .number(freed.values.reduce(0, +))])
+            voice.say("batch.closedAll", ["count": .number(results.count - failed), "places": .number(freed.values.reduce(0, +))])
             for (municipality, places) in freed.sorted(by: { $0.key < $1.key }) {
                 let next = try session.store.waitlist(municipality: municipality, on: date.date, eligibility: session.context.configuration.deployment.eligibility).first
-                Console.say(next.map { Message("batch.freed", ["municipality": .text(municipality), "places": .number(places), "case": .number($0.caseId), "persons": .number($0.persons)]) }
+                voice.say(next.map { Message("batch.freed", ["municipality": .text(municipality), "places": .number(places), "case": .number($0.caseId), "persons": .number($0.persons)]) }
                     ?? Message("batch.freedNobody", ["municipality": .text(municipality), "places": .number(places)]))
             }
             return failed

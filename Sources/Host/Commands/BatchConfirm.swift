@@ -16,16 +16,17 @@ extension Lotse.BatchCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let reply = try session.archiveMessage(file)
             switch try session.archiveExchange.confirm(reply, archiveFolder: archive.map { URL(fileURLWithPath: $0) }, on: try date.destructive()) {
-            case .offerReceived(let cases): Console.say("archiveConfirm.offerReceived", ["count": .number(cases)])
-            case .received: Console.say("archiveConfirm.received")
+            case .offerReceived(let cases): voice.say("archiveConfirm.offerReceived", ["count": .number(cases)])
+            case .received: voice.say("archiveConfirm.received")
             case .imported(let purged, let refused) where purged.isEmpty && refused.isEmpty:
-                Console.say("archiveConfirm.already")
+                voice.say("archiveConfirm.already")
             case .imported(let purged, let refused):
-                Console.say("archiveConfirm.imported", ["count": .number(purged.count), "cases": .list(purged.map { .number($0) })])
+                voice.say("archiveConfirm.imported", ["count": .number(purged.count), "cases": .list(purged.map { .number($0) })])
                 for (caseId, problems) in refused {
-                    Console.say("archiveConfirm.refused", ["case": .number(caseId), "problems": .list(problems.map { .text($0) })])
+                    voice.say("archiveConfirm.refused", ["case": .number(caseId), "problems": .list(problems.map { .text($0) })])
                 }
             }
         }

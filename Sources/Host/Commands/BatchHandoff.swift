@@ -17,14 +17,15 @@ extension Lotse.BatchCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
-            guard let bundles = try archive.bundles() else { throw UsageError("handoff.archiveNeeded") }
+            let voice = session.voice
+            guard let bundles = try archive.bundles(voice) else { throw UsageError("handoff.archiveNeeded") }
             let key = try (sign ?? session.context.configuration.deployment.signingKey).map { try SigningKey.loadPrivate(URL(fileURLWithPath: $0), ofUser: sign != nil) }
             let vocabulary = session.store.vocabulary
             let written = try session.archiveExchange.handoff(into: output, bundles: bundles, signingKey: key, on: try date.destructive()) {
-                try PDFWriter().render(CaseFileDocument(bundle: $0, vocabulary: vocabulary).printDocument())
+                try PDFWriter().render(CaseFileDocument(bundle: $0, vocabulary: vocabulary, voice: voice).printDocument())
             }
-            if written.isEmpty { return Console.say("handoff.nothing") }
-            for (path, cases) in written { Console.say("handoff.written", ["file": .text(path), "count": .number(cases.count)]) }
+            if written.isEmpty { return voice.say("handoff.nothing") }
+            for (path, cases) in written { voice.say("handoff.written", ["file": .text(path), "count": .number(cases.count)]) }
         }
     }
 }

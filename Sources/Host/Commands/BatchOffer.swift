@@ -17,11 +17,12 @@ extension Lotse.BatchCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             guard session.context.configuration.deployment.archiveOffer else { throw UsageError("offer.off") }
-            guard let (path, cases) = try session.archiveExchange.offer(into: output, bundles: try archive.bundles(), on: try date.destructive()) else {
-                return Console.say("offer.nothing")
+            guard let (path, cases) = try session.archiveExchange.offer(into: output, bundles: try archive.bundles(voice), on: try date.destructive()) else {
+                return voice.say("offer.nothing")
             }
-            Console.say("offer.written", ["file": .text(path), "count": .number(cases.count), "cases": .list(cases.map { .number($0) })])
+            voice.say("offer.written", ["file": .text(path), "count": .number(cases.count), "cases": .list(cases.map { .number($0) })])
         }
     }
 }

@@ -19,18 +19,19 @@ extension Lotse.BatchCommand {
         func run(in source: SessionSource) throws {
             guard dryRun != confirm else { throw UsageError("batch.dryRunOrConfirm") }
             let session = try source.session(store)
+            let voice = session.voice
             let deployment = session.context.configuration.deployment
             let policy = PurgePolicy(store: session.store, deployment: deployment, archive: archive.map { URL(fileURLWithPath: $0) }, catalog: session.context.catalog)
             if dryRun {
                 // The cases past retention that stay, and why.
                 for held in try policy.standings(on: date.date) where !held.standing.allowsPurge {
-                    Console.say("batch.purgeHeld", ["case": .number(held.archived.caseId), "date": .date(held.archived.closedOn),
+                    voice.say("batch.purgeHeld", ["case": .number(held.archived.caseId), "date": .date(held.archived.closedOn),
                                                     "reason": .message(PurgePolicy.reason(held.standing, answerMonths: deployment.archiveAnswerMonths))])
                 }
             }
-            let (results, failed) = try BatchRun(store: session.store, policy: policy).show(on: dryRun ? date.date : try date.destructive(), dryRun: dryRun)
-            if dryRun { return Console.say("batch.purgeDryRun", ["count": .number(results.count)]) }
-            Console.say("batch.purgedAll", ["count": .number(results.count - failed)])
+            let (results, failed) = try BatchRun(store: session.store, policy: policy).show(on: dryRun ? date.date : try date.destructive(), dryRun: dryRun, voice: session.voice)
+            if dryRun { return voice.say("batch.purgeDryRun", ["count": .number(results.count)]) }
+            voice.say("batch.purgedAll", ["count": .number(results.count - failed)])
             if failed > 0 { throw DataError("batch.purgeFailures", ["count": .number(failed)]) }
         }
     }

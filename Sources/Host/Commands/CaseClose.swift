@@ -12,9 +12,10 @@ extension Lotse.CaseCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let reason = try session.context.choice(reason, "--reason", in: session.store.vocabulary.closureChoices)
             let caseFile = try session.store.closeCase(id, reason: reason, on: on ?? session.today)
-            Console.say("case.closed", ["case": .number(caseFile.id!), "date": .optionalDate(caseFile.closedOn), "reason": .label("closure.\(reason)")])
+            voice.say("case.closed", ["case": .number(caseFile.id!), "date": .optionalDate(caseFile.closedOn), "reason": .label("closure.\(reason)")])
         }
     }
 }

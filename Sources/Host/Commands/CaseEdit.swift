@@ -19,8 +19,10 @@ extension Lotse.CaseCommand {
                 throw UsageError("case.editNothing")
             }
             let changes = CaseStore.CaseChanges(staff: staff, justifiedExtension: justifiedExtension, extensionReason: reason, nextReviewOn: nextReview)
-            let caseFile = try source.session(store).store.editCase(id, changes, on: date.date)
-            Console.say("case.updated", ["case": .number(caseFile.id!)])
+            let session = try source.session(store)
+            let voice = session.voice
+            let caseFile = try session.store.editCase(id, changes, on: date.date)
+            voice.say("case.updated", ["case": .number(caseFile.id!)])
         }
     }
 }

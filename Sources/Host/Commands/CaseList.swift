@@ -23,14 +23,15 @@ extension Lotse.CaseCommand {
         func run(in source: SessionSource) throws {
             guard page >= 1, (1...1000).contains(pageSize) else { throw UsageError("case.listPage") }
             let session = try source.session(store)
+            let voice = session.voice
             let filter = CaseFilter(municipality: municipality, status: try session.context.choice(status, "--status"), staff: staff, page: page, pageSize: pageSize)
             let (cases, total) = try session.store.listCases(filter)
             if output.json { return print(try JSONOutput.string(Page(page: page, pageSize: pageSize, total: total, cases: cases))) }
-            print(TextTable(header: Console.columns("table.cases"),
-                            rows: cases.map { [String($0.id), Console.label($0.kind), Console.label($0.status), $0.name ?? "–", String($0.persons),
-                                               $0.municipality, $0.staff ?? "–", Console.date($0.openedOn), Console.date($0.nextReviewOn)] }).render())
+            print(TextTable(header: voice.columns("table.cases"),
+                            rows: cases.map { [String($0.id), voice.label($0.kind), voice.label($0.status), $0.name ?? "–", String($0.persons),
+                                               $0.municipality, $0.staff ?? "–", voice.date($0.openedOn), voice.date($0.nextReviewOn)] }).render())
             let pages = max(1, (total + pageSize - 1) / pageSize)
-            Console.say("case.listFooter", ["page": .number(page), "pages": .number(pages), "count": .number(total)])
+            voice.say("case.listFooter", ["page": .number(page), "pages": .number(pages), "count": .number(total)])
         }
     }
 }

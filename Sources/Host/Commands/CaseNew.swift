@@ -18,11 +18,12 @@ extension Lotse.CaseCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let result = try session.store.newCase(kind: try session.context.choice(kind, "--kind") ?? CaseKind.family, municipality: municipality, staff: staff,
                                                    person: try person.person(session.context),
                                                    open: open, on: on ?? session.today)
-            result.similar.warnAsPossibleDuplicates(except: result.personId)
-            Console.say("case.opened", ["case": .number(result.caseFile.id!), "status": result.caseFile.status.label, "person": .number(result.personId)])
+            result.similar.warnAsPossibleDuplicates(except: result.personId, voice: voice)
+            voice.say("case.opened", ["case": .number(result.caseFile.id!), "status": result.caseFile.status.label, "person": .number(result.personId)])
         }
     }
 }

@@ -10,8 +10,10 @@ extension Lotse.CaseCommand {
         @Option(help: "Staff member (id or name).") var staff: String
 
         func run(in source: SessionSource) throws {
-            let member = try source.session(store).store.reassignCase(id, to: staff)
-            Console.say("case.reassigned", ["case": .number(id), "staff": .text(member.name)])
+            let session = try source.session(store)
+            let voice = session.voice
+            let member = try session.store.reassignCase(id, to: staff)
+            voice.say("case.reassigned", ["case": .number(id), "staff": .text(member.name)])
         }
     }
 }

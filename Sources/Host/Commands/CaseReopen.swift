@@ -11,8 +11,9 @@ extension Lotse.CaseCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let caseFile = try session.store.reopenCase(id, on: on ?? session.today)
-            Console.say("case.reopened", ["case": .number(caseFile.id!)])
+            voice.say("case.reopened", ["case": .number(caseFile.id!)])
         }
     }
 }

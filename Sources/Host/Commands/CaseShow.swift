@@ -11,7 +11,7 @@ extension Lotse.CaseCommand {
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
             let detail = try session.store.caseDetail(id)
-            print(output.json ? try JSONOutput.string(detail) : CaseDetailText(detail: detail, vocabulary: session.store.vocabulary).render())
+            print(output.json ? try JSONOutput.string(detail) : CaseDetailText(detail: detail, vocabulary: session.store.vocabulary, voice: session.voice).render())
         }
     }
 }

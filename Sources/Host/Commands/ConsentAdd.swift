@@ -16,10 +16,11 @@ extension Lotse.ConsentCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let scope = try session.context.choice(scope, "--scope", in: session.store.vocabulary.scopeChoices)
             let consent = try session.store.addConsent(caseId, personId: person, scope: scope, recipient: to, givenOn: date.date,
                                                                form: form.map { URL(fileURLWithPath: $0) })
-            Console.say("consent.recorded", ["consent": .number(consent.id!)])
+            voice.say("consent.recorded", ["consent": .number(consent.id!)])
         }
     }
 }

@@ -11,8 +11,10 @@ extension Lotse.ConsentCommand {
         @OptionGroup var date: DateOption
 
         func run(in source: SessionSource) throws {
-            let consent = try source.session(store).store.withdrawConsent(id, on: date.date)
-            Console.say("consent.withdrawn", ["consent": .number(consent.id!), "date": .optionalDate(consent.withdrawnOn)])
+            let session = try source.session(store)
+            let voice = session.voice
+            let consent = try session.store.withdrawConsent(id, on: date.date)
+            voice.say("consent.withdrawn", ["consent": .number(consent.id!), "date": .optionalDate(consent.withdrawnOn)])
         }
     }
 }

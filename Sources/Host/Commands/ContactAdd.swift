@@ -14,9 +14,11 @@ extension Lotse.ContactCommand {
         @OptionGroup var date: DateOption
 
         func run(in source: SessionSource) throws {
-            let contact = try source.session(store).store.addNetworkContact(municipality: municipality, staff: staff, on: date.date,
+            let session = try source.session(store)
+            let voice = session.voice
+            let contact = try session.store.addNetworkContact(municipality: municipality, staff: staff, on: date.date,
                                                                       partnerKind: partnerKind, partner: partner)
-            Console.say("contact.recorded", ["contact": .number(contact.id!)])
+            voice.say("contact.recorded", ["contact": .number(contact.id!)])
         }
     }
 }

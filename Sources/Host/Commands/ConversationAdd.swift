@@ -15,10 +15,11 @@ extension Lotse.ConversationCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let kind = try session.context.choice(kind, "--kind", as: ConversationKind.self)
             let topics = try session.store.vocabulary.topicChoices.resolveList(topics, option: "--topics", catalog: session.context.catalog)
             let conversation = try session.store.addConversation(caseId, on: date.date, kind: kind, topics: topics, note: note)
-            Console.say("conversation.recorded", ["conversation": .number(conversation.id!), "date": .date(conversation.date)])
+            voice.say("conversation.recorded", ["conversation": .number(conversation.id!), "date": .date(conversation.date)])
         }
     }
 }

@@ -21,20 +21,21 @@ extension Lotse {
         func run(in source: SessionSource) throws {
             guard (1...2_000_000).contains(households) else { throw UsageError("demo.households") }
             guard (3...5_000).contains(municipalities) else { throw UsageError("demo.municipalities") }
-            let catalog = try AppContext(options: store.config).catalog
+            let catalog = try source.context(store.config).catalog
             let county = DemoCounty(households: households, municipalities: municipalities, seed: seed, today: today ?? .today) { module, template in
                 catalog.text(module, "goal.\(template).title")
             }
             if let out {
                 let cases = try UserRights.asUser { try county.write(to: URL(fileURLWithPath: out)) }  // the user's folder
-                return Console.say("demo.written", ["count": .number(cases), "folder": .text(out)])
+                return Voice(catalog: catalog).say("demo.written", ["count": .number(cases), "folder": .text(out)])
             }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotse-demo-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
             try county.write(to: folder)
             let session = try source.session(store)
+            let voice = session.voice
             let summary = try LegacyImporter(store: session.store, maxFieldKB: session.context.configuration.deployment.csvMaxFieldKB).run(folder: folder, ofUser: false)
-            Console.say(summary.describe())
+            voice.say(summary.describe())
         }
     }
 }

@@ -20,15 +20,16 @@ extension Lotse {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let findings = try Doctor(store: session.store, deployment: session.context.configuration.deployment).run()
             if output.json {
                 print(try JSONOutput.string(findings.map {
-                    Rendered(level: $0.level, check: $0.check, code: $0.message.key, message: Console.text($0.message), advice: $0.advice.map(Console.text))
+                    Rendered(level: $0.level, check: $0.check, code: $0.message.key, message: voice.text($0.message), advice: $0.advice.map(voice.text))
                 }))
             } else {
                 for finding in findings {
                     let line: [String: TextValue] = ["level": .label("doctor.level.\(finding.level.rawValue)"), "check": finding.check.label, "message": .message(finding.message)]
-                    Console.say(finding.advice.map { Message("doctor.lineAdvice", line.merging(["advice": .message($0)]) { $1 }) } ?? Message("doctor.line", line))
+                    voice.say(finding.advice.map { Message("doctor.lineAdvice", line.merging(["advice": .message($0)]) { $1 }) } ?? Message("doctor.line", line))
                 }
             }
             let problems = findings.filter { $0.level == .problem }.count

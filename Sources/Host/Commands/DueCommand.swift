@@ -26,14 +26,15 @@ extension Lotse {
             guard page >= 1, (1...1000).contains(pageSize) else { throw UsageError("case.listPage") }
             guard (0...366).contains(days) else { throw UsageError("due.days") }
             let session = try source.session(store)
+            let voice = session.voice
             let today = date.date, until = today.adding(days: days)
             let deployment = session.context.configuration.deployment
             let principal = session.store.principal
             // Whoever archives also hears what waits on the archive (counts only).
             if deployment.archiveOffer, principal.may(.archive), !output.json {
                 let backlog = try session.store.archiveOfferBacklog(deployment: deployment, on: today)
-                if backlog.neverOffered > 0 { Console.say("due.neverOffered", ["count": .number(backlog.neverOffered)]) }
-                if backlog.unanswered > 0 { Console.say("due.offerUnanswered", ["count": .number(backlog.unanswered), "months": .number(deployment.archiveAnswerMonths)]) }
+                if backlog.neverOffered > 0 { voice.say("due.neverOffered", ["count": .number(backlog.neverOffered)]) }
+                if backlog.unanswered > 0 { voice.say("due.offerUnanswered", ["count": .number(backlog.unanswered), "months": .number(deployment.archiveAnswerMonths)]) }
             }
             var scope = DueScope(staff: staff, municipality: municipality)
             if staff == nil, municipality == nil {
@@ -42,36 +43,36 @@ extension Lotse {
                 } else if principal.municipalityId == nil, !all {
                     let summary = try session.store.dueSummary(today: today, until: until, deployment: deployment)
                     if output.json { return print(try JSONOutput.string(summary)) }
-                    Console.say("due.summary", ["date": .date(until)])
-                    return print(TextTable(header: Console.columns("table.dueSummary"),
+                    voice.say("due.summary", ["date": .date(until)])
+                    return print(TextTable(header: voice.columns("table.dueSummary"),
                                            rows: summary.map { [$0.municipality, String($0.overdue), String($0.coming)] }).render())
                 }
             }
             let items = try session.store.due(until: until, scope: scope, deployment: deployment)
             if output.json { return print(try JSONOutput.string(items)) }
-            if items.isEmpty { return Console.say("due.none", ["date": .date(until)]) }
+            if items.isEmpty { return voice.say("due.none", ["date": .date(until)]) }
             let overdue = items.filter { $0.date < today }, coming = items.filter { $0.date >= today }
             let shown = Array(items.dropFirst((page - 1) * pageSize).prefix(pageSize))
             let shownOverdue = shown.filter { $0.date < today }, shownComing = shown.filter { $0.date >= today }
             if !shownOverdue.isEmpty {
-                Console.say("due.overdue", ["count": .number(overdue.count)])
-                print(TextTable(header: Console.columns("table.dueOverdue"), rows: shownOverdue.map {
-                    [Console.date($0.date), String($0.daysOverdue(on: today)), String($0.caseId), $0.person ?? "–", what($0), $0.staff ?? "–"]
+                voice.say("due.overdue", ["count": .number(overdue.count)])
+                print(TextTable(header: voice.columns("table.dueOverdue"), rows: shownOverdue.map {
+                    [voice.date($0.date), String($0.daysOverdue(on: today)), String($0.caseId), $0.person ?? "–", what($0, voice), $0.staff ?? "–"]
                 }).render())
             }
             if !shownComing.isEmpty {
                 if !shownOverdue.isEmpty { print() }
-                Console.say("due.coming", ["count": .number(coming.count), "date": .date(until)])
-                print(TextTable(header: Console.columns("table.due"), rows: shownComing.map {
-                    [Console.date($0.date), String($0.caseId), $0.person ?? "–", what($0), $0.staff ?? "–"]
+                voice.say("due.coming", ["count": .number(coming.count), "date": .date(until)])
+                print(TextTable(header: voice.columns("table.due"), rows: shownComing.map {
+                    [voice.date($0.date), String($0.caseId), $0.person ?? "–", what($0, voice), $0.staff ?? "–"]
                 }).render())
             }
             let pages = max(1, (items.count + pageSize - 1) / pageSize)
-            if pages > 1 { Console.say("due.page", ["page": .number(page), "pages": .number(pages)]) }
+            if pages > 1 { voice.say("due.page", ["page": .number(page), "pages": .number(pages)]) }
         }
 
-        private func what(_ item: DueItem) -> String {
-            Console.text("due.what.\(item.kind.rawValue)", ["title": .text(item.title ?? ""), "to": .text(item.title ?? "")])
+        private func what(_ item: DueItem, _ voice: Voice) -> String {
+            voice.text("due.what.\(item.kind.rawValue)", ["title": .text(item.title ?? ""), "to": .text(item.title ?? "")])
         }
     }
 }

@@ -19,13 +19,14 @@ extension Lotse.HandoverCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let data = try UserRights.read(file, limit: 1 << 20)
             if XdomeaReply.isReply(data) { return try confirmXdomea(data, session) }
             let folder = session.context.locations.trustedKeys(explicit: trustedKeys, deployment: session.context.configuration.deployment)
             let checked = try HandoverReceipt.read(data, trusted: SigningKey.trusted(in: folder))
             let (caseId, already) = try session.store.confirmReceipt(checked, unsignedReason: allowUnsigned, on: date.date)
             let receipt = checked.receipt
-            Console.say(already ? Message("handover.confirmedAlready", ["case": .number(caseId)])
+            voice.say(already ? Message("handover.confirmedAlready", ["case": .number(caseId)])
                 : Message(checked.signedBy == nil ? "handover.confirmedUnsigned" : "handover.confirmed",
                           ["case": .number(caseId), "receiver": .text(receipt.receiver), "date": .date(receipt.receivedOn),
                            "theirCase": .number(receipt.receiverCaseId), "reason": .text(allowUnsigned ?? "")]))
@@ -35,11 +36,12 @@ extension Lotse.HandoverCommand {
         private func confirmXdomea(_ data: Data, _ session: Session) throws {
             let reply = try XdomeaReply.read(data, resources: session.context.resources)
             let (caseId, outcome) = try session.store.recordXdomeaReply(reply, on: date.date)
+            let voice = session.voice
             switch outcome {
-            case .imported: Console.say("handover.xdomeaImported", ["case": .number(caseId)])
-            case .failed(let problems): Console.say("handover.xdomeaFailed", ["case": .number(caseId), "problems": .list(problems.map { .text($0) })])
-            case .delivered: Console.say("handover.xdomeaDelivered", ["case": .number(caseId)])
-            case .already: Console.say("handover.confirmedAlready", ["case": .number(caseId)])
+            case .imported: voice.say("handover.xdomeaImported", ["case": .number(caseId)])
+            case .failed(let problems): voice.say("handover.xdomeaFailed", ["case": .number(caseId), "problems": .list(problems.map { .text($0) })])
+            case .delivered: voice.say("handover.xdomeaDelivered", ["case": .number(caseId)])
+            case .already: voice.say("handover.confirmedAlready", ["case": .number(caseId)])
             }
         }
     }

@@ -32,6 +32,7 @@ extension Lotse.HandoverCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let format = try session.context.choice(self.format, "--format", as: Format.self) ?? .bundle
             if format == .xdomea {
                 // xdomea has no encryption and one version of its own.
@@ -44,7 +45,7 @@ extension Lotse.HandoverCommand {
             var request = HandoverExporter.Request(caseId: caseId, receiver: to, date: date.date)
             request.excluded = Set(try exclude.map { try session.context.choice($0, "--exclude", in: modules) })
             request.withoutConsent = withoutConsent
-            request.passphrase = encrypt || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: true) : nil
+            request.passphrase = encrypt || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: true, voice: voice) : nil
             request.signingKey = (sign ?? session.context.configuration.deployment.signingKey).map { URL(fileURLWithPath: $0) }
             request.signingKeyOfUser = sign != nil
             request.output = output
@@ -60,18 +61,18 @@ extension Lotse.HandoverCommand {
             }))
             if format == .xdomea {
                 let vocabulary = session.store.vocabulary
-                request.xdomea = .init(caseFilePDF: { try PDFWriter().render(CaseFileDocument(bundle: $0, vocabulary: vocabulary).printDocument()) }, product: Lotse.version)
+                request.xdomea = .init(caseFilePDF: { try PDFWriter().render(CaseFileDocument(bundle: $0, vocabulary: vocabulary, voice: voice).printDocument()) }, product: Lotse.version)
             }
             let (path, verified, leftOut) = try HandoverExporter(store: session.store, resources: session.context.resources, locale: session.context.catalog.locale).export(request)
             let bundle = verified.bundle
-            Console.say("handover.exported", ["file": .text(path), "persons": .number(bundle.persons.count), "files": .number(bundle.attachments.count),
+            voice.say("handover.exported", ["file": .text(path), "persons": .number(bundle.persons.count), "files": .number(bundle.attachments.count),
                                               "bytes": .text(String(verified.payloadBytes)), "case": .number(caseId), "receiver": .text(to),
                                               "encryption": .label(verified.encrypted ? "handover.andEncrypted" : "value.empty"),
                                               "signature": .label(verified.signedBy != nil ? "handover.andSigned" : "value.empty")])
             let noticePath = (path.hasSuffix(".zip") ? String(path.dropLast(4)) : path) + ".notice.pdf"
             try OutputFile.write(notice, to: noticePath)
-            Console.say("handoverNotice.written", ["file": .text(noticePath)])
-            if schema < 3 { Console.say(leftOut.isEmpty ? "handover.version1" : "handover.version1LeftOut", ["what": .list(leftOut), "version": .number(schema)]) }
+            voice.say("handoverNotice.written", ["file": .text(noticePath)])
+            if schema < 3 { voice.say(leftOut.isEmpty ? "handover.version1" : "handover.version1LeftOut", ["what": .list(leftOut), "version": .number(schema)]) }
         }
     }
 }

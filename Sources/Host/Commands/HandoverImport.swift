@@ -20,6 +20,7 @@ extension Lotse.HandoverCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let signingKey = try session.context.configuration.deployment.signingKey.map { try SigningKey.loadPrivate(URL(fileURLWithPath: $0)) }
             let bundle = try UserRights.fetch(file, limit: Int64(session.context.configuration.deployment.bundleMaxTotalMB) << 20)
             defer { bundle.discard() }
@@ -37,8 +38,8 @@ extension Lotse.HandoverCommand {
                                                       receiverCaseId: caseId, receivedOn: date.date).file(signedWith: signingKey)
                 try OutputFile.write(receiptFile, to: receiptPath)
             }
-            Console.say("handover.imported", ["case": .number(caseId), "sender": .text(verified.bundle.sender.municipality), "senderCase": .number(verified.bundle.sender.caseId), "persons": .number(verified.bundle.persons.count), "files": .number(verified.files.count)])
-            Console.say(signingKey == nil ? "handover.receiptUnsigned" : "handover.receiptSigned", ["file": .text(receiptPath), "sender": .text(verified.bundle.sender.municipality)])
+            voice.say("handover.imported", ["case": .number(caseId), "sender": .text(verified.bundle.sender.municipality), "senderCase": .number(verified.bundle.sender.caseId), "persons": .number(verified.bundle.persons.count), "files": .number(verified.files.count)])
+            voice.say(signingKey == nil ? "handover.receiptUnsigned" : "handover.receiptSigned", ["file": .text(receiptPath), "sender": .text(verified.bundle.sender.municipality)])
         }
     }
 }

@@ -15,15 +15,16 @@ extension Lotse.HandoverCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let entries = try session.store.handovers(on: date.date, overdueAfter: session.context.configuration.deployment.receiptOverdueDays)
             if output.json { return print(try JSONOutput.string(entries)) }
-            if entries.isEmpty { return Console.say("handover.noneYet") }
-            print(TextTable(header: Console.columns("table.handovers"), rows: entries.map { entry in
-                let receipt = entry.direction == "in" ? "–" : entry.receiptOn.map { Console.text("handover.receiptOn", ["date": .date($0)]) }
-                    ?? (entry.importFailed ? Console.text("handover.importFailed") : nil)
-                    ?? entry.deliveredOn.map { Console.text("handover.delivered", ["date": .date($0)]) }
-                    ?? Console.text(entry.overdue ? "handover.receiptOverdue" : "handover.receiptPending")
-                return [Console.date(entry.on), String(entry.caseId), Console.text(entry.direction == "out" ? "handover.sent" : "handover.received"), entry.counterpart, receipt]
+            if entries.isEmpty { return voice.say("handover.noneYet") }
+            print(TextTable(header: voice.columns("table.handovers"), rows: entries.map { entry in
+                let receipt = entry.direction == "in" ? "–" : entry.receiptOn.map { voice.text("handover.receiptOn", ["date": .date($0)]) }
+                    ?? (entry.importFailed ? voice.text("handover.importFailed") : nil)
+                    ?? entry.deliveredOn.map { voice.text("handover.delivered", ["date": .date($0)]) }
+                    ?? voice.text(entry.overdue ? "handover.receiptOverdue" : "handover.receiptPending")
+                return [voice.date(entry.on), String(entry.caseId), voice.text(entry.direction == "out" ? "handover.sent" : "handover.received"), entry.counterpart, receipt]
             }).render())
         }
     }

@@ -12,6 +12,7 @@ extension Lotse.HandoverCommand {
 
         func run(in source: SessionSource) throws {
             let context = try source.context(config)
+            let voice = context.voice
             if UserRights.secure {
                 // In the shared installation: a mapped user (or the kiosk's) with a role
                 // that handles bundles, before a byte of the file is copied.
@@ -27,7 +28,7 @@ extension Lotse.HandoverCommand {
             defer { fetched.discard() }
             let verified = try bundleOptions.reader(for: fetched.url.path, context: context).read(fetched.url.path)
             let bundle = verified.bundle
-            Console.say("handover.verified", [
+            voice.say("handover.verified", [
                 "purpose": .label("bundlePurpose.\(bundle.purpose)"), "sender": .text(bundle.sender.municipality), "senderCase": .number(bundle.sender.caseId),
                 "receiver": .text(bundle.receiver), "date": .date(bundle.exportedOn), "schema": .text(bundle.schema),
                 "persons": .number(bundle.persons.count), "goals": .number(bundle.agreements.reduce(0) { $0 + $1.goals.count }),
@@ -35,7 +36,7 @@ extension Lotse.HandoverCommand {
                 "encryption": .label(verified.encrypted ? "handover.encrypted" : "handover.notEncrypted"),
                 "signature": verified.signedBy.map { .message(Message("handover.signedBy", ["key": .text(String($0.prefix(12)))])) } ?? .label("handover.notSigned"),
             ])
-            if !bundle.excludedModules.isEmpty { Console.say("handover.leftOut", ["modules": .list(bundle.excludedModules.map { .text($0) })]) }
+            if !bundle.excludedModules.isEmpty { voice.say("handover.leftOut", ["modules": .list(bundle.excludedModules.map { .text($0) })]) }
         }
     }
 }

@@ -14,9 +14,10 @@ extension Lotse.ImportCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
         let summary = try LegacyImporter(store: session.store, maxFieldKB: session.context.configuration.deployment.csvMaxFieldKB).run(folder: URL(fileURLWithPath: folder))
             if output.json { return print(try JSONOutput.string(summary)) }
-            Console.say(summary.describe())
+            voice.say(summary.describe())
         }
     }
 }

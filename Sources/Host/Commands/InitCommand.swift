@@ -15,16 +15,17 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let context = try AppContext(options: store.config)
+        let voice = context.voice
         try SecureStart.requireRoot("init")
         let database = try LotseDatabase.open(at: context.locations.database(explicit: store.path))
-        let principal = try Self.createAdmin(database: database, name: name, password: password)
-        Console.say("init.done", ["user": .text(principal.name), "database": .text(database.path ?? "")])
+        let principal = try Self.createAdmin(database: database, name: name, password: password, voice: voice)
+        voice.say("init.done", ["user": .text(principal.name), "database": .text(database.path ?? "")])
     }
 
-    static func createAdmin(database: LotseDatabase, name: String?, password: PasswordOptions) throws -> Principal {
+    static func createAdmin(database: LotseDatabase, name: String?, password: PasswordOptions, voice: Voice) throws -> Principal {
         let accounts = Accounts(database: database)
         guard try !accounts.hasUsers() else { throw UsageError("accounts.hasUsers") }
         let osUser = CaseStore.operatingSystemUser
-        return try accounts.initialize(name: name ?? osUser, osUser: osUser, password: try password.read(), on: .today)
+        return try accounts.initialize(name: name ?? osUser, osUser: osUser, password: try password.read(voice), on: .today)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import LotseCore
 
 extension Lotse.KeysCommand {
-    struct Generate: ParsableCommand {
+    struct Generate: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "generate",
             abstract: "Make an Ed25519 key pair: NAME.key (private, mode 0600) and NAME.pub (give it to the receivers)."
@@ -11,9 +11,10 @@ extension Lotse.KeysCommand {
         @Option(help: "Folder for the keys.") var out = "."
         @Option(help: "File name without extension.") var name = "lotse-signing"
 
-        func run() throws {
+        func run(in source: SessionSource) throws {
+            let voice = source.voice
             let (privateKey, publicKey) = try SigningKey.generate(folder: URL(fileURLWithPath: out), name: name)
-            Console.say("keys.generated", ["private": .text(privateKey.path), "public": .text(publicKey.path)])
+            voice.say("keys.generated", ["private": .text(privateKey.path), "public": .text(publicKey.path)])
         }
     }
 }

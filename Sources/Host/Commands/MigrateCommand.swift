@@ -13,15 +13,16 @@ struct MigrateCommand: ParsableCommand {
 
     func run() throws {
         let context = try AppContext(options: store.config)
+        let voice = context.voice
         try SecureStart.requireRoot("migrate")
         let url = context.locations.database(explicit: store.path)
         let database = try LotseDatabase.open(at: url, schema: .asFound)
         let pending = try database.pendingMigrations()
-        guard !pending.isEmpty else { return Console.say("migrate.upToDate", ["schema": .text(LotseDatabase.schemaVersions.last ?? "")]) }
+        guard !pending.isEmpty else { return voice.say("migrate.upToDate", ["schema": .text(LotseDatabase.schemaVersions.last ?? "")]) }
         let folder = UserRights.secure ? URL(fileURLWithPath: "/var/backups/lotse") : url.deletingLastPathComponent()
         let copy = folder.appendingPathComponent("\(url.deletingPathExtension().lastPathComponent)-before-\(pending[0])-\(Int(Date().timeIntervalSince1970)).sqlite")
         try database.copy(to: copy)
         try database.migrate()
-        Console.say("migrate.done", ["path": .text(url.path), "migrations": .list(pending.map { .text($0) }), "copy": .text(copy.path)])
+        voice.say("migrate.done", ["path": .text(url.path), "migrations": .list(pending.map { .text($0) }), "copy": .text(copy.path)])
     }
 }

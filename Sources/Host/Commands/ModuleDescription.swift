@@ -10,6 +10,8 @@ struct ModuleDescription {
     let context: AppContext
     var ids = false
 
+    private var voice: Voice { context.voice }
+
     private func text(_ key: String, of module: String? = nil) -> String {
         context.catalog.text(module ?? self.module.id, key, ["person": context.text("modules.show.person"), "due": "…"])
     }
@@ -18,24 +20,24 @@ struct ModuleDescription {
     private func named(_ label: String, _ id: String) -> String { ids ? "\(label) (\(id))" : label }
 
     /// A question's kind of answer, in the session's words.
-    static func typeName(_ type: AnswerType) -> String {
+    func typeName(_ type: AnswerType) -> String {
         switch type {
-        case .yesNo: Console.text("answerType.yesNo")
-        case .choice: Console.text("answerType.choice")
-        case .multiChoice: Console.text("answerType.multiChoice")
-        case .number(let range): Console.text("answerType.number", ["min": .number(range.lowerBound), "max": .number(range.upperBound)])
-        case .date: Console.text("answerType.date")
-        case .text(let max): Console.text("answerType.text", ["max": .number(max)])
-        case .cefrLevel: Console.text("answerType.cefrLevel")
+        case .yesNo: voice.text("answerType.yesNo")
+        case .choice: voice.text("answerType.choice")
+        case .multiChoice: voice.text("answerType.multiChoice")
+        case .number(let range): voice.text("answerType.number", ["min": .number(range.lowerBound), "max": .number(range.upperBound)])
+        case .date: voice.text("answerType.date")
+        case .text(let max): voice.text("answerType.text", ["max": .number(max)])
+        case .cefrLevel: voice.text("answerType.cefrLevel")
         }
     }
 
     func render() -> String {
-        var lines = [Console.bold(ids ? "\(text("module.title")) (\(module.id) \(module.version))" : Console.text("modules.show.title", ["module": .text(text("module.title")), "version": .text(module.version)])),
+        var lines = [Console.bold(ids ? "\(text("module.title")) (\(module.id) \(module.version))" : voice.text("modules.show.title", ["module": .text(text("module.title")), "version": .text(module.version)])),
                      text("module.summary"), ""]
         lines.append(context.text("modules.show.questions"))
         for (number, question) in module.questions.enumerated() {
-            var kind = "\(context.text("scope.\(question.scope.rawValue)")), \(Self.typeName(question.type))"
+            var kind = "\(context.text("scope.\(question.scope.rawValue)")), \(typeName(question.type))"
             if question.isOptional { kind += ", \(context.text("modules.show.optional"))" }
             if ids {
                 lines.append("\(number + 1). \(question.id) [\(kind)]")
@@ -52,7 +54,7 @@ struct ModuleDescription {
         }
         lines += ["", context.text("modules.show.goals")]
         for template in module.goalTemplates {
-            var detail = "\(context.text("scope.\(template.scope.rawValue)")), \(Console.text("modules.show.months", ["due": .number(template.dueAfterMonths), "review": .number(template.reviewEveryMonths)])), \(context.text("responsible.\(template.responsible.rawValue)"))"
+            var detail = "\(context.text("scope.\(template.scope.rawValue)")), \(voice.text("modules.show.months", ["due": .number(template.dueAfterMonths), "review": .number(template.reviewEveryMonths)])), \(context.text("responsible.\(template.responsible.rawValue)"))"
             if let service = template.service { detail += ", \(context.text("service.\(service)"))" }
             if let outcome = template.outcome { detail += " → " + (ids ? outcome : outcomeLabel(outcome)) }
             lines.append("- " + (ids ? "\(template.id): " : "") + "\(text(template.titleKey)) [\(detail)]")
@@ -77,21 +79,21 @@ struct ModuleDescription {
         switch condition {
         case .answer(let id, let test):
             let (owner, number) = Self.locate(id)
-            let question = owner == module.id ? Console.text("modules.show.question", ["number": .number(number)])
-                : Console.text("modules.show.questionOf", ["number": .number(number), "module": .text(text("module.title", of: owner))])
+            let question = owner == module.id ? voice.text("modules.show.question", ["number": .number(number)])
+                : voice.text("modules.show.questionOf", ["number": .number(number), "module": .text(text("module.title", of: owner))])
             let answer: String = switch test {
             case .isYes: context.text("modules.show.isYes")
             case .isNo: context.text("modules.show.isNo")
-            case .isOneOf(let keys): Console.text("modules.show.isOneOf", ["values": .alternatives(keys.map { .text(choice(id, $0, owner)) })])
-            case .includes(let key): Console.text("modules.show.includes", ["value": .text(choice(id, key, owner))])
-            case .atLeast(let n): Console.text("modules.show.atLeast", ["number": .number(n)])
-            case .levelBelow(let level): Console.text("modules.show.levelBelow", ["level": .text(level.rawValue)])
+            case .isOneOf(let keys): voice.text("modules.show.isOneOf", ["values": .alternatives(keys.map { .text(choice(id, $0, owner)) })])
+            case .includes(let key): voice.text("modules.show.includes", ["value": .text(choice(id, key, owner))])
+            case .atLeast(let n): voice.text("modules.show.atLeast", ["number": .number(n)])
+            case .levelBelow(let level): voice.text("modules.show.levelBelow", ["level": .text(level.rawValue)])
             }
             return "\(question) \(answer)"
-        case .fact(let fact, let minimum): return Console.text("modules.show.fact.\(fact.rawValue)", ["number": .number(minimum)])
+        case .fact(let fact, let minimum): return voice.text("modules.show.fact.\(fact.rawValue)", ["number": .number(minimum)])
         case .all(let parts): return parts.map(words).joined(separator: context.text("modules.show.and"))
         case .any(let parts): return "(" + parts.map(words).joined(separator: context.text("modules.show.or")) + ")"
-        case .not(let inner): return Console.text("modules.show.not", ["condition": .text(words(inner))])
+        case .not(let inner): return voice.text("modules.show.not", ["condition": .text(words(inner))])
         }
     }
 

@@ -14,8 +14,10 @@ extension Lotse {
         @OptionGroup var date: DateOption
 
         func run(in source: SessionSource) throws {
-            let move = try source.session(store).store.recordMove(caseId, on: date.date, to: to, leavesMunicipality: !within)
-            Console.say("move.recorded", ["move": .number(move.id!), "date": .date(move.movedOn)])
+            let session = try source.session(store)
+            let voice = session.voice
+            let move = try session.store.recordMove(caseId, on: date.date, to: to, leavesMunicipality: !within)
+            voice.say("move.recorded", ["move": .number(move.id!), "date": .date(move.movedOn)])
         }
     }
 }

@@ -12,8 +12,9 @@ extension Lotse.MunicipalityCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let municipality = try session.store.addMunicipality(name: name, kind: try session.context.choice(kind, "--kind"), fte: try session.context.decimal(fte, "--fte"), grantee: grantee)
-            Console.say("municipality.added", ["municipality": .number(municipality.id!), "name": .text(municipality.name), "kind": municipality.kind.label, "fte": .decimal(municipality.fte, places: 1)])
+            voice.say("municipality.added", ["municipality": .number(municipality.id!), "name": .text(municipality.name), "kind": municipality.kind.label, "fte": .decimal(municipality.fte, places: 1)])
         }
     }
 }

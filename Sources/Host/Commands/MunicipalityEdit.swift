@@ -15,9 +15,10 @@ extension Lotse.MunicipalityCommand {
         func run(in source: SessionSource) throws {
             guard fte != nil || grantee != nil || address != nil || authorityKey != nil else { throw UsageError("municipality.editNothing") }
             let session = try source.session(store)
+            let voice = session.voice
             let changed = try session.store.editMunicipality(municipality, fte: try session.context.decimal(fte, "--fte"), grantee: grantee,
                                                              address: address, authorityKey: authorityKey)
-            Console.say("municipality.changed", ["name": .text(changed.name), "fte": .decimal(changed.fte, places: 1),
+            voice.say("municipality.changed", ["name": .text(changed.name), "fte": .decimal(changed.fte, places: 1),
                                                  "grantee": .text(changed.grantee ?? "–"), "address": .text(changed.address ?? "–"),
                                                  "key": .text(changed.authorityKey ?? "–")])
         }

@@ -9,10 +9,11 @@ extension Lotse.MunicipalityCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let capacities = try session.store.capacities(personsPerFTE: session.context.configuration.deployment.personsPerFTE, on: session.today)
             if output.json { return print(try JSONOutput.string(capacities)) }
-            print(TextTable(header: Console.columns("table.municipalities"),
-                            rows: capacities.map { [$0.municipality, Console.catalog.decimal($0.fte, places: 1), String($0.places), String($0.inCare), String($0.free)] }).render())
+            print(TextTable(header: voice.columns("table.municipalities"),
+                            rows: capacities.map { [$0.municipality, voice.catalog.decimal($0.fte, places: 1), String($0.places), String($0.inCare), String($0.free)] }).render())
         }
     }
 }

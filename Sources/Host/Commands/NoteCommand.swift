@@ -14,11 +14,12 @@ extension Lotse {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             try session.store.require(.writeCases)  // before the terminal is read
             let limit = session.context.configuration.deployment.maxNoteChars * 4  // UTF-8 bytes of the longest note
             let body = text.isEmpty ? String(decoding: try IdleInput.all(limit: limit), as: UTF8.self) : text.joined(separator: " ")
             let note = try session.store.addNote(caseId, text: body.trimmingCharacters(in: .whitespacesAndNewlines), on: date.date)
-            Console.say("note.added", ["note": .number(note.id!)])
+            voice.say("note.added", ["note": .number(note.id!)])
         }
     }
 }

@@ -16,11 +16,12 @@ extension Lotse.OutcomeCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let vocabulary = session.store.vocabulary
             let module = try session.context.choice(module, "--module", in: vocabulary.moduleChoices)
             let kind = try session.context.choice(kind, "--kind", in: vocabulary.outcomeChoices(module: module))
             let outcome = try session.store.addOutcome(caseId, personId: person, module: module, kind: kind, value: value, on: date.date)
-            Console.say("outcome.recorded", ["outcome": .number(outcome.id!), "kind": .message(Message("outcome.\(outcome.kind)", namespace: outcome.module))])
+            voice.say("outcome.recorded", ["outcome": .number(outcome.id!), "kind": .message(Message("outcome.\(outcome.kind)", namespace: outcome.module))])
         }
     }
 }

@@ -12,9 +12,10 @@ extension Lotse.PersonCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let result = try session.store.addPerson(to: caseId, try person.person(session.context), from: from ?? session.today)
-            result.similar.warnAsPossibleDuplicates(except: result.personId)
-            Console.say("person.added", ["person": .number(result.personId), "case": .number(caseId)])
+            result.similar.warnAsPossibleDuplicates(except: result.personId, voice: voice)
+            voice.say("person.added", ["person": .number(result.personId), "case": .number(caseId)])
         }
     }
 }

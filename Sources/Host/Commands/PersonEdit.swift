@@ -22,6 +22,7 @@ extension Lotse.PersonCommand {
             let identityChanged = familyName != nil || givenNames != nil || residenceStatus != nil || interpreter != nil
                 || phone != nil || address != nil
             let session = try source.session(store)
+            let voice = session.voice
             try session.store.correctPerson(id, country: country, residence: try session.context.residence(residence), languages: languages,
                                             names: try session.context.languageNames(), !identityChanged ? nil : { identity in
                 if let familyName { identity.familyName = familyName }
@@ -31,7 +32,7 @@ extension Lotse.PersonCommand {
                 if let phone { identity.phone = phone }
                 if let address { identity.address = address }
             })
-            Console.say("person.corrected", ["person": .number(id)])
+            voice.say("person.corrected", ["person": .number(id)])
         }
     }
 }

@@ -16,8 +16,9 @@ extension Lotse.PersonCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             try session.store.erasePerson(id, reason: reason, retentionYears: session.context.configuration.deployment.retentionYears, on: try date.destructive())
-            Console.say("person.erased", ["person": .number(id)])
+            voice.say("person.erased", ["person": .number(id)])
         }
     }
 }

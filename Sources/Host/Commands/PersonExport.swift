@@ -23,6 +23,7 @@ extension Lotse.PersonCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let format = try session.context.choice(self.format, "--format", as: Format.self) ?? .text
             let catalog = try session.context.catalog(for: locale)
             let access = try session.store.subjectAccess(id, on: date.date)
@@ -33,7 +34,7 @@ extension Lotse.PersonCommand {
             case .json: try JSONOutput.string(access)
             }
             try OutputFile.write(text, to: output)
-            Console.say("person.exported", ["person": .number(id), "file": .text(output)])
+            voice.say("person.exported", ["person": .number(id), "file": .text(output)])
         }
     }
 }

@@ -11,12 +11,14 @@ extension Lotse.PersonCommand {
         @Option(help: "Birth year.") var born: Int?
 
         func run(in source: SessionSource) throws {
-            let matches = try source.session(store).store.findPersons(nameParts: names, bornIn: born)
+            let session = try source.session(store)
+            let voice = session.voice
+            let matches = try session.store.findPersons(nameParts: names, bornIn: born)
             if output.json { return print(try JSONOutput.string(matches)) }
-            if matches.isEmpty { return Console.say("person.noneFound") }
-            print(TextTable(header: Console.columns("table.persons"),
+            if matches.isEmpty { return voice.say("person.noneFound") }
+            print(TextTable(header: voice.columns("table.persons"),
                             rows: matches.map { [String($0.personId), $0.familyName, $0.givenNames,
-                                                 LocalDate(iso: $0.birth).map(Console.date) ?? $0.birth,  // a year alone stays a year
+                                                 LocalDate(iso: $0.birth).map(voice.date) ?? $0.birth,  // a year alone stays a year
                                                  $0.caseIds.map(String.init).joined(separator: ", ")] }).render())
         }
     }

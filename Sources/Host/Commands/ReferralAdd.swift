@@ -16,9 +16,10 @@ extension Lotse.ReferralCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let service = try session.context.choice(service, "--service", in: session.store.vocabulary.serviceChoices)
             let referral = try session.store.addReferral(caseId, personId: person, on: date.date, service: service, problem: problem, outcome: outcome)
-            Console.say("referral.recorded", ["referral": .number(referral.id!)])
+            voice.say("referral.recorded", ["referral": .number(referral.id!)])
         }
     }
 }

@@ -15,6 +15,7 @@ extension Lotse {
 
         func run(in source: SessionSource) throws {
             let context = try AppContext(options: store.config)
+            let voice = context.voice
             let database = context.locations.database(explicit: store.path)
             // First who asks: only an admin of the database in place may replace it (its
             // connection closes at the end of this block, before the file is swapped).
@@ -32,12 +33,12 @@ extension Lotse {
             let backup = try UserRights.fetch(file, limit: limit)
             defer { backup.discard() }
             let encrypted = (try? BundleReader.isEncrypted(backup.url.path)) ?? false
-            let passphrase = encrypted || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: false) : nil
+            let passphrase = encrypted || passphraseFile != nil ? try Passphrase.read(file: passphraseFile, confirm: false, voice: voice) : nil
             let lock = try BatchLock(database: database.path)
             defer { withExtendedLifetime(lock) {} }
             let previous = try Backup.restore(from: backup.url.path, passphrase: passphrase, database: database,
                                               attachments: URL(fileURLWithPath: database.path + ".files"), maxBytes: UInt64(limit), actor: actor)
-            Console.say("restore.done", ["file": .text(file), "database": .text(database.path), "previous": .text(previous.lastPathComponent)])
+            voice.say("restore.done", ["file": .text(file), "database": .text(database.path), "previous": .text(previous.lastPathComponent)])
         }
     }
 }

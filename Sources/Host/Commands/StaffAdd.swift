@@ -12,9 +12,10 @@ extension Lotse.StaffCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let role = try session.context.choice(role, "--role") ?? StaffRole.manager
             let staff = try session.store.addStaff(name: name, municipality: municipality, role: role, fteShare: try session.context.decimal(fteShare, "--fte-share"))
-            Console.say("staff.added", ["staff": .number(staff.id!), "name": .text(staff.name), "role": staff.role.label, "percent": .number(Int((staff.fteShare * 100).rounded()))])
+            voice.say("staff.added", ["staff": .number(staff.id!), "name": .text(staff.name), "role": staff.role.label, "percent": .number(Int((staff.fteShare * 100).rounded()))])
         }
     }
 }

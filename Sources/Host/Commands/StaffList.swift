@@ -10,11 +10,12 @@ extension Lotse.StaffCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let staff = try session.store.staff(municipality: municipality)
             if output.json { return print(try JSONOutput.string(staff)) }
             let names = Dictionary(uniqueKeysWithValues: try session.store.municipalities().map { ($0.id!, $0.name) })
-            print(TextTable(header: Console.columns("table.staff"),
-                            rows: staff.map { [String($0.id!), $0.name, Console.label($0.role), "\(Int(($0.fteShare * 100).rounded())) %", names[$0.municipalityId] ?? ""] }).render())
+            print(TextTable(header: voice.columns("table.staff"),
+                            rows: staff.map { [String($0.id!), $0.name, voice.label($0.role), "\(Int(($0.fteShare * 100).rounded())) %", names[$0.municipalityId] ?? ""] }).render())
         }
     }
 }

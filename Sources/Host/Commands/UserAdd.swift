@@ -15,9 +15,10 @@ extension Lotse.UserCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             try session.store.addUser(name: name, osUser: osUser, roles: try role.parsed(session.context), staff: role.staff, countyWide: role.countyWide,
-                                      password: try password.read(), locale: try locale.map { try session.context.choice($0, "--locale", in: AppContext.locales) }, on: session.today)
-            Console.say("user.added", ["user": .text(name)])
+                                      password: try password.read(voice), locale: try locale.map { try session.context.choice($0, "--locale", in: AppContext.locales) }, on: session.today)
+            voice.say("user.added", ["user": .text(name)])
         }
     }
 }

@@ -11,10 +11,11 @@ extension Lotse.UserCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let choices = Choices(AppContext.locales.choices.map { ($0.id, $0.label) } + [("deployment", .label("locale.deployment"))])
             let locale = try session.context.choice(locale, "--locale", in: choices)
             try session.store.setLocale(name, locale == "deployment" ? nil : locale)
-            Console.say("user.localeSet", ["user": .text(name)])
+            voice.say("user.localeSet", ["user": .text(name)])
         }
     }
 }

@@ -9,14 +9,16 @@ extension Lotse.UserCommand {
         @OptionGroup var output: OutputOptions
 
         func run(in source: SessionSource) throws {
-            let users = try source.session(store).store.users()
+            let session = try source.session(store)
+            let voice = session.voice
+            let users = try session.store.users()
             if output.json { return print(try JSONOutput.string(users)) }
             let rows = users.map { user in
-                [user.name, user.osUser ?? "-", user.roles.map { Role(rawValue: $0).map(Console.label) ?? $0 }.joined(separator: ", "),
-                 user.municipality.map { "\(user.staff ?? "") (\($0))" } ?? Console.text("user.countyWide"),
-                 Console.text(user.disabled ? "user.state.disabled" : user.lockedUntil != nil ? "user.state.locked" : "user.state.active")]
+                [user.name, user.osUser ?? "-", user.roles.map { Role(rawValue: $0).map(voice.label) ?? $0 }.joined(separator: ", "),
+                 user.municipality.map { "\(user.staff ?? "") (\($0))" } ?? voice.text("user.countyWide"),
+                 voice.text(user.disabled ? "user.state.disabled" : user.lockedUntil != nil ? "user.state.locked" : "user.state.active")]
             }
-            print(TextTable(header: Console.columns("table.users"), rows: rows).render())
+            print(TextTable(header: voice.columns("table.users"), rows: rows).render())
         }
     }
 }

@@ -11,8 +11,9 @@ extension Lotse.UserCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
-            try session.store.setPassword(name, try password.read())
-            Console.say("user.passwordChanged", ["user": .text(name)])
+            let voice = session.voice
+            try session.store.setPassword(name, try password.read(voice))
+            voice.say("user.passwordChanged", ["user": .text(name)])
         }
     }
 }

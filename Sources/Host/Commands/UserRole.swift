@@ -11,9 +11,10 @@ extension Lotse.UserCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let roles = try role.parsed(session.context)
             try session.store.setRoles(name, roles: roles, staff: role.staff, countyWide: role.countyWide)
-            Console.say("user.roles", ["user": .text(name), "roles": .list(roles.sorted().map(\.label)), "count": .number(roles.count)])
+            voice.say("user.roles", ["user": .text(name), "roles": .list(roles.sorted().map(\.label)), "count": .number(roles.count)])
         }
     }
 }

@@ -10,7 +10,9 @@ protocol UserSwitch: LotseCommand {
 
 extension UserSwitch {
     func run(in source: SessionSource) throws {
-        try source.session(store).store.setDisabled(name, Self.disables)
-        Console.say(Self.disables ? "user.disabled" : "user.enabled", ["user": .text(name)])
+        let session = try source.session(store)
+        let voice = session.voice
+        try session.store.setDisabled(name, Self.disables)
+        voice.say(Self.disables ? "user.disabled" : "user.enabled", ["user": .text(name)])
     }
 }

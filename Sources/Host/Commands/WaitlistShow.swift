@@ -11,12 +11,13 @@ extension Lotse.WaitlistCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
+            let voice = session.voice
             let entries = try session.store.waitlist(municipality: municipality, on: session.today, eligibility: session.context.configuration.deployment.eligibility)
             if output.json { return print(try JSONOutput.string(entries)) }
-            print(TextTable(header: Console.columns("table.waitlist"),
+            print(TextTable(header: voice.columns("table.waitlist"),
                             rows: entries.enumerated().map { [String($0.offset + 1), String($0.element.caseId), $0.element.municipality, String($0.element.persons),
-                                                              Console.text($0.element.arrivedInPriorityWindow ? "answer.yes" : "answer.no"), Console.label($0.element.stayProspect),
-                                                              Console.date($0.element.waitlistedOn)] }).render())
+                                                              voice.text($0.element.arrivedInPriorityWindow ? "answer.yes" : "answer.no"), voice.label($0.element.stayProspect),
+                                                              voice.date($0.element.waitlistedOn)] }).render())
         }
     }
 }

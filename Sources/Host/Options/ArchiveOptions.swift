@@ -9,8 +9,8 @@ struct ArchiveOptions: ParsableArguments {
     @Option(name: .customLong("passphrase-file"), help: ArgumentHelp("The archive passphrase (else asked).", valueName: "file")) var passphraseFile: String?
 
     /// The bundles, when a folder is named.
-    func bundles() throws -> ArchiveExchange.Bundles? {
-        try archive.map { ArchiveExchange.Bundles(folder: URL(fileURLWithPath: $0), passphrase: try Passphrase.read(file: passphraseFile, confirm: false)) }
+    func bundles(_ voice: Voice) throws -> ArchiveExchange.Bundles? {
+        try archive.map { ArchiveExchange.Bundles(folder: URL(fileURLWithPath: $0), passphrase: try Passphrase.read(file: passphraseFile, confirm: false, voice: voice)) }
     }
 }
 

@@ -27,7 +27,7 @@ struct BundleReadOptions: ParsableArguments {
                                   allowUnsigned: allowUnsigned)
         reader.xdomeaSchema = Xdomea.schema(in: context.resources)
         if passphraseFile != nil || (try? BundleReader.isEncrypted(path)) == true {
-            reader.passphrase = try Passphrase.read(file: passphraseFile, confirm: false)
+            reader.passphrase = try Passphrase.read(file: passphraseFile, confirm: false, voice: context.voice)
         }
         return reader
     }

@@ -55,7 +55,7 @@ extension AppContext {
         for tag in foreign where catalogs[tag] == nil {
             let known = catalogs.keys.filter { $0 != ClientCatalog.source }.sorted().map { TextValue.label("lang.\($0)") }
             if named != nil { throw UsageError("client.noTranslation", ["language": .label("lang.\(tag)"), "known": .list(known)]) }
-            Console.error(Message("client.untranslated", ["language": .label("lang.\(tag)")]))
+            voice.error(Message("client.untranslated", ["language": .label("lang.\(tag)")]))
         }
         let chosen = foreign.compactMap { catalogs[$0] }
         return chosen.isEmpty ? [nil] : chosen

@@ -35,6 +35,6 @@ struct DocumentOptions: ParsableArguments {
         }
         guard let output else { return print(String(decoding: data, as: UTF8.self), terminator: "") }
         try OutputFile.write(data, to: output)
-        Console.say("print.written", ["file": .text(output)])
+        session.voice.say("print.written", ["file": .text(output)])
     }
 }

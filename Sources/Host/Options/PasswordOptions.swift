@@ -6,5 +6,5 @@ struct PasswordOptions: ParsableArguments {
     @Option(name: .customLong("password-file"), help: ArgumentHelp("Read the password from the first line of this file (else asked twice).", valueName: "file"))
     var file: String?
 
-    func read() throws -> String { try Passphrase.password(file: file) }
+    func read(_ voice: Voice) throws -> String { try Passphrase.password(file: file, voice: voice) }
 }

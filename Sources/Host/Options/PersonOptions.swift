@@ -31,10 +31,10 @@ struct PersonOptions: ParsableArguments {
 
 extension Array where Element == PersonMatch {
     /// Warns that a new person looks like persons already recorded.
-    func warnAsPossibleDuplicates(except personId: Int64) {
+    func warnAsPossibleDuplicates(except personId: Int64, voice: Voice) {
         let others = filter { $0.personId != personId }
         guard !others.isEmpty else { return }
-        Console.error(Message("warning.duplicate", ["persons": .list(others.map {
+        voice.error(Message("warning.duplicate", ["persons": .list(others.map {
             .message(Message("warning.duplicate.person", ["person": .number($0.personId), "given": .text($0.givenNames), "family": .text($0.familyName),
                                                           "born": .text($0.birth), "cases": .list($0.caseIds.map { .number($0) })]))
         })]))

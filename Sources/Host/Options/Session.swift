@@ -23,4 +23,6 @@ struct Session {
     }
 
     var today: LocalDate { LocalDate.today }
+    /// The words of this session, in the principal's language.
+    var voice: Voice { context.voice }
 }

@@ -17,6 +17,9 @@ final class Workplace {
     /// When plugins.json was read: a changed file is read again before the next line.
     private var configurationDate: Date?
     private let vocabulary: Vocabulary
+    /// The words of the last line's session (the user's language): what the REPL says
+    /// around the commands (their errors, help) is said in it.
+    private(set) var voice: Voice
 
     init(context: AppContext, options: ConfigOptions, databaseFile: URL, kioskUser: Principal? = nil) throws {
         self.context = context
@@ -26,6 +29,7 @@ final class Workplace {
         database = try LotseDatabase.open(at: databaseFile)
         vocabulary = try context.vocabulary()
         configurationDate = Self.modified(context.configuration.source)
+        voice = context.voice
     }
 
     private static func modified(_ path: String?) -> Date? {
@@ -36,7 +40,9 @@ final class Workplace {
     func session() throws -> Session {
         if Self.modified(context.configuration.source) != configurationDate { try reload() }
         let principal = try kioskUser ?? Accounts(database: database).principal(osUser: CaseStore.operatingSystemUser)
-        return try Session(context: context, database: database, principal: principal, vocabulary: vocabulary)
+        let session = try Session(context: context, database: database, principal: principal, vocabulary: vocabulary)
+        voice = session.voice
+        return session
     }
 
     /// Reads plugins.json again (`reload`, or the file changed).
@@ -44,6 +50,7 @@ final class Workplace {
         let fresh = try AppContext(options: options, locations: context.locations)
         context = try kioskUser.map { try fresh.speaking(to: $0) } ?? fresh
         configurationDate = Self.modified(context.configuration.source)
+        voice = context.voice
     }
 
     /// Opens the database again (after `restore` replaced it).
@@ -62,6 +69,10 @@ struct SessionSource {
         if let workplace, workplace.kioskUser != nil || (options.path == nil && options.config.path == nil) { return try workplace.session() }
         return try options.session()
     }
+
+    /// The words for a command that needs no configuration: the REPL's, else those of
+    /// the mapped user (as for the shell's argument errors).
+    var voice: Voice { workplace?.voice ?? Console.userVoice(Array(CommandLine.arguments.dropFirst())) }
 
     func context(_ options: ConfigOptions) throws -> AppContext {
         if let workplace, workplace.kioskUser != nil || options.path == nil { return workplace.context }

@@ -9,55 +9,56 @@ import PluginKit
 struct CaseFileDocument {
     let bundle: CaseBundle
     let vocabulary: Vocabulary
+    let voice: Voice
 
     private typealias Block = PrintDocument.Block
 
     func printDocument() -> PrintDocument {
         let caseFile = bundle.caseFile
-        let title = Console.text("caseShow.title", ["case": .number(bundle.sender.caseId), "kind": caseFile.kind.label, "status": caseFile.status.label])
-        var blocks: [Block] = [.heading(title), .note(Console.text("caseFile.exported", ["date": .date(bundle.exportedOn)]))]
-        blocks.append(.paragraph(Console.text("caseShow.team", ["municipality": .text(bundle.sender.municipality), "staff": .text(bundle.sender.staff ?? "–")])))
-        var dates = [Console.text("caseShow.waitlisted", ["date": .text(Console.date(caseFile.waitlistedOn))]),
-                     Console.text("caseShow.opened", ["date": .text(Console.date(caseFile.openedOn))])]
+        let title = voice.text("caseShow.title", ["case": .number(bundle.sender.caseId), "kind": caseFile.kind.label, "status": caseFile.status.label])
+        var blocks: [Block] = [.heading(title), .note(voice.text("caseFile.exported", ["date": .date(bundle.exportedOn)]))]
+        blocks.append(.paragraph(voice.text("caseShow.team", ["municipality": .text(bundle.sender.municipality), "staff": .text(bundle.sender.staff ?? "–")])))
+        var dates = [voice.text("caseShow.waitlisted", ["date": .text(voice.date(caseFile.waitlistedOn))]),
+                     voice.text("caseShow.opened", ["date": .text(voice.date(caseFile.openedOn))])]
         if let closed = caseFile.closedOn {
-            dates.append(Console.text("caseShow.closed", ["date": .date(closed), "reason": .label("closure.\(caseFile.closureReason ?? "other")")]))
+            dates.append(voice.text("caseShow.closed", ["date": .date(closed), "reason": .label("closure.\(caseFile.closureReason ?? "other")")]))
         }
-        if let review = caseFile.nextReviewOn { dates.append(Console.text("caseShow.review", ["date": .date(review)])) }
+        if let review = caseFile.nextReviewOn { dates.append(voice.text("caseShow.review", ["date": .date(review)])) }
         blocks.append(.paragraph(dates.joined(separator: ", ")))
-        if caseFile.justifiedExtension { blocks.append(.paragraph(Console.text("caseShow.extension"))) }
+        if caseFile.justifiedExtension { blocks.append(.paragraph(voice.text("caseShow.extension"))) }
         section(&blocks, "caseShow.persons", bundle.persons.map(person))
         section(&blocks, "caseShow.agreements", bundle.agreements.flatMap { agreement in
-            [Console.text("caseFile.agreement", ["date": .date(agreement.signedOn)])
-                + (agreement.interpreter.map { " – " + Console.text("caseFile.interpreter", ["name": .text($0)]) } ?? "")] + agreement.goals.map(goal)
+            [voice.text("caseFile.agreement", ["date": .date(agreement.signedOn)])
+                + (agreement.interpreter.map { " – " + voice.text("caseFile.interpreter", ["name": .text($0)]) } ?? "")] + agreement.goals.map(goal)
         })
         section(&blocks, "caseShow.conversations", bundle.conversations.map {
-            Console.text("caseShow.conversation", ["date": .date($0.date), "kind": $0.kind.label, "topics": .list($0.topics.map(Vocabulary.topicLabel))])
+            voice.text("caseShow.conversation", ["date": .date($0.date), "kind": $0.kind.label, "topics": .list($0.topics.map(Vocabulary.topicLabel))])
                 + ($0.note.map { "\n\($0)" } ?? "")
         })
         section(&blocks, "caseShow.referrals", bundle.referrals.map {
-            Console.text("caseShow.referral", ["date": .date($0.date), "service": .label("service.\($0.service)"), "problem": .text($0.problem)]) + ($0.outcome.map { " → \($0)" } ?? "")
+            voice.text("caseShow.referral", ["date": .date($0.date), "service": .label("service.\($0.service)"), "problem": .text($0.problem)]) + ($0.outcome.map { " → \($0)" } ?? "")
         })
         section(&blocks, "caseShow.outcomes", bundle.outcomes.map {
-            Console.text("caseShow.outcome", ["date": .date($0.date), "person": .text(name($0.person)), "kind": .message(Message("outcome.\($0.kind)", namespace: $0.module))])
+            voice.text("caseShow.outcome", ["date": .date($0.date), "person": .text(name($0.person)), "kind": .message(Message("outcome.\($0.kind)", namespace: $0.module))])
                 + ($0.value.map { " \($0)" } ?? "")
         })
         section(&blocks, "caseShow.moves", bundle.moves.map {
-            Console.text($0.leavesMunicipality ? "caseShow.moveAway" : "caseShow.move", ["date": .date($0.movedOn), "destination": .text($0.destination)])
+            voice.text($0.leavesMunicipality ? "caseShow.moveAway" : "caseShow.move", ["date": .date($0.movedOn), "destination": .text($0.destination)])
         })
         section(&blocks, "caseShow.consents", bundle.consents.map {
-            Console.text($0.withdrawnOn == nil ? "caseFile.consent" : "caseFile.consentWithdrawn", [
+            voice.text($0.withdrawnOn == nil ? "caseFile.consent" : "caseFile.consentWithdrawn", [
                 "scope": vocabulary.scopeLabel($0.scope), "to": .text($0.recipient), "date": .date($0.givenOn), "withdrawn": .optionalDate($0.withdrawnOn)])
         })
         section(&blocks, "caseShow.attachments", bundle.attachments.map {
-            Console.text("caseFile.attachment", ["name": .text($0.originalName), "bytes": .text(String($0.size)), "sha256": .text(String($0.sha256.prefix(12)))])
+            voice.text("caseFile.attachment", ["name": .text($0.originalName), "bytes": .text(String($0.size)), "sha256": .text(String($0.sha256.prefix(12)))])
         })
-        section(&blocks, "caseShow.notes", bundle.notes.map { Console.text("caseShow.note", ["date": .date($0.writtenOn)]) + $0.text })
-        return PrintDocument(title: title, language: Console.catalog.locale, blocks: blocks, pageFooter: Console.text("print.page"))
+        section(&blocks, "caseShow.notes", bundle.notes.map { voice.text("caseShow.note", ["date": .date($0.writtenOn)]) + $0.text })
+        return PrintDocument(title: title, language: voice.catalog.locale, blocks: blocks, pageFooter: voice.text("print.page"))
     }
 
     private func section(_ blocks: inout [Block], _ title: String, _ entries: [String]) {
         guard !entries.isEmpty else { return }
-        blocks.append(.subheading(Console.text(title)))
+        blocks.append(.subheading(voice.text(title)))
         blocks += entries.map(Block.paragraph)
     }
 
@@ -65,29 +66,29 @@ struct CaseFileDocument {
     private func name(_ ref: String) -> String {
         guard let person = bundle.persons.first(where: { $0.ref == ref }) else { return ref }
         let name = [person.givenNames, person.familyName].compactMap { $0 }.joined(separator: " ")
-        return name.isEmpty ? Console.text("caseShow.archived") : name
+        return name.isEmpty ? voice.text("caseShow.archived") : name
     }
 
     private func person(_ person: CaseBundle.PersonData) -> String {
-        var line = Console.text("caseFile.person", ["name": .text(name(person.ref)), "born": person.birthYearOnly ? .number(person.birthDate.year) : .date(person.birthDate),
+        var line = voice.text("caseFile.person", ["name": .text(name(person.ref)), "born": person.birthYearOnly ? .number(person.birthDate.year) : .date(person.birthDate),
                                                     "sex": person.sex.label, "prospect": person.stayProspect.label])
-        if let arrival = person.arrivalDate { line += Console.text("caseShow.arrived", ["date": .date(arrival)]) }
-        if let to = person.memberTo { line += Console.text("caseShow.movedOut", ["date": .date(to)]) }
-        let languages = (person.languageCodes ?? []).map { Console.catalog.format(.label("lang.\($0)")) } + [person.languages].compactMap { $0 }
-        let details = [person.country.map { Console.catalog.format(.label("country.\($0)")) },
-                       person.residence.map { Console.catalog.format(.label("residence.\($0)")) } ?? person.residenceStatus,
-                       languages.isEmpty ? nil : Console.text("caseShow.languages", ["languages": .text(languages.joined(separator: "; "))]),
-                       person.interpreterNeeded ? Console.text("caseShow.interpreter") : nil, person.phone, person.address].compactMap { $0 }
+        if let arrival = person.arrivalDate { line += voice.text("caseShow.arrived", ["date": .date(arrival)]) }
+        if let to = person.memberTo { line += voice.text("caseShow.movedOut", ["date": .date(to)]) }
+        let languages = (person.languageCodes ?? []).map { voice.catalog.format(.label("lang.\($0)")) } + [person.languages].compactMap { $0 }
+        let details = [person.country.map { voice.catalog.format(.label("country.\($0)")) },
+                       person.residence.map { voice.catalog.format(.label("residence.\($0)")) } ?? person.residenceStatus,
+                       languages.isEmpty ? nil : voice.text("caseShow.languages", ["languages": .text(languages.joined(separator: "; "))]),
+                       person.interpreterNeeded ? voice.text("caseShow.interpreter") : nil, person.phone, person.address].compactMap { $0 }
         return details.isEmpty ? line : line + "\n" + details.joined(separator: "; ")
     }
 
     private func goal(_ goal: CaseBundle.GoalData) -> String {
-        var line = "– " + Console.text(goal.statusOn == nil ? "caseShow.goal" : "caseShow.goalSettled", [
+        var line = "– " + voice.text(goal.statusOn == nil ? "caseShow.goal" : "caseShow.goalSettled", [
             "title": .text(goal.title), "module": Vocabulary.moduleLabel(goal.module), "due": .date(goal.dueOn), "status": goal.status.label, "date": .optionalDate(goal.statusOn)])
         if let person = goal.person { line += " (\(name(person)))" }
         if let note = goal.note { line += "\n" + note }
         for review in goal.reviews {
-            line += "\n" + Console.text(review.newDueOn == nil ? "caseShow.goalReview" : "caseShow.goalReviewDue",
+            line += "\n" + voice.text(review.newDueOn == nil ? "caseShow.goalReview" : "caseShow.goalReviewDue",
                                         ["date": .date(review.reviewedOn), "result": review.result.label, "due": .optionalDate(review.newDueOn)])
                 + (review.note.map { " – \($0)" } ?? "")
         }

@@ -64,7 +64,7 @@ struct ProfileDocument {
     }
 
     func csv(delimiter: String) -> String {
-        var rows = [Console.columns("table.profileCSV")]
+        var rows = [Voice(catalog: catalog).columns("table.profileCSV")]
         for row in report.rows {
             rows.append([row.id, label(row), catalog.text("core", "report.total"), publication.text(report.figures[row.id])])
             for municipality in report.municipalities {

@@ -10,7 +10,7 @@ struct ReportCSV {
 
     func render() -> String {
         let p = presenter
-        var rows = [Console.columns("table.reportCSV")]
+        var rows = [Voice(catalog: p.catalog).columns("table.reportCSV")]
         for metric in p.report.order {
             rows.append([metric, p.label(metric), p.core("report.total"), p.total(metric)])
             for municipality in p.report.municipalities {

@@ -24,9 +24,8 @@ struct AppContext {
         }
         resources = try locations.resources()
         catalog = try Console.catalog(locale: configuration.deployment.locale, resources: resources)
-        Console.use(catalog)
         if SecureStart.ignoredSomething, !Self.noticeShown.exchange(true, ordering: .relaxed) {
-            Console.error("warning.secureMode")
+            Voice(catalog: catalog).error("warning.secureMode")
         }
     }
 
@@ -42,15 +41,16 @@ struct AppContext {
         try DocumentTemplates.load(resources: resources, catalog: catalog ?? self.catalog, county: locations.countyTemplates)
     }
 
-    /// The context for a user who chose their own language: the catalog (and the
-    /// texts of everything said from now on) in that language.
+    /// The context for a user who chose their own language: the catalog in that language.
     func speaking(to principal: Principal) throws -> AppContext {
         guard let locale = principal.locale, locale != catalog.locale else { return self }
         var context = self
         context.catalog = try Console.catalog(locale: locale, resources: resources)
-        Console.use(context.catalog)
         return context
     }
+
+    /// The session's words, in its catalog's language.
+    var voice: Voice { Voice(catalog: catalog) }
 
     /// A text of the core namespace.
     func text(_ key: String, _ arguments: [String: String] = [:]) -> String {

@@ -1,7 +1,6 @@
 import Foundation
 import LotseCore
 import PluginKit
-import Synchronization
 
 /// The one way text reaches the terminal or a pipe. Whatever is printed may hold
 /// stored or received text (names, notes, a bundle's fields), so every line passes
@@ -9,10 +8,8 @@ import Synchronization
 /// window title. lotse's own styling is marked with private-use characters that are
 /// turned into escape codes only after that, and only on a terminal without NO_COLOR.
 enum Console {
-    /// The catalog the session speaks with: the deployment's locale, or the user's own
-    /// once they are known (`use`). Before the configuration is read (an error in it),
-    /// German, the county's language.
-    private static let active = Mutex<Catalog?>(nil)
+    /// The catalog of the deployment's locale read at start-up (`Voice.startup`), and
+    /// where the resources were then.
     private static let early: (catalog: Catalog, resources: URL?) = {
         let locale = configuredLocale(CommandLine.arguments)
         guard let resources = try? Locations().resources(), let catalog = try? Catalog.load(from: resources, locale: locale, problem: warn) else {
@@ -20,7 +17,7 @@ enum Console {
         }
         return (catalog, resources)
     }()
-    private static var beforeConfiguration: Catalog { early.catalog }
+    static var startupCatalog: Catalog { early.catalog }
 
     /// A locale's catalog: the one made at start-up when it is the same, else a new one
     /// (so a command reads its locale files once).
@@ -31,7 +28,7 @@ enum Console {
 
     /// A locale text set aside when its namespace was read: a warning, once a process.
     @Sendable private static func warn(_ problem: Message) {
-        error(Message("warning.locale", ["problem": .message(problem)]))
+        standardError("lotse: \(early.catalog.render(Message("warning.locale", ["problem": .message(problem)])))\n")
     }
 
     /// The deployment locale as plugins.json names it, read without validating the rest
@@ -54,37 +51,15 @@ enum Console {
         return found
     }
 
-    static func use(_ catalog: Catalog) { active.withLock { $0 = catalog } }
-
-    /// The catalog for help and argument errors, which come before any session: the
-    /// mapped user's own language where they chose one (`user edit --locale`), else the
-    /// deployment's.
-    static func userCatalog(_ arguments: [String]) -> Catalog {
+    /// The voice for what a shell command says outside its session (help, argument
+    /// errors, the error it ended with): the mapped user's own language where they chose
+    /// one (`user edit --locale`), else the deployment's.
+    static func userVoice(_ arguments: [String]) -> Voice {
+        let startup = early.catalog
         guard let resources = early.resources,
               let locale = Accounts.locale(osUser: CaseStore.operatingSystemUser, database: Locations().database(explicit: value(of: "--db", in: arguments))),
-              locale != catalog.locale, let own = try? Self.catalog(locale: locale, resources: resources) else { return catalog }
-        return own
-    }
-    static var catalog: Catalog { active.withLock { $0 } ?? beforeConfiguration }
-
-    /// A message in the session's language.
-    static func text(_ message: Message) -> String { catalog.render(message) }
-    static func text(_ key: String, _ arguments: [String: TextValue] = [:]) -> String { catalog.render(Message(key, arguments)) }
-
-    /// A date as the session's locale writes it; "–" for none.
-    static func date(_ value: LocalDate?) -> String { value.map { catalog.date($0) } ?? "–" }
-    /// An enum value's label.
-    static func label(_ value: some Labelled) -> String { catalog.format(value.label) }
-    /// A table's column headings: one catalog text, the columns separated by "|".
-    static func columns(_ key: String) -> [String] { text(key).split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
-
-    /// Prints a message on standard output.
-    static func say(_ key: String, _ arguments: [String: TextValue] = [:]) { print(text(key, arguments)) }
-    static func say(_ message: Message) { print(text(message)) }
-
-    /// One line on standard error: "lotse: " and the message.
-    static func error(_ message: Message) {
-        standardError("lotse: \(text(message))\n")
+              locale != startup.locale, let own = try? Self.catalog(locale: locale, resources: resources) else { return Voice(catalog: startup) }
+        return Voice(catalog: own)
     }
 
     /// The message of any error: lotse's own, or a generic one naming only its type.
@@ -100,12 +75,6 @@ enum Console {
     /// Whether ArgumentParser raised it (help, version, a mistake in the arguments).
     static func isArgumentError(_ error: any Error) -> Bool {
         String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
-    }
-
-    /// Any error as one line: lotse's own by their message; another (a bug) by a
-    /// generic line, its details only in the crash log's neighbourhood (never data).
-    static func error(_ error: any Error) {
-        self.error(message(for: error))
     }
 
     /// The standard error lotse was started with (see `CrashGuard`), text rendered.
@@ -158,6 +127,6 @@ func print(_ items: Any..., separator: String = " ", terminator: String = "\n") 
     Swift.print(Console.render(items.map { "\($0)" }.joined(separator: separator)), terminator: Console.render(terminator))
 }
 
-/// A `Message` is not text yet: say it with `Console.say`, which renders it first.
-@available(*, unavailable, message: "render it: Console.say(message) or Console.text(message)")
+/// A `Message` is not text yet: say it with the session's voice, which renders it first.
+@available(*, unavailable, message: "render it: voice.say(message) or voice.text(message)")
 func print(_ message: Message) {}

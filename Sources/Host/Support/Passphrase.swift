@@ -4,16 +4,16 @@ import LotseCore
 /// Passphrases never come from the command line (they would end up in shell history
 /// and process lists): from a file, or typed twice at the terminal without echo.
 enum Passphrase {
-    static func read(file: String?, confirm: Bool) throws -> String {
-        try read(file: file, confirm: confirm, noun: "passphrase", minimum: 8)
+    static func read(file: String?, confirm: Bool, voice: Voice) throws -> String {
+        try read(file: file, confirm: confirm, noun: "passphrase", minimum: 8, voice: voice)
     }
 
     /// A user's password: from `--password-file`, or typed twice without echo.
-    static func password(file: String?) throws -> String {
-        try read(file: file, confirm: true, noun: "password", minimum: PasswordHash.minimumLength)
+    static func password(file: String?, voice: Voice) throws -> String {
+        try read(file: file, confirm: true, noun: "password", minimum: PasswordHash.minimumLength, voice: voice)
     }
 
-    private static func read(file: String?, confirm: Bool, noun: String, minimum: Int) throws -> String {
+    private static func read(file: String?, confirm: Bool, noun: String, minimum: Int, voice: Voice) throws -> String {
         if let file {
             guard let text = String(data: try UserRights.read(file, limit: 64 << 10), encoding: .utf8),
                   let line = text.split(whereSeparator: \.isNewline).first, !line.isEmpty else {
@@ -22,9 +22,9 @@ enum Passphrase {
             return String(line)
         }
         guard isatty(STDIN_FILENO) == 1 else { throw UsageError("secret.\(noun).noTerminal") }
-        let first = try hidden(Console.text("secret.\(noun).prompt"))
+        let first = try hidden(voice.text("secret.\(noun).prompt"))
         guard first.count >= minimum else { throw UsageError("secret.\(noun).short", ["count": .number(minimum)]) }
-        if confirm, try hidden(Console.text("secret.\(noun).repeat")) != first { throw UsageError("secret.\(noun).differ") }
+        if confirm, try hidden(voice.text("secret.\(noun).repeat")) != first { throw UsageError("secret.\(noun).differ") }
         return first
     }
 

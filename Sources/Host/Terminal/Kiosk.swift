@@ -53,9 +53,9 @@ struct Kiosk {
         // The commands typed in this session act as the one who logged in.
         let workplace = try Workplace(context: try self.context.speaking(to: principal), options: options, databaseFile: databaseFile, kioskUser: principal)
         let context = workplace.context
-        Console.say("kiosk.hello", ["user": .text(principal.name)])
+        context.voice.say("kiosk.hello", ["user": .text(principal.name)])
         let minutes = context.configuration.deployment.idleLogoutMinutes
-        let farewell = Console.text("kiosk.idle", ["minutes": minutes.rounded() == minutes ? .number(Int(minutes)) : .decimal(minutes, places: 2)])
+        let farewell = context.voice.text("kiosk.idle", ["minutes": minutes.rounded() == minutes ? .number(Int(minutes)) : .decimal(minutes, places: 2)])
         LineEditor.idleLogout.withLock { $0 = limits.idle }
         Repl(workplace: workplace, principal: principal, kiosk: limits).run()
         removeFolder()  // before the next person can see the login prompt
@@ -78,7 +78,7 @@ struct Kiosk {
             do {
                 return try accounts.login(name: name, password: try Passphrase.hidden(context.text("kiosk.password")), terminal: Self.terminal)
             } catch {
-                Console.error(error)
+                context.voice.error(error)
             }
         }
     }

@@ -15,6 +15,7 @@ struct Repl {
     var kiosk: KioskLimits?
 
     private var context: AppContext { workplace.context }
+    private var voice: Voice { workplace.voice }
 
     func run() {
         if isatty(STDIN_FILENO) == 1 {
@@ -64,7 +65,7 @@ struct Repl {
     func execute(_ line: String) -> Bool {
         let words: [String]
         do { words = try CommandLineWords.split(line) } catch {
-            Console.error("error.repl.quote")
+            voice.error("error.repl.quote")
             return true
         }
         guard let first = words.first else { return true }
@@ -73,25 +74,25 @@ struct Repl {
         case "reload":
             do {
                 try workplace.reload()
-                Console.say("repl.reloaded")
-            } catch { Console.error(error) }
+                voice.say("repl.reloaded")
+            } catch { voice.error(error) }
             return true
         case "help", "?":
             if words.count > 1 {
                 let (path, command) = HelpText.command(for: Array(words.dropFirst()))
-                print(HelpText(catalog: Console.catalog).render(path, command))
+                print(HelpText(catalog: voice.catalog).render(path, command))
             } else {
-                print(CommandAreas.overview(for: principal, catalog: Console.catalog))
+                print(CommandAreas.overview(for: principal, catalog: voice.catalog))
             }
             return true
         default: break
         }
         guard CommandTree.lotse.children[first] != nil else {
-            Console.error(Message("repl.unknown", ["command": .text(first)]))
+            voice.error(Message("repl.unknown", ["command": .text(first)]))
             return true
         }
         if let refusal = kiosk?.refusal(words) {
-            Console.error(refusal)
+            voice.error(refusal)
             return true
         }
         do {
@@ -104,14 +105,14 @@ struct Repl {
             // A restored database is another file under the same name.
             if first == "restore" { try workplace.reopen() }
         } catch let error as any LotseError {
-            Console.error(error)
+            voice.error(error)
         } catch where Console.isArgumentError(error) {
-            switch ArgumentErrorText.outcome(for: error, words: words, catalog: Console.catalog) {
+            switch ArgumentErrorText.outcome(for: error, words: words, catalog: voice.catalog) {
             case .output(let text): print(text)
             case .mistake(let text): Console.standardError(text + "\n")
             }
         } catch {
-            Console.error(error)
+            voice.error(error)
         }
         return true
     }
