@@ -9,7 +9,7 @@ extension Lotse.Modules {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one module: questions in order with their conditions, goals, metrics.")
 
         @OptionGroup var config: ConfigOptions
-        @Argument(help: "Module id, e.g. language.") var id: String
+        @Argument(help: ArgumentHelp("Module id, e.g. language.", valueName: "module")) var id: String
         @Flag(help: "Also show the ids of questions, answers, goals, outcomes, metrics and settings (as plugins.json and answer files name them).") var ids = false
 
         func run(in source: SessionSource) throws {

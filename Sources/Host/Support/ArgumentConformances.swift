@@ -11,10 +11,3 @@ extension BirthDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }
 }
 
-extension CaseStatus: ExpressibleByArgument {}
-extension CaseKind: ExpressibleByArgument {}
-extension StaffRole: ExpressibleByArgument {}
-extension MunicipalityKind: ExpressibleByArgument {}
-extension Sex: ExpressibleByArgument {}
-extension StayProspect: ExpressibleByArgument {}
-extension ConversationKind: ExpressibleByArgument {}

@@ -110,6 +110,9 @@ struct HelpText {
         return "<\(shown)>" + (argument.isRepeating ? help("help.repeating") : "")
     }
 
+    /// How an argument is named in a message: `--municipality <Kommune>`, `<Fallnummer>`.
+    func written(_ argument: Argument) -> String { synopsis(argument, all: false) }
+
     /// How the argument is written: `--municipality <Kommune>`, `-o, --output <Ausgabe>`, `<Fallnummer>`.
     private func synopsis(_ argument: Argument, all names: Bool) -> String {
         switch argument.kind {
