@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import LotseCore
 import PluginKit
@@ -72,9 +73,11 @@ enum Console {
         return Message("error.unexpected", ["detail": .text("\(type(of: error))")])
     }
 
-    /// Whether ArgumentParser raised it (help, version, a mistake in the arguments).
+    /// Whether ArgumentParser raised it (help, version, a mistake in the arguments), by
+    /// the exit code its public API gives it: success for help and version, a validation
+    /// failure for a mistake. lotse's own errors and `ExitCode`s are caught before.
     static func isArgumentError(_ error: any Error) -> Bool {
-        String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+        !(error is any LotseError) && !(error is ExitCode) && [.success, .validationFailure].contains(Lotse.exitCode(for: error))
     }
 
     /// The standard error lotse was started with (see `CrashGuard`), text rendered.
