@@ -32,6 +32,14 @@ def test_modules_show_lists_questions_with_conditions_in_english(run, tmp_path):
     assert "1. school.attends" in ids.stdout and "asked if children ≥ 1" in ids.stdout, "ids where the user asks for them"
 
 
+def test_modules_list_names_the_modules_in_words_and_their_ids_when_asked(run):
+    listed = run("modules", "list", extra_env=GERMAN)
+    assert listed.returncode == 0, listed.stderr
+    rows = [line.split("  ")[0] for line in listed.stdout.splitlines()[2:]]
+    assert rows == ["Sprache", "Arbeit und Ausbildung", "Schule und Kita", "Wohnen", "Soziale Integration"], listed.stdout
+    assert "Sprache (language)" in run("modules", "list", "--ids", extra_env=GERMAN).stdout
+
+
 def config_error(run, tmp_path, text):
     config = tmp_path / "plugins.json"
     config.write_text(text)

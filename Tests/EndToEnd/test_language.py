@@ -376,7 +376,6 @@ DECLARATION = re.compile(r"\b(abstract|discussion|help):\s*(ArgumentHelp\()?\"")
 # Literal words that are not the user interface, each with its reason.
 ALLOWED = {
     "Sources/LotseCore/Import/DemoCounty.swift": "the demo county's data: names, places, problem situations (stored text)",
-    "Sources/Host/Support/ArgumentErrorText.swift": "ArgumentParser's English messages, matched to be said from the catalog",
     "Sources/LotseCore/Resources/Catalog.swift": "the last-resort texts for when no locale file can be read",
     "Sources/Host/Support/CrashGuard.swift": "the crash log's marker line, for the IT",
     "Sources/LotseCore/Operations/Backup.swift": "backup-info.txt, a machine file inside the backup",

@@ -1,8 +1,11 @@
 """The case store through the built binary: commands, import, audit, file modes."""
 import json
+import re
 import os
 import sqlite3
 import stat
+
+from conftest import GERMAN
 
 
 def setup_county(run, db):
@@ -112,6 +115,8 @@ def test_demo_county_and_waiting_list(run, tmp_path):
     waitlist = json.loads(run("waitlist", "--json", "--db", db).stdout)
     keys = [(not e["arrivedInPriorityWindow"], ["high", "medium", "low", "unknown"].index(e["stayProspect"]), e["waitlistedOn"]) for e in waitlist]
     assert keys == sorted(keys)
+    beyond = run("case", "list", "--page", "99", "--db", db)
+    assert beyond.returncode == 1 and beyond.stderr == "lotse: there is no page 99: the list has 3 pages\n", beyond.stderr
     municipalities = json.loads(run("municipality", "list", "--json", "--db", db).stdout)
     assert {m["municipality"]: m["places"] for m in municipalities} == {
         "Landratsamt Ostalbkreis": 246, "Stadt Aalen": 123, "Stadt Schwäbisch Gmünd": 246}
@@ -139,3 +144,7 @@ def test_audit_log_shows_who_saw_and_changed_a_case_without_values(run, tmp_path
     assert {"household", "person", "personIdentity", "householdMember", "caseFile"} <= {entry["entity"] for entry in log}
     text = run("audit", "log", "--case", "1", "--db", db).stdout
     assert "read" in text and "Haddad" not in text
+    assert "case 1" in text and "personal details" in text and "caseFile" not in text and "personIdentity" not in text, "records in words"
+    german = run("audit", "log", "--case", "1", "--db", db, extra_env=GERMAN).stdout
+    assert "gelesen" in german and "angelegt" in german and "Fall 1" in german and "Personalien" in german, german
+    assert re.search(r"\b\d\d\.\d\d\.20\d\d \d\d:\d\d:\d\d\b", german), "the time as a German reads it"

@@ -16,7 +16,7 @@ extension Lotse.AuditCommand {
             let entries = try session.store.auditLog(caseId: caseId, limit: limit)
             if output.json { return print(try JSONOutput.string(entries)) }
             print(TextTable(header: voice.columns("table.auditLog"),
-                            rows: entries.map { [String($0.seq), $0.at, $0.actor, $0.action, $0.entity + ($0.entityId.map { " \($0)" } ?? ""), $0.field ?? ""] }).render())
+                            rows: entries.map { [String($0.seq), voice.auditTime($0.at), $0.actor, voice.auditAction($0.action), voice.auditRecord($0.entity, $0.entityId), $0.field ?? ""] }).render())
         }
     }
 }

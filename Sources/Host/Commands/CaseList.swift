@@ -27,10 +27,11 @@ extension Lotse.CaseCommand {
             let filter = CaseFilter(municipality: municipality, status: try session.context.choice(status, "--status"), staff: staff, page: page, pageSize: pageSize)
             let (cases, total) = try session.store.listCases(filter)
             if output.json { return print(try JSONOutput.string(Page(page: page, pageSize: pageSize, total: total, cases: cases))) }
+            let pages = max(1, (total + pageSize - 1) / pageSize)
+            guard page <= pages else { throw UsageError("list.noSuchPage", ["page": .number(page), "pages": .number(pages)]) }
             print(TextTable(header: voice.columns("table.cases"),
                             rows: cases.map { [String($0.id), voice.label($0.kind), voice.label($0.status), $0.name ?? "–", String($0.persons),
                                                $0.municipality, $0.staff ?? "–", voice.date($0.openedOn), voice.date($0.nextReviewOn)] }).render())
-            let pages = max(1, (total + pageSize - 1) / pageSize)
             voice.say("case.listFooter", ["page": .number(page), "pages": .number(pages), "count": .number(total)])
         }
     }

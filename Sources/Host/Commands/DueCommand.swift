@@ -52,6 +52,8 @@ extension Lotse {
             if output.json { return print(try JSONOutput.string(items)) }
             if items.isEmpty { return voice.say("due.none", ["date": .date(until)]) }
             let overdue = items.filter { $0.date < today }, coming = items.filter { $0.date >= today }
+            let pages = max(1, (items.count + pageSize - 1) / pageSize)
+            guard page <= pages else { throw UsageError("list.noSuchPage", ["page": .number(page), "pages": .number(pages)]) }
             let shown = Array(items.dropFirst((page - 1) * pageSize).prefix(pageSize))
             let shownOverdue = shown.filter { $0.date < today }, shownComing = shown.filter { $0.date >= today }
             if !shownOverdue.isEmpty {
@@ -67,7 +69,6 @@ extension Lotse {
                     [voice.date($0.date), String($0.caseId), $0.person ?? "–", what($0, voice), $0.staff ?? "–"]
                 }).render())
             }
-            let pages = max(1, (items.count + pageSize - 1) / pageSize)
             if pages > 1 { voice.say("due.page", ["page": .number(page), "pages": .number(pages)]) }
         }
 

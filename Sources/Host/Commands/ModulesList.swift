@@ -8,11 +8,12 @@ extension Lotse.Modules {
     struct List: LotseCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "Table of modules: id, version, questions, goal templates, metrics."
+            abstract: "Table of modules: name, version, questions, goal templates, metrics."
         )
 
         @OptionGroup var config: ConfigOptions
         @Flag(help: "Print JSON instead of a table.") var json = false
+        @Flag(help: "Also show each module's id (as plugins.json names it).") var ids = false
 
         struct Row: Encodable {
             let id: String
@@ -39,7 +40,10 @@ extension Lotse.Modules {
             }
             let table = TextTable(
                 header: ["id", "version", "questions", "goals", "metrics", "enabled"].map { context.text("modules.header.\($0)") },
-                rows: rows.map { [$0.id, $0.version, String($0.questions), String($0.goalTemplates), String($0.metrics.count), $0.enabled ? "✓" : "–"] }
+                rows: rows.map { row in
+                    let title = context.catalog.text(row.id, "module.title")
+                    return [ids ? "\(title) (\(row.id))" : title, row.version, String(row.questions), String(row.goalTemplates), String(row.metrics.count), row.enabled ? "✓" : "–"]
+                }
             )
             print(table.render())
         }

@@ -9,6 +9,7 @@ struct SubjectAccessText {
     let catalog: Catalog
 
     private func text(_ key: String, _ arguments: [String: TextValue] = [:]) -> String { catalog.render(Message(key, arguments)) }
+    private var voice: Voice { Voice(catalog: catalog) }
     private func date(_ value: LocalDate?) -> String { value.map(catalog.date) ?? "–" }
 
     var sections: [(title: String, lines: [String])] {
@@ -49,7 +50,8 @@ struct SubjectAccessText {
             ("access.files", a.attachments.map { text("access.file", ["name": .text($0.originalName), "bytes": .text(String($0.size)), "date": .date($0.addedOn)]) }),
             ("access.accesses", a.accesses.map {
                 text($0.field == nil ? "access.access" : "access.accessField",
-                     ["at": .text($0.at), "actor": .text($0.actor), "action": .text($0.action), "record": .text($0.record), "field": .text($0.field ?? "")])
+                     ["at": .text(voice.auditTime($0.at)), "actor": .text($0.actor), "action": .text(voice.auditAction($0.action)),
+                      "record": .text(voice.auditRecord($0.entity, $0.entityId)), "field": .text($0.field ?? "")])
             }),
         ].map { (text($0.0), $0.1) }
     }

@@ -35,3 +35,23 @@ struct Voice {
     /// generic line naming only its type (never data).
     func error(_ error: any Error) { self.error(Console.message(for: error)) }
 }
+
+// MARK: - The audit log in words
+
+extension Voice {
+    /// An audit event's action ("angelegt", "gelesen").
+    func auditAction(_ action: String) -> String { text("audit.action.\(action)") }
+
+    /// The record an event is about: its kind in words and its number ("Fall 73").
+    func auditRecord(_ entity: String, _ id: Int64?) -> String {
+        text("audit.entity.\(entity)") + (id.map { " \($0)" } ?? "")
+    }
+
+    /// An event's time (stored in UTC) in this computer's time zone, the date as the locale writes it.
+    func auditTime(_ stored: String) -> String {
+        guard let date = try? Date(stored.hasSuffix("Z") ? stored : stored + "Z", strategy: .iso8601) else { return stored }
+        let parts = Calendar.current.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        guard let day = LocalDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0) else { return stored }
+        return catalog.date(day) + String(format: " %02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    }
+}

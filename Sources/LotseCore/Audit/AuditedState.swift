@@ -152,7 +152,7 @@ enum AuditedState {
             }
             if fieldEvents.isEmpty {
                 guard let imported else {
-                    report(Message("audit.state.inserted", ["table": .text(table.name), "id": .text(String(id))]))
+                    report(Message("audit.state.inserted", ["table": .label("audit.entity.\(table.name)"), "id": .text(String(id))]))
                     continue
                 }
                 // The common case: an imported row lotse never changed, as the import
@@ -164,7 +164,7 @@ enum AuditedState {
             if let imported, let salt = imported.salt {
                 let text = try String.fetchOne(importedText, arguments: [table.name, id]) ?? ""
                 guard rowDigest(salt: salt, entity: table.name, id: id, rowText: text) == imported.digest else {
-                    report(Message("audit.state.importRecord", ["table": .text(table.name), "id": .text(String(id))]))
+                    report(Message("audit.state.importRecord", ["table": .label("audit.entity.\(table.name)"), "id": .text(String(id))]))
                     continue
                 }
                 importedFields = fields(of: text)
@@ -181,7 +181,7 @@ enum AuditedState {
                     expected = defaults[column] ?? nil
                 }
                 if auditText(table, column, row[index + 1]) != expected {
-                    report(Message("audit.state.changed", ["table": .text(table.name), "id": .text(String(id)), "column": .text(column)]))
+                    report(Message("audit.state.changed", ["table": .label("audit.entity.\(table.name)"), "id": .text(String(id)), "column": .text(column)]))
                 }
             }
         }
@@ -195,7 +195,7 @@ enum AuditedState {
             let deleted = rowEvents.values.filter { $0.action == "delete" }.map(\.seq).max()
             let changed = rowEvents.values.filter { $0.action != "delete" }.map(\.seq).max()
             if deleted == nil || (changed ?? 0) > deleted! {
-                report(Message("audit.state.deleted", ["table": .text(table.name), "id": .text(String(id))]))
+                report(Message("audit.state.deleted", ["table": .label("audit.entity.\(table.name)"), "id": .text(String(id))]))
             }
         }
     }

@@ -75,7 +75,8 @@ extension CaseStore {
                 ORDER BY seq
                 """, arguments: [personId]).map {
                 SubjectAccess.AuditEntry(at: $0["at"], actor: $0["actor"], action: $0["action"],
-                                         record: "\($0["entity"] as String)" + (($0["entityId"] as Int64?).map { " \($0)" } ?? ""), field: $0["field"])
+                                         record: "\($0["entity"] as String)" + (($0["entityId"] as Int64?).map { " \($0)" } ?? ""),
+                                         entity: $0["entity"], entityId: $0["entityId"], field: $0["field"])
             }
             try audit.record(.read, "person", id: personId, caseId: nil, field: "subjectAccess")
             return SubjectAccess(

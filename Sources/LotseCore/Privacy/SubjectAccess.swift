@@ -19,6 +19,9 @@ public struct SubjectAccess: Sendable, Codable, Equatable {
         public var actor: String
         public var action: String
         public var record: String
+        /// The record's kind (a table) and number, as `record` holds them together.
+        public var entity: String
+        public var entityId: Int64?
         public var field: String?
     }
 
