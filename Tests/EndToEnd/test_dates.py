@@ -122,6 +122,9 @@ def test_the_demo_writes_no_fact_after_its_day(run, tmp_path):
         # Reviews were held (most within a fortnight of their date), and each active case waits for its next one.
         held, on_time = connection.execute("SELECT count(*), sum(abs(julianday(heldOn) - julianday(dueOn)) <= 14) FROM scheduledReview WHERE heldOn IS NOT NULL").fetchone()
         assert held > 0 and 0 < on_time < held, (held, on_time)
+        assert connection.execute("SELECT count(*) FROM scheduledReview r WHERE heldOn IS NOT NULL AND NOT EXISTS "
+                                  "(SELECT 1 FROM conversation c WHERE c.caseId = r.caseId AND c.date = r.heldOn)").fetchone()[0] == 0, \
+            "a review is held in a conversation"
         assert connection.execute("SELECT count(*) FROM caseFile c WHERE status = 'active' AND NOT EXISTS "
                                   "(SELECT 1 FROM scheduledReview r WHERE r.caseId = c.id AND r.dueOn = c.nextReviewOn AND r.heldOn IS NULL)").fetchone()[0] == 0
         # No household holds the same goal template twice from one agreement.

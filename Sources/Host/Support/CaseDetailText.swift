@@ -50,6 +50,10 @@ struct CaseDetailText {
                     "status": goal.goal.status.label, "date": .optionalDate(goal.goal.statusOn)]) + goal.reviews.map(reviewLine).joined()
             }
         })
+        section("caseShow.reviews", &lines, detail.reviews.compactMap { review in
+            review.heldOn.map { voice.text("caseShow.reviewHeld", ["due": .date(review.dueOn), "held": .date($0)]) }
+                ?? review.movedOn.map { voice.text("caseShow.reviewMoved", ["due": .date(review.dueOn), "moved": .date($0)]) }
+        })
         section("caseShow.conversations", &lines, detail.conversations.map {
             voice.text("caseShow.conversation", ["date": .date($0.date), "kind": $0.kind.label, "topics": .list($0.topics.split(separator: ";").map { Vocabulary.topicLabel(String($0)) })])
                 + ($0.note.map { " – \($0)" } ?? "")

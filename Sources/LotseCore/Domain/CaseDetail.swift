@@ -27,6 +27,8 @@ public struct CaseDetail: Sendable, Codable, Equatable {
     /// Every answer given, oldest first: the history of each answer.
     public var answers: [Answer]
     public var agreements: [AgreementDetail]
+    /// The review dates set for the case: held, moved, and the one it waits for.
+    public var reviews: [ScheduledReview]
     public var conversations: [Conversation]
     public var referrals: [Referral]
     public var outcomes: [Outcome]

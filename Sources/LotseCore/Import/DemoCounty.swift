@@ -58,8 +58,25 @@ public struct DemoCounty {
     static let countries = ["SY", "SY", "SY", "AF", "AF", "IQ", "UA", "UA", "TR", "ER", "NG", "IR", "GE", "SO", "XS"]
     /// The language the adults of a family from each country read first (children: not recorded).
     static let languages = ["SY": "ar", "AF": "fa-AF", "IQ": "ar", "UA": "uk", "TR": "tr", "ER": "ti", "NG": "en", "IR": "fa", "GE": "ka", "SO": "so", "XS": "ar"]
-    static let problems = ["Leistungsbescheid klären", "Anmeldung Sprachkurs", "Anerkennung Zeugnisse", "Aufenthaltstitel verlängern",
-                           "Schulden beim Energieversorger", "Erziehungsfragen", "Belastung nach Flucht", "Bewerbungsunterlagen", "Kita-Anmeldung"]
+    /// The problems a family is referred to each service with (one random draw either way,
+    /// so every other figure stays as it was).
+    static let problems: [String: [String]] = [
+        "jobcenter": ["Leistungsbescheid klären", "Bewerbungsunterlagen", "Weiterbewilligungsantrag"],
+        "employment_agency": ["Bewerbungsunterlagen", "Berufsberatung", "Ausbildungsplatzsuche"],
+        "nifo": ["Bewerbungsunterlagen", "Praktikumsplatz", "Arbeitsmarktzugang klären"],
+        "language_course_provider": ["Anmeldung Sprachkurs", "Kinderbetreuung während des Kurses", "Wiederholung Modul B1"],
+        "schools": ["Anmeldung Vorbereitungsklasse", "Elterngespräch", "Schulwechsel"],
+        "recognition_counselling": ["Anerkennung Zeugnisse", "Berufsanerkennung Pflege", "Übersetzung Diplom"],
+        "migration_counselling": ["Familiennachzug", "Aufenthaltstitel verlängern", "Behördenschreiben verstehen"],
+        "immigration_office": ["Aufenthaltstitel verlängern", "Passbeschaffung", "Niederlassungserlaubnis beantragen"],
+        "welfare_associations": ["Kleiderkammer", "Möbel für die Wohnung", "Ferienfreizeit der Kinder"],
+        "bamf": ["Integrationskurs beantragen", "Widerruf prüfen", "Berufssprachkurs"],
+        "psychological_counselling": ["Belastung nach Flucht", "Schlafprobleme", "Trauer"],
+        "parenting_counselling": ["Erziehungsfragen", "Konflikte mit Jugendlichen", "Medienerziehung"],
+        "debt_counselling": ["Schulden beim Energieversorger", "Mietrückstand", "Handyvertrag"],
+        "addiction_counselling": ["Spielsucht", "Alkohol", "Beratung Angehöriger"],
+        "early_help": ["Kita-Anmeldung", "Hebamme finden", "Elternkurs"],
+    ]
     static let partners = [("municipality", "Bürgermeisteramt"), ("club", "TSV Sportverein"), ("volunteers", "Helferkreis Asyl"),
                            ("employer", "Handwerksbetrieb"), ("church", "Kirchengemeinde"), ("school", "Grundschule")]
 
@@ -168,20 +185,13 @@ public struct DemoCounty {
                               staff, waitlisted.iso, opened.iso, closed?.iso, reason, review?.iso])
             agreementId += 1
             add("agreements.csv", [agreementId, caseId, signed.iso])
-            // Reviews every six months after signing, most within a few days of their date, some late.
-            var reviewDue = signed.adding(months: 6)
-            while reviewDue < end.adding(days: -30) {
-                let held = reviewDue.adding(days: -5 + reviewRandom.int(reviewRandom.unit() < 0.8 ? 15 : 45))
-                guard held <= end else { break }
-                reviewId += 1
-                add("reviews.csv", [reviewId, caseId, reviewDue.iso, held.iso])
-                reviewDue = held.adding(months: 6)
-            }
             // Each goal of an agreement from another template, so no household holds the same goal twice on one date.
             let firstTemplate = random.int(templates.count)
+            var goalModules: Set<String> = []
             for number in 0..<(2 + random.int(3)) {
                 goalId += 1
                 let template = templates[(firstTemplate + number) % templates.count]
+                goalModules.insert(template.module)
                 let member = members[random.int(members.count)]
                 var status = ["open", "open", "achieved", "dropped"][random.int(4)]
                 let statusOn = signed.adding(days: random.int(180) + 1)
@@ -191,6 +201,19 @@ public struct DemoCounty {
                 if status == "open", closed == nil, due < today.adding(days: -30) { due = today.adding(days: -30 + random.int(150)) }
                 add("goals.csv", [goalId, agreementId, member.id, template.module, template.template, goalTitle(template.module, template.template),
                                   due.iso, status, status == "open" ? nil : statusOn.iso])
+            }
+            // Reviews every six months after signing, each in a conversation about the agreement's
+            // goals; most within a few days of their date, some late.
+            var reviewDue = signed.adding(months: 6)
+            while reviewDue < end.adding(days: -30) {
+                let held = reviewDue.adding(days: -5 + reviewRandom.int(reviewRandom.unit() < 0.8 ? 15 : 45))
+                guard held <= end else { break }
+                reviewId += 1
+                add("reviews.csv", [reviewId, caseId, reviewDue.iso, held.iso])
+                conversationId += 1
+                add("conversations.csv", [conversationId, caseId, held.iso, individual || reviewRandom.unit() < 0.5 ? "individual" : "family",
+                                          goalModules.sorted().joined(separator: ";")])
+                reviewDue = held.adding(months: 6)
             }
             for _ in 0..<(3 + random.int(5)) {
                 conversationId += 1
@@ -203,8 +226,9 @@ public struct DemoCounty {
                 let services = ["jobcenter", "employment_agency", "nifo", "language_course_provider", "schools", "recognition_counselling", "migration_counselling",
                                 "immigration_office", "welfare_associations", "bamf", "psychological_counselling", "parenting_counselling", "debt_counselling",
                                 "addiction_counselling", "early_help"]
-                add("referrals.csv", [referralId, caseId, members[random.int(members.count)].id, opened.adding(days: random.int(span)).iso,
-                                      services[random.int(services.count)], Self.problems[random.int(Self.problems.count)], nil])
+                let person = members[random.int(members.count)].id, date = opened.adding(days: random.int(span)).iso
+                let service = services[random.int(services.count)], problems = Self.problems[service] ?? ["Beratung"]
+                add("referrals.csv", [referralId, caseId, person, date, service, problems[random.int(problems.count)], nil])
             }
             for member in members {
                 for _ in 0..<random.int(3) {
