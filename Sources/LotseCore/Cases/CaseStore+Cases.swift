@@ -20,10 +20,9 @@ extension CaseStore {
             try principal.authorize(.writeCases, municipalityId: municipality.id!)
             let staffId = try staff.map { try Staff.resolve($0, db).id! }
             let similar = try Self.similarPersons(to: person, db)
-            var household = Household(municipalityId: municipality.id!)
-            try household.insert(db)
-            let inserted = try insert(person, into: household.id!, from: date, db)
-            var caseFile = CaseFile(kind: kind, householdId: household.id!, personId: kind == .individual ? inserted.id : nil,
+            let (household, householdId) = try Household(municipalityId: municipality.id!).insertedWithId(db)
+            let inserted = try insert(person, into: householdId, from: date, db)
+            var caseFile = CaseFile(kind: kind, householdId: householdId, personId: kind == .individual ? inserted.id : nil,
                                     municipalityId: municipality.id!, staffId: staffId, status: open ? .active : .waiting,
                                     waitlistedOn: date, openedOn: open ? date : nil)
             try caseFile.insert(db)
@@ -68,15 +67,15 @@ extension CaseStore {
         guard !new.familyName.isEmpty, !new.givenNames.isEmpty else { throw UsageError("person.namesNeeded") }
         try FactDate.born.check(new.birth.date)
         if let arrival = new.arrivalDate { try FactDate.arrived.check(arrival, notBefore: new.birth.date, limit: .birth) }
-        var person = Person(birth: new.birth, sex: new.sex, arrivalDate: new.arrivalDate, stayProspect: new.stayProspect,
-                            country: try new.country.map(vocabulary.personCodes.checkedCountry),
-                            residence: try new.residence.map(vocabulary.personCodes.checkedResidence), languageCodes: new.languageCodes)
-        try person.insert(db)
-        let identity = PersonIdentity(personId: person.id!, familyName: new.familyName, givenNames: new.givenNames,
+        let (person, personId) = try Person(birth: new.birth, sex: new.sex, arrivalDate: new.arrivalDate, stayProspect: new.stayProspect,
+                                            country: try new.country.map(vocabulary.personCodes.checkedCountry),
+                                            residence: try new.residence.map(vocabulary.personCodes.checkedResidence),
+                                            languageCodes: new.languageCodes).insertedWithId(db)
+        let identity = PersonIdentity(personId: personId, familyName: new.familyName, givenNames: new.givenNames,
                                       residenceStatus: new.residenceStatus, languages: new.languages,
                                       interpreterNeeded: new.interpreterNeeded, phone: new.phone, address: new.address)
         try identity.insert(db)
-        let member = HouseholdMember(householdId: householdId, personId: person.id!, fromDate: date)
+        let member = HouseholdMember(householdId: householdId, personId: personId, fromDate: date)
         try member.insert(db)
         return InsertedPerson(person: person, identity: identity, member: member)
     }

@@ -60,10 +60,9 @@ struct BundleImport {
     /// Inserts and audits one record; returns its id.
     @discardableResult
     private func insert<R: IdentifiedRecord & EncodableRecord & TableRecord>(_ record: R, caseId: Int64?) throws -> Int64 {
-        var record = record
-        try record.insert(db)
-        try audit.created(record, id: record.id, caseId: caseId)
-        return record.id!
+        let (record, id) = try record.insertedWithId(db)
+        try audit.created(record, id: id, caseId: caseId)
+        return id
     }
 
     /// The persons with their identities; those still members join the new household.
@@ -103,10 +102,10 @@ struct BundleImport {
         var inserted = caseFile
         inserted.extendedOn = bundle.caseFile.extendedOn
         inserted.extensionReason = bundle.caseFile.extensionReason
-        try inserted.insert(db)
-        try audit.created(inserted, id: inserted.id, caseId: inserted.id)
-        try ScheduledReview.schedule(inserted.id!, next: inserted.nextReviewOn, on: date, held: false, audit)
-        return inserted.id!
+        let (stored, caseId) = try inserted.insertedWithId(db)
+        try audit.created(stored, id: caseId, caseId: caseId)
+        try ScheduledReview.schedule(caseId, next: stored.nextReviewOn, on: date, held: false, audit)
+        return caseId
     }
 
     private func insertAgreement(_ data: CaseBundle.AgreementData, caseId: Int64, person: (String?) -> Int64?) throws {

@@ -85,8 +85,8 @@ public struct LegacyImporter {
             guard run.problems.lines.isEmpty else { throw Failure(problems: run.problems.lines) }
             try GoalChange.recordMissing(audit.db)
             let rows = run.summary.total
-            let batch = try ImportBatch(fingerprint: fingerprint, importedAt: audit.at, source: folder.lastPathComponent, rows: rows)
-                .inserted(audit.db).id!
+            let (_, batch) = try ImportBatch(fingerprint: fingerprint, importedAt: audit.at, source: folder.lastPathComponent, rows: rows)
+                .insertedWithId(audit.db)
             try audit.record(.import, "importBatch", id: batch, caseId: nil, field: "rows", value: .some(String(rows)))
             try audit.record(.import, "importBatch", id: batch, caseId: nil, field: "digest", value: .some(AuditedState.recordImport(batchId: batch, audit.db)))
             return run.summary

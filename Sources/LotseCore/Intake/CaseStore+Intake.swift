@@ -101,11 +101,10 @@ extension CaseStore {
             let oldCase = try CaseFile.existing(caseId, audit.db)
             try FactDate.signed.check(date, notBefore: oldCase.startedOn)
             let review = goals.map { date.adding(months: $0.template.reviewEveryMonths) }.min()
-            var agreement = Agreement(caseId: caseId, signedOn: date, nextReviewOn: review, interpreter: interpreter)
-            try agreement.insert(audit.db)
-            try audit.created(agreement, id: agreement.id, caseId: caseId)
+            let (agreement, agreementId) = try Agreement(caseId: caseId, signedOn: date, nextReviewOn: review, interpreter: interpreter).insertedWithId(audit.db)
+            try audit.created(agreement, id: agreementId, caseId: caseId)
             for new in goals {
-                var goal = Goal(agreementId: agreement.id!, personId: new.personId, module: new.module, template: new.template.id,
+                var goal = Goal(agreementId: agreementId, personId: new.personId, module: new.module, template: new.template.id,
                                 title: new.title, dueOn: new.dueOn, responsible: new.responsible)
                 try goal.insert(audit.db)
                 try audit.created(goal, id: goal.id, caseId: caseId)

@@ -30,6 +30,13 @@ protocol IdentifiedRecord: MutablePersistableRecord {
 
 extension IdentifiedRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Inserts the record; returns it as stored and its new id (no optional to unwrap).
+    func insertedWithId(_ db: Database) throws -> (record: Self, id: Int64) {
+        var record = self
+        try record.insert(db)
+        return (record, db.lastInsertedRowID)
+    }
 }
 
 extension Municipality: FetchableRecord, IdentifiedRecord {
