@@ -182,7 +182,7 @@ def test_a_change_behind_lotses_back_is_found(installed):
     ok(sh("sqlite3", str(DATA / "lotse.sqlite"), f"UPDATE appUser SET roles = 'manager,lead,admin,auditor' WHERE name = '{USERS[1]}'"))
     user = ok(sh("sqlite3", str(DATA / "lotse.sqlite"), f"SELECT id FROM appUser WHERE name = '{USERS[1]}'")).strip()
     verify = sh("lotse", "audit", "verify")
-    assert verify.returncode == 2 and f"appUser {user} roles: außerhalb von lotse verändert" in verify.stdout
+    assert verify.returncode == 2 and f"Benutzer {user} roles: außerhalb von lotse verändert" in verify.stdout
     ok(sh("sqlite3", str(DATA / "lotse.sqlite"), f"UPDATE appUser SET roles = 'manager' WHERE name = '{USERS[1]}'"))
     assert "Prüfprotokoll unversehrt" in ok(sh("lotse", "audit", "verify"))
 
@@ -362,12 +362,12 @@ def test_tampering_with_case_content_or_the_head_is_found(installed):
     note = ok(sh("sqlite3", database, f"SELECT id FROM caseNote WHERE caseId = {case}")).strip()
     ok(sh("sqlite3", database, f"UPDATE caseNote SET text = 'anders' WHERE id = {note}"))
     verify = sh("lotse", "audit", "verify")
-    assert verify.returncode == 2 and f"caseNote {note} text: außerhalb von lotse verändert" in verify.stdout, verify.stdout
+    assert verify.returncode == 2 and f"Notiz {note} text: außerhalb von lotse verändert" in verify.stdout, verify.stdout
     ok(sh("sqlite3", database, f"UPDATE caseNote SET text = 'Gespräch über die Wohnung' WHERE id = {note}"))
     conversation = ok(sh("sqlite3", database, f"SELECT id FROM conversation WHERE caseId = {case}")).strip()
     ok(sh("sqlite3", database, f"DELETE FROM conversation WHERE id = {conversation}"))
     verify = sh("lotse", "audit", "verify")
-    assert verify.returncode == 2 and f"conversation {conversation}: außerhalb von lotse gelöscht" in verify.stdout, verify.stdout
+    assert verify.returncode == 2 and f"Gespräch {conversation}: außerhalb von lotse gelöscht" in verify.stdout, verify.stdout
     # Cutting events off and rewriting the head to match: the head's seal gives it away.
     count = int(ok(sh("sqlite3", database, "SELECT count FROM auditHead")).strip())
     ok(sh("sqlite3", database, f"DELETE FROM auditValue WHERE seq > {count - 3}; DELETE FROM auditEvent WHERE seq > {count - 3}; "

@@ -49,7 +49,7 @@ def test_ctrl_c_cancels_the_line_and_prompts_again(repl):
     repl.expect_exact("^C")
     repl.expect(PROMPT)
     repl.sendline("modules")
-    repl.expect(r"language\s+1\.0\.0\s+10")
+    repl.expect(r"Sprache\s+1\.0\.0\s+10")
     repl.expect(PROMPT)
     repl.sendline("quit")
     repl.expect(pexpect.EOF)

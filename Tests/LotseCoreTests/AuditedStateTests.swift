@@ -45,7 +45,7 @@ import Testing
         let store = try store()
         let user = try id(store, "SELECT id FROM appUser WHERE name = 'anna'")
         try tamper(store, "UPDATE appUser SET roles = 'manager,lead,admin,auditor', staffId = NULL WHERE id = \(user)")
-        #expect(try problems(store) == ["appUser \(user) roles: changed outside lotse", "appUser \(user) staffId: changed outside lotse"])
+        #expect(try problems(store) == ["user \(user) roles: changed outside lotse", "user \(user) staffId: changed outside lotse"])
     }
 
     @Test func aReplacedPasswordHashIsNamedButLoginCountersAreNot() throws {
@@ -54,7 +54,7 @@ import Testing
         try tamper(store, "UPDATE appUser SET failedLogins = 3, lockedUntil = '2026-01-05T10:00:00Z' WHERE id = \(user)")
         #expect(try problems(store) == [])
         try tamper(store, "UPDATE appUser SET passwordHash = 'pbkdf2$1$x$y' WHERE id = \(user)")
-        #expect(try problems(store) == ["appUser \(user) passwordHash: changed outside lotse"])
+        #expect(try problems(store) == ["user \(user) passwordHash: changed outside lotse"])
         try store.setPassword("anna", "ein-neues-passwort")  // lotse's own change is audited
         #expect(try problems(store) == [])
     }
@@ -64,7 +64,7 @@ import Testing
         let own = try id(store, "SELECT personId FROM personIdentity WHERE givenNames = 'Omar'")
         let imported = try id(store, "SELECT p.id FROM person p WHERE p.sourceRef LIKE 'legacy:%' LIMIT 1")
         try tamper(store, "UPDATE personIdentity SET familyName = 'Müller' WHERE personId IN (\(own), \(imported))")
-        #expect(try problems(store) == ["personIdentity \(own) familyName: changed outside lotse", "personIdentity \(imported) familyName: changed outside lotse"])
+        #expect(try problems(store) == ["personal details \(own) familyName: changed outside lotse", "personal details \(imported) familyName: changed outside lotse"])
     }
 
     @Test func anInsertedRowIsNamed() throws {
@@ -78,7 +78,7 @@ import Testing
         let own = try id(store, "SELECT personId FROM personIdentity WHERE givenNames = 'Jan'")
         let imported = try id(store, "SELECT personId FROM personIdentity i JOIN person p ON p.id = i.personId WHERE p.sourceRef LIKE 'legacy:%' LIMIT 1")
         try tamper(store, "DELETE FROM personIdentity WHERE personId IN (\(own), \(imported))")
-        #expect(try problems(store) == ["personIdentity \(min(own, imported)): deleted outside lotse", "personIdentity \(max(own, imported)): deleted outside lotse"])
+        #expect(try problems(store) == ["personal details \(min(own, imported)): deleted outside lotse", "personal details \(max(own, imported)): deleted outside lotse"])
     }
 
     @Test func theImportsOwnRecordCannotBeRewrittenToMatch() throws {
@@ -157,18 +157,18 @@ import Testing
             return (store, ids)
         }
         let kinds: [(String, ([String: Int64]) -> String, ([String: Int64]) -> String)] = [
-            ("a note deleted", { "DELETE FROM caseNote WHERE id = \($0["note"]!)" }, { "caseNote \($0["note"]!): deleted outside lotse" }),
+            ("a note deleted", { "DELETE FROM caseNote WHERE id = \($0["note"]!)" }, { "note \($0["note"]!): deleted outside lotse" }),
             ("a conversation deleted", { "DELETE FROM conversation WHERE id = \($0["conversation"]!)" }, { "conversation \($0["conversation"]!): deleted outside lotse" }),
             ("an attachment deleted", { "DELETE FROM attachment WHERE id = \($0["attachment"]!)" }, { "attachment \($0["attachment"]!): deleted outside lotse" }),
             ("a handover deleted", { "DELETE FROM handover WHERE id = \($0["handover"]!)" }, { "handover \($0["handover"]!): deleted outside lotse" }),
-            ("a household member deleted", { "DELETE FROM householdMember WHERE personId = \($0["member"]!)" }, { "householdMember \($0["member"]!): deleted outside lotse" }),
+            ("a household member deleted", { "DELETE FROM householdMember WHERE personId = \($0["member"]!)" }, { "household member \($0["member"]!): deleted outside lotse" }),
             ("a goal's status changed", { "UPDATE goal SET status = CASE status WHEN 'achieved' THEN 'dropped' ELSE 'achieved' END WHERE id = \($0["goal"]!)" },
              { "goal \($0["goal"]!) status: changed outside lotse" }),
-            ("a note's text changed", { "UPDATE caseNote SET text = 'anders' WHERE id = \($0["note"]!)" }, { "caseNote \($0["note"]!) text: changed outside lotse" }),
+            ("a note's text changed", { "UPDATE caseNote SET text = 'anders' WHERE id = \($0["note"]!)" }, { "note \($0["note"]!) text: changed outside lotse" }),
             ("a consent inserted", { "INSERT INTO consent (caseId, scope, recipient, givenOn) VALUES (\($0["family"]!), 'handover', 'Stadt Ulm', '2019-01-01')" },
              { "consent \($0["consent"]! + 1): inserted outside lotse" }),
             ("a note inserted", { "INSERT INTO caseNote (caseId, writtenOn, text) VALUES (\($0["family"]!), '2019-01-01', 'untergeschoben')" },
-             { "caseNote \($0["note"]! + 1): inserted outside lotse" }),
+             { "note \($0["note"]! + 1): inserted outside lotse" }),
         ]
         for (kind, sql, expected) in kinds {
             let (store, ids) = try fresh()

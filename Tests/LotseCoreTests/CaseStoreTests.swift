@@ -22,6 +22,22 @@ import Testing
         return (result.caseFile.id!, result.personId)
     }
 
+    /// Staff and municipalities are found by the beginnings of their names' words, when
+    /// only one fits ("Aalen", "gmuend" for Gmünd, "Petra" or "maier"); several or none: not found.
+    @Test func staffAndMunicipalitiesAreFoundByTheirNamesWords() throws {
+        _ = try store.addMunicipality(name: "Stadt Schwäbisch Gmünd", kind: .city, fte: 3)
+        _ = try store.addStaff(name: "Petra Wolf", municipality: "Stadt Aalen", role: .manager, fteShare: 0.5)
+        let cases = { (municipality: String, staff: String?) in
+            try self.store.newCase(kind: .family, municipality: municipality, staff: staff,
+                                   person: TestStore.person("Haddad", "Amal", born: "1985"), open: true, on: self.on).caseFile
+        }
+        let aalen = try cases("Aalen", "maier")
+        #expect(aalen.municipalityId == 1 && aalen.staffId == 1)
+        #expect(try cases("gmuend", nil).municipalityId == 3)
+        #expect(throws: UsageError.self) { try cases("Stadt", nil) }  // Stadt Aalen and Stadt Schwäbisch Gmünd
+        #expect(throws: UsageError.self) { try cases("Aalen", "Petra") }  // Petra Maier and Petra Wolf
+    }
+
     @Test func aNewFamilyCaseWithMembersReadsBackWhole() throws {
         let (caseId, amal) = try familyCase()
         let omar = try store.addPerson(to: caseId, TestStore.person("Haddad", "Omar", born: "2010-05-02"), from: on).personId

@@ -97,26 +97,18 @@ extension CaseStore {
 extension Municipality {
     static func resolve(_ reference: String, _ db: Database) throws -> Municipality {
         let found = if let id = Int64(reference) { try Municipality.fetchOne(db, key: id) }
-            else { try Municipality.named(reference).fetchOne(db) ?? byPlace(reference, db) }
+            else { try Municipality.named(reference).fetchOne(db) ?? Choices.byWords(reference, in: Municipality.fetchAll(db), name: \.name) }
         guard let found else {
             throw notFound("municipality", reference)
         }
         return found
-    }
-
-    /// "Aalen" for "Stadt Aalen": the one municipality whose name ends in the typed
-    /// words after its kind, or nil when none or several do.
-    private static func byPlace(_ reference: String, _ db: Database) throws -> Municipality? {
-        let place = " " + reference.trimmingCharacters(in: .whitespaces).lowercased()
-        let matches = try Municipality.fetchAll(db).filter { $0.name.lowercased().hasSuffix(place) }
-        return matches.count == 1 ? matches[0] : nil
     }
 }
 
 extension Staff {
     static func resolve(_ reference: String, _ db: Database) throws -> Staff {
         let found = if let id = Int64(reference) { try Staff.fetchOne(db, key: id) }
-            else { try Staff.named(reference).fetchOne(db) }
+            else { try Staff.named(reference).fetchOne(db) ?? Choices.byWords(reference, in: Staff.fetchAll(db), name: \.name) }
         guard let found else { throw notFound("staff", reference) }
         return found
     }

@@ -66,6 +66,8 @@ public struct ReportProfile: Sendable, Decodable {
         let folder = resources.appendingPathComponent("reports")
         let known = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }
             .map { String($0.dropLast(5)) }.sorted()
+        // An unambiguous beginning names a profile too ("land" for "land-bw").
+        let name = known.contains(name) ? name : Choices.byWords(name, in: known, name: { $0 }) ?? name
         guard known.contains(name) else { throw UsageError("report.profileUnknown", ["profile": .text(name), "known": .list(known.map { .text($0) })]) }
         let url = folder.appendingPathComponent("\(name).json")
         let profile: ReportProfile

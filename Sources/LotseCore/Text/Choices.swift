@@ -53,6 +53,19 @@ public struct Choices: Sendable {
         return ids
     }
 
+    /// The one entry whose name has, for every typed word, a word beginning with it
+    /// ("Aalen" for "Stadt Aalen", "Anja" or "schwarz" for "Anja Schwarz", "Gmuend" for
+    /// "Stadt Schwäbisch Gmünd"); nil when none or several do.
+    static func byWords<T>(_ typed: String, in entries: [T], name: (T) -> String) -> T? {
+        let words = folded(typed).split(separator: " ")
+        guard !words.isEmpty else { return nil }
+        let matches = entries.filter { entry in
+            let own = folded(name(entry)).split(separator: " ")
+            return words.allSatisfy { word in own.contains { $0.hasPrefix(word) } }
+        }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
     /// A word as it is compared: lower case, umlauts as "ae", "oe", "ue", "ß" as "ss",
     /// "_" and "-" as spaces, runs of spaces as one.
     static func folded(_ text: String) -> String {
