@@ -9,7 +9,7 @@ import LotseBinary
 /// In its own target so that the peak memory of its children is the archive run's.
 let benchmarks: @Sendable () -> Void = {
     let lotse = LotseBinary()
-    let county = LotseBinary.dataFolder.appendingPathComponent("county-100k-v2/lotse.sqlite")
+    let county = LotseBinary.dataFolder.appendingPathComponent("county-100k-v3/lotse.sqlite")
     let work = LotseBinary.dataFolder.appendingPathComponent("archive-run")
     let perSecond = BenchmarkMetric.custom("cases archived per second", polarity: .prefersLarger, useScalingFactor: false)
     let peak = BenchmarkMetric.custom("peak memory of lotse (MB)", useScalingFactor: false)

@@ -18,7 +18,7 @@ import WorkModule
 let benchmarks: @Sendable () -> Void = {
     let lotse = LotseBinary()
     let modules: [any IntegrationModule] = [LanguageModule(), WorkModule(), SchoolModule(), HousingModule(), SocialModule()]
-    let source = LotseBinary.dataFolder.appendingPathComponent("county-100k-v2/lotse.sqlite")
+    let source = LotseBinary.dataFolder.appendingPathComponent("county-100k-v3/lotse.sqlite")
     let copy = LotseBinary.dataFolder.appendingPathComponent("intake-\(getpid()).sqlite")
 
     @Sendable func prepare() throws -> CaseStore {

@@ -17,7 +17,7 @@ import LotseBinary
 /// checks that they agree).
 let benchmarks: @Sendable () -> Void = {
     let lotse = LotseBinary()
-    let folder = LotseBinary.dataFolder.appendingPathComponent("land-100k-700-v3")
+    let folder = LotseBinary.dataFolder.appendingPathComponent("land-100k-700-v4")
     let baseline = lotse.root.appendingPathComponent("Benchmarks/sql/report-baseline.sql")
     let sheetBaseline = lotse.root.appendingPathComponent("Benchmarks/sql/land-bw-baseline.sql")
     let caseShowBaseline = lotse.root.appendingPathComponent("Benchmarks/sql/case-show-baseline.sql")

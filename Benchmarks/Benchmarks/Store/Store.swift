@@ -11,7 +11,7 @@ import LotseBinary
 /// verify` with the state check under 5 s (issue #12).
 let benchmarks: @Sendable () -> Void = {
     let lotse = LotseBinary()
-    let folder = LotseBinary.dataFolder.appendingPathComponent("county-100k-v2")
+    let folder = LotseBinary.dataFolder.appendingPathComponent("county-100k-v3")
     let csv = folder.appendingPathComponent("csv")
     let database = folder.appendingPathComponent("lotse.sqlite").path
 

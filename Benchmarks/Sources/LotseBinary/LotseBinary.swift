@@ -42,7 +42,7 @@ public struct LotseBinary: Sendable {
     /// conversations, referrals, outcomes and goals) that the county-scale benchmarks
     /// share: made once (CSV files, then `import legacy`; a few minutes), then reused.
     public func county() throws -> (database: String, csv: URL) {
-        let folder = Self.dataFolder.appendingPathComponent("county-100k-v2")
+        let folder = Self.dataFolder.appendingPathComponent("county-100k-v3")
         let csv = folder.appendingPathComponent("csv")
         let database = folder.appendingPathComponent("lotse.sqlite").path
         if !FileManager.default.fileExists(atPath: csv.appendingPathComponent("cases.csv").path) {
@@ -68,7 +68,7 @@ public struct LotseBinary: Sendable {
     /// million rows in the database), made once like `county()`; persons have a country
     /// of origin since issue #16 (hence `-v2`).
     public func land() throws -> (database: String, csv: URL) {
-        let folder = Self.dataFolder.appendingPathComponent("land-100k-700-v3")
+        let folder = Self.dataFolder.appendingPathComponent("land-100k-700-v4")
         let csv = folder.appendingPathComponent("csv")
         let database = folder.appendingPathComponent("lotse.sqlite").path
         if !FileManager.default.fileExists(atPath: csv.appendingPathComponent("cases.csv").path) {
