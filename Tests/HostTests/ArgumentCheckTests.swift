@@ -13,9 +13,7 @@ import Testing
     func problem(_ words: [String]) throws -> String? {
         #expect(throws: (any Error).self, "\(words) is refused") { _ = try Lotse.parseAsRoot(words) }
         let (path, command) = HelpText.command(for: words)
-        var own = words
-        for name in path.dropFirst() { own.firstIndex(of: name).map { _ = own.remove(at: $0) } }
-        return ArgumentCheck(command: command, help: HelpText(catalog: Self.catalog)).problem(in: own)?.key
+        return ArgumentCheck(command: command, help: HelpText(catalog: Self.catalog)).problem(in: ArgumentCheck.own(words, path: path))?.key
     }
 
     /// Every command path in the tree with its command.
@@ -49,7 +47,7 @@ import Testing
                       ["conversation", "add", "5", "--kind", "family", "--topics", "work", "--on", "27.11.2026"], ["note", "5", "--", "-text"]] {
             _ = try Lotse.parseAsRoot(words)
             let (path, command) = HelpText.command(for: words)
-            #expect(ArgumentCheck(command: command, help: HelpText(catalog: Self.catalog)).problem(in: Array(words.dropFirst(path.count - 1))) == nil, "\(words)")
+            #expect(ArgumentCheck(command: command, help: HelpText(catalog: Self.catalog)).problem(in: ArgumentCheck.own(words, path: path)) == nil, "\(words)")
         }
     }
 }

@@ -17,6 +17,15 @@ struct ArgumentCheck {
     /// Value names of the arguments lotse reads as dates (`--born` also takes a year).
     static let dates: Set<String> = ["date", "today"]
 
+    /// A command line's words without the names of the command path ("case", "show").
+    static func own(_ words: [String], path: [String]) -> [String] {
+        var own = words
+        for name in path.dropFirst() {
+            if let index = own.firstIndex(of: name) { own.remove(at: index) }
+        }
+        return own
+    }
+
     /// The first problem of `words`, the command's own (its path left out).
     func problem(in words: [String]) -> Message? {
         let declared = command.arguments ?? []

@@ -31,8 +31,7 @@ enum ArgumentErrorText {
             return .output(help.render(path, found))
         }
         let (path, found) = command()
-        var own = words
-        for name in path.dropFirst() { own.firstIndex(of: name).map { _ = own.remove(at: $0) } }
+        let own = ArgumentCheck.own(words, path: path)
         let line = catalog.render(ArgumentCheck(command: found, help: help).problem(in: own) ?? Message("help.error.other", namespace: "help"))
         let see = catalog.render(Message("help.seeHelp", ["command": .text(path.joined(separator: " "))], namespace: "help"))
         return .mistake("lotse: \(line)\n\(help.usage(path, found))\n\(see)")

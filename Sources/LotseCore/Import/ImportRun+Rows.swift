@@ -160,19 +160,11 @@ extension ImportRun {
 
     /// A review held (`reviews.csv`): the date it was due and the day it took place.
     mutating func review(_ r: ImportRow, _ id: String) throws {
-        if reviews.rowids[id] != nil {
-            summary.unchanged += 1
-            return
+        try row(r, id, \.reviews, "INSERT INTO scheduledReview (caseId, scheduledOn, dueOn, heldOn, sourceRef) VALUES (?, ?, ?, ?, ?)") { run in
+            let caseId = r.reference("case_id", in: run.cases, file: "cases.csv"), due = r.date("due_on"), held = r.fact("held_on")
+            guard let due, let held else { return nil }
+            return [caseId, min(due, held), due, held]
         }
-        let before = problems.mark
-        let caseId = r.reference("case_id", in: cases, file: "cases.csv"), due = r.date("due_on"), held = r.fact("held_on")
-        guard problems.mark == before, let caseId, let due, let held else {
-            reviews.invalid.insert(id)
-            return
-        }
-        try insertReview(caseId: caseId, due: due, scheduled: min(due, held), held: held, ref: id)
-        reviews.rowids[id] = db.lastInsertedRowID
-        summary.inserted[r.file, default: 0] += 1
     }
 
     private func insertReview(caseId: Int64, due: LocalDate, scheduled: LocalDate, held: LocalDate?, ref: String) throws {
