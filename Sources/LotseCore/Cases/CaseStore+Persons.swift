@@ -16,18 +16,19 @@ extension CaseStore {
                 conditions.append("EXISTS (SELECT 1 FROM householdMember hm JOIN household h ON h.id = hm.householdId WHERE hm.personId = p.id AND h.municipalityId = ?)")
                 arguments.append(scope)
             }
-            for part in nameParts {
-                if part.count >= 3 {
-                    // The trigram index: the part as a phrase, found anywhere in either name.
-                    conditions.append("pi.personId IN (SELECT rowid FROM personName WHERE personName MATCH ?)")
-                    arguments.append("\"" + part.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
-                } else {
-                    // Shorter than a trigram: read the names.
-                    conditions.append("(pi.familyName LIKE ? ESCAPE '\\' OR pi.givenNames LIKE ? ESCAPE '\\')")
-                    let pattern = "%" + part.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                        .replacingOccurrences(of: "_", with: "\\_") + "%"
-                    arguments += [pattern, pattern]
-                }
+            // The trigram index: each part a phrase, found anywhere in either name, all of them
+            // in one query of the index (which intersects them itself, faster than one query a part).
+            let indexed = nameParts.filter { $0.count >= 3 }
+            if !indexed.isEmpty {
+                conditions.append("pi.personId IN (SELECT rowid FROM personName WHERE personName MATCH ?)")
+                arguments.append(indexed.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND "))
+            }
+            for part in nameParts where part.count < 3 {
+                // Shorter than a trigram: read the names.
+                conditions.append("(pi.familyName LIKE ? ESCAPE '\\' OR pi.givenNames LIKE ? ESCAPE '\\')")
+                let pattern = "%" + part.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "_", with: "\\_") + "%"
+                arguments += [pattern, pattern]
             }
             if let year {
                 conditions.append("substr(p.birthDate, 1, 4) = ?")
