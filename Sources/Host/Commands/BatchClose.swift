@@ -17,7 +17,6 @@ extension Lotse.BatchCommand {
 
         func run(in source: SessionSource) throws {
             let session = try source.session(store)
-            let voice = session.voice
             let deployment = session.context.configuration.deployment
             let rules = try session.context.choice(rule, "--rule", as: ClosureRule.self).map { [$0] } ?? deployment.batchCloseRules
             guard !rules.isEmpty else {
@@ -35,7 +34,7 @@ extension Lotse.BatchCommand {
         private func close(_ rule: ClosureRule, session: Session, deployment: Deployment) throws -> Int {
             let voice = session.voice
             let policy = ClosePolicy(store: session.store, rule: rule, deployment: deployment)
-            let (results, failed) = try BatchRun(store: session.store, policy: policy).show(on: dryRun ? date.date : try date.destructive(), dryRun: dryRun, voice: session.voice)
+            let (results, failed) = try BatchRun(store: session.store, policy: policy).show(on: dryRun ? date.date : try date.destructive(), dryRun: dryRun, voice: voice)
             if dryRun {
                 voice.say("batch.closeDryRun", ["count": .number(results.count), "places": .number(results.reduce(0) { $0 + $1.candidate.persons })])
                 return 0

@@ -29,7 +29,7 @@ extension Lotse.BatchCommand {
                                                     "reason": .message(PurgePolicy.reason(held.standing, answerMonths: deployment.archiveAnswerMonths))])
                 }
             }
-            let (results, failed) = try BatchRun(store: session.store, policy: policy).show(on: dryRun ? date.date : try date.destructive(), dryRun: dryRun, voice: session.voice)
+            let (results, failed) = try BatchRun(store: session.store, policy: policy).show(on: dryRun ? date.date : try date.destructive(), dryRun: dryRun, voice: voice)
             if dryRun { return voice.say("batch.purgeDryRun", ["count": .number(results.count)]) }
             voice.say("batch.purgedAll", ["count": .number(results.count - failed)])
             if failed > 0 { throw DataError("batch.purgeFailures", ["count": .number(failed)]) }
