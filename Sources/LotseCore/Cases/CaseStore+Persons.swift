@@ -13,7 +13,7 @@ extension CaseStore {
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
             if let scope = municipalityScope {
-                conditions.append("EXISTS (SELECT 1 FROM householdMember hm JOIN household h ON h.id = hm.householdId WHERE hm.personId = p.id AND h.municipalityId = ?)")
+                conditions.append("EXISTS (SELECT 1 FROM householdMember hm JOIN household h ON h.id = hm.householdId WHERE hm.personId = pi.personId AND h.municipalityId = ?)")
                 arguments.append(scope)
             }
             // The trigram index: each part a phrase, found anywhere in either name, all of them
@@ -31,7 +31,7 @@ extension CaseStore {
                 arguments += [pattern, pattern]
             }
             if let year {
-                conditions.append("substr(p.birthDate, 1, 4) = ?")
+                conditions.append(Self.bornIn)
                 arguments.append(String(year))
             }
             let matches = try Self.matches(where: conditions.joined(separator: " AND "), arguments, audit.db)
@@ -43,18 +43,25 @@ extension CaseStore {
     /// Persons that look like a new one: same family name (ignoring case) and the same
     /// birth year or the same given names.
     static func similarPersons(to person: NewPerson, _ db: Database) throws -> [PersonMatch] {
-        try matches(where: "pi.familyName = ? COLLATE NOCASE AND (substr(p.birthDate, 1, 4) = ? OR pi.givenNames = ? COLLATE NOCASE)",
+        try matches(where: "pi.familyName = ? COLLATE NOCASE AND (\(bornIn) OR pi.givenNames = ? COLLATE NOCASE)",
                     [person.familyName, String(person.birth.date.year), person.givenNames], db)
     }
 
+    /// The condition "born in the year ?" on `pi`, a person's identity.
+    static let bornIn = "EXISTS (SELECT 1 FROM person p WHERE p.id = pi.personId AND substr(p.birthDate, 1, 4) = ?)"
+
+    /// The first 200 persons by name whose identity `pi` meets `condition`: the names are
+    /// sorted first, and only those 200 read their person and cases (a common family
+    /// name matches thousands).
     static func matches(where condition: String, _ arguments: [any DatabaseValueConvertible], _ db: Database) throws -> [PersonMatch] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT p.id, pi.familyName, pi.givenNames, p.birthDate, p.birthYearOnly,
+            SELECT p.id, x.familyName, x.givenNames, p.birthDate, p.birthYearOnly,
                    (SELECT group_concat(c.id) FROM caseFile c JOIN householdMember m ON m.householdId = c.householdId
                      WHERE m.personId = p.id AND (c.personId IS NULL OR c.personId = p.id)) AS caseIds
-            FROM person p JOIN personIdentity pi ON pi.personId = p.id
-            WHERE \(condition)
-            ORDER BY pi.familyName, pi.givenNames LIMIT 200
+            FROM (SELECT pi.personId, pi.familyName, pi.givenNames FROM personIdentity pi
+                  WHERE \(condition) ORDER BY pi.familyName, pi.givenNames LIMIT 200) x
+            JOIN person p ON p.id = x.personId
+            ORDER BY x.familyName, x.givenNames
             """, arguments: StatementArguments(arguments))
         return rows.map { row in
             let birth: String = row["birthDate"]
