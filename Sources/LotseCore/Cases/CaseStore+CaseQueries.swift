@@ -27,7 +27,7 @@ extension CaseStore {
                 caseFile: caseFile, municipality: municipality, staff: staff, members: memberDetails,
                 answers: try Answer.ofCase(caseId).fetchAll(db),
                 agreements: agreementDetails,
-                reviews: try ScheduledReview.ofCase(caseId).fetchAll(db).sorted { ($0.dueOn, $0.id ?? 0) < ($1.dueOn, $1.id ?? 0) },
+                reviews: try ScheduledReview.ofCase(caseId).fetchAll(db),
                 conversations: try Conversation.ofCase(caseId).fetchAll(db),
                 referrals: try Referral.ofCase(caseId).fetchAll(db),
                 outcomes: try Outcome.ofPersons(members.map(\.personId)).fetchAll(db),

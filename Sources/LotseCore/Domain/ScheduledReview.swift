@@ -26,8 +26,8 @@ public struct ScheduledReview: Sendable, Equatable, Codable {
 
 extension ScheduledReview {
     public enum Columns: CaseColumns {
-        static let id = Column("id"), caseId = Column("caseId"), heldOn = Column("heldOn"), movedOn = Column("movedOn")
-        static let chronological = [id]
+        static let id = Column("id"), caseId = Column("caseId"), dueOn = Column("dueOn"), heldOn = Column("heldOn"), movedOn = Column("movedOn")
+        static let chronological = [dueOn, id]
     }
 
     /// The review date a case is waiting for (neither held nor moved).

@@ -153,7 +153,7 @@ extension ImportRun {
             return [kind?.rawValue, household, person, municipality, staff, status.rawValue, waitlisted, opened, closed, reason, review]
         }
         // The next review is a scheduled review too, so it counts as due when its day comes.
-        if let planned, let caseId = cases.rowids[id], !cases.invalid.contains(id) {
+        if let planned, let caseId = cases.rowids[id] {
             try insertReview(caseId: caseId, due: planned.due, scheduled: min(planned.due, planned.opened ?? planned.due), held: nil, ref: "case-\(id)")
         }
     }
